@@ -1,0 +1,36 @@
+import { z } from 'zod'
+
+/**
+ * A numbered unit of a policy document: the thing the retriever indexes and a report cites.
+ * `path` is the citation a person reads, e.g. 《工业园区高质量发展指引》二（五）11.
+ */
+export const ClauseSchema = z.object({
+  /** Stable id: `${docId}#${ordinal}`. */
+  id: z.string(),
+  docId: z.string(),
+  /** Document title without book-title marks, e.g. 工业园区高质量发展指引. */
+  source: z.string(),
+  /** Full citation: 《title》 followed by the numbering path. */
+  path: z.string(),
+  /** The numbering markers from the top, e.g. ['二', '（五）', '11']. */
+  numbers: z.array(z.string()),
+  /** The clause's own heading (领句) when it has one, e.g. 加强新型信息基础设施建设应用. */
+  heading: z.string().optional(),
+  /** Normalized clause text, heading included. */
+  text: z.string(),
+})
+export type Clause = z.infer<typeof ClauseSchema>
+
+/** A policy document after text extraction and normalization. */
+export const PolicyDocumentSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** Where it came from: 'builtin' (fixtures/policies) or 'upload'. */
+  origin: z.enum(['builtin', 'upload']),
+  fileName: z.string(),
+  mediaType: z.string(),
+  pages: z.number().int().nonnegative().optional(),
+  addedAt: z.string(),
+  text: z.string(),
+})
+export type PolicyDocument = z.infer<typeof PolicyDocumentSchema>
