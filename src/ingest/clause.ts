@@ -16,6 +16,12 @@ export const ClauseSchema = z.object({
   numbers: z.array(z.string()),
   /** The clause's own heading (领句) when it has one, e.g. 加强新型信息基础设施建设应用. */
   heading: z.string().optional(),
+  /**
+   * Headings of the enclosing groups, outermost first, e.g. ['发展导向', '促进实数深度融合'], plus a list lead-in
+   * when there is one (高标准数字园区建设期满后应达到以下标准：). Not repeated in `text`; retrieval can match it.
+   * Optional so clauses built elsewhere stay valid; splitClauses always sets it.
+   */
+  context: z.array(z.string()).optional(),
   /** Normalized clause text, heading included. */
   text: z.string(),
 })

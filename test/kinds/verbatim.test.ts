@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { KindSpec } from '../../src/kinds/kind-spec.js'
 import { getKind } from '../../src/kinds/registry.js'
@@ -7,9 +8,9 @@ import { getKind } from '../../src/kinds/registry.js'
 /**
  * Template texts in the specs must be the seed texts. The seeds are Word/PDF conversions, so both sides are compared
  * without whitespace, conversion artefacts ([bookmark: …], [footnoteRef:N]) and with ASCII brackets/colons made
- * full-width (003 mixes both). Skipped where the seeds are not checked out.
+ * full-width (003 mixes both). The seeds live in shared/ beside the repository (as in CI); skipped where they are absent.
  */
-const SEEDS = process.env['PARK_REPORT_SEEDS'] ?? '/work/shared/seeds'
+const SEEDS = process.env['PARK_REPORT_SEEDS'] ?? fileURLToPath(new URL('../../../shared/seeds/', import.meta.url))
 
 function normalize(text: string): string {
   return text
