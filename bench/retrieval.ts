@@ -1,0 +1,136 @@
+/**
+ * Retrieval benchmarks: index build time for the built-in corpus (with jieba's dictionary load, i.e. what a
+ * server start pays) and for a synthetic 10,000-clause corpus, and BM25 query latency at 10,000 clauses.
+ *
+ * The synthetic corpus recombines sentences of the built-in clauses with a seeded PRNG, so every run indexes
+ * the same text; the queries mix the labelled query set with fragments of those sentences.
+ */
+import { readFileSync } from 'node:fs'
+import type { Clause } from '../src/ingest/clause.js'
+import { loadBuiltinCorpus } from '../src/ingest/builtin-corpus.js'
+import { buildClauseIndex } from '../src/retrieve/bm25.js'
+import { evaluateRetrieval, QuerySetSchema } from '../src/retrieve/evaluate.js'
+import { ClauseRetriever } from '../src/retrieve/retriever.js'
+import { getJieba, resetJieba } from '../src/retrieve/tokenize.js'
+import { percentile, timeMs, type BenchRow } from './bench-kit.js'
+
+export type Row = BenchRow
+
+const SYNTHETIC_CLAUSES = 10_000
+const SYNTHETIC_DOCS = 200
+const QUERIES = 500
+const WARMUP_QUERIES = 50
+const LONG_QUERIES = 100
+
+/** mulberry32: a small seeded PRNG, enough for deterministic test data. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+function pick<T>(items: readonly T[], random: () => number): T {
+  return items[Math.floor(random() * items.length)] as T
+}
+
+/** Sentences of the clauses (split after 。；！？), at least 8 characters long. */
+export function sentencesOf(clauses: readonly Clause[]): string[] {
+  return clauses.flatMap((c) => c.text.split(/(?<=[。；！？\n])/).map((s) => s.trim())).filter((s) => s.length >= 8)
+}
+
+/** `count` clauses of 1–4 random sentences each, spread over SYNTHETIC_DOCS documents. */
+export function syntheticClauses(sentences: readonly string[], count: number, seed = 20260101): Clause[] {
+  const random = mulberry32(seed)
+  const clauses: Clause[] = []
+  for (let i = 0; i < count; i++) {
+    const doc = i % SYNTHETIC_DOCS
+    const n = 1 + Math.floor(random() * 4)
+    const text = Array.from({ length: n }, () => pick(sentences, random)).join('')
+    const number = String(Math.floor(i / SYNTHETIC_DOCS) + 1)
+    clauses.push({ id: `syn${doc}#${i}`, docId: `syn${doc}`, source: `合成文件${doc}`, path: `《合成文件${doc}》${number}`, numbers: [number], text })
+  }
+  return clauses
+}
+
+/** Labelled queries, then fragments of 4–12 characters cut from random sentences. */
+export function syntheticQueries(labelled: readonly string[], sentences: readonly string[], count: number, seed = 7): string[] {
+  const random = mulberry32(seed)
+  const out = labelled.slice(0, count)
+  while (out.length < count) {
+    const s = pick(sentences, random)
+    const len = 4 + Math.floor(random() * 9)
+    const start = Math.floor(random() * Math.max(1, s.length - len))
+    out.push(s.slice(start, start + len))
+  }
+  return out
+}
+
+function loadQuerySet() {
+  return QuerySetSchema.parse(JSON.parse(readFileSync(new URL('../fixtures/retrieval/queries.json', import.meta.url), 'utf8')))
+}
+
+export async function benchRetrieval(): Promise<Row[]> {
+  const { clauses } = loadBuiltinCorpus()
+  const rows: Row[] = []
+
+  // Cold: what a server start pays, the jieba dictionary load included.
+  resetJieba()
+  const jiebaMs = await timeMs(() => getJieba())
+  resetJieba()
+  const coldMs = await timeMs(() => buildClauseIndex(clauses))
+  const warmMs = await timeMs(() => buildClauseIndex(clauses))
+  rows.push(
+    { name: `retrieval: build built-in index, ${clauses.length} clauses, cold (jieba load incl.)`, value: coldMs, unit: 'ms', target: '≤ 200 ms' },
+    { name: 'retrieval: jieba dictionary load alone', value: jiebaMs, unit: 'ms' },
+    { name: `retrieval: build built-in index, warm`, value: warmMs, unit: 'ms' },
+  )
+
+  const querySet = loadQuerySet()
+  const report = await evaluateRetrieval(new ClauseRetriever(clauses), querySet.queries)
+  rows.push(
+    { name: `retrieval: recall@5 on ${report.queries} labelled queries`, value: report.recallAtK * 100, unit: '%' },
+    { name: 'retrieval: MRR on labelled queries', value: report.mrr, unit: '' },
+  )
+
+  const sentences = sentencesOf(clauses)
+  const synthetic = syntheticClauses(sentences, SYNTHETIC_CLAUSES)
+  let index = buildClauseIndex([])
+  const buildMs = await timeMs(() => {
+    index = buildClauseIndex(synthetic)
+  })
+  rows.push({ name: `retrieval: build synthetic index, ${SYNTHETIC_CLAUSES} clauses`, value: buildMs, unit: 'ms' })
+
+  const queries = syntheticQueries(
+    querySet.queries.map((q) => q.query),
+    sentences,
+    QUERIES,
+  )
+  for (const q of queries.slice(0, WARMUP_QUERIES)) index.search(q, 5)
+  const samples: number[] = []
+  for (const q of queries) {
+    const start = process.hrtime.bigint()
+    index.search(q, 5)
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6)
+  }
+  rows.push(
+    { name: `retrieval: BM25 query p50 @${SYNTHETIC_CLAUSES} clauses (${QUERIES} queries, top 5)`, value: percentile(samples, 50), unit: 'ms' },
+    { name: `retrieval: BM25 query p95 @${SYNTHETIC_CLAUSES} clauses`, value: percentile(samples, 95), unit: 'ms', target: '≤ 5 ms' },
+  )
+
+  // The drafting step may query with a whole section paragraph: 3–6 sentences, ~150–300 字.
+  const random = mulberry32(99)
+  const long = Array.from({ length: LONG_QUERIES }, () => Array.from({ length: 3 + Math.floor(random() * 4) }, () => pick(sentences, random)).join(''))
+  const longSamples: number[] = []
+  for (const q of long) {
+    const start = process.hrtime.bigint()
+    index.search(q, 5)
+    longSamples.push(Number(process.hrtime.bigint() - start) / 1e6)
+  }
+  rows.push({ name: `retrieval: BM25 paragraph-long query p95 @${SYNTHETIC_CLAUSES} clauses (${LONG_QUERIES} queries)`, value: percentile(longSamples, 95), unit: 'ms' })
+  return rows
+}
