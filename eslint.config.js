@@ -6,6 +6,13 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    // The web page's script runs in the browser, not in Node.
+    files: ['src/server/web/**/*.js'],
+    languageOptions: {
+      globals: { document: 'readonly', fetch: 'readonly', FormData: 'readonly', confirm: 'readonly', window: 'readonly' },
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',

@@ -45,9 +45,8 @@ export function plainLineView(line: SourceLine): LineView {
  */
 export function markdownLineView(line: SourceLine): LineView {
   const raw = line.raw
-  let i = 0
   const prefix = /^[\s\u3000]*(?:>\s*)*(?:#{1,6}\s+)?/.exec(raw)
-  i = prefix ? prefix[0].length : 0
+  let i = prefix ? prefix[0].length : 0
   const chars: string[] = []
   const offsets: number[] = []
   while (i < raw.length) {

@@ -1,0 +1,11 @@
+import type { CliCommand } from './command.js'
+import { kindsCommand } from './kinds.js'
+import { parkCommand } from './park.js'
+import { retrieveCommand } from './retrieve.js'
+
+/** Every CLI command by name; `npm run -s cli -- help` lists them. */
+export const commands: Record<string, CliCommand> = {
+  retrieve: retrieveCommand,
+  park: parkCommand,
+  kinds: kindsCommand,
+}

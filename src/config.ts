@@ -1,0 +1,62 @@
+import { resolve } from 'node:path'
+import { z } from 'zod'
+
+/**
+ * Runtime configuration, from environment variables only, read once at the edge (server or CLI) and passed
+ * down. Everything has a default that works offline: no key, no endpoint, data under ./data.
+ */
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.trim() ? value.trim() : undefined))
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  HOST: z.string().default('127.0.0.1'),
+  DATA_DIR: z.string().default('./data'),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalText,
+  LLM_MODEL: optionalText,
+  EMBEDDINGS_BASE_URL: optionalText,
+  EMBEDDINGS_MODEL: optionalText,
+  AUTH_TOKEN: optionalText,
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(20),
+  MAX_PDF_PAGES: z.coerce.number().int().positive().max(5000).default(300),
+})
+
+export interface AppConfig {
+  port: number
+  host: string
+  dataDir: string
+  llm?: { apiKey: string; baseURL?: string; model: string }
+  auth?: { token: string }
+  limits: { maxUploadBytes: number; maxPdfPages: number }
+  env: Readonly<Record<string, string | undefined>>
+}
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
+    throw new Error(`Invalid configuration: ${problems}`)
+  }
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    ...(e.OPENAI_API_KEY || e.OPENAI_BASE_URL
+      ? {
+          llm: {
+            // Local servers (Ollama, vLLM) accept any key; the SDK insists on one.
+            apiKey: e.OPENAI_API_KEY ?? 'not-needed',
+            ...(e.OPENAI_BASE_URL ? { baseURL: e.OPENAI_BASE_URL } : {}),
+            model: e.LLM_MODEL ?? 'gpt-4o-mini',
+          },
+        }
+      : {}),
+    ...(e.AUTH_TOKEN ? { auth: { token: e.AUTH_TOKEN } } : {}),
+    limits: { maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024), maxPdfPages: e.MAX_PDF_PAGES },
+    env,
+  }
+}

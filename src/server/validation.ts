@@ -1,0 +1,33 @@
+import { zValidator } from '@hono/zod-validator'
+import type { ValidationTargets } from 'hono'
+import type { z } from 'zod'
+import { UserError } from '../errors.js'
+
+/** A zod issue as a user reads it: where (a JSON path) and what is wrong, in Chinese. */
+export function describeIssue(issue: z.core.$ZodIssue): { path: string; message: string } {
+  const path = ['$', ...issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))].join('')
+  const field = issue.path.length ? `字段 ${path.slice(2) || path}` : '请求内容'
+  switch (issue.code) {
+    case 'invalid_type':
+      return { path, message: issue.input === undefined ? `缺少${field}` : `${field}的类型不正确，应为 ${issue.expected}` }
+    case 'too_small':
+      return { path, message: `${field}过小或过短（最小 ${String(issue.minimum)}）` }
+    case 'too_big':
+      return { path, message: `${field}过大或过长（最大 ${String(issue.maximum)}）` }
+    case 'invalid_value':
+      return { path, message: `${field}的取值不在允许范围内：${issue.values.map(String).join('、')}` }
+    case 'unrecognized_keys':
+      return { path, message: `${field}含有未知字段：${issue.keys.join('、')}` }
+    default:
+      return { path, message: `${field}不正确` }
+  }
+}
+
+/** zValidator whose failures become a 400 UserError with every issue listed in Chinese. */
+export function validated<Target extends keyof ValidationTargets, Schema extends z.ZodType>(target: Target, schema: Schema) {
+  return zValidator(target, schema, (result) => {
+    if (result.success) return
+    const issues = result.error.issues.map(describeIssue)
+    throw new UserError('invalid_request', issues.map((issue) => issue.message).join('；'), 400, { issues })
+  })
+}

@@ -1,0 +1,126 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig, type AppConfig } from '../../src/config.js'
+import { PolicyCorpus } from '../../src/corpus/policy-corpus.js'
+import { createApp } from '../../src/server/app.js'
+import { DocumentStore } from '../../src/store/document-store.js'
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/docs/${name}`, import.meta.url))
+
+async function openApp(config: AppConfig) {
+  const corpus = await PolicyCorpus.open(config, new DocumentStore(config.dataDir))
+  return createApp({ config, corpus })
+}
+
+function upload(name: string, data: Uint8Array, type = 'application/octet-stream') {
+  const form = new FormData()
+  form.append('file', new File([data], name, { type }))
+  return { method: 'POST', body: form }
+}
+
+const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+
+describe('HTTP API', () => {
+  let dataDir: string
+  let config: AppConfig
+
+  beforeAll(() => {
+    dataDir = mkdtempSync(join(tmpdir(), 'park-report-'))
+    config = loadConfig({ DATA_DIR: dataDir, MAX_UPLOAD_MB: '1' })
+  })
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+  it('reports health with the built-in corpus', async () => {
+    const app = await openApp(config)
+    const response = await app.request('/api/health')
+    expect(response.status).toBe(200)
+    expect(await response.json()).toMatchObject({ status: 'ok', documents: 5, retrieval: 'bm25', llm: false })
+  })
+
+  it('retrieves guideline clauses with their citation path', async () => {
+    const app = await openApp(config)
+    const response = await app.request('/api/retrieve', json({ query: '屋顶光伏 储能 绿色微电网', top: 3 }))
+    const body = (await response.json()) as { results: { path: string; source: string; score: number }[] }
+    expect(response.status).toBe(200)
+    expect(body.results).toHaveLength(3)
+    expect(body.results[0]).toMatchObject({ path: '《工业园区高质量发展指引》二（六）14', source: '工业园区高质量发展指引' })
+  })
+
+  it('rejects a bad retrieve request with a Chinese 400 naming the field', async () => {
+    const app = await openApp(config)
+    const missing = await app.request('/api/retrieve', json({ top: 3 }))
+    expect(missing.status).toBe(400)
+    expect(await missing.json()).toMatchObject({ error: { code: 'invalid_request', message: '缺少字段 query' } })
+    const malformed = await app.request('/api/retrieve', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' })
+    expect(malformed.status).toBe(400)
+    expect(((await malformed.json()) as { error: { message: string } }).error.message).toContain('JSON')
+    const tooMany = await app.request('/api/retrieve', json({ query: '数据集', top: 500 }))
+    expect(tooMany.status).toBe(400)
+  })
+
+  it('ingests an uploaded DOCX, keeps it across a restart, and deletes it', async () => {
+    const app = await openApp(config)
+    const created = await app.request('/api/documents', upload('政策摘编.docx', fixture('policy-excerpt.docx')))
+    expect(created.status).toBe(201)
+    const { document, clauses } = (await created.json()) as { document: { id: string; origin: string }; clauses: number }
+    expect(document.origin).toBe('upload')
+    expect(clauses).toBeGreaterThan(0)
+
+    // A new process over the same DATA_DIR sees the upload.
+    const restarted = await openApp(config)
+    const listed = (await (await restarted.request('/api/documents')).json()) as { documents: { id: string }[] }
+    expect(listed.documents.map((d) => d.id)).toContain(document.id)
+    const detail = (await (await restarted.request(`/api/documents/${document.id}`)).json()) as { clauses: { docId: string }[] }
+    expect(detail.clauses).toHaveLength(clauses)
+
+    expect((await restarted.request(`/api/documents/${document.id}`, { method: 'DELETE' })).status).toBe(204)
+    const after = await openApp(config)
+    expect((await after.request(`/api/documents/${document.id}`)).status).toBe(404)
+  })
+
+  it.each([
+    ['encrypted.pdf', 'policy-excerpt-encrypted.pdf', 'encrypted_pdf'],
+    ['scan.pdf', 'scanned-image-only.pdf', 'image_only_pdf'],
+  ])('refuses %s with a clear 4xx', async (name, file, code) => {
+    const app = await openApp(config)
+    const response = await app.request('/api/documents', upload(name, fixture(file)))
+    expect(response.status).toBeGreaterThanOrEqual(400)
+    expect(response.status).toBeLessThan(500)
+    expect(await response.json()).toMatchObject({ error: { code } })
+  })
+
+  it('refuses an upload over the size limit with 413', async () => {
+    const app = await openApp(config)
+    const response = await app.request('/api/documents', upload('big.txt', new Uint8Array(2 * 1024 * 1024).fill(0x41), 'text/plain'))
+    expect(response.status).toBe(413)
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain('1 MB')
+  })
+
+  it('refuses to delete a built-in document and a missing file field', async () => {
+    const app = await openApp(config)
+    const builtin = await app.request('/api/documents/gongye-yuanqu-gaozhiliang-fazhan-zhiyin', { method: 'DELETE' })
+    expect(builtin.status).toBe(403)
+    const noFile = await app.request('/api/documents', { method: 'POST', body: new FormData() })
+    expect(noFile.status).toBe(400)
+    expect(await noFile.json()).toMatchObject({ error: { code: 'missing_file' } })
+  })
+
+  it('serves the Chinese web page with security headers', async () => {
+    const app = await openApp(config)
+    const response = await app.request('/')
+    expect(response.status).toBe(200)
+    expect(await response.text()).toContain('<title>园区报告助手</title>')
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self'")
+    expect((await app.request('/api/nothing')).status).toBe(404)
+  })
+
+  it('requires the access token when AUTH_TOKEN is set', async () => {
+    const app = await openApp(loadConfig({ DATA_DIR: dataDir, AUTH_TOKEN: 'secret-token' }))
+    expect((await app.request('/api/documents')).status).toBe(401)
+    expect((await app.request('/api/documents', { headers: { authorization: 'Bearer secret-token' } })).status).toBe(200)
+    expect((await app.request('/api/health')).status).toBe(200)
+  })
+})
