@@ -39,6 +39,6 @@ function formatValue(value: number): string {
 // CJK characters take two columns in a terminal.
 function displayWidth(text: string): number {
   let width = 0
-  for (const char of text) width += /[\u1100-\uffff]/.test(char) ? 2 : 1
+  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1
   return width
 }

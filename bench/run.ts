@@ -1,0 +1,17 @@
+/** `npm run bench`: every benchmark, printed as one table. Targets come from the issues. */
+import { printTable, type BenchRow } from './bench-kit.js'
+import { benchIngest } from './ingest.js'
+import { benchRetrieval } from './retrieval.js'
+
+const suites: [string, () => Promise<BenchRow[]>][] = [
+  ['retrieval', benchRetrieval],
+  ['ingest', benchIngest],
+]
+
+const wanted = process.argv.slice(2)
+const rows: BenchRow[] = []
+for (const [name, run] of suites) {
+  if (wanted.length && !wanted.includes(name)) continue
+  rows.push(...(await run()))
+}
+printTable(rows)
