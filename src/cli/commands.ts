@@ -1,3 +1,4 @@
+import { checkCommand } from './check.js'
 import type { CliCommand } from './command.js'
 import { kindsCommand } from './kinds.js'
 import { parkCommand } from './park.js'
@@ -6,6 +7,7 @@ import { retrieveCommand } from './retrieve.js'
 /** Every CLI command by name; `npm run -s cli -- help` lists them. */
 export const commands: Record<string, CliCommand> = {
   retrieve: retrieveCommand,
+  check: checkCommand,
   park: parkCommand,
   kinds: kindsCommand,
 }

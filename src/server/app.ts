@@ -5,7 +5,9 @@ import type { AppConfig } from '../config.js'
 import type { PolicyCorpus } from '../corpus/policy-corpus.js'
 import { UserError } from '../errors.js'
 import { errorResponse } from './errors.js'
+import { checkRoutes } from './routes/check.js'
 import { policyRoutes } from './routes/policies.js'
+import { referenceRoutes } from './routes/reference.js'
 
 export interface AppDependencies {
   config: AppConfig
@@ -54,6 +56,8 @@ export function createApp({ config, corpus }: AppDependencies): Hono {
     c.json({ status: 'ok', version: VERSION, ...corpus.stats, llm: Boolean(config.llm), auth: Boolean(config.auth) }),
   )
   app.route('/api', policyRoutes(corpus, config.limits.maxUploadBytes))
+  app.route('/api', checkRoutes())
+  app.route('/api', referenceRoutes())
   app.notFound((c) => c.json({ error: { code: 'not_found', message: messages.notFound } }, 404))
   return app
 }

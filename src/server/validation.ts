@@ -1,5 +1,5 @@
 import { zValidator } from '@hono/zod-validator'
-import type { ValidationTargets } from 'hono'
+import type { Context, ValidationTargets } from 'hono'
 import type { z } from 'zod'
 import { UserError } from '../errors.js'
 
@@ -30,4 +30,13 @@ export function validated<Target extends keyof ValidationTargets, Schema extends
     const issues = result.error.issues.map(describeIssue)
     throw new UserError('invalid_request', issues.map((issue) => issue.message).join('；'), 400, { issues })
   })
+}
+
+/** The request body as JSON, or a 400 UserError in Chinese when it is not valid JSON. */
+export async function readJsonBody(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json()
+  } catch {
+    throw new UserError('invalid_json', '请求内容格式不正确，请提交有效的 JSON。', 400)
+  }
 }

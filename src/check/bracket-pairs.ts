@@ -1,0 +1,86 @@
+/**
+ * Pairs the brackets and quotes of one paragraph, the way a reader does: （…） 《…》 【…】 〔…〕 “…” ‘…’,
+ * their half-width, straight and corner variants ( ) " ' 「」 『』, and reports the marks left without a partner.
+ * A paragraph is the unit: a quotation or a bracket never spans two paragraphs of a report.
+ */
+
+export type MarkFamily = 'round' | 'book' | 'lenticular' | 'tortoise' | 'double' | 'single'
+
+export interface Mark {
+  char: string
+  /** Index in the paragraph's text. */
+  index: number
+  family: MarkFamily
+}
+
+export interface MarkPair {
+  open: Mark
+  close: Mark
+  /** Inside another quotation: Chinese then uses ‘’ rather than “”. */
+  nested: boolean
+}
+
+export interface UnmatchedMark {
+  mark: Mark
+  /** The mark that is missing, for messages: （ → ）. */
+  partner: string
+}
+
+const OPENING: Readonly<Record<string, MarkFamily>> = {
+  '（': 'round', '(': 'round', '《': 'book', '【': 'lenticular', '〔': 'tortoise', '“': 'double', '「': 'double', '‘': 'single', '『': 'single',
+}
+const CLOSING: Readonly<Record<string, MarkFamily>> = {
+  '）': 'round', ')': 'round', '》': 'book', '】': 'lenticular', '〕': 'tortoise', '”': 'double', '」': 'double', '’': 'single', '』': 'single',
+}
+// Straight quotes look the same at both ends: they close the innermost open quote of their family, else open.
+const STRAIGHT: Readonly<Record<string, MarkFamily>> = { '"': 'double', "'": 'single' }
+const PARTNER: Readonly<Record<string, string>> = {
+  '（': '）', '(': ')', '《': '》', '【': '】', '〔': '〕', '“': '”', '「': '」', '‘': '’', '『': '』', '"': '"', "'": "'",
+  '）': '（', ')': '(', '》': '《', '】': '【', '〕': '〔', '”': '“', '」': '「', '’': '‘', '』': '『',
+}
+
+const ALNUM = /[0-9A-Za-z]/
+// “1）建设平台；2）完善机制” and “a) …”: a closing bracket after a list number is a list marker, not a bracket.
+const LIST_NUMBER_BEFORE = /(?:^|[\s，。；：、！？,;:])(?:[0-9]{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})$/
+
+/** Pairs marks in `text`; characters with `skip[i]` set (URLs, e-mail addresses) are ignored. */
+export function pairMarks(text: string, skip: readonly boolean[] = []): { pairs: MarkPair[]; unmatched: UnmatchedMark[] } {
+  const pairs: MarkPair[] = []
+  const unmatched: UnmatchedMark[] = []
+  const stack: { mark: Mark; nested: boolean }[] = []
+  const unmatch = (mark: Mark) => unmatched.push({ mark, partner: PARTNER[mark.char]! })
+  const push = (mark: Mark) => stack.push({ mark, nested: stack.some((entry) => entry.mark.family === 'double' || entry.mark.family === 'single') })
+  const closeAt = (depth: number, close: Mark) => {
+    for (const entry of stack.splice(depth + 1)) unmatch(entry.mark)
+    const { mark: open, nested } = stack.pop()!
+    pairs.push({ open, close, nested })
+  }
+
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index]!
+    if (skip[index]) continue
+    // An apostrophe inside a word (Xi'an, it’s) is not a quote.
+    if ((char === "'" || char === '’') && ALNUM.test(text[index - 1] ?? '') && ALNUM.test(text[index + 1] ?? '')) continue
+
+    const straight = STRAIGHT[char]
+    if (straight) {
+      const mark = { char, index, family: straight }
+      if (stack.length && stack[stack.length - 1]!.mark.family === straight) closeAt(stack.length - 1, mark)
+      else push(mark)
+      continue
+    }
+    const opening = OPENING[char]
+    if (opening) {
+      push({ char, index, family: opening })
+      continue
+    }
+    const closing = CLOSING[char]
+    if (!closing) continue
+    const mark = { char, index, family: closing }
+    const depth = stack.findLastIndex((entry) => entry.mark.family === closing)
+    if (depth >= 0) closeAt(depth, mark)
+    else if (!(closing === 'round' && LIST_NUMBER_BEFORE.test(text.slice(0, index)))) unmatch(mark)
+  }
+  for (const entry of stack) unmatch(entry.mark)
+  return { pairs, unmatched: unmatched.sort((a, b) => a.mark.index - b.mark.index) }
+}

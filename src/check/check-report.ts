@@ -1,0 +1,88 @@
+import type { KindSpec } from '../kinds/kind-spec.js'
+import type { DocxParagraph } from '../model/docx-typography.js'
+import type { ReportDoc } from '../model/report-doc.js'
+import { reportZishu, type ReportZishu } from '../model/report-stats.js'
+import type { ParkData } from '../park/park-schema.js'
+import type { Finding, RuleFinding, Severity } from './finding.js'
+import { excerptAt, lineColumnAt, sectionAt } from './locate.js'
+import type { AnyRule } from './rule.js'
+import { kindPreset, mergeRuleConfigs, type RuleConfig } from './rule-config.js'
+import { ALL_RULES } from './rules/index.js'
+
+export interface CheckInput {
+  doc: ReportDoc
+  kind: KindSpec
+  park?: ParkData
+  materials?: readonly string[]
+  /** For a .docx draft: its paragraphs with typography (parseDocxReport). Without them `needsDocx` rules are skipped. */
+  docxParagraphs?: readonly DocxParagraph[]
+  /** Settings layered over the kind's preset. */
+  config?: RuleConfig
+  rules?: readonly AnyRule[]
+}
+
+export interface CheckResult {
+  findings: Finding[]
+  stats: ReportZishu
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
+
+const messages = {
+  noPark: (rules: string[]) =>
+    `未提供园区数据，以下规则未运行：${rules.join('、')}。请上传或选择园区数据后再审校，以核对数字和专有名词。`,
+}
+
+export function checkReport(input: CheckInput): CheckResult {
+  const { doc, kind, park } = input
+  const config = mergeRuleConfigs(kindPreset(kind.id), input.config)
+  const findings: Finding[] = []
+  const skippedForPark: string[] = []
+
+  for (const rule of input.rules ?? ALL_RULES) {
+    const setting = config[rule.meta.id] ?? {}
+    if (setting.severity === 'off') continue
+    if (rule.meta.kinds !== 'all' && !rule.meta.kinds.includes(kind.id)) continue
+    // A text draft has no typography to check: skipped silently, not reported like missing park data.
+    if (rule.meta.needsDocx && !input.docxParagraphs) continue
+    if (rule.meta.needsPark && !park) {
+      skippedForPark.push(rule.meta.id)
+      continue
+    }
+    const options = rule.meta.options.parse(setting.options ?? {})
+    const reported = rule.check({
+      doc,
+      kind,
+      ...(park ? { park } : {}),
+      materials: input.materials ?? [],
+      ...(input.docxParagraphs ? { docxParagraphs: input.docxParagraphs } : {}),
+      options,
+    })
+    for (const finding of reported) {
+      findings.push(locateFinding(doc, rule.meta.id, setting.severity ?? finding.severity ?? rule.meta.defaultSeverity, finding))
+    }
+  }
+
+  if (skippedForPark.length) {
+    findings.push(locateFinding(doc, 'park-data', 'info', { message: messages.noPark(skippedForPark), start: 0, end: 0 }))
+  }
+  findings.sort((a, b) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule))
+  return { findings, stats: reportZishu(doc) }
+}
+
+function locateFinding(doc: ReportDoc, rule: string, severity: Severity, finding: RuleFinding): Finding {
+  const { line, column } = lineColumnAt(doc, finding.start)
+  return {
+    rule,
+    severity,
+    message: finding.message,
+    section: sectionAt(doc, finding.start),
+    start: finding.start,
+    end: finding.end,
+    line,
+    column,
+    excerpt: excerptAt(doc, finding.start, finding.end),
+    ...(finding.suggestion ? { suggestion: finding.suggestion } : {}),
+    ...(finding.fix ? { fix: finding.fix } : {}),
+  }
+}

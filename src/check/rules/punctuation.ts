@@ -1,0 +1,267 @@
+import { z } from 'zod'
+import type { RuleFinding, Severity } from '../finding.js'
+import { defineRule } from '../rule.js'
+import { blockRange, textBlocks, type TextBlock } from '../text-blocks.js'
+import { pairMarks, type Mark } from '../bracket-pairs.js'
+
+/**
+ * Punctuation of Chinese text (GB/T 15834 标点符号用法), the mistakes a draft pasted from Word, PDF or an
+ * English keyboard carries: half-width , ; : ? ! ( ) . next to Chinese characters, straight or corner quotes,
+ * unpaired brackets and quotes, doubled marks, and spaces between Chinese characters (PDF line-wrap artefacts,
+ * as in the seed 003 conversion: “场占有 率”). Numbers, Latin tokens, URLs and e-mail addresses keep their own
+ * punctuation: 2.46, 1:500, 8:30, 1,200, IPv6, 5G-A, https://…, and (GB/T 4754-2017) written in Latin context.
+ *
+ * Clear mistakes are errors; choices a careful writer might defend (quotes style, brackets around Latin text,
+ * ellipsis form, stray spaces) are warnings. Every replacement comes with a fix; an unpaired mark is only pointed at,
+ * because only the writer knows where its partner belongs.
+ */
+
+const HALF_TO_FULL: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）', '.': '。' }
+// Strength of a sentence-internal mark, to decide which of two doubled marks to keep (“，。” → “。”).
+const MARK_RANK: Readonly<Record<string, number>> = { '？': 5, '！': 5, '。': 4, '；': 3, '：': 2, '，': 1, '、': 0 }
+
+const HAN = /\p{Script=Han}/u
+// Full-width and CJK punctuation: 、。《》「」【】〔〕 (U+3000 block), ，；：！？（） (full-width forms), quotes, … and —.
+const CJK_PUNCT = /[\u3001-\u303f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65“”‘’…—]/u
+const isHan = (ch: string | undefined) => ch !== undefined && HAN.test(ch)
+const isCjk = (ch: string | undefined) => ch !== undefined && (HAN.test(ch) || CJK_PUNCT.test(ch))
+const isDigit = (ch: string | undefined) => ch !== undefined && /[0-9]/.test(ch)
+const isSpace = (ch: string | undefined) => ch !== undefined && /[ \t\u00a0]/.test(ch)
+
+// Text that keeps Latin punctuation whatever surrounds it.
+const URL = /(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff00-\uffef\p{Script=Han}“”‘’]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\u3000-\u303f\uff00-\uffef\p{Script=Han}“”‘’]*/gu
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g
+// Closing marks a half-width mark may follow, and opening marks it may precede: “数治园区”,提升 / 园区,“链长制”.
+const CLOSERS = new Set(['"', "'", ')', '”', '’', '）', '》', '】', '」', '』'])
+const OPENERS = new Set(['"', "'", '(', '“', '‘', '（', '《', '【', '「', '『'])
+
+// Quote marks are named rather than quoted: “““”没有配对的“””” cannot be read.
+const QUOTE_NAMES: Readonly<Record<string, string>> = {
+  '“': '左双引号', '”': '右双引号', '‘': '左单引号', '’': '右单引号', '"': '直双引号', "'": '直单引号',
+  '「': '直角引号', '」': '直角引号', '『': '双直角引号', '』': '双直角引号',
+}
+const markLabel = (mark: string) => QUOTE_NAMES[mark] ?? `“${mark}”`
+
+const MAX_STRAY_SPACES = 2
+
+const messages = {
+  halfWidth: (mark: string, full: string) => `中文语境中的半角“${mark}”应改为全角“${full}”。`,
+  halfBracketLatin: (mark: string, full: string) => `括号位于中文句子中，即使括号内没有汉字，也宜用全角“${full}”代替半角“${mark}”（GB/T 15834）。`,
+  halfPeriod: '中文句末的半角“.”应改为句号“。”。',
+  straightQuote: (full: string) => `中文内容应使用弯引号，此处直引号应改为${markLabel(full)}。`,
+  cornerQuote: (mark: string, full: string) => `${markLabel(mark)}是港台及日文用法，内地公文应改为${markLabel(full)}。`,
+  unmatched: (mark: string, partner: string) => `${markLabel(mark)}没有配对的${markLabel(partner)}，请检查是否漏写或多写。`,
+  unmatchedSuggestion: '补上缺少的另一半，或删去多余的符号。',
+  repeated: (run: string) => `标点“${run}”重复，应只保留一个。`,
+  mixed: (run: string, keep: string) => `标点“${run}”连用，应只保留“${keep}”。`,
+  ellipsis: (run: string) => `省略号应写作“……”，不应写作“${run}”。`,
+  cjkSpace: '汉字之间多出空格（常见于从 PDF 或 Word 复制的文字），应删除。',
+}
+
+/** A finding in block coordinates, before it is mapped to the source. */
+interface Hit {
+  from: number
+  to: number
+  severity: Severity
+  message: string
+  suggestion?: string
+  /** Replacement of [from, to); omitted when only a person can decide. */
+  replace?: string
+}
+
+export const punctuationRule = defineRule({
+  meta: {
+    id: 'punctuation',
+    description: '标点符号：中文中的半角标点、直引号、括号引号不配对、标点重复、汉字间多余空格',
+    defaultSeverity: 'warning',
+    kinds: 'all',
+    options: z.object({}).strict(),
+  },
+  check({ doc }) {
+    return textBlocks(doc).flatMap((block) => blockFindings(block, (from, to) => blockRange(doc, block, from, to)))
+  },
+})
+
+function blockFindings(block: TextBlock, range: (from: number, to: number) => { start: number; end: number }): RuleFinding[] {
+  const text = block.text
+  const masked = maskLatinSpans(text)
+  const hits = [...bracketHits(text, masked), ...halfWidthHits(text, masked), ...runHits(text, masked), ...spaceHits(text)]
+  // Fixes of one rule must not overlap (the runner applies them together): the first one by position wins and
+  // the other finding is still reported, without its fix, until the next check.
+  hits.sort((a, b) => a.from - b.from || a.to - b.to)
+  let fixedUpTo = -1
+  return hits.map((hit) => {
+    const { start, end } = range(hit.from, hit.to)
+    const finding: RuleFinding = { message: hit.message, start, end, severity: hit.severity }
+    if (hit.suggestion) finding.suggestion = hit.suggestion
+    if (hit.replace !== undefined && hit.from >= fixedUpTo) {
+      finding.fix = { start, end, text: hit.replace }
+      fixedUpTo = hit.to
+    }
+    return finding
+  })
+}
+
+/** Characters inside URLs and e-mail addresses, whose punctuation is not prose punctuation. */
+function maskLatinSpans(text: string): boolean[] {
+  const masked: boolean[] = new Array<boolean>(text.length).fill(false)
+  for (const pattern of [URL, EMAIL]) {
+    for (const match of text.matchAll(pattern)) {
+      // A sentence mark right after a URL is not part of it: 详见https://www.miit.gov.cn.
+      const length = match[0].replace(/[.,;:!?)]+$/, '').length
+      masked.fill(true, match.index, match.index + length)
+    }
+  }
+  return masked
+}
+
+/** Pairs of brackets and quotes: half-width or straight ones in Chinese text, corner quotes, unpaired marks. */
+function bracketHits(text: string, masked: readonly boolean[]): Hit[] {
+  const { pairs, unmatched } = pairMarks(text, masked)
+  const hits: Hit[] = []
+
+  for (const { open, close, nested } of pairs) {
+    const content = text.slice(open.index + 1, close.index)
+    if (open.family === 'round') {
+      const halves = [open, close].filter((mark) => mark.char === '(' || mark.char === ')')
+      if (!halves.length) continue
+      // One full-width side, or Chinese inside, makes it Chinese brackets; Latin inside next to Chinese text
+      // (制造执行系统(MES)) is style; Latin inside Latin context (IEC 61850 (Edition 2)) is left alone.
+      const chinese = halves.length === 1 || HAN.test(content)
+      const chineseContext = isCjk(text[open.index - 1]) || isCjk(text[close.index + 1])
+      if (!chinese && !chineseContext) continue
+      for (const mark of halves) {
+        const full = HALF_TO_FULL[mark.char]!
+        hits.push({
+          from: mark.index,
+          to: mark.index + 1,
+          severity: chinese ? 'error' : 'warning',
+          message: chinese ? messages.halfWidth(mark.char, full) : messages.halfBracketLatin(mark.char, full),
+          replace: full,
+        })
+      }
+    } else if (open.family === 'double' || open.family === 'single') {
+      const straight = (mark: Mark) => mark.char === '"' || mark.char === "'"
+      // Straight quotes count only around Chinese text (or when the other side is already curly).
+      const mixed = straight(open) !== straight(close)
+      const marks = [open, close].filter((mark) => (straight(mark) ? HAN.test(content) || mixed : mark.char in CORNER_TO_CURLY))
+      for (const mark of marks) {
+        const full = straight(mark) ? curlyQuote(mark === open, nested) : CORNER_TO_CURLY[mark.char]!
+        hits.push({
+          from: mark.index,
+          to: mark.index + 1,
+          severity: 'warning',
+          message: straight(mark) ? messages.straightQuote(full) : messages.cornerQuote(mark.char, full),
+          replace: full,
+        })
+      }
+    }
+  }
+
+  for (const { mark, partner } of unmatched) {
+    // A lone straight quote or half-width bracket in Latin text (12" pipe, a) is not this rule's business.
+    if ('"\'()'.includes(mark.char) && !isHan(text[mark.index - 1]) && !isHan(text[mark.index + 1])) continue
+    hits.push({
+      from: mark.index,
+      to: mark.index + 1,
+      severity: 'error',
+      message: messages.unmatched(mark.char, partner),
+      suggestion: messages.unmatchedSuggestion,
+    })
+  }
+  return hits
+}
+
+const CORNER_TO_CURLY: Readonly<Record<string, string>> = { '「': '“', '」': '”', '『': '‘', '』': '’' }
+
+/** Chinese quotes: “” outside, ‘’ inside another quotation — a straight '…' at the top level becomes “…”. */
+function curlyQuote(opening: boolean, nested: boolean): string {
+  if (nested) return opening ? '‘' : '’'
+  return opening ? '“' : '”'
+}
+
+/** Half-width , ; : ? ! . written in Chinese text. */
+function halfWidthHits(text: string, masked: readonly boolean[]): Hit[] {
+  const hits: Hit[] = []
+  for (let i = 0; i < text.length; i += 1) {
+    const mark = text[i]!
+    if (!',;:?!.'.includes(mark) || masked[i]) continue
+    const prev = text[i - 1]
+    const next = text[i + 1]
+    // 1,200 家 / 比例尺 1:500 / 8:30 / 2.46: a mark between digits belongs to the number.
+    if (isDigit(prev) && isDigit(next)) continue
+    const before = contextBefore(text, i)
+    const after = contextAfter(text, i)
+
+    if (mark === '.') {
+      // Runs of dots are an ellipsis (runHits); a dot after a digit is a decimal or a list number (1.建设).
+      if (prev === '.' || next === '.' || isDigit(prev)) continue
+      const endsChinese = isHan(before) || before === '%'
+      // The next sentence starts right away (or after spaces); “园区. The park” is English, left alone.
+      const nextOk = next === undefined || isCjk(after) || (isSpace(next) && after === undefined)
+      if (!endsChinese || !nextOk) continue
+      hits.push({ from: i, to: spacedEnd(text, i), severity: 'error', message: messages.halfPeriod, replace: '。' })
+      continue
+    }
+    if (!isHan(before) && !isHan(after)) continue
+    const full = HALF_TO_FULL[mark]!
+    hits.push({ from: i, to: spacedEnd(text, i), severity: 'error', message: messages.halfWidth(mark, full), replace: full })
+  }
+  return hits
+}
+
+/** The letter before position `i`, looking past spaces and closing quotes/brackets. */
+function contextBefore(text: string, i: number): string | undefined {
+  let j = i - 1
+  while (j >= 0 && (isSpace(text[j]) || CLOSERS.has(text[j]!))) j -= 1
+  return text[j]
+}
+
+/** The letter after position `i`, looking past spaces and opening quotes/brackets. */
+function contextAfter(text: string, i: number): string | undefined {
+  let j = i + 1
+  while (j < text.length && (isSpace(text[j]) || OPENERS.has(text[j]!))) j += 1
+  return text[j]
+}
+
+/** End of a half-width mark together with the English-style spaces after it (“园区, 企业” → “园区，企业”). */
+function spacedEnd(text: string, i: number): number {
+  let end = i + 1
+  while (isSpace(text[end])) end += 1
+  return end < text.length && isCjk(text[end]) ? end : i + 1
+}
+
+/** Doubled marks (，，  。。  ，。) and ellipses written as ... 。。。 or a single …. */
+function runHits(text: string, masked: readonly boolean[]): Hit[] {
+  const hits: Hit[] = []
+  for (const match of text.matchAll(/\.{3,}|。{3,}|、{3,}|(?<!…)…(?!…)|[，。；：、！？]{2,}/gu)) {
+    const run = match[0]
+    const from = match.index
+    const to = from + run.length
+    if (run.startsWith('.') || run === '…') {
+      if (masked[from] || (!isHan(contextBefore(text, from)) && !isHan(contextAfter(text, to - 1)))) continue
+      hits.push({ from, to, severity: 'warning', message: messages.ellipsis(run), replace: '……' })
+    } else if (run.length >= 3 && (/^。+$/.test(run) || /^、+$/.test(run))) {
+      hits.push({ from, to, severity: 'warning', message: messages.ellipsis(run), replace: '……' })
+    } else if (/^[！？]+$/.test(run) && new Set(run).size > 1) {
+      // “？！” is an accepted combination of a question and an exclamation (GB/T 15834).
+      continue
+    } else if (new Set(run).size === 1) {
+      hits.push({ from, to, severity: 'error', message: messages.repeated(run), replace: run[0]! })
+    } else {
+      const keep = [...run].reduce((best, mark) => (MARK_RANK[mark]! > MARK_RANK[best]! ? mark : best))
+      hits.push({ from, to, severity: 'error', message: messages.mixed(run, keep), replace: keep })
+    }
+  }
+  return hits
+}
+
+/**
+ * Spaces between two Chinese characters or marks: Chinese text has no word spaces, and PDF line wrapping leaves
+ * one (“数 字化”). Longer runs are deliberate blanks of a form (填写日期：    年    月    日) and are left alone.
+ */
+function spaceHits(text: string): Hit[] {
+  return [...text.matchAll(/[ \t\u00a0\u3000]+/g)]
+    .filter((match) => match[0].length <= MAX_STRAY_SPACES && isCjk(text[match.index - 1]) && isCjk(text[match.index + match[0].length]))
+    .map((match) => ({ from: match.index, to: match.index + match[0].length, severity: 'warning' as const, message: messages.cjkSpace, replace: '' }))
+}

@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs'
+import { z } from 'zod'
+import type { EntityType, ParkData } from '../../park/park-schema.js'
+import { defineRule } from '../rule.js'
+import { sentencesOf } from '../sentences.js'
+import { blockRange, textBlocks, type BlockRole } from '../text-blocks.js'
+
+/**
+ * 000/001 填写要求 4: 创新实践内容应生动具体、条理清晰，避免空泛笼统; 三、实践成效: 优先采用量化数据、前后对比.
+ * A formula like 取得显著成效 is empty only when nothing around it says what the effect was, so the unit of
+ * judgment is the sentence: the phrase is flagged when its sentence has no figure and no concrete fact.
+ */
+
+const VaguePhrasesSchema = z.object({
+  phrases: z.array(z.object({ phrase: z.string().min(2), suggestion: z.string().min(1) })).min(1),
+})
+type VaguePhrase = z.infer<typeof VaguePhrasesSchema>['phrases'][number]
+
+// The list is data a domain expert edits (src/check/data/vague-phrases.json); longest first, so that
+// 高质量发展取得新突破 is reported once rather than as 取得新突破 inside it.
+const PHRASES: readonly VaguePhrase[] = VaguePhrasesSchema.parse(
+  JSON.parse(readFileSync(new URL('../data/vague-phrases.json', import.meta.url), 'utf8')),
+).phrases.toSorted((a, b) => b.phrase.length - a.phrase.length)
+
+// Headings and the title are 领句: “（三）安全生产形势持续向好” announces what its paragraphs prove, and the
+// templates (000/001 标题层级, 003 示范性做法 “领句+具体内容”) put the figures in the body, not in the heading.
+// So headings are exempt and the body under them is judged.
+const CHECKED_ROLES: ReadonlySet<BlockRole> = new Set(['abstract', 'preamble', 'lead', 'paragraph'])
+
+// Dates and periods say when, not how much: “2025年以来，园区发展取得显著成效” and “近3年来……” are still empty.
+const DATE =
+  /\d{4}\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?)?|\d{1,2}\s*月(?:\s*\d{1,2}\s*[日号])?|\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|近\s*\d{1,2}\s*年|\d{1,2}\s*年(?:来|以来)/gu
+// An Arabic number that is a figure: not part of a Latin token such as 5G, IPv6 or A3 (names, not amounts).
+const ARABIC_FIGURE = /(?<![A-Za-z0-9.])[0-9０-９]+(?:[.．][0-9０-９]+)?(?![A-Za-z])/u
+// A Chinese numeral followed by a measure word or unit: 三家, 两个, 十余项, 五成, 翻一番. Time words (年/月/天) are
+// left out for the same reason as dates, and 一 alone is too common in prose (进一步, 一体化, 一批) to count
+// unless it precedes a counting unit.
+const CHINESE_FIGURE =
+  /(?:[两二三四五六七八九十百千万亿零〇][一二三四五六七八九十百千万亿零〇两]*|一(?=[个家项座台套件条名位处款所种类番]))[余多]?(?:个百分点|个|家|项|座|台|套|件|条|名|位|处|款|所|种|类|倍|番|成|批次|次|吨|亩|公顷|平方米|万|亿|千|百)/u
+// Proper nouns people quote: 《南岭市数字经济促进条例》, “链长制”. A quoted plan period (“十四五”) names a
+// time, not a fact, so quotes holding only numerals do not count.
+const QUOTED_NAME = /《[^》]{2,}》|“(?![一二三四五六七八九十]+”)[^”]{2,}”|「[^」]{2,}」/u
+// Naming the park itself or a supervising agency (在工业和信息化部指导下) says nothing about what changed;
+// naming an enterprise, platform, honour or technology does.
+const CONCRETE_ENTITY_TYPES: ReadonlySet<EntityType> = new Set(['enterprise', 'platform', 'honor', 'technology', 'other'])
+
+const messages = {
+  vague: (phrase: string) => `“${phrase}”是空泛表述，所在句子没有数字或具体事实支撑。`,
+  suggestion: (advice: string) => `${advice}没有可靠数据时，改写为具体做法，或删去该句。`,
+}
+
+export const vagueLanguageRule = defineRule({
+  meta: {
+    id: 'vague-language',
+    description: '空泛笼统的表述（显著成效、跨越式发展等）出现在没有数字和具体事实的句子中',
+    defaultSeverity: 'warning',
+    kinds: 'all',
+    options: z.object({}).strict(),
+  },
+  check({ doc, park }) {
+    const names = entityNames(park)
+    return textBlocks(doc)
+      .filter((block) => CHECKED_ROLES.has(block.role))
+      .flatMap((block) =>
+        sentencesOf(block.text)
+          .filter((sentence) => !isConcrete(sentence.text, names))
+          .flatMap((sentence) =>
+            phrasesIn(sentence.text).map(({ index, entry }) => ({
+              message: messages.vague(entry.phrase),
+              ...blockRange(doc, block, sentence.start + index, sentence.start + index + entry.phrase.length),
+              suggestion: messages.suggestion(entry.suggestion),
+            })),
+          ),
+      )
+  },
+})
+
+/**
+ * Official full names of the park's registered entities (专有名词用官方全称, 000 填写要求 1): naming one is a
+ * concrete fact. Aliases do not count — many are common nouns (绿色工厂, 能碳中心) that any vague sentence uses.
+ */
+function entityNames(park: ParkData | undefined): string[] {
+  return (park?.entities ?? [])
+    .filter((entity) => CONCRETE_ENTITY_TYPES.has(entity.type))
+    .map((entity) => entity.name)
+    .filter((name) => name.length >= 2)
+}
+
+/** A sentence is concrete when it carries a figure or names something specific. */
+export function isConcrete(sentence: string, entityNames: readonly string[] = []): boolean {
+  const withoutDates = sentence.replace(DATE, '')
+  if (ARABIC_FIGURE.test(withoutDates) || CHINESE_FIGURE.test(withoutDates)) return true
+  if (QUOTED_NAME.test(sentence)) return true
+  return entityNames.some((name) => sentence.includes(name))
+}
+
+/** Non-overlapping occurrences of listed phrases, longest phrase first at each position. */
+function phrasesIn(sentence: string): { index: number; entry: VaguePhrase }[] {
+  const found: { index: number; entry: VaguePhrase }[] = []
+  const taken: boolean[] = []
+  for (const entry of PHRASES) {
+    for (let index = sentence.indexOf(entry.phrase); index >= 0; index = sentence.indexOf(entry.phrase, index + 1)) {
+      const end = index + entry.phrase.length
+      if (taken.slice(index, end).some(Boolean)) continue
+      for (let i = index; i < end; i += 1) taken[i] = true
+      found.push({ index, entry })
+    }
+  }
+  return found.sort((a, b) => a.index - b.index)
+}

@@ -1,0 +1,38 @@
+/** A sentence of a text block with its [start, end) offsets in that block's clean text. */
+export interface Sentence {
+  text: string
+  start: number
+  end: number
+}
+
+// A Chinese sentence ends at 。！？ and, for the checker's purposes, at ；: a report lists its measures as
+// “一是……；二是……；”, and each clause is judged on its own (a figure in 一是 does not support 二是).
+const SENTENCE_END = /[。！？；!?;]/
+// Closing marks that belong to the sentence they follow: 他说“好。” / （见附件。）
+// (Straight quotes are left out: after 。 a " opens the next sentence as often as it closes this one.)
+const TRAILING_CLOSER = /[”’」』）)》】]/
+
+/**
+ * Splits one block of clean text into sentences, keeping the terminator (and closing quotes after it) with
+ * the sentence. Leading spaces are not part of a sentence; text without a terminator is one last sentence.
+ */
+export function sentencesOf(text: string): Sentence[] {
+  const sentences: Sentence[] = []
+  let start = 0
+  const push = (end: number) => {
+    let from = start
+    while (from < end && /[\s\u3000]/.test(text[from]!)) from += 1
+    if (from < end) sentences.push({ text: text.slice(from, end), start: from, end })
+    start = end
+  }
+  for (let i = 0; i < text.length; i += 1) {
+    if (!SENTENCE_END.test(text[i]!)) continue
+    // “？！” and a run of closers stay with the sentence they end.
+    let end = i + 1
+    while (end < text.length && (SENTENCE_END.test(text[end]!) || TRAILING_CLOSER.test(text[end]!))) end += 1
+    push(end)
+    i = end - 1
+  }
+  push(text.length)
+  return sentences
+}

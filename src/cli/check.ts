@@ -1,0 +1,55 @@
+import { readFile } from 'node:fs/promises'
+import { checkDraft, hasErrors } from '../check/check-draft.js'
+import type { Finding } from '../check/finding.js'
+import { UserError } from '../errors.js'
+import { loadDraft } from '../model/load-draft.js'
+import type { ParkData } from '../park/park-schema.js'
+import { readParkFile } from '../park/read-park.js'
+import { parseCliArgs, type CliCommand } from './command.js'
+
+const USAGE = 'npm run -s cli -- check <草稿文件>... [--park park.json] [--kind innovation-digital] [--json]'
+const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' }
+
+/**
+ * `check <file>...`: every finding of every rule, for .txt, .md and .docx drafts. With --json, one JSON
+ * object per file per line. Exit code 1 when any file has an error finding.
+ */
+export const checkCommand: CliCommand = {
+  summary: '审校报告草稿（.txt/.md/.docx），逐条指出问题、位置和改法',
+  async run(args) {
+    const { values, positionals } = parseCliArgs(args, { park: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' } }, USAGE)
+    if (!positionals.length) throw new UserError('invalid_arguments', `请给出要审校的草稿文件。\n用法：${USAGE}`)
+    const park: ParkData | undefined = values.park ? await readParkFile(values.park) : undefined
+    let anyError = false
+    for (const file of positionals) {
+      let data: Buffer
+      try {
+        data = await readFile(file)
+      } catch {
+        throw new UserError('draft_unreadable', `无法读取草稿文件“${file}”。`)
+      }
+      const draft = await loadDraft(file, data)
+      const result = checkDraft(draft, { ...(values.kind ? { kindId: values.kind } : {}), ...(park ? { park } : {}) })
+      anyError ||= hasErrors(result.findings)
+      if (values.json) {
+        process.stdout.write(`${JSON.stringify({ file, kind: result.kind, findings: result.findings, stats: result.stats })}\n`)
+      } else {
+        process.stdout.write(formatForPeople(file, result.findings, result.stats.total))
+      }
+    }
+    return anyError ? 1 : 0
+  },
+}
+
+function formatForPeople(file: string, findings: readonly Finding[], total: number): string {
+  const count = (severity: Finding['severity']) => findings.filter((f) => f.severity === severity).length
+  const lines = [`${file}（全文 ${total} 字）`]
+  for (const finding of findings) {
+    lines.push(`  第${finding.line}行第${finding.column}列  ${SEVERITY_LABEL[finding.severity]}  [${finding.rule}]  ${finding.section}`)
+    lines.push(`    ${finding.message}`)
+    if (finding.excerpt) lines.push(`    原文：${finding.excerpt}`)
+    if (finding.suggestion) lines.push(`    建议：${finding.suggestion}`)
+  }
+  lines.push(`  共 ${count('error')} 个错误、${count('warning')} 个警告、${count('info')} 个提示。`, '')
+  return lines.join('\n')
+}

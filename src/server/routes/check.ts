@@ -1,0 +1,72 @@
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { z } from 'zod'
+import { checkDraft } from '../../check/check-draft.js'
+import { RuleConfigSchema } from '../../check/rule-config.js'
+import { UserError } from '../../errors.js'
+import { loadDraft, MAX_DRAFT_CHARS, parseDraftText } from '../../model/load-draft.js'
+import { parseParkJson, requireValidPark } from '../../park/read-park.js'
+import { describeIssue, readJsonBody } from '../validation.js'
+
+const CheckRequestSchema = z.object({
+  text: z.string().max(MAX_DRAFT_CHARS),
+  format: z.enum(['text', 'markdown']).default('text'),
+  kind: z.string().optional(),
+  // Validated by the park-data validator, which lists every problem with its path.
+  park: z.unknown().optional(),
+  materials: z.array(z.string().max(200_000)).max(20).optional(),
+  config: RuleConfigSchema.optional(),
+})
+
+const messages = {
+  noDraft: '请提交草稿：JSON 的 text 字段，或表单字段 file 上传 .docx/.txt/.md 文件。',
+  tooLarge: '上传的草稿超过 10 MB 的大小限制。',
+  badPark: '表单字段 park 应为园区数据 JSON 文本。',
+}
+const MAX_DRAFT_UPLOAD_BYTES = 10 * 1024 * 1024
+
+/** POST /api/check: JSON `{text, format?, kind?, park?, materials?, config?}` or a multipart .docx/.txt/.md upload. */
+export function checkRoutes() {
+  const app = new Hono()
+  app.post(
+    '/check',
+    bodyLimit({
+      maxSize: MAX_DRAFT_UPLOAD_BYTES,
+      onError: () => {
+        throw new UserError('file_too_large', messages.tooLarge, 413)
+      },
+    }),
+    async (c) => {
+      const type = c.req.header('content-type') ?? ''
+      if (type.startsWith('multipart/form-data')) {
+        const body = await c.req.parseBody()
+        const file = body['file']
+        if (!(file instanceof File)) throw new UserError('missing_file', messages.noDraft, 400)
+        const parkField = body['park']
+        if (parkField !== undefined && typeof parkField !== 'string') throw new UserError('invalid_park', messages.badPark, 400)
+        const kind = typeof body['kind'] === 'string' && body['kind'] ? body['kind'] : undefined
+        const draft = await loadDraft(file.name, new Uint8Array(await file.arrayBuffer()))
+        const park = parkField ? parseParkJson(parkField, '表单字段 park') : undefined
+        return c.json(checkDraft(draft, { ...(kind ? { kindId: kind } : {}), ...(park ? { park } : {}) }))
+      }
+      const parsed = CheckRequestSchema.safeParse(await readJsonBody(c))
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map(describeIssue)
+        throw new UserError('invalid_request', issues.map((issue) => issue.message).join('；'), 400, { issues })
+      }
+      const request = parsed.data
+      const park = request.park === undefined ? undefined : requireValidPark(request.park)
+      const result = checkDraft(
+        { doc: parseDraftText(request.text, request.format) },
+        {
+          ...(request.kind ? { kindId: request.kind } : {}),
+          ...(park ? { park } : {}),
+          ...(request.materials ? { materials: request.materials } : {}),
+          ...(request.config ? { config: request.config } : {}),
+        },
+      )
+      return c.json(result)
+    },
+  )
+  return app
+}

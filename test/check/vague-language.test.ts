@@ -1,0 +1,87 @@
+import { readFileSync } from 'node:fs'
+import { describe, it } from 'vitest'
+import { vagueLanguageRule } from '../../src/check/rules/vague-language.js'
+import type { ParkData } from '../../src/park/park-schema.js'
+import { validateParkData } from '../../src/park/validate-park.js'
+import { testRule } from './rule-tester.js'
+
+function loadPark(name: string): ParkData {
+  const result = validateParkData(JSON.parse(readFileSync(new URL(`../../fixtures/parks/${name}.json`, import.meta.url), 'utf8')))
+  if (!result.ok) throw new Error(JSON.stringify(result.issues))
+  return result.park
+}
+
+// 南岭经济技术开发区: entities include 南岭新能锂电材料股份有限公司 (enterprise, alias 南岭新能) and
+// 国家级绿色工厂 (honor, alias 绿色工厂).
+const nanling = loadPark('nanling-green')
+
+const table = testRule(vagueLanguageRule, {
+  park: nanling,
+  valid: [
+    // A figure in the sentence supports the phrase.
+    '三、实践成效\n园区单位工业增加值能耗由0.52吨标准煤/万元降至0.43吨标准煤/万元，绿色发展取得显著成效。',
+    // A Chinese numeral with a measure word is a figure too.
+    '三、实践成效\n培育国家级绿色工厂五家，产业链配套能力大幅提升。',
+    // The official full name of a registered enterprise is a concrete fact.
+    '三、实践成效\n南岭新能锂电材料股份有限公司建成零碳工厂，能碳管理水平全面提升。',
+    '三、实践成效\n南岭新能锂电材料股份有限公司的研发能力显著增强。',
+    // A proper noun in “” or 《》 is a concrete fact.
+    '二、创新举措\n“链长制”推动上下游协同稳步推进；《南岭市新能源电池材料产业链发展行动方案》落地见效。',
+    // Headings are 领句: the figures belong in the paragraph below them.
+    '三、实践成效\n（三）安全生产形势持续向好\n2025年园区未发生较大及以上生产安全事故，隐患整改率达到100%。',
+    // An inline heading (1. 领句。正文) is exempt too; only its lead sentence is judged.
+    '二、创新举措\n1. 能碳管理水平全面提升。能碳管理平台接入重点用能企业63家。',
+    // Phrases not in the list are not this rule's business.
+    '二、创新举措\n园区坚持问题导向，聚焦新能源电池材料产业链的薄弱环节。',
+  ],
+  invalid: [
+    {
+      text: '三、实践成效\n园区数字化转型取得显著成效，绿色低碳发展迈上新台阶。',
+      errors: [
+        { span: '显著成效', severity: 'warning', message: '“显著成效”是空泛表述', suggestion: '具体数字' },
+        { span: '迈上新台阶', severity: 'warning', suggestion: '没有可靠数据时' },
+      ],
+    },
+    {
+      // Dates and periods are not figures: they say when, not how much.
+      text: '三、实践成效\n2025年以来，园区高质量发展取得新突破；近3年来产业规模实现跨越式发展。',
+      errors: [{ span: '高质量发展取得新突破' }, { span: '跨越式发展' }],
+    },
+    {
+      // The sentence is the unit: the figure in the first sentence does not support the second.
+      text: '三、实践成效\n园区工业固废综合利用率达到96.8%。危废处置能力大幅提升，营商环境持续优化。',
+      errors: [{ span: '大幅提升' }, { span: '持续优化' }],
+    },
+    {
+      // ；ends a clause: 一是 has a figure, 二是 has none.
+      text: '二、创新举措\n一是建成分布式光伏电站12座；二是安全监管能力不断加强。',
+      errors: [{ span: '不断加强' }],
+    },
+    {
+      // Naming the park itself, a quoted plan period or a Latin name like 5G is not a concrete fact; nor is an alias.
+      text: '三、实践成效\n南岭经济技术开发区“十四五”以来蓬勃发展，5G网络建设稳步推进，绿色工厂创建初见成效。',
+      errors: [{ span: '蓬勃发展' }, { span: '稳步推进' }, { span: '初见成效' }],
+    },
+    {
+      // The abstract is judged like the body; the longest listed phrase wins (取得明显成效, not 明显成效).
+      text: '【摘要】园区坚持绿色发展，各项工作取得明显成效，效果良好。\n一、背景介绍\n园区营收968.2亿元。',
+      errors: [{ span: '取得明显成效', section: '【摘要】' }, { span: '效果良好' }],
+    },
+    {
+      // Without park data only figures and quoted names count: the enterprise name alone does not save the sentence.
+      text: '三、实践成效\n南岭新能锂电材料股份有限公司的研发能力显著增强。',
+      park: undefined,
+      errors: [{ span: '显著增强' }],
+    },
+    {
+      text: '## 三、实践成效\n\n**园区营商环境**持续优化，企业获得感**显著提升**。',
+      format: 'markdown',
+      errors: [{ span: '持续优化' }, { span: '显著提升' }],
+    },
+  ],
+})
+
+describe('vague-language', () => {
+  describe('valid', () => table.valid.forEach(([name, fn]) => it(name, fn)))
+  describe('invalid', () => table.invalid.forEach(([name, fn]) => it(name, fn)))
+})

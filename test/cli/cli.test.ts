@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+
+// The CLI as a user runs it: a separate process, arguments, standard input, exit codes.
+const root = new URL('../../', import.meta.url).pathname
+const dataDir = mkdtempSync(join(tmpdir(), 'park-report-cli-'))
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+function cli(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+    cwd: root,
+    input: input ?? '',
+    encoding: 'utf8',
+    env: { ...process.env, DATA_DIR: dataDir },
+  })
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+describe('CLI', () => {
+  it('retrieve --json prints one JSON object per query', () => {
+    const { code, stdout } = cli(['retrieve', '屋顶光伏 储能 绿色微电网', '--top', '2', '--json'])
+    expect(code).toBe(0)
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as { query: string; results: { source: string; path: string; text: string; score: number }[] })
+    expect(lines).toHaveLength(1)
+    expect(lines[0]!.query).toBe('屋顶光伏 储能 绿色微电网')
+    expect(lines[0]!.results).toHaveLength(2)
+    expect(Object.keys(lines[0]!.results[0]!)).toEqual(['source', 'path', 'text', 'score'])
+    expect(lines[0]!.results[0]!.path).toBe('《工业园区高质量发展指引》二（六）14')
+  })
+
+  it('retrieve reads one query per line from standard input', () => {
+    const { code, stdout } = cli(['retrieve', '--top', '1', '--json'], '双千兆网络覆盖率\n\n亩均税收 土地集约利用\n')
+    expect(code).toBe(0)
+    expect(stdout.trim().split('\n').map((line) => (JSON.parse(line) as { query: string }).query)).toEqual(['双千兆网络覆盖率', '亩均税收 土地集约利用'])
+  })
+
+  it('check exits 0 for a clean draft and 1 with findings', () => {
+    const clean = cli(['check', 'fixtures/drafts/nanling-green.txt', '--park', 'fixtures/parks/nanling-green.json', '--json'])
+    expect(clean.code).toBe(0)
+    const result = JSON.parse(clean.stdout) as { file: string; findings: { severity: string }[]; stats: { total: number } }
+    expect(result.file).toBe('fixtures/drafts/nanling-green.txt')
+    expect(result.findings.filter((f) => f.severity === 'error')).toEqual([])
+
+    const draft = join(dataDir, 'draft.txt')
+    writeFileSync(draft, '一、背景介绍\n园区引进XX公司。\n')
+    const flawed = cli(['check', draft, '--kind', 'innovation-digital'])
+    expect(flawed.code).toBe(1)
+    expect(flawed.stdout).toContain('第2行第5列  错误  [placeholder]  一、背景介绍')
+  })
+
+  it('answers wrong arguments in Chinese with exit code 2', () => {
+    const missing = cli(['check'])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toContain('请给出要审校的草稿文件')
+    const unknown = cli(['retrieve', '数据', '--topp', '3'])
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain('参数不正确')
+    expect(cli(['frobnicate']).code).toBe(2)
+  })
+
+  it('park lists every problem of a bad park file with its JSON path', () => {
+    const file = join(dataDir, 'bad-park.json')
+    writeFileSync(file, JSON.stringify({ formatVersion: 1, kind: 'innovation-green' }))
+    const { code, stdout } = cli(['park', file])
+    expect(code).toBe(1)
+    expect(stdout).toContain('$.park  缺少必填字段')
+  })
+})
