@@ -1,11 +1,15 @@
 /** `npm run bench`: every benchmark, printed as one table. Targets come from the issues. */
 import { printTable, type BenchRow } from './bench-kit.js'
+import { benchCheck } from './check.js'
+import { benchExport } from './export.js'
 import { benchIngest } from './ingest.js'
 import { benchRetrieval } from './retrieval.js'
 
 const suites: [string, () => Promise<BenchRow[]>][] = [
   ['retrieval', benchRetrieval],
   ['ingest', benchIngest],
+  ['check', benchCheck],
+  ['export', benchExport],
 ]
 
 const wanted = process.argv.slice(2)

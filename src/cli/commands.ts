@@ -1,5 +1,6 @@
 import { checkCommand } from './check.js'
 import type { CliCommand } from './command.js'
+import { exportCommand } from './export.js'
 import { kindsCommand } from './kinds.js'
 import { parkCommand } from './park.js'
 import { retrieveCommand } from './retrieve.js'
@@ -8,6 +9,7 @@ import { retrieveCommand } from './retrieve.js'
 export const commands: Record<string, CliCommand> = {
   retrieve: retrieveCommand,
   check: checkCommand,
+  export: exportCommand,
   park: parkCommand,
   kinds: kindsCommand,
 }

@@ -26,9 +26,7 @@ export function describeIssue(issue: z.core.$ZodIssue): { path: string; message:
 /** zValidator whose failures become a 400 UserError with every issue listed in Chinese. */
 export function validated<Target extends keyof ValidationTargets, Schema extends z.ZodType>(target: Target, schema: Schema) {
   return zValidator(target, schema, (result) => {
-    if (result.success) return
-    const issues = result.error.issues.map(describeIssue)
-    throw new UserError('invalid_request', issues.map((issue) => issue.message).join('；'), 400, { issues })
+    if (!result.success) throw invalidRequest(result.error.issues)
   })
 }
 
@@ -39,4 +37,16 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   } catch {
     throw new UserError('invalid_json', '请求内容格式不正确，请提交有效的 JSON。', 400)
   }
+}
+
+/** Validates a request value against a schema, or throws the same 400 UserError as `validated`. */
+export function parseRequest<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {
+  const parsed = schema.safeParse(value)
+  if (parsed.success) return parsed.data
+  throw invalidRequest(parsed.error.issues)
+}
+
+function invalidRequest(zodIssues: readonly z.core.$ZodIssue[]): UserError {
+  const issues = zodIssues.map(describeIssue)
+  return new UserError('invalid_request', issues.map((issue) => issue.message).join('；'), 400, { issues })
 }

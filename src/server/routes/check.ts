@@ -6,7 +6,7 @@ import { RuleConfigSchema } from '../../check/rule-config.js'
 import { UserError } from '../../errors.js'
 import { loadDraft, MAX_DRAFT_CHARS, parseDraftText } from '../../model/load-draft.js'
 import { parseParkJson, requireValidPark } from '../../park/read-park.js'
-import { describeIssue, readJsonBody } from '../validation.js'
+import { parseRequest, readJsonBody } from '../validation.js'
 
 const CheckRequestSchema = z.object({
   text: z.string().max(MAX_DRAFT_CHARS),
@@ -49,12 +49,7 @@ export function checkRoutes() {
         const park = parkField ? parseParkJson(parkField, '表单字段 park') : undefined
         return c.json(checkDraft(draft, { ...(kind ? { kindId: kind } : {}), ...(park ? { park } : {}) }))
       }
-      const parsed = CheckRequestSchema.safeParse(await readJsonBody(c))
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map(describeIssue)
-        throw new UserError('invalid_request', issues.map((issue) => issue.message).join('；'), 400, { issues })
-      }
-      const request = parsed.data
+      const request = parseRequest(CheckRequestSchema, await readJsonBody(c))
       const park = request.park === undefined ? undefined : requireValidPark(request.park)
       const result = checkDraft(
         { doc: parseDraftText(request.text, request.format) },

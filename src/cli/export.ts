@@ -1,0 +1,44 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { UserError } from '../errors.js'
+import { exportDraft } from '../export/export-draft.js'
+import { loadDraft } from '../model/load-draft.js'
+import { readParkFile } from '../park/read-park.js'
+import { parseCliArgs, type CliCommand } from './command.js'
+
+const USAGE = 'npm run -s cli -- export <草稿.txt|.md|.docx> [--park park.json] [--kind K] --out report.docx [--form] [--charts] [--date YYYY-MM-DD]'
+
+/** `export`: a draft to a Word file in the template's typography — the report, or with --form the whole 经验总结材料. */
+export const exportCommand: CliCommand = {
+  summary: '导出 Word：报告正文，或加 --form 导出整份经验总结材料（--charts 插入图表）',
+  async run(args) {
+    const { values, positionals } = parseCliArgs(
+      args,
+      {
+        park: { type: 'string' },
+        kind: { type: 'string' },
+        out: { type: 'string' },
+        form: { type: 'boolean' },
+        charts: { type: 'boolean' },
+        date: { type: 'string' },
+      },
+      USAGE,
+    )
+    const [file] = positionals
+    if (!file || !values.out) throw new UserError('invalid_arguments', `请给出草稿文件和 --out 输出文件。\n用法：${USAGE}`)
+    const draft = await loadDraft(file, await readFile(file).catch(() => {
+      throw new UserError('draft_unreadable', `无法读取草稿文件“${file}”。`)
+    }))
+    const park = values.park ? await readParkFile(values.park) : undefined
+    const { data } = await exportDraft({
+      doc: draft.doc,
+      ...(park ? { park } : {}),
+      ...(values.kind ? { kindId: values.kind } : {}),
+      form: values.form ?? false,
+      charts: values.charts ?? false,
+      ...(values.date ? { fillDate: values.date } : {}),
+    })
+    await writeFile(values.out, data)
+    process.stderr.write(`已导出 ${values.out}（${Math.round(data.length / 1024)} KB）\n`)
+    return 0
+  },
+}

@@ -1,0 +1,45 @@
+import { UserError } from '../errors.js'
+import { getKind } from '../kinds/registry.js'
+import type { ReportDoc } from '../model/report-doc.js'
+import type { ParkData } from '../park/park-schema.js'
+import { exportFormDocx } from './form-docx.js'
+import { exportReportDocx } from './report-docx.js'
+
+export interface ExportRequest {
+  doc: ReportDoc
+  park?: ParkData
+  kindId?: string
+  /** The whole filled-in 经验总结材料 rather than the report alone. */
+  form?: boolean
+  charts?: boolean
+  fillDate?: string
+}
+
+const messages = {
+  formNeedsPark: '导出整份经验总结材料需要园区数据（基本信息和发展情况表格都来自园区数据）。',
+  noKind: '请指定报告类型（或提供含 kind 字段的园区数据）。',
+}
+
+/**
+ * The one export entry point the CLI and the HTTP API share: picks the kind, then the report or the form.
+ * Returns the bytes and a Chinese file name (the practice title, or the park name, and what it is).
+ */
+export async function exportDraft(request: ExportRequest): Promise<{ data: Uint8Array; fileName: string }> {
+  const kindId = request.kindId ?? request.park?.kind
+  if (!kindId) throw new UserError('missing_kind', messages.noKind, 400)
+  const kind = getKind(kindId)
+  const charts = request.charts ?? false
+  const stem = safeFileStem(request.park?.park.name ?? request.doc.title?.text ?? '园区报告')
+  if (request.form) {
+    if (!request.park) throw new UserError('form_needs_park', messages.formNeedsPark, 422)
+    const data = await exportFormDocx(request.park, request.doc, kind, { charts, ...(request.fillDate ? { fillDate: request.fillDate } : {}) })
+    return { data, fileName: `${stem}-经验总结材料.docx` }
+  }
+  const data = await exportReportDocx(request.doc, kind, { charts, ...(request.park ? { park: request.park } : {}) })
+  return { data, fileName: `${stem}-报告.docx` }
+}
+
+/** Characters Windows and macOS refuse in file names are dropped; the stem is kept short. */
+function safeFileStem(text: string): string {
+  return text.replace(/[\\/:*?"<>|\r\n]+/g, '').trim().slice(0, 40) || '园区报告'
+}
