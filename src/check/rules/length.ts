@@ -1,0 +1,168 @@
+import { z } from 'zod'
+import { sectionHeadingLine, type LengthGuidance } from '../../kinds/kind-spec.js'
+import type { ReportDoc, Section, TextSpan } from '../../model/report-doc.js'
+import { reportZishu } from '../../model/report-stats.js'
+import { countZishu } from '../../model/zishu.js'
+import type { RuleFinding } from '../finding.js'
+import { defineRule } from '../rule.js'
+import { matchSections } from '../section-match.js'
+import { blockRange } from '../text-blocks.js'
+
+/**
+ * 字数: 000/001 填写要求1 “原则上控制在3000字以内” (limits.hard: an error), the derived totals of the 003 kinds (a
+ * warning), and the per-part guidance of 003 附件2 (“300字左右”, “总结3-5个方面，每个方面200字左右”).
+ * 字数 is counted as Word does (src/model/zishu.ts) over everything but the title (reportZishu().total).
+ */
+
+const messages = {
+  total: (total: number, limit: number) => `全文共${total}字，超出${limit}字上限${total - limit}字，请压缩。`,
+  totalSuggestion: '删减背景中的泛泛介绍和重复表述，保留问题、举措和量化成效。',
+  belowMin: (line: string, zishu: number, min: number) => `“${line}”共${zishu}字，少于建议的${min}字。`,
+  aboveMax: (line: string, zishu: number, max: number) => `“${line}”共${zishu}字，超过建议的${max}字。`,
+  offTarget: (line: string, zishu: number, target: number) =>
+    `“${line}”共${zishu}字，与模板建议的${target}字左右相差${Math.round((Math.abs(zishu - target) / target) * 100)}%。`,
+  lengthen: '补充具体做法、数据或典型案例。',
+  shorten: '压缩泛泛表述，突出关键词、数字和典型案例。',
+  itemCount: (line: string, count: number, min: number, max: number) =>
+    count === 0
+      ? `“${line}”未分条目，模板要求总结${min}—${max}个方面。`
+      : `“${line}”共${count}个方面，模板要求总结${min}—${max}个方面。`,
+  itemCountSuggestion: (min: number, max: number) => `按“领句+具体内容”的形式分${min}—${max}条撰写。`,
+  item: (line: string, zishu: number, target: number) => `“${line}”共${zishu}字，模板要求每个方面${target}字左右。`,
+}
+
+const ITEM_START = /^[一二三四五六七八九十]+是/
+
+export const lengthRule = defineRule({
+  meta: {
+    id: 'length',
+    description: '字数：全文是否超出上限，各部分、各条目是否明显偏离模板建议的字数',
+    defaultSeverity: 'warning',
+    kinds: 'all',
+    options: z
+      .object({
+        /** Allowed deviation from a `target`, as a share of it: 0.5 = 300字左右 accepts 150–450. */
+        tolerance: z.number().min(0).max(10).default(0.5),
+        /** Overrides the kind's `limits.totalZishu`. */
+        maxTotal: z.number().int().positive().optional(),
+      })
+      .strict(),
+  },
+  check({ doc, kind, options }) {
+    const findings: RuleFinding[] = []
+    const limit = options.maxTotal ?? kind.limits.totalZishu
+    const total = reportZishu(doc).total
+    if (total > limit) {
+      findings.push({
+        message: messages.total(total, limit),
+        ...bodyRange(doc),
+        severity: kind.limits.hard ? 'error' : 'warning',
+        suggestion: messages.totalSuggestion,
+      })
+    }
+
+    for (const { spec, section } of matchSections(doc, kind).pairs) {
+      const line = sectionHeadingLine(spec)
+      findings.push(...guidanceFindings(line, section, bodyZishu(section), spec.lengthGuidance, options.tolerance))
+      const perItem = spec.lengthGuidance.perItem
+      if (!perItem) continue
+      const items = itemsOf(doc, section)
+      if (items.length < perItem.minItems || items.length > perItem.maxItems) {
+        findings.push({
+          message: messages.itemCount(line, items.length, perItem.minItems, perItem.maxItems),
+          ...headingRange(section),
+          suggestion: messages.itemCountSuggestion(perItem.minItems, perItem.maxItems),
+        })
+      }
+      if (perItem.target === undefined) continue
+      for (const item of items) {
+        const { low, high } = window(perItem.target, options.tolerance)
+        if (item.zishu >= low && item.zishu <= high) continue
+        findings.push({
+          message: messages.item(item.label, item.zishu, perItem.target),
+          start: item.start,
+          end: item.end,
+          suggestion: item.zishu < low ? messages.lengthen : messages.shorten,
+        })
+      }
+    }
+    return findings
+  },
+})
+
+function guidanceFindings(line: string, section: Section, zishu: number, guidance: LengthGuidance, tolerance: number): RuleFinding[] {
+  const at = headingRange(section)
+  if (guidance.min !== undefined && zishu < guidance.min) {
+    return [{ message: messages.belowMin(line, zishu, guidance.min), ...at, suggestion: messages.lengthen }]
+  }
+  if (guidance.max !== undefined && zishu > guidance.max) {
+    return [{ message: messages.aboveMax(line, zishu, guidance.max), ...at, suggestion: messages.shorten }]
+  }
+  if (guidance.target !== undefined) {
+    const { low, high } = window(guidance.target, tolerance)
+    if (zishu < low || zishu > high) {
+      return [{ message: messages.offTarget(line, zishu, guidance.target), ...at, suggestion: zishu < low ? messages.lengthen : messages.shorten }]
+    }
+  }
+  return []
+}
+
+function window(target: number, tolerance: number): { low: number; high: number } {
+  return { low: target * (1 - tolerance), high: target * (1 + tolerance) }
+}
+
+const spansZishu = (spans: readonly (TextSpan | undefined)[]) => spans.reduce((sum, span) => sum + (span ? countZishu(span.text) : 0), 0)
+
+/** A section with its heading line and everything under it. */
+function fullZishu(section: Section): number {
+  return section.children.reduce((sum, child) => sum + fullZishu(child), spansZishu([section.headingLine, ...section.paragraphs]))
+}
+
+/** What “300字左右” is about: the content of a part, without its own heading. */
+function bodyZishu(section: Section): number {
+  return section.children.reduce((sum, child) => sum + fullZishu(child), spansZishu([section.lead, ...section.paragraphs]))
+}
+
+interface Item {
+  label: string
+  zishu: number
+  start: number
+  end: number
+}
+
+/**
+ * The 方面 of a part: its sub-sections; without sub-sections, the paragraphs that open with 一是/二是 (003 附件3's
+ * 示例), each with the unnumbered paragraphs that follow it. An item counts its 领句 (003: 领句+具体内容).
+ */
+function itemsOf(doc: ReportDoc, section: Section): Item[] {
+  if (section.children.length) {
+    return section.children.map((child) => ({
+      label: `${child.marker.text}${child.heading.text}`,
+      zishu: fullZishu(child),
+      ...headingRange(child),
+    }))
+  }
+  const items: Item[] = []
+  for (const paragraph of section.paragraphs) {
+    const marker = ITEM_START.exec(paragraph.text)
+    if (marker) {
+      items.push({ label: paragraph.text.slice(0, marker[0].length + 8), zishu: 0, ...blockRange(doc, paragraph, 0, marker[0].length) })
+    }
+    const current = items[items.length - 1]
+    if (current) current.zishu += countZishu(paragraph.text)
+  }
+  return items
+}
+
+function headingRange(section: Section): { start: number; end: number } {
+  return { start: section.marker.start, end: section.heading.text ? section.heading.end : section.marker.end }
+}
+
+/** The whole body: from the first line after the title (normally 【摘要】) to the end of the last section. */
+function bodyRange(doc: ReportDoc): { start: number; end: number } {
+  const starts = [doc.preamble[0]?.start, doc.abstract?.start, doc.sections[0]?.start].filter((n): n is number => n !== undefined)
+  const ends = [doc.preamble[doc.preamble.length - 1]?.end, doc.abstract?.end, doc.sections[doc.sections.length - 1]?.end].filter(
+    (n): n is number => n !== undefined,
+  )
+  return starts.length ? { start: Math.min(...starts), end: Math.max(...ends) } : { start: 0, end: doc.source.length }
+}

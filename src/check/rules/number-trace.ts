@@ -1,0 +1,150 @@
+import { z } from 'zod'
+import { deriveFigures, figureIndex } from '../../park/derived.js'
+import { derivationsBetween } from '../../park/derivations.js'
+import type { ParkData } from '../../park/park-schema.js'
+import { extractNumbers } from '../../park/text-numbers.js'
+import { inUnit, toBase, type Quantity } from '../../park/units.js'
+import { draftFigures, isClaimKind, quoteFigure, type DraftFigure } from '../draft-figures.js'
+import { bindFigure, compareWithData, dataSeries, sameValue, type DataSeries, type Tolerance } from '../figure-binding.js'
+import { defineRule } from '../rule.js'
+import { blockRange } from '../text-blocks.js'
+
+/**
+ * 000/001 实践成效: 实事求是、依据充分. Every figure the draft states must come from somewhere the reviewer can check:
+ * the park data (indicators, facts, the figures derived from them in derived.ts, numbers written in the intro and the
+ * practice texts), the uploaded materials, or arithmetic on the figures beside it in the same sentence (由71.3%提升至
+ * 93.6%，提高22.3个百分点). Years, dates, ordinals, codes (5G), names (《》, quotations, GB/T 4754-2017), small counts
+ * of the text's own parts (3个方面) and periods (近3年) are not claims; a number without a unit is traced only as the
+ * before or after of 由A至B, since alone it is as often a name (工业4.0) as an amount.
+ *
+ * Values are compared in one base unit (1.2万个 = 12000个, 32.6平方公里 = 3260公顷); % and 百分点 never match each other.
+ * A figure tied to a datum that it contradicts is number-consistency's finding, not this rule's.
+ */
+
+const OptionsSchema = z
+  .object({
+    /** true: an untraced figure is an error (before submission) rather than a warning (while drafting). */
+    strict: z.boolean().default(false),
+    /** 968亿元 for 968.2: a figure written with fewer decimals is traced by its rounded source. */
+    rounding: z.boolean().default(true),
+    /** 约/近/左右: the relative difference still accepted. */
+    approxTolerance: z.number().min(0).max(0.5).default(0.05),
+  })
+  .strict()
+
+const messages = {
+  untraced: (written: string) => `该数字在园区数据和上传材料中找不到来源：“${written}”。`,
+  percentOrPoint: (written: string, other: string) =>
+    `该数字在园区数据和上传材料中找不到来源：“${written}”。园区数据中有${other}，注意百分比（%）与百分点不能混用。`,
+  suggestion: '核对数据来源，或在园区数据的 facts 中补充该数字及出处。',
+}
+
+interface Source extends Quantity {
+  /** Signed sources (a fall) are compared by size: the text says 下降 or 缩短 in words. */
+  magnitude: number
+}
+
+export const numberTraceRule = defineRule({
+  meta: {
+    id: 'number-trace',
+    description: '正文数字在园区数据和上传材料中找不到来源',
+    defaultSeverity: 'warning',
+    kinds: 'all',
+    needsPark: true,
+    options: OptionsSchema,
+  },
+  check({ doc, park, materials, options }) {
+    if (!park) return []
+    const sources = knownSources(park, materials)
+    const catalog = dataSeries(park)
+    const figures = draftFigures(doc)
+    return figures.flatMap((figure) => {
+      if (!isTraced(figure)) return []
+      if (matchesAny(figure, sources, { ...options, rounding: options.rounding && identifiable(figure) })) return []
+      if (judgedByConsistency(figure, catalog, options)) return []
+      if (matchesAny(figure, neighbourDerivations(figure, figures), options)) return []
+      const written = quoteFigure(figure)
+      const other = otherPercentKind(figure, sources, options)
+      return [{
+        message: other ? messages.percentOrPoint(written, other) : messages.untraced(written),
+        ...blockRange(doc, figure.block, figure.start, figure.end),
+        severity: options.strict ? 'error' : 'warning',
+        suggestion: messages.suggestion,
+      }]
+    })
+  },
+})
+
+/**
+ * Rounding is accepted against the whole park only for a figure precise enough to point at one source: 968亿元 for
+ * 968.2, 9.8% for 9.84, but not 18% for any of 17.5–18.4. Against the figures of its own sentence, and through the
+ * datum its words name, rounding is always accepted.
+ */
+function identifiable(figure: DraftFigure): boolean {
+  const digits = figure.raw.slice(0, figure.raw.length - figure.unit.length).replace(/[,.]/g, '').replace(/^0+/, '')
+  return figure.decimals > 0 || digits.length >= 3
+}
+
+function isTraced(figure: DraftFigure): boolean {
+  if (figure.kind === 'quantity') return true
+  return figure.kind === 'unitless' && (figure.role === 'from' || figure.role === 'to')
+}
+
+/** Every number the park data and the materials know, in base units; derived figures both rounded and unrounded. */
+function knownSources(park: ParkData, materials: readonly string[]): Source[] {
+  const derived = deriveFigures(park)
+  const out: Source[] = []
+  const add = (value: number, unit: string) => {
+    const q = toBase(value, unit)
+    out.push({ ...q, magnitude: Math.abs(q.value) })
+  }
+  for (const known of figureIndex(park, derived)) if (!known.isYear) add(known.value, known.unit)
+  for (const d of derived) add(d.raw, d.unit)
+  for (const text of materials) for (const n of extractNumbers(text)) if (!n.isYear) add(n.value, n.unit)
+  return out
+}
+
+/** Comparisons of the other figures of the figure's sentence (differences, 百分点, rates, shares, multiples). */
+function neighbourDerivations(figure: DraftFigure, figures: readonly DraftFigure[]): Source[] {
+  const beside = figures.filter(
+    (f) => f !== figure && f.block === figure.block && f.sentence.start === figure.sentence.start && isClaimKind(f.kind),
+  )
+  const out: Source[] = []
+  for (const a of beside) {
+    for (const b of beside) {
+      if (a === b) continue
+      for (const d of derivationsBetween(toBase(a.value, a.unit), toBase(b.value, b.unit))) {
+        const q = toBase(d.value, d.unit)
+        out.push({ ...q, magnitude: Math.abs(q.value) })
+      }
+    }
+  }
+  return out
+}
+
+function matchesAny(figure: DraftFigure, sources: readonly Source[], tolerance: Tolerance): boolean {
+  const unit = toBase(1, figure.unit).unit
+  return sources.some((s) => s.unit === unit && sameValue(figure, inUnit(s.magnitude, figure.unit), tolerance))
+}
+
+/**
+ * A figure tied by its words to a datum of the park (营业收入, 单位能耗碳排放 in its year) has that datum as its source:
+ * when it agrees (营业收入超过900亿元 for 968.2亿元 — a bound is traced only this way, never through an unrelated
+ * larger number) it is traced, and when it does not, number-consistency reports it with the value to use. Either
+ * way it is not reported here as well.
+ */
+function judgedByConsistency(figure: DraftFigure, catalog: readonly DataSeries[], tolerance: Tolerance): boolean {
+  if (figure.role === 'delta' || figure.role === 'increment') return false
+  const binding = bindFigure(figure, catalog)
+  return binding !== undefined && compareWithData(figure, binding, tolerance).length > 0
+}
+
+/** 提高22.3% where the data has 22.3个百分点 (or the reverse): named in the message, since that is the likely slip. */
+function otherPercentKind(figure: DraftFigure, sources: readonly Source[], tolerance: Tolerance): string | undefined {
+  const unit = toBase(1, figure.unit).unit
+  const other = unit === '%' ? '百分点' : unit === '百分点' ? '%' : undefined
+  if (!other) return undefined
+  const found = sources.find((s) => s.unit === other && sameValue(figure, s.magnitude, tolerance))
+  if (!found) return undefined
+  return other === '%' ? `${figure.value}%` : `${figure.value}个百分点`
+}

@@ -1,0 +1,105 @@
+import { describe, it } from 'vitest'
+import { focusRule } from '../../src/check/rules/focus.js'
+import type { ParkData } from '../../src/park/park-schema.js'
+import { nanlingDraft, nanlingPark } from './parks.js'
+import { testRule } from './rule-tester.js'
+
+// 南岭经济技术开发区: lead industries 新能源电池材料 (正极材料, 电解液) — the focus —, 精细化工 (电子化学品),
+// 先进装备制造 (化工专用装备).
+const park = nanlingPark()
+// A title that names the focus industry, so that a case is about its body and not about the missing-focus info.
+const TITLE = '绿电直供降碳，推动新能源电池材料产业绿色安全发展\n\n'
+
+// The same park under a name that contains another lead industry: the park's name is not an industry mention.
+const parkNamedAfterIndustry: ParkData = {
+  ...park,
+  park: { ...park.park, name: '南岭先进装备制造产业园' },
+}
+
+const table = testRule(focusRule, {
+  park,
+  valid: [
+    nanlingDraft(),
+    // The park's structure: a list of lead industries that includes the focus is context.
+    `${TITLE}一、背景介绍\n南岭经济技术开发区已形成新能源电池材料、精细化工、先进装备制造三大主导产业。`,
+    // Another industry serving the focus, in one clause.
+    `${TITLE}二、创新举措\n园区引进精细化工企业为正极材料企业配套电解液溶剂。`,
+    // … or in a clause without figures of a sentence that names the focus.
+    `${TITLE}二、创新举措\n依托精细化工产业基础，为正极材料企业提供电解液溶剂配套服务。`,
+    `${TITLE}三、实践成效\n新能源电池材料与精细化工产业配套率由42%提升至65%。`,
+    // 化工园区 and 装备 are not industry names: 精细化工 and 先进装备制造/装备制造 are.
+    `${TITLE}三、实践成效\n园区化工园区安全整治提升通过省级验收，推广防爆巡检机器人等安全应急装备24台。`,
+    // Only the focus's short form and subfields: the focus is named (电池材料), no other industry.
+    '一、背景介绍\n电池材料是园区第一主导产业。\n二、创新举措\n光伏电量优先供给正极材料企业。',
+    // A subfield of another industry used as a product, not produced: no producer word after it.
+    `${TITLE}二、创新举措\n园区企业新增化工专用装备12台（套），实现危化品储运自动化。`,
+    // The park's own name may contain another industry's name.
+    {
+      text: `${TITLE}二、创新举措\n南岭先进装备制造产业园建成绿色微电网，服务正极材料企业。`,
+      park: parkNamedAfterIndustry,
+    },
+    // 003 reports (示范基地) are not bound to one lead industry: the kind prescribes no focusIndustryCount.
+    { text: '二、亮点和成效\n精细化工产业营收增长12%。', kind: 'base-annual-report' },
+  ],
+  invalid: [
+    {
+      // A heading about another industry, and its body.
+      text: `${TITLE}二、创新举措\n（一）推动精细化工产业绿色转型\n园区推动精细化工企业实施清洁生产改造。`,
+      errors: [
+        { span: '精细化工', severity: 'error', message: '“精细化工”是园区另一主导产业', section: '二、创新举措/（一）' },
+        { span: '精细化工', severity: 'error', suggestion: '删去与“精细化工”有关的内容' },
+      ],
+    },
+    {
+      // A subfield of another industry.
+      text: `${TITLE}二、创新举措\n园区建设电子化学品中试基地，服务集成电路企业。`,
+      errors: [{ span: '电子化学品', message: '“电子化学品”属于园区另一主导产业“精细化工”' }],
+    },
+    {
+      // A short form of another industry's name.
+      text: `${TITLE}二、创新举措\n推动18家装备制造企业完成智能化改造。`,
+      errors: [{ span: '装备制造', message: '属于园区另一主导产业“先进装备制造”' }],
+    },
+    {
+      // A clause with its own figures is that industry's result, even in a sentence that names the focus.
+      text: `${TITLE}三、实践成效\n先进装备制造产业营收增长12%，新能源电池材料产业营收增长15%。`,
+      errors: [{ span: '先进装备制造', severity: 'error' }],
+    },
+    {
+      // Two other industries listed together, without the focus: both are the subject.
+      text: `${TITLE}二、创新举措\n推动精细化工、先进装备制造企业实施节能改造。`,
+      errors: [{ span: '精细化工' }, { span: '先进装备制造' }],
+    },
+    {
+      // 背景介绍 may describe the park, so an off-focus sentence there is a warning.
+      text: `${TITLE}一、背景介绍\n精细化工产业2025年营业收入120亿元，化工专用装备企业本地配套率达到40%。`,
+      errors: [
+        { span: '精细化工', severity: 'warning' },
+        { span: '化工专用装备', severity: 'warning' },
+      ],
+    },
+    {
+      // The title and the abstract carry the practice.
+      text: '推动精细化工产业绿色安全发展\n\n【摘要】南岭经济技术开发区聚焦新能源电池材料主导产业，推动精细化工企业清洁生产改造。\n\n一、背景介绍\n园区概况。',
+      errors: [
+        { span: '精细化工', severity: 'error', section: '标题' },
+        { span: '精细化工', severity: 'error', section: '【摘要】' },
+      ],
+    },
+    {
+      // The focus industry is never named.
+      text: '二、创新举措\n园区建设“源网荷储”一体化绿色微电网，为企业提供绿电。',
+      errors: [{ span: '', severity: 'info', message: '全文未出现创新实践聚焦的主导产业“新能源电池材料”' }],
+    },
+    {
+      // A heading that departs from the template still has its role by position (二、 = measures).
+      text: `${TITLE}一、背景介绍\n园区概况。\n二、主要做法\n先进装备制造企业建成数字化车间6个。`,
+      errors: [{ span: '先进装备制造', severity: 'error' }],
+    },
+  ],
+})
+
+describe('focus', () => {
+  describe('valid', () => table.valid.forEach(([name, fn]) => it(name, fn)))
+  describe('invalid', () => table.invalid.forEach(([name, fn]) => it(name, fn)))
+})

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { lengthRule } from '../../src/check/rules/length.js'
+import { parseReport } from '../../src/model/parse-report.js'
+import { reportZishu } from '../../src/model/report-stats.js'
+import { countZishu } from '../../src/model/zishu.js'
+import { testRule } from './rule-tester.js'
+
+const draft = (name: string) => readFileSync(new URL(`../../fixtures/drafts/${name}`, import.meta.url), 'utf8')
+
+// Han characters and full-width punctuation only, so that every character is one 字.
+const SENTENCE = '园区坚持以链长制统筹产业链招商，围绕正极材料、电解液等细分领域精准引进配套项目，推动上下游企业就近协作。'
+/** A paragraph of exactly `zishu` 字 (the sentence repeated and cut). */
+const prose = (zishu: number) => SENTENCE.repeat(Math.ceil(zishu / SENTENCE.length)).slice(0, zishu)
+
+const TITLE = '绿电直供降碳、智慧安监守底线，推动新能源电池材料产业绿色安全发展\n'
+const ABSTRACT = '【摘要】南岭经济技术开发区聚焦新能源电池材料主导产业，建设绿色微电网。\n'
+/**
+ * An innovation report of exactly `total` 字 (title excluded): 【摘要】 line, three headings of 6 字 each and the
+ * rest spread over the three parts.
+ */
+function innovationReport(total: number): string {
+  const body = total - countZishu(ABSTRACT) - 3 * 6
+  const third = Math.floor(body / 3)
+  return `${TITLE}${ABSTRACT}一、背景介绍\n${prose(third)}\n二、创新举措\n${prose(third)}\n三、实践成效\n${prose(body - 2 * third)}\n`
+}
+
+/** A 003 附件2 report: 概述 of `overview` 字 and the given 亮点 and 做法 items (字 per item, heading included). */
+function annualReport(overview: number, highlights: readonly number[], practices: readonly number[] = [200, 200, 200]): string {
+  const items = (sizes: readonly number[], lead: string) =>
+    sizes.map((size, i) => `（${'一二三四五六'[i]}）${lead}\n${prose(size - 3 - lead.length)}\n`).join('')
+  return (
+    '南岭新能源电池材料示范基地2025年发展情况报告\n' +
+    `一、示范基地发展概述\n${prose(overview)}\n` +
+    `二、发展亮点和成效\n${items(highlights, '绿色制造水平领先')}` +
+    `三、示范性做法和经验\n${items(practices, '推行链长制招商')}` +
+    `四、存在的问题及建议\n${prose(500)}\n`
+  )
+}
+
+describe('length fixtures', () => {
+  it('builds reports of the stated size', () => {
+    expect(reportZishu(parseReport(innovationReport(3000))).total).toBe(3000)
+    expect(reportZishu(parseReport(innovationReport(3001))).total).toBe(3001)
+    const annual = parseReport(annualReport(300, [200, 200, 200]))
+    const stats = Object.fromEntries(reportZishu(annual).sections.map((s) => [s.path, s.zishu]))
+    expect(stats['二、发展亮点和成效/（一）']).toBe(200)
+    expect(stats['一、示范基地发展概述']).toBe(300 + 10)
+  })
+})
+
+const table = testRule(lengthRule, {
+  valid: [
+    draft('nanling-green.txt'),
+    draft('jialan-digital.txt'),
+    // 原则上控制在3000字以内: exactly 3000 is within.
+    innovationReport(3000),
+    // 003 附件2: 概述300字左右, 3–5 items of about 200 字.
+    { kind: 'base-annual-report', text: annualReport(300, [200, 200, 200]) },
+    // “左右” tolerates ±50% by default: 440 字 for 300, items of 120 and 290 字 for 200.
+    { kind: 'base-annual-report', text: annualReport(440, [120, 290, 200, 200, 200]) },
+  ],
+  invalid: [
+    {
+      text: innovationReport(3001),
+      errors: [{ span: innovationReport(3001).slice(TITLE.length, -1), severity: 'error', message: '全文共3001字，超出3000字上限1字，请压缩' }],
+    },
+    {
+      // The 003 kinds' totals are our estimate (limits.hard false): a warning.
+      kind: 'base-annual-report',
+      text: annualReport(1100, [200, 200, 200]),
+      errors: [
+        { span: annualReport(1100, [200, 200, 200]).slice('南岭新能源电池材料示范基地2025年发展情况报告\n'.length, -1), severity: 'warning', message: '超出2800字上限' },
+        { span: '一、示范基地发展概述', severity: 'warning', message: '“一、示范基地发展概述”共1100字，与模板建议的300字左右相差267%' },
+      ],
+    },
+    {
+      kind: 'base-annual-report',
+      text: annualReport(120, [200, 200, 200]),
+      errors: [{ span: '一、示范基地发展概述', severity: 'warning', message: '共120字' }],
+    },
+    {
+      kind: 'base-annual-report',
+      text: annualReport(300, [200, 200]),
+      errors: [{ span: '二、发展亮点和成效', severity: 'warning', message: '共2个方面，模板要求总结3—5个方面' }],
+    },
+    {
+      kind: 'base-annual-report',
+      text: annualReport(300, [200, 200, 200], [200, 200, 200, 200, 200, 200]),
+      errors: [{ span: '三、示范性做法和经验', severity: 'warning', message: '共6个方面' }],
+    },
+    {
+      kind: 'base-annual-report',
+      text: annualReport(300, [200, 420, 200]),
+      errors: [{ span: '（二）绿色制造水平领先', severity: 'warning', message: '“（二）绿色制造水平领先”共420字，模板要求每个方面200字左右' }],
+    },
+    {
+      // 003 附件3 written as its 示例: 一是…二是… paragraphs are the items (two, where 3–5 are asked).
+      kind: 'base-excellent-case',
+      text:
+        '实施智能制造伙伴计划，加快园区数字化转型\n一、背景情况\n' + prose(300) + '\n二、主要做法\n' +
+        '一是构建“3+X”智能化改造数字化转型生态圈。' + prose(280) + '\n二是打造四大服务内容，持续赋能制造业企业。' + prose(280) + '\n三、取得成效\n' + prose(400) + '\n',
+      errors: [{ span: '二、主要做法', severity: 'warning', message: '共2个方面，模板要求总结3—5个方面' }],
+    },
+  ],
+})
+
+const withOptions = testRule(lengthRule, {
+  kind: 'base-annual-report',
+  setting: { options: { tolerance: 0.2, maxTotal: 3500 } },
+  valid: [{ text: annualReport(300, [200, 230, 170]) }, { kind: 'innovation-green', text: innovationReport(3400) }],
+  invalid: [
+    { text: annualReport(400, [200, 200, 200]), errors: [{ span: '一、示范基地发展概述', message: '相差33%' }] },
+    { kind: 'innovation-green', text: innovationReport(3501), errors: [{ span: innovationReport(3501).slice(TITLE.length, -1), message: '超出3500字上限1字' }] },
+  ],
+})
+
+describe('length', () => {
+  describe('valid', () => table.valid.forEach(([name, fn]) => it(name, fn)))
+  describe('invalid', () => table.invalid.forEach(([name, fn]) => it(name, fn)))
+  describe('options', () => [...withOptions.valid, ...withOptions.invalid].forEach(([name, fn]) => it(name, fn)))
+})

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest'
+import { checkReport } from '../../src/check/check-report.js'
+import { numberTraceRule } from '../../src/check/rules/number-trace.js'
+import { getKind } from '../../src/kinds/registry.js'
+import { parseReport } from '../../src/model/parse-report.js'
+import type { ParkData } from '../../src/park/park-schema.js'
+import { nanlingDraft, nanlingPark } from './parks.js'
+import { runRule, testRule } from './rule-tester.js'
+
+// 南岭经济技术开发区: indicators, facts (屋顶光伏86兆瓦, 储能40兆瓦时, 37家, 12万吨, 1.2万个, 45 → 8分钟 …), derived figures
+// (营业收入2025年较2023年 +20.5%, 年均9.8%; 综合利用率 +22.3个百分点; 开发面积占管理面积 73.9% …) and the numbers of its texts.
+const nanling = nanlingPark()
+// The same park with an uploaded work summary among its materials.
+const withMaterials: ParkData = {
+  ...nanling,
+  materials: [{ title: '南岭经开区2025年节能降碳工作总结（节选）', text: '2025年园区完成节能技改项目23个，节约标准煤4.6万吨。' }],
+}
+
+const UNTRACED = '该数字在园区数据和上传材料中找不到来源'
+const SUGGESTION = '核对数据来源，或在园区数据的 facts 中补充该数字及出处。'
+
+const table = testRule(numberTraceRule, {
+  park: nanling,
+  valid: [
+    // Years, dates, small counts of the text's own parts.
+    '一、背景介绍\n截至2025年12月31日，园区从3个方面推进绿色转型，2014年升级为省级经济技术开发区。',
+    // 12000个 = 1.2万个; a standard number and the years in a title in 《》 are not claims.
+    '二、创新举措\n园区接入12000个监测点位，按GB/T 4754-2017分类，落实《南岭市“十四五”工业发展规划（2021—2025年）》。',
+    // A 百分点 derived from the two figures beside it.
+    '三、实践成效\n工业固体废弃物综合利用率由71.3%提升至93.6%，提高22.3个百分点。',
+    // A rate and a multiple of the two figures beside it (45 → 8: −82.2%, 5.6倍).
+    '三、实践成效\n预警平均响应时间由45分钟缩短至8分钟，缩短82.2%，响应速度提升至原来的5.6倍。',
+    // Rounded to fewer decimals; derived growth rates of the park's indicators.
+    '一、背景介绍\n2025年园区营业收入968亿元，较2023年增长20.5%，年均增长9.8%。',
+    // Codes, ordinals, service patterns.
+    '二、创新举措\n依托5G网络和工业4.0理念，提供7×24小时服务，园区入选第2批试点，（1）强化统筹。',
+    // Another unit of the same quantity; a derived share.
+    '一、背景介绍\n园区实际管理面积32.6平方公里，开发强度73.9%。',
+    // A bound true of the datum its words name (营业收入 968.2亿元).
+    '一、背景介绍\n2025年园区营业收入超过900亿元。',
+    // Contradicting the datum it names (2025: 2.05) is number-consistency's finding, not an untraced figure.
+    '三、实践成效\n单位能耗碳排放由2.46吨/吨标准煤降至2.15吨/吨标准煤。',
+    // Numbers of the park's uploaded materials.
+    { text: '二、创新举措\n园区完成节能技改项目23个，节约标准煤4.6万吨。', park: withMaterials },
+    // A duration and a month.
+    '二、创新举措\n近3年来，园区每年6月开展安全生产月活动。',
+  ],
+  invalid: [
+    {
+      text: '二、创新举措\n园区完成节能技改项目23个。',
+      errors: [{ span: '23个', severity: 'warning', message: `${UNTRACED}：“园区完成节能技改项目23个”。`, suggestion: SUGGESTION }],
+    },
+    {
+      // The data has 22.3个百分点: a percent is not a 百分点.
+      text: '三、实践成效\n工业固体废弃物综合利用率提高22.3%。',
+      errors: [{ span: '22.3%', message: '园区数据中有22.3个百分点，注意百分比（%）与百分点不能混用。' }],
+    },
+    {
+      // No label of the park names 研发投入强度: nothing to compare with, nothing to trace to.
+      text: '三、实践成效\n规上企业研发投入强度由2.1%提高到2.8%。',
+      errors: [
+        { span: '2.1%', message: `${UNTRACED}：“规上企业研发投入强度由2.1%”。` },
+        { span: '2.8%', message: '“企业研发投入强度由2.1%提高到2.8%”' },
+      ],
+    },
+    {
+      text: '一、背景介绍\n2023—2025年，园区累计投入专项资金2.6亿元，带动企业投资15亿元。',
+      errors: [
+        { span: '2.6亿元', message: '“园区累计投入专项资金2.6亿元”' },
+        { span: '15亿元', message: '“带动企业投资15亿元”' },
+      ],
+    },
+    {
+      // 82.2% follows from 45 and 8, 85% does not.
+      text: '三、实践成效\n预警平均响应时间由45分钟缩短至8分钟，缩短85%。',
+      errors: [{ span: '85%' }],
+    },
+    {
+      text: '二、创新举措\n园区建成分布式储能电站5座、公共充电桩320个。',
+      errors: [{ span: '5座' }, { span: '320个' }],
+    },
+    {
+      // Headings state figures too.
+      text: '三、实践成效\n（一）碳排放强度下降25%\n单位能耗碳排放由2.46吨/吨标准煤降至2.05吨/吨标准煤。',
+      errors: [{ span: '25%', section: '三、实践成效/（一）' }],
+    },
+    {
+      // 18% would be 18.4% (增加值占比) rounded: too imprecise to stand for it without a label.
+      text: '三、实践成效\n（一）碳排放强度下降18%\n单位能耗碳排放由2.46吨/吨标准煤降至2.05吨/吨标准煤。',
+      errors: [{ span: '18%' }],
+    },
+    {
+      // A number of another park (绫江: 印染企业68家).
+      text: '一、背景介绍\n园区集聚印染企业68家，带动就业3200人。',
+      errors: [{ span: '68家' }, { span: '3200人' }],
+    },
+    {
+      // A bound is traced only through the datum it names, not through any larger number.
+      text: '二、创新举措\n园区培育节能服务机构超过20家。',
+      errors: [{ span: '20家' }],
+    },
+    {
+      format: 'markdown',
+      text: '## 二、创新举措\n\n**1. 绿电直供。**园区建成分布式光伏电站15座。',
+      errors: [{ span: '15座' }],
+    },
+  ],
+})
+
+describe('number-trace', () => {
+  describe('valid', () => table.valid.forEach(([name, fn]) => it(name, fn)))
+  describe('invalid', () => table.invalid.forEach(([name, fn]) => it(name, fn)))
+
+  it('is silent on the clean draft of the example park', () => {
+    expect(runRule(numberTraceRule, nanlingDraft(), { park: nanling }).findings).toEqual([])
+  })
+
+  it('reports an error with the strict option', () => {
+    const { findings } = runRule(numberTraceRule, '二、创新举措\n园区完成节能技改项目23个。', {
+      park: nanling,
+      setting: { options: { strict: true } },
+    })
+    expect(findings.map((f) => [f.severity, f.excerpt])).toEqual([['error', '园区完成节能技改项目23个。']])
+  })
+
+  it('finds sources in the uploaded materials passed to the checker', () => {
+    const text = '二、创新举措\n园区完成节能技改项目23个，节约标准煤4.6万吨。'
+    const run = (materials: string[]) =>
+      checkReport({ doc: parseReport(text, 'text'), kind: getKind('innovation-green'), park: nanling, materials, rules: [numberTraceRule] })
+        .findings.map((f) => text.slice(f.start, f.end))
+    expect(run([])).toEqual(['23个', '4.6万吨'])
+    expect(run(['2025年园区完成节能技改项目23个，节约标准煤46000吨。'])).toEqual([])
+  })
+})
