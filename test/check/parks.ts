@@ -1,18 +1,17 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { ParkDataSchema, type ParkData } from '../../src/park/park-schema.js'
 
 /**
  * The example park (南岭经济技术开发区, kind innovation-green) the rule tests share: fixtures/parks/nanling-green.json,
- * falling back to the shared example it was copied from. Parsed with the real schema, so a test never runs on data
- * the product would reject.
+ * a byte-identical copy of the shared example. Parsed with the real schema, so a test never runs on data the product
+ * would reject.
  */
 const FIXTURE = new URL('../../fixtures/parks/nanling-green.json', import.meta.url)
-const SHARED_EXAMPLE = '/work/shared/examples/park-nanling-green.json'
 
 let nanling: ParkData | undefined
 
 export function nanlingPark(): ParkData {
-  nanling ??= ParkDataSchema.parse(JSON.parse(readFileSync(existsSync(FIXTURE) ? FIXTURE : SHARED_EXAMPLE, 'utf8')))
+  nanling ??= ParkDataSchema.parse(JSON.parse(readFileSync(FIXTURE, 'utf8')))
   return nanling
 }
 
