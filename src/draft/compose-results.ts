@@ -1,0 +1,122 @@
+import { toChineseNumeral } from '../model/chinese-numerals.js'
+import { jsonPath } from '../park/json-path.js'
+import { INDICATOR_FIELDS, REPORT_YEAR } from '../park/park-schema.js'
+import { extractChanges, extractNumbers, type TextChange } from '../park/text-numbers.js'
+import { phrases } from './phrases.js'
+import type { PlanResult, PlanSection } from './plan.js'
+import { changeVerb } from './prose.js'
+import { derivedByFormula, ensureStop, factSeries, num, paragraph, register, registerDerived, s, type Context, type Line } from './compose-context.js'
+
+/**
+ * 三、实践成效 (and 003 发展亮点和成效 / 取得成效): one （一） per result with its 领句, the measure that led to it and
+ * every before/after change followed by the change derived.ts computes (实践成效: 突出开展创新实践前后的对比变化).
+ */
+
+const BARE_CHANGE = /(提升|提高|增长|增加|上升|下降|降低|减少|缩短|压减)(至|到)(\d+(?:\.\d+)?)/gu
+
+/**
+ * Completes “绿电消费占比提升至27.8%” to “由9.5%提升至27.8%” when a fact series of that label ends in that value,
+ * then follows every 由A至B with its change from derived.ts: “，提高22.3个百分点” for percentages, “，下降16.7%”
+ * otherwise (实践成效: 突出开展创新实践前后的对比变化).
+ */
+export function completeChanges(ctx: Context, result: PlanResult): { text: string; changes: TextChange[] } {
+  const series = factSeries(ctx.park)
+  let text = result.text.replace(BARE_CHANGE, (match, verb: string, to: string, value: string, offset: number, whole: string) => {
+    const clauseStart = Math.max(...['，', '；', '。', '：'].map((mark) => whole.lastIndexOf(mark, offset - 1) + 1))
+    const clause = whole.slice(clauseStart, offset)
+    if (/[由从]/.test(clause)) return match
+    const unit = extractNumbers(whole.slice(offset + verb.length + to.length))[0]?.unit ?? ''
+    for (const [label, points] of series) {
+      if (points.length < 2 || !clause.endsWith(label)) continue
+      const last = points.at(-1)!.fact
+      if (last.value !== Number(value) || last.unit !== unit) continue
+      const first = points[0]!.fact
+      return `由${num(first.value)}${first.unit}${verb}${to}${value}`
+    }
+    return match
+  })
+  const changes = extractChanges(text)
+  // Insert from the end so that earlier offsets stay valid.
+  for (const change of [...changes].reverse()) {
+    const end = change.index + change.raw.length
+    if (/^，(?:提高|提升|下降|降低|缩短|减少|压减|增长)/.test(text.slice(end))) continue
+    const addition = changeFigureText(ctx, change)
+    if (addition) text = text.slice(0, end) + addition + text.slice(end)
+  }
+  return { text, changes: extractChanges(text) }
+}
+
+function changeFigureText(ctx: Context, change: TextChange): string | undefined {
+  const a = change.from.value
+  const b = change.to.value
+  const sub = (n: number) => (n < 0 ? `(${n})` : String(n))
+  const verb = changeVerb(change)
+  const percent = change.to.unit === '%'
+  const figure = percent
+    ? derivedByFormula(ctx, 'pp', `${b}-${sub(a)}`)
+    : derivedByFormula(ctx, 'rate', `(${b}-${sub(a)})/${sub(a)}×100%`)
+  if (!figure || figure.value === 0) return undefined
+  registerDerived(ctx, figure)
+  const words = percent ? (figure.value > 0 ? '提高' : '下降') : verb
+  return phrases.pointChange(words, num(figure.value), percent ? phrases.percentPoints : '%')
+}
+
+export function resultLines(ctx: Context, section: PlanSection): Line[] {
+  if (!section.results.length) return [paragraph(s(phrases.placeholder(phrases.missing.results)))]
+  const measures = new Map(ctx.plan.sections.flatMap((x) => x.measures).map((m) => [m.id, m]))
+  const lines: Line[] = []
+  const overall = overallParagraph(ctx, section)
+  if (overall) lines.push(overall)
+  section.results.forEach((r, i) => {
+    lines.push({ heading: `（${toChineseNumeral(i + 1)}）${r.heading}` })
+    const text = ctx.results.get(r.id)?.text ?? r.text
+    const via = r.from.map((id) => measures.get(id)?.heading).filter((h): h is string => Boolean(h))
+    const figures = extractNumbers(text).filter((n) => !n.isYear)
+    const body = `${via.length ? phrases.resultVia(via.join('、')) : ''}${ensureStop(text)}`
+    lines.push(paragraph(s(body), !figures.length && s(phrases.placeholder(phrases.missing.resultFigures))))
+  })
+  return lines
+}
+
+/**
+ * The park-wide indicators of the kind's 绿色安全情况 / 实数融合情况 the results do not already state: changes
+ * where a fact gives the earlier year (单位能耗碳排放 2023 fact → 2025 indicator), levels otherwise. Supporting
+ * detail (priority 2).
+ */
+function overallParagraph(ctx: Context, section: PlanSection): Line | undefined {
+  const groups = new Set<string>(
+    (ctx.kind.indicatorBlock?.groups ?? []).flatMap((g) => g.indicators.map((i) => i.key.split('.')[0]!)).filter((g) => g === 'green' || g === 'digital'),
+  )
+  const stated = section.results.map((r) => ctx.results.get(r.id)?.text ?? r.text).join('')
+  const series = factSeries(ctx.park)
+  const changes: string[] = []
+  const levels: string[] = []
+  for (const f of INDICATOR_FIELDS) {
+    if (!groups.has(f.group) || f.yearly || (f.valueType !== 'number' && f.valueType !== 'count')) continue
+    if (f.key === 'digital.digitalInvestmentShare' || f.key.startsWith('green.green')) continue
+    const value = (ctx.park.indicators?.[f.group] as Record<string, unknown> | undefined)?.[f.field]
+    if (typeof value !== 'number' || stated.includes(f.label)) continue
+    const path = jsonPath(['indicators', f.group, f.field])
+    const before = series.get(f.label)?.find((p) => p.fact.unit === f.unit && p.fact.period! < REPORT_YEAR)
+    register(ctx, { value, unit: f.unit, source: 'indicator', provenance: path, label: f.label })
+    if (before) {
+      const fromYear = before.fact.period!.slice(0, 4)
+      const down = value < before.fact.value
+      let text = phrases.seriesChange(f.label, `${num(before.fact.value)}${f.unit}`, `${num(value)}${f.unit}`, down ? '降' : '提升', fromYear, REPORT_YEAR)
+      const measure = f.percent ? 'pp' : 'rate'
+      const figure = ctx.derived.find((d) => d.id === `fact:${f.label}:${before.fact.period}-${REPORT_YEAR}:${measure}`)
+      if (figure && figure.value !== 0) {
+        registerDerived(ctx, figure)
+        text += phrases.pointChange(f.percent ? (figure.value > 0 ? '提高' : '下降') : down ? '下降' : '提升', num(figure.value), f.percent ? phrases.percentPoints : '%')
+      }
+      changes.push(text)
+    } else {
+      levels.push(phrases.levelIs(f.label, `${num(value)}${f.unit}`))
+    }
+  }
+  const sentences = [
+    changes.length > 0 && s(phrases.overallChanges(changes.join('；')), 2),
+    levels.length > 0 && s(phrases.overallLevels(REPORT_YEAR, levels.join('，'), changes.length === 0), 2),
+  ]
+  return sentences.some(Boolean) ? paragraph(...sentences) : undefined
+}

@@ -1,0 +1,68 @@
+/**
+ * The sentences the offline composer writes around the park's own data, in one place so that a domain expert can
+ * review the wording (公文 style: no figure or claim appears here that the caller did not pass in). Every other word of
+ * a composed report is the park data's own text, with official full names.
+ */
+export const phrases = {
+  // 【摘要】 (000/001 报告框架参考: 概述全篇创新实践报告的核心内容，要求言简意赅、重点突出)
+  abstractFocus: (park: string, focus: string) => `${park}聚焦${focus}主导产业`,
+  abstractProblems: (names: string) => `针对${names}等问题`,
+  abstractNoMeasures: (direction: string) => `开展${direction}创新实践`,
+  abstractResults: (changes: string) => `创新实践实施以来，${changes}。`,
+
+  // 一、背景介绍 — 一是 the development base
+  location: (park: string, place: string, industries: string) => `${park}位于${place}，已形成${industries}。`,
+  industriesMany: (names: string, count: string) => `${names}${count}大主导产业`,
+  industriesOne: (name: string) => `以${name}为主导的产业体系`,
+  revenue: (year: string, value: string) => `${year}年，园区实现营业收入${value}亿元`,
+  change: (base: string, up: boolean, rate: string) => `，较${base}年${up ? '增长' : '下降'}${rate}%`,
+  leadRevenue: (who: string, value: string) => `${who}实现营业收入${value}亿元`,
+  leadShare: (share: string) => `，占园区营业收入的${share}%`,
+  leadWho: (count: string) => (count ? `${count}大主导产业` : '主导产业'),
+  focusIndustry: (industry: string, subfields: string) =>
+    subfields ? `本次创新实践聚焦${industry}产业，该产业涵盖${subfields}等细分领域` : `本次创新实践聚焦${industry}产业`,
+  focusBase: (industry: string, subfields: string) =>
+    subfields ? `${industry}产业涵盖${subfields}等细分领域` : `${industry}产业是园区主导产业`,
+  focusRevenue: (year: string, value: string, unit: string) => `，${year}年实现营业收入${value}${unit}`,
+  enterprises: (total: string, list: string) =>
+    total ? `园区集聚各类企业${total}家${list ? `，其中${list}` : ''}。` : `园区现有${list}。`,
+  enterpriseItem: (label: string, count: string) => `${label}${count}家`,
+  greenBase: (list: string) => `园区现有${list}。`,
+
+  // 一、背景介绍 — 二是 the problems, 三是 the necessity
+  problemsIntro: (industry: string, area: string, count: string) =>
+    area ? `当前，${industry}产业在${area}方面仍面临${count}方面突出问题：` : `当前，${industry}产业发展仍面临${count}方面突出问题：`,
+  problemsIntroOne: (industry: string, area: string) =>
+    area ? `当前，${industry}产业在${area}方面仍面临突出问题：` : `当前，${industry}产业发展仍面临突出问题：`,
+  item: (ordinal: string, text: string) => `${ordinal}是${text}`,
+  necessity: (industry: string, document: string, direction: string) =>
+    document
+      ? `破解上述问题，既是${industry}产业提升核心竞争力的迫切需要，也是落实《${document}》“${direction}”要求的具体行动。`
+      : `破解上述问题，是${industry}产业提升核心竞争力的迫切需要。`,
+
+  // 二、创新举措 (问题导向—解决路径)
+  measureProblem: (names: string) => `针对${names}的问题，`,
+  measureClause: (document: string, heading: string) => `园区对照《${document}》“${heading}”要求，`,
+  measureSubject: '园区',
+
+  // 三、实践成效
+  resultVia: (headings: string) => `通过${headings}，`,
+  overallChanges: (changes: string) => `从园区整体看，${changes}。`,
+  overallLevels: (year: string, levels: string, first: boolean) => (first ? `从园区整体看，${year}年园区${levels}。` : `${year}年，园区${levels}。`),
+  levelIs: (label: string, value: string) => `${label}为${value}`,
+  seriesChange: (label: string, from: string, to: string, verb: string, fromYear: string, toYear: string) =>
+    `${label}由${fromYear}年的${from}${verb}至${toYear}年的${to}`,
+  pointChange: (verb: string, value: string, unit: string) => `，${verb}${value}${unit}`,
+  percentPoints: '个百分点',
+
+  // Gaps in the data: the checker's placeholder rule reports them, so nothing is invented (000/001 承诺声明).
+  placeholder: (what: string) => `【待补充：${what}】`,
+  missing: {
+    base: (industry: string) => `园区及${industry}产业发展基础数据（营业收入、主导产业营业收入、企业培育等）`,
+    problems: (industry: string) => `${industry}产业发展中存在的主要制约因素或提升空间，并写明有关数据`,
+    measures: '针对上述问题采取的具体举措',
+    results: '创新实践前后对比的量化成效（如某指标由多少提升至多少）',
+    resultFigures: '该项成效的量化数据和前后对比',
+    currentProblems: '示范基地发展中当前存在的主要问题和短板，以及下一步工作思路和意见建议',
+  },
+} as const

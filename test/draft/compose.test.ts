@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { composeReport } from '../../src/draft/compose.js'
+import { EvidenceMapSchema } from '../../src/draft/evidence.js'
+import { parseReport } from '../../src/model/parse-report.js'
+import { reportZishu } from '../../src/model/report-stats.js'
+import { extractNumbers } from '../../src/park/text-numbers.js'
+import { brief, check, composeFor, FIXTURE_PARKS, loadPark, planFor, validPark } from './helpers.js'
+import { qingchuanBare, qingchuanBiopharma } from './parks.js'
+
+describe('composeReport on the fixture parks', () => {
+  it.each(FIXTURE_PARKS)('%s: no error and no warning from any checker rule, within the budget', async (name) => {
+    const park = loadPark(name)
+    const { text, plan } = await composeFor(park)
+    const findings = check(text, park)
+    expect(brief(findings.filter((f) => f.severity !== 'info'))).toEqual([])
+    const total = reportZishu(parseReport(text)).total
+    expect(total).toBeLessThanOrEqual(plan.totalBudget)
+    expect(total).toBeGreaterThan(1200)
+  })
+
+  it.each(FIXTURE_PARKS)('%s: the same input gives byte-identical text and evidence', async (name) => {
+    const park = loadPark(name)
+    const first = await composeFor(park)
+    const second = composeReport(await planFor(park), structuredClone(park))
+    expect(second.text).toBe(first.text)
+    expect(second.evidence).toEqual(first.evidence)
+  })
+
+  it.each(FIXTURE_PARKS)('%s: every number of the text is in the evidence map, none untraced', async (name) => {
+    const park = loadPark(name)
+    const { text, evidence } = await composeFor(park)
+    expect(EvidenceMapSchema.parse(evidence)).toEqual(evidence)
+    expect(evidence.untraced).toEqual([])
+    const numbers = extractNumbers(text).filter((n) => !n.isYear).map((n) => n.raw)
+    expect(evidence.figures.map((f) => f.raw)).toEqual(numbers)
+    expect(evidence.measures.map((m) => m.section)).toEqual(['二、创新举措/（一）', '二、创新举措/（二）', '二、创新举措/（三）'])
+  })
+})
+
+describe('composeReport: the text of 南岭经济技术开发区', () => {
+  it('title, 【摘要】 with the focus, problems, measures and three before/after figures', async () => {
+    const { text } = await composeFor(loadPark('nanling-green'))
+    const lines = text.split('\n')
+    expect(lines[0]).toBe('绿电直供降碳、能碳智管提效、智慧安监守底线，推动新能源电池材料产业绿色安全发展')
+    expect(lines[1]).toBe('')
+    expect(lines[2]).toBe(
+      '【摘要】南岭经济技术开发区聚焦新能源电池材料主导产业，针对能源结构偏煤、副产固废利用不足、危化品储运风险点多等问题，' +
+        '建设“源网荷储”一体化绿色微电网，打通“副产硫酸钠—元明粉—玻璃原料”循环链条，建成南岭经济技术开发区智慧安全应急管理平台。' +
+        '创新实践实施以来，单位能耗碳排放由2.46吨/吨标准煤降至2.05吨/吨标准煤，工业固体废弃物综合利用率由71.3%提升至93.6%，' +
+        '预警平均响应时间由45分钟缩短至8分钟。',
+    )
+  })
+
+  it('背景介绍: the base from the indicators, the problems as 一是…二是…三是…, the necessity', async () => {
+    const { text } = await composeFor(loadPark('nanling-green'))
+    const background = text.split('\n\n')[2]!.split('\n')
+    expect(background[0]).toBe('一、背景介绍')
+    expect(background[1]).toContain(
+      '2025年，园区实现营业收入968.2亿元，较2023年增长20.5%；三大主导产业实现营业收入512.4亿元，占园区营业收入的52.9%。',
+    )
+    expect(background[1]).toContain(
+      '园区集聚各类企业1482家，其中国家高新技术企业214家、国家级专精特新“小巨人”企业13家、国家级制造业单项冠军企业2家、省级专精特新企业87家、上市企业6家。',
+    )
+    expect(background[2]).toMatch(/^当前，新能源电池材料产业在绿色安全发展方面仍面临三方面突出问题：一是能源结构偏煤、碳排放强度偏高，2023年/)
+    expect(background[2]).toContain('；二是副产固废利用不足，')
+    expect(background[2]).toContain('；三是危化品储运风险点多、监测预警靠人工巡检，')
+    expect(background[2]).toMatch(/也是落实《工业园区高质量发展指引》“推动绿色安全发展”要求的具体行动。$/)
+  })
+
+  it('创新举措: one （一） per measure, problem first, the aligned clause named by its 领句', async () => {
+    const { text, evidence } = await composeFor(loadPark('nanling-green'))
+    const measures = text.split('\n\n')[3]!.split('\n')
+    expect(measures.filter((line) => line.startsWith('（'))).toEqual([
+      '（一）建设“源网荷储”一体化绿色微电网',
+      '（二）打通“副产硫酸钠—元明粉—玻璃原料”循环链条',
+      '（三）建成南岭经济技术开发区智慧安全应急管理平台',
+    ])
+    expect(measures[2]).toBe(
+      '针对能源结构偏煤、碳排放强度偏高的问题，园区对照《工业园区高质量发展指引》“加快园区绿色设施建设”要求，' +
+        '建设“源网荷储”一体化绿色微电网（屋顶光伏86兆瓦、储能40兆瓦时），建成南岭经济技术开发区数字化能碳管理中心，对37家重点用能企业实施能耗在线监测。',
+    )
+    // The safety rows of 绿色安全情况 join the safety measure, without repeating what it built.
+    expect(measures[6]).toContain('推广应用防爆巡检机器人24台，淘汰落后工艺设备31台（套）。')
+    expect(measures[6]).not.toContain('。建成智慧安全应急管理平台')
+    expect(evidence.measures[0]).toEqual({
+      id: 'M1',
+      section: '二、创新举措/（一）',
+      heading: '建设“源网荷储”一体化绿色微电网',
+      addresses: ['P1'],
+      results: ['R1'],
+      clauses: [
+        expect.objectContaining({ path: '《工业园区高质量发展指引》二（六）14' }),
+        expect.objectContaining({ path: '《工业园区高质量发展指引》二（六）15' }),
+      ],
+    })
+  })
+
+  it('实践成效: 领句 headings, the measure that led there, the change from derived.ts after each 由A至B', async () => {
+    const { text, evidence } = await composeFor(loadPark('nanling-green'))
+    const results = text.trimEnd().split('\n\n')[4]!.split('\n')
+    expect(results.slice(2)).toEqual([
+      '（一）单位能耗碳排放明显下降',
+      '通过建设“源网荷储”一体化绿色微电网，单位能耗碳排放由2.46吨/吨标准煤降至2.05吨/吨标准煤，下降16.7%，绿电消费占比由9.5%提升至27.8%，提高18.3个百分点。',
+      '（二）工业固体废弃物综合利用率大幅提升',
+      '通过打通“副产硫酸钠—元明粉—玻璃原料”循环链条，工业固体废弃物综合利用率由71.3%提升至93.6%，提高22.3个百分点。',
+      '（三）预警平均响应时间大幅缩短',
+      '通过建成南岭经济技术开发区智慧安全应急管理平台，2025年实现生产安全事故零发生，预警平均响应时间由45分钟缩短至8分钟，缩短82.2%。',
+    ])
+    expect(evidence.figures.find((f) => f.raw === '22.3个百分点')).toMatchObject({
+      section: '三、实践成效/（二）', source: 'derived', formula: '93.6-71.3', provenance: 'fact:工业固体废弃物综合利用率:2023-2025:pp',
+    })
+    expect(evidence.figures.find((f) => f.raw === '9.5%' && f.section === '三、实践成效/（一）')).toMatchObject({
+      source: 'fact', provenance: '$.facts[0].value',
+    })
+    expect(evidence.figures.find((f) => f.raw === '968.2亿元')).toMatchObject({
+      section: '一、背景介绍', source: 'indicator', provenance: "$.indicators.scale.revenue['2025']",
+    })
+    expect(evidence.figures.find((f) => f.raw === '214家')).toMatchObject({ source: 'indicator', provenance: '$.indicators.enterprises.highTech' })
+  })
+
+  it('official full names throughout: no alias of a registered entity in the text', async () => {
+    for (const name of FIXTURE_PARKS) {
+      const park = loadPark(name)
+      const { text } = await composeFor(park)
+      const blanked = park.entities.map((e) => e.name).sort((a, b) => b.length - a.length).reduce((t, n) => t.split(n).join('＃'), text)
+      for (const entity of park.entities) for (const alias of entity.aliases) expect(blanked, `${name}: ${alias}`).not.toContain(alias)
+    }
+  })
+})
+
+describe('composeReport where the data is thin', () => {
+  it('a 生物医药 park with two problems and a result without figures: the only error is the placeholder there', async () => {
+    const { text, evidence } = await composeFor(qingchuanBiopharma)
+    const findings = check(text, qingchuanBiopharma)
+    expect(brief(findings.filter((f) => f.severity === 'error'))).toEqual([
+      'error placeholder 三、实践成效/（二）: …品追溯码实现全品种覆盖。【待补充：该项成效的量化数据和前后对比】',
+    ])
+    expect(brief(findings.filter((f) => f.severity === 'warning'))).toEqual([
+      'warning quant-evidence 三、实践成效/（二）: （二）质量偏差调查周期明显缩短',
+    ])
+    expect(text).toContain('当前，生物医药产业在实数深度融合方面仍面临两方面突出问题：一是研发数据分散、共享不足，')
+    expect(text).toContain('两大主导产业实现营业收入198.6亿元，占园区营业收入的63.6%。')
+    expect(text).toContain('生物医药企业研发数据上云率由24.5%提升至68.2%，提高43.7个百分点。')
+    expect(evidence.untraced).toEqual([])
+  })
+
+  it('no problems, no results, no indicators: placeholders instead of invented content', async () => {
+    const { text } = await composeFor(qingchuanBare)
+    const errors = check(text, qingchuanBare).filter((f) => f.severity === 'error')
+    expect(errors.map((f) => `${f.rule} ${f.section}`)).toEqual([
+      'placeholder 一、背景介绍',
+      'placeholder 一、背景介绍',
+      // 三、实践成效 holds nothing but its placeholder, so it has no figure either.
+      'quant-evidence 三、实践成效',
+      'placeholder 三、实践成效',
+    ])
+    expect(text).toContain('【待补充：园区及生物医药产业发展基础数据（营业收入、主导产业营业收入、企业培育等）】')
+    expect(text).toContain('【待补充：生物医药产业发展中存在的主要制约因素或提升空间，并写明有关数据】')
+    expect(text).toContain('三、实践成效\n【待补充：创新实践前后对比的量化成效（如某指标由多少提升至多少）】')
+    expect(extractNumbers(text).filter((n) => !n.isYear).map((n) => n.raw)).toEqual(['46家'])
+  })
+})
+
+describe('composeReport over its budget', () => {
+  it('drops supporting detail first; the problems, measures and results and their figures stay', async () => {
+    const nanling = loadPark('nanling-green')
+    const drill = '组织园区、企业、车间三级应急演练和危化品运输专项检查，覆盖正极材料、电解液生产企业全部重点岗位和储运环节'
+    const park = validPark({
+      ...nanling,
+      indicators: {
+        ...nanling.indicators,
+        green: { ...nanling.indicators!.green, safetySystem: `${Array.from({ length: 24 }, () => drill).join('；')}，2025年组织应急演练46次。` },
+      },
+    })
+    const { text, plan } = await composeFor(park)
+    expect(reportZishu(parseReport(text)).total).toBeLessThanOrEqual(plan.totalBudget)
+    expect(text).not.toContain(drill)
+    const full = (await composeFor(nanling)).text
+    // Everything else is as composed without the long row.
+    expect(text).toBe(full.replace('建立园区、企业、车间三级安全生产责任体系，实施项目安全准入负面清单，2025年组织应急演练46次。', ''))
+    expect(brief(check(text, park).filter((f) => f.severity === 'error'))).toEqual([])
+  })
+})
+
+describe('composeReport for the 示范基地 kinds (003)', () => {
+  it('年度发展情况报告: the four parts, 亮点 from results, 做法 from measures, a placeholder for today’s problems', async () => {
+    const park = loadPark('nanling-green')
+    const { text } = await composeFor(park, 'base-annual-report')
+    const errors = check(text, park, 'base-annual-report').filter((f) => f.severity === 'error')
+    expect(errors.map((f) => `${f.rule} ${f.section}`)).toEqual(['placeholder 四、存在的问题及建议'])
+    expect(text.split('\n').filter((line) => /^[一二三四]、/.test(line))).toEqual([
+      '一、示范基地发展概述', '二、发展亮点和成效', '三、示范性做法和经验', '四、存在的问题及建议',
+    ])
+    expect(text.startsWith('南岭经济技术开发区示范基地2025年发展情况报告\n\n一、示范基地发展概述\n')).toBe(true)
+  })
+
+  it.each(FIXTURE_PARKS)('%s as 优秀案例推荐: no error', async (name) => {
+    const park = loadPark(name)
+    const { text } = await composeFor(park, 'base-excellent-case')
+    expect(brief(check(text, park, 'base-excellent-case').filter((f) => f.severity === 'error'))).toEqual([])
+  })
+})
+
+describe('the hand-polished drafts in fixtures/drafts (checker fixtures)', () => {
+  it.each(['jialan-digital', 'lingjiang-green'])('%s.txt: within 3000字, no finding of any rule', (name) => {
+    const text = readFileSync(new URL(`../../fixtures/drafts/${name}.txt`, import.meta.url), 'utf8')
+    const park = loadPark(name)
+    expect(reportZishu(parseReport(text)).total).toBeLessThanOrEqual(3000)
+    expect(brief(check(text, park))).toEqual([])
+  })
+})
