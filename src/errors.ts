@@ -7,7 +7,7 @@ export class UserError extends Error {
   constructor(
     readonly code: string,
     message: string,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 = 400,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 502 | 503 | 504 = 400,
     readonly details?: { path?: string; position?: number; issues?: readonly unknown[] },
   ) {
     super(message)

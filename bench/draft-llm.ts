@@ -1,0 +1,48 @@
+/**
+ * LLM drafting cost per report: calls and prompt/completion tokens of a first draft (targets: ≤ 4 calls, ≤ 16k
+ * prompt tokens), and of a draft that needs one repair round. Run against the scripted OpenAI-compatible server of
+ * the tests, whose token counts come from message lengths (one token per character, plus 4 per message), with the
+ * shared example park (fixtures/parks/nanling-green.json) and its planner output; no network, no key.
+ */
+import { draftWithLlm } from '../src/draft/llm-draft.js'
+import { createChatClient } from '../src/llm/client.js'
+import { startScriptedLlmServer } from '../test/helpers/scripted-llm-server.js'
+import { kind, MEASURES, nanlingModel, nanlingPlan, park, type ModelOverrides } from '../test/llm/nanling-model.js'
+import { timeMs, type BenchRow } from './bench-kit.js'
+
+async function run(overrides: ModelOverrides) {
+  const server = await startScriptedLlmServer({ fallback: nanlingModel(overrides) })
+  try {
+    const chat = createChatClient(server.llmConfig())
+    const plan = await nanlingPlan()
+    let result: Awaited<ReturnType<typeof draftWithLlm>> | undefined
+    const ms = await timeMs(async () => {
+      result = await draftWithLlm(plan, park, kind, { chat })
+    })
+    return { result: result!, ms }
+  } finally {
+    await server.close()
+  }
+}
+
+export async function benchDraftLlm(): Promise<BenchRow[]> {
+  const clean = await run({})
+  const first = clean.result.firstDraft.usage
+  const largestPrompt = Math.max(...clean.result.calls.map((c) => c.promptTokens))
+
+  // A model that abbreviates one name: the measures section goes back once.
+  const short = structuredClone(MEASURES)
+  short.subsections[0]!.items[1]!.text = '能碳中心按企业、工序核算碳排放，为企业提供节能诊断。'
+  const repaired = await run({ draft: { '二、创新举措': short } })
+
+  return [
+    { name: 'LLM draft: calls (first draft)', value: first.calls, unit: 'calls', target: '≤ 4' },
+    { name: 'LLM draft: prompt tokens (first draft)', value: first.promptTokens, unit: 'tokens', target: '≤ 16000' },
+    { name: 'LLM draft: completion tokens (first draft)', value: first.completionTokens, unit: 'tokens' },
+    { name: 'LLM draft: largest prompt of one call', value: largestPrompt, unit: 'tokens' },
+    { name: 'LLM draft: wall time, scripted server', value: clean.ms, unit: 'ms' },
+    { name: 'LLM draft + 1 repair round: calls', value: repaired.result.usage.calls, unit: 'calls' },
+    { name: 'LLM draft + 1 repair round: prompt tokens', value: repaired.result.usage.promptTokens, unit: 'tokens' },
+    { name: 'LLM draft + 1 repair round: completion tokens', value: repaired.result.usage.completionTokens, unit: 'tokens' },
+  ]
+}

@@ -1,0 +1,410 @@
+/**
+ * The chat client for drafting and rewriting: any OpenAI-compatible `/chat/completions` endpoint, configured by
+ * OPENAI_API_KEY, OPENAI_BASE_URL and LLM_MODEL (src/config.ts `AppConfig.llm`).
+ *
+ * Why the `openai` SDK directly and not LangChain's ChatOpenAI: ChatOpenAI wraps this same SDK and adds its own
+ * retry layer (AsyncCaller) that re-wraps errors and hides the status and Retry-After we need for the Chinese
+ * messages and the backoff; its `withStructuredOutput` chooses json_schema or function calling by model-name
+ * heuristics, while we need one predictable path with a plain-JSON fallback for endpoints that ignore or reject
+ * `response_format` (PITFALLS “LLM drafting”); and usage figures per call come straight from the answer. Nothing
+ * here needs chains or callbacks; LangChain stays where it pays (the retriever interface).
+ *
+ * Behaviour:
+ * - Structured output: `response_format: json_schema` (strict, from a zod schema) and, in every mode, a JSON
+ *   instruction in the prompt; the first JSON object of the answer is validated with zod. A 400 to a json_schema
+ *   request switches this client to prompt-only JSON for good. Invalid JSON gets one corrective retry.
+ * - Each attempt has a timeout; 429, 5xx, timeouts and malformed answers are retried with exponential backoff
+ *   (Retry-After / retry-after-ms respected); 400/401/403/404 are not retried, except that a 400 naming
+ *   `temperature` or `max_tokens` resends the request without that parameter (reasoning models refuse both).
+ * - Every answered call records its token usage (the endpoint's figures, else estimated).
+ */
+import OpenAI from 'openai'
+import { zodResponseFormat } from 'openai/helpers/zod'
+import type { z } from 'zod'
+import type { AppConfig } from '../config.js'
+import { UserError } from '../errors.js'
+import { extractFirstJsonObject } from './json.js'
+import { llmError, llmMessages, TIMEOUT_STATUS, upstreamDetail } from './llm-errors.js'
+import { renderPrompt } from './prompts.js'
+import { estimateTokens, type TokenUsage, type UsageMeter } from './usage.js'
+
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant'
+  content: string
+}
+
+export interface ChatCallOptions {
+  /** What the call is for, recorded with its usage (draft:二、创新举措). */
+  label?: string
+  temperature?: number
+  maxTokens?: number
+  signal?: AbortSignal
+  /** Streams the answer (SSE) and reports each piece: the text so far, for progress display. */
+  onDelta?: (delta: string, soFar: string) => void
+  meter?: UsageMeter
+}
+
+export interface StructuredCallOptions extends ChatCallOptions {
+  /** The json_schema name: letters, digits, _ and - only. */
+  name: string
+  /** A short JSON example of the expected answer, shown to the model in every mode. */
+  shape: string
+}
+
+export interface ChatAnswer {
+  text: string
+  finishReason: string | null
+  usage: TokenUsage
+}
+
+export type StructuredMode = 'json_schema' | 'prompt'
+
+export interface StructuredAnswer<T> {
+  value: T
+  usage: TokenUsage
+  /** How the JSON was obtained. */
+  mode: StructuredMode
+  /** Whether the corrective retry was needed. */
+  corrected: boolean
+}
+
+export interface ChatClient {
+  readonly model: string
+  readonly baseURL: string
+  complete(messages: readonly ChatMessage[], options?: ChatCallOptions): Promise<ChatAnswer>
+  structured<T>(messages: readonly ChatMessage[], schema: z.ZodType<T>, options: StructuredCallOptions): Promise<StructuredAnswer<T>>
+}
+
+export interface ChatClientOptions {
+  /** Per attempt, including reading a stream. A 3000-字 section takes a slow model about a minute. */
+  timeoutMs?: number
+  /** Retries after the first attempt, for 429/5xx/timeouts. */
+  maxRetries?: number
+  baseDelayMs?: number
+  maxDelayMs?: number
+  /** A Retry-After longer than this is not waited for: the call fails with the wait in the message. */
+  maxRetryAfterMs?: number
+  /** 'auto': json_schema first, prompt-only JSON after the endpoint rejected it once. */
+  structuredOutput?: 'auto' | StructuredMode
+  temperature?: number
+  /** Injected in tests to observe backoff without waiting. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+}
+
+const DEFAULTS = {
+  timeoutMs: 120_000,
+  maxRetries: 3,
+  baseDelayMs: 1_000,
+  maxDelayMs: 20_000,
+  maxRetryAfterMs: 60_000,
+  temperature: 0.3,
+} as const
+
+/** The client for the configured endpoint; a UserError when none is configured. */
+export function chatClientFromConfig(config: Pick<AppConfig, 'llm'>, options: ChatClientOptions = {}): ChatClient {
+  if (!config.llm) throw llmError('llm_not_configured', llmMessages.notConfigured, 400)
+  return createChatClient(config.llm, options)
+}
+
+export function createChatClient(llm: NonNullable<AppConfig['llm']>, options: ChatClientOptions = {}): ChatClient {
+  return new OpenAIChatClient(llm, options)
+}
+
+type Failure =
+  | { kind: 'rate-limited' | 'server' | 'timeout' | 'malformed'; status?: number; retryAfterMs?: number }
+  | { kind: 'unsupported'; param: OptionalParam }
+  | { kind: 'final'; error: UserError }
+
+/**
+ * Request parameters some models refuse with a 400 (reasoning models take no `temperature` and want
+ * `max_completion_tokens`; some compatible servers reject one or the other). Refused once, they are left out for good.
+ */
+type OptionalParam = 'temperature' | 'max_tokens'
+const OPTIONAL_PARAMS: readonly OptionalParam[] = ['max_tokens', 'temperature']
+
+/** Thrown by an attempt that our own timer aborted. */
+class AttemptTimeout extends Error {}
+
+class OpenAIChatClient implements ChatClient {
+  readonly model: string
+  readonly baseURL: string
+  private readonly sdk: OpenAI
+  private readonly settings: Required<Omit<ChatClientOptions, 'sleep' | 'structuredOutput'>>
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** Learnt from the endpoint: false after it rejected a json_schema request. */
+  private jsonSchemaSupported: boolean
+  /** Learnt from the endpoint: parameters it refused. */
+  private readonly refused = new Set<OptionalParam>()
+
+  constructor(llm: NonNullable<AppConfig['llm']>, options: ChatClientOptions) {
+    this.model = llm.model
+    // The SDK's own retries are off: the loop below owns retries, backoff and the messages.
+    this.sdk = new OpenAI({ apiKey: llm.apiKey, ...(llm.baseURL ? { baseURL: llm.baseURL } : {}), maxRetries: 0 })
+    this.baseURL = this.sdk.baseURL
+    this.settings = {
+      timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+      maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
+      baseDelayMs: options.baseDelayMs ?? DEFAULTS.baseDelayMs,
+      maxDelayMs: options.maxDelayMs ?? DEFAULTS.maxDelayMs,
+      maxRetryAfterMs: options.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs,
+      temperature: options.temperature ?? DEFAULTS.temperature,
+    }
+    this.sleep = options.sleep ?? abortableSleep
+    this.jsonSchemaSupported = options.structuredOutput !== 'prompt'
+  }
+
+  async complete(messages: readonly ChatMessage[], options: ChatCallOptions = {}): Promise<ChatAnswer> {
+    return this.send(messages, options, undefined)
+  }
+
+  async structured<T>(messages: readonly ChatMessage[], schema: z.ZodType<T>, options: StructuredCallOptions): Promise<StructuredAnswer<T>> {
+    // Endpoints that silently ignore response_format still get told, in words, what to answer.
+    const asked = appendToLastUser(messages, renderPrompt('json-output', { shape: options.shape }))
+    let mode: StructuredMode = this.jsonSchemaSupported ? 'json_schema' : 'prompt'
+    let first: ChatAnswer
+    if (mode === 'json_schema') {
+      try {
+        first = await this.send(asked, options, zodResponseFormat(schema as z.ZodType<T> & { _zod: { output: T } }, options.name))
+      } catch (error) {
+        if (!(error instanceof UserError && error.code === 'llm_bad_request')) throw error
+        // PITFALLS: some compatible endpoints reject json_schema; the prompt already asks for JSON.
+        this.jsonSchemaSupported = false
+        mode = 'prompt'
+        first = await this.send(asked, options, undefined)
+      }
+    } else {
+      first = await this.send(asked, options, undefined)
+    }
+
+    const parsed = parseStructured(first, schema)
+    if (parsed.ok) return { value: parsed.value, usage: first.usage, mode, corrected: false }
+
+    // One corrective retry: the model sees its answer and what was wrong with it.
+    const retryMessages: ChatMessage[] = [
+      ...asked,
+      { role: 'assistant', content: first.text },
+      { role: 'user', content: renderPrompt('json-retry', { reason: parsed.reason, shape: options.shape }) },
+    ]
+    const retryOptions = { ...options, label: `${options.label ?? options.name}:json-retry` }
+    const second = await this.send(retryMessages, retryOptions, mode === 'json_schema' ? zodResponseFormat(schema as z.ZodType<T> & { _zod: { output: T } }, options.name) : undefined)
+    const usage = sumUsage(first.usage, second.usage)
+    const reparsed = parseStructured(second, schema)
+    if (reparsed.ok) return { value: reparsed.value, usage, mode, corrected: true }
+    throw llmError('llm_bad_output', llmMessages.badOutput(reparsed.reason))
+  }
+
+  /** One logical call: attempts with backoff until an answer or a final error. */
+  private async send(messages: readonly ChatMessage[], options: ChatCallOptions, responseFormat: unknown): Promise<ChatAnswer> {
+    const { maxRetries } = this.settings
+    for (let attempt = 1; ; attempt++) {
+      const started = Date.now()
+      try {
+        const answer = await this.attempt(messages, options, responseFormat)
+        options.meter?.record({ ...answer.usage, label: options.label ?? 'chat', model: this.model, ms: Date.now() - started })
+        return answer
+      } catch (error) {
+        const failure = this.classify(error, options.signal, this.sentParams(options))
+        if (failure.kind === 'final') throw failure.error
+        if (failure.kind === 'unsupported') {
+          // Not a retry: the same request without the refused parameter.
+          this.refused.add(failure.param)
+          attempt -= 1
+          continue
+        }
+        const delay = failure.retryAfterMs ?? this.backoff(attempt)
+        if (attempt > maxRetries) throw this.exhausted(failure, attempt)
+        if (failure.retryAfterMs !== undefined && failure.retryAfterMs > this.settings.maxRetryAfterMs) {
+          throw llmError('llm_rate_limited', llmMessages.rateLimitedWait(Math.ceil(failure.retryAfterMs / 1000)), 429)
+        }
+        await this.sleep(delay, options.signal)
+        if (options.signal?.aborted) throw llmError('llm_cancelled', llmMessages.cancelled, 400)
+      }
+    }
+  }
+
+  private async attempt(messages: readonly ChatMessage[], options: ChatCallOptions, responseFormat: unknown): Promise<ChatAnswer> {
+    const controller = new AbortController()
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      controller.abort()
+    }, this.settings.timeoutMs)
+    const onAbort = () => controller.abort()
+    options.signal?.addEventListener('abort', onAbort, { once: true })
+    const body = {
+      model: this.model,
+      messages: messages.map((m) => ({ role: m.role, content: m.content })),
+      ...(this.refused.has('temperature') ? {} : { temperature: options.temperature ?? this.settings.temperature }),
+      ...(options.maxTokens !== undefined && !this.refused.has('max_tokens') ? { max_tokens: options.maxTokens } : {}),
+      ...(responseFormat !== undefined ? { response_format: responseFormat as OpenAI.ResponseFormatJSONSchema } : {}),
+    }
+    const requestOptions = { signal: controller.signal, maxRetries: 0, timeout: this.settings.timeoutMs + 1_000 }
+    try {
+      if (options.onDelta) return await this.streamed(body, requestOptions, messages, options.onDelta)
+      const completion = await this.sdk.chat.completions.create({ ...body, stream: false }, requestOptions)
+      const choice = completion.choices?.[0]
+      if (!choice) throw new SyntaxError('no choices in the answer')
+      const text = answerText(choice.message)
+      return { text, finishReason: choice.finish_reason ?? null, usage: usageOf(completion.usage, messages, text) }
+    } catch (error) {
+      if (timedOut) throw new AttemptTimeout()
+      throw error
+    } finally {
+      clearTimeout(timer)
+      options.signal?.removeEventListener('abort', onAbort)
+    }
+  }
+
+  private async streamed(
+    body: OpenAI.ChatCompletionCreateParamsNonStreaming,
+    requestOptions: { signal: AbortSignal; maxRetries: number; timeout: number },
+    messages: readonly ChatMessage[],
+    onDelta: (delta: string, soFar: string) => void,
+  ): Promise<ChatAnswer> {
+    const stream = await this.sdk.chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } }, requestOptions)
+    let text = ''
+    let toolArguments = ''
+    let finishReason: string | null = null
+    let usage: OpenAI.CompletionUsage | undefined
+    for await (const chunk of stream) {
+      if (chunk.usage) usage = chunk.usage
+      const choice = chunk.choices?.[0]
+      if (!choice) continue
+      const delta = choice.delta?.content ?? ''
+      for (const call of choice.delta?.tool_calls ?? []) toolArguments += call.function?.arguments ?? ''
+      if (choice.finish_reason) finishReason = choice.finish_reason
+      if (delta) {
+        text += delta
+        onDelta(delta, text)
+      }
+    }
+    const answer = text || toolArguments
+    return { text: answer, finishReason, usage: usageOf(usage, messages, answer) }
+  }
+
+  private sentParams(options: ChatCallOptions): OptionalParam[] {
+    return OPTIONAL_PARAMS.filter((p) => !this.refused.has(p) && (p === 'temperature' || options.maxTokens !== undefined))
+  }
+
+  private classify(error: unknown, signal: AbortSignal | undefined, sent: readonly OptionalParam[]): Failure {
+    if (error instanceof UserError) return { kind: 'final', error }
+    if (signal?.aborted) return { kind: 'final', error: llmError('llm_cancelled', llmMessages.cancelled, 400) }
+    if (error instanceof AttemptTimeout || error instanceof OpenAI.APIConnectionTimeoutError) return { kind: 'timeout' }
+    if (error instanceof OpenAI.APIConnectionError) {
+      return { kind: 'final', error: llmError('llm_unreachable', llmMessages.unreachable(this.baseURL)) }
+    }
+    if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
+      const status = error.status
+      const detail = upstreamDetail(upstreamMessage(error))
+      if (status === 429) return { kind: 'rate-limited', status, ...retryAfter(error.headers) }
+      if (status >= 500 || status === 408) return { kind: 'server', status, ...retryAfter(error.headers) }
+      if (status === 401) return { kind: 'final', error: llmError('llm_unauthorized', llmMessages.unauthorized(detail)) }
+      if (status === 403) return { kind: 'final', error: llmError('llm_forbidden', llmMessages.forbidden(this.model, detail)) }
+      if (status === 404) return { kind: 'final', error: llmError('llm_model_not_found', llmMessages.modelNotFound(this.model)) }
+      const refused = status === 400 ? sent.find((p) => (upstreamMessage(error) ?? '').includes(p)) : undefined
+      if (refused) return { kind: 'unsupported', param: refused }
+      return { kind: 'final', error: llmError('llm_bad_request', llmMessages.badRequest(status, detail)) }
+    }
+    // A 200 whose body is not JSON, or an answer without choices: a proxy hiccup more often than not.
+    if (error instanceof SyntaxError) return { kind: 'malformed' }
+    return { kind: 'final', error: llmError('llm_error', llmMessages.unexpected(error instanceof Error ? error.message : String(error))) }
+  }
+
+  private exhausted(failure: Extract<Failure, { status?: number }>, attempts: number): UserError {
+    switch (failure.kind) {
+      case 'rate-limited':
+        return llmError('llm_rate_limited', llmMessages.rateLimited(attempts), 429)
+      case 'timeout':
+        return llmError('llm_timeout', llmMessages.timeout(Number((this.settings.timeoutMs / 1000).toFixed(2)), attempts), TIMEOUT_STATUS)
+      case 'server':
+        return llmError('llm_server_error', llmMessages.server(failure.status ?? 500, attempts))
+      case 'malformed':
+        return llmError('llm_bad_output', llmMessages.badOutput(llmMessages.emptyAnswer))
+    }
+  }
+
+  /** 1 s, 2 s, 4 s … capped, with ±20 % jitter so parallel section calls do not retry in step. */
+  private backoff(attempt: number): number {
+    const base = Math.min(this.settings.maxDelayMs, this.settings.baseDelayMs * 2 ** (attempt - 1))
+    return Math.round(base * (0.8 + Math.random() * 0.4))
+  }
+}
+
+function appendToLastUser(messages: readonly ChatMessage[], addition: string): ChatMessage[] {
+  const out = messages.map((m) => ({ ...m }))
+  const last = [...out].reverse().find((m) => m.role === 'user')
+  if (last) last.content = `${last.content}\n\n${addition}`
+  else out.push({ role: 'user', content: addition })
+  return out
+}
+
+function parseStructured<T>(answer: ChatAnswer, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; reason: string } {
+  const truncated = answer.finishReason === 'length' ? '（回答因长度上限被截断，请写得更简短）' : ''
+  const extracted = extractFirstJsonObject(answer.text)
+  if (!extracted.ok) return { ok: false, reason: extracted.reason + truncated }
+  const result = schema.safeParse(extracted.value)
+  if (result.success) return { ok: true, value: result.data }
+  const issues = result.error.issues
+    .slice(0, 5)
+    .map((issue) => `${issue.path.length ? issue.path.join('.') : '（根）'}：${issue.message}`)
+    .join('；')
+  return { ok: false, reason: `JSON 字段不符合要求：${issues}${truncated}` }
+}
+
+function answerText(message: OpenAI.ChatCompletionMessage | undefined): string {
+  if (!message) return ''
+  if (message.content) return message.content
+  // An endpoint that answers structured requests with a tool call: its arguments are the JSON.
+  const call = message.tool_calls?.find((c) => c.type === 'function')
+  return call && call.type === 'function' ? call.function.arguments : ''
+}
+
+function usageOf(usage: OpenAI.CompletionUsage | undefined | null, messages: readonly ChatMessage[], text: string): TokenUsage {
+  if (usage && typeof usage.prompt_tokens === 'number' && typeof usage.completion_tokens === 'number') {
+    return { calls: 1, promptTokens: usage.prompt_tokens, completionTokens: usage.completion_tokens, estimated: false }
+  }
+  return {
+    calls: 1,
+    promptTokens: messages.reduce((sum, m) => sum + estimateTokens(m.content) + 4, 0),
+    completionTokens: estimateTokens(text),
+    estimated: true,
+  }
+}
+
+function sumUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
+  return {
+    calls: a.calls + b.calls,
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    estimated: a.estimated || b.estimated,
+  }
+}
+
+function upstreamMessage(error: InstanceType<typeof OpenAI.APIError>): string | undefined {
+  const inner = error.error as { message?: unknown } | undefined
+  return typeof inner?.message === 'string' ? inner.message : error.message
+}
+
+/** Retry-After as seconds or an HTTP date, or retry-after-ms (OpenAI's own header). */
+export function retryAfter(headers: Headers | undefined): { retryAfterMs?: number } {
+  const ms = headers?.get('retry-after-ms')
+  if (ms && Number.isFinite(Number(ms))) return { retryAfterMs: Math.max(0, Number(ms)) }
+  const value = headers?.get('retry-after')
+  if (!value) return {}
+  if (/^\d+(\.\d+)?$/.test(value.trim())) return { retryAfterMs: Math.round(Number(value) * 1000) }
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? {} : { retryAfterMs: Math.max(0, date - Date.now()) }
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve()
+    const timer = setTimeout(done, ms)
+    function done() {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    signal?.addEventListener('abort', done, { once: true })
+  })
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { extractFirstJsonObject } from '../../src/llm/json.js'
+
+describe('extractFirstJsonObject', () => {
+  it.each([
+    ['{"text":"南岭经济技术开发区"}', { text: '南岭经济技术开发区' }],
+    ['```json\n{"text":"摘要"}\n```', { text: '摘要' }],
+    ['好的，以下是结果：{"a":{"b":[1,2]}} 希望有帮助', { a: { b: [1, 2] } }],
+    ['{"text":"含有}括号和\\"引号\\"的字符串"}', { text: '含有}括号和"引号"的字符串' }],
+    ['模板变量{{facts}}之后：{"ok":true}', { ok: true }],
+  ])('%s', (answer, value) => {
+    expect(extractFirstJsonObject(answer)).toMatchObject({ ok: true, value })
+  })
+
+  it.each([
+    ['抱歉，我不能回答。', '回答中没有 JSON 对象'],
+    ['{"text":"被截断的回答', 'JSON 对象不完整（缺少结尾的“}”）'],
+  ])('%s → %s', (answer, reason) => {
+    expect(extractFirstJsonObject(answer)).toEqual({ ok: false, reason })
+  })
+
+  it('reports a JSON syntax error', () => {
+    const result = extractFirstJsonObject("{'text': '单引号'}")
+    expect(result.ok).toBe(false)
+    expect(!result.ok && result.reason.startsWith('JSON 格式错误：')).toBe(true)
+  })
+})
