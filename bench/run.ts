@@ -1,6 +1,8 @@
 /** `npm run bench`: every benchmark, printed as one table. Targets come from the issues. */
 import { printTable, type BenchRow } from './bench-kit.js'
 import { benchCheck } from './check.js'
+import { benchDraft } from './draft.js'
+import { benchDraftLlm } from './draft-llm.js'
 import { benchExport } from './export.js'
 import { benchIngest } from './ingest.js'
 import { benchRetrieval } from './retrieval.js'
@@ -10,6 +12,8 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['ingest', benchIngest],
   ['check', benchCheck],
   ['export', benchExport],
+  ['draft', benchDraft],
+  ['draft-llm', benchDraftLlm],
 ]
 
 const wanted = process.argv.slice(2)

@@ -1,5 +1,7 @@
 import { checkCommand } from './check.js'
 import type { CliCommand } from './command.js'
+import { draftCommand } from './draft.js'
+import { rewriteCommand } from './rewrite.js'
 import { exportCommand } from './export.js'
 import { kindsCommand } from './kinds.js'
 import { parkCommand } from './park.js'
@@ -8,7 +10,9 @@ import { retrieveCommand } from './retrieve.js'
 /** Every CLI command by name; `npm run -s cli -- help` lists them. */
 export const commands: Record<string, CliCommand> = {
   retrieve: retrieveCommand,
+  draft: draftCommand,
   check: checkCommand,
+  rewrite: rewriteCommand,
   export: exportCommand,
   park: parkCommand,
   kinds: kindsCommand,

@@ -6,6 +6,7 @@ import type { PolicyCorpus } from '../corpus/policy-corpus.js'
 import { UserError } from '../errors.js'
 import { errorResponse } from './errors.js'
 import { checkRoutes } from './routes/check.js'
+import { draftingRoutes } from './routes/drafting.js'
 import { exportRoutes } from './routes/export.js'
 import { policyRoutes } from './routes/policies.js'
 import { referenceRoutes } from './routes/reference.js'
@@ -60,6 +61,7 @@ export function createApp({ config, corpus }: AppDependencies): Hono {
   app.route('/api', checkRoutes())
   app.route('/api', referenceRoutes())
   app.route('/api', exportRoutes())
+  app.route('/api', draftingRoutes({ config, corpus }))
   app.notFound((c) => c.json({ error: { code: 'not_found', message: messages.notFound } }, 404))
   return app
 }

@@ -18,6 +18,9 @@ export function describeIssue(issue: z.core.$ZodIssue): { path: string; message:
       return { path, message: `${field}的取值不在允许范围内：${issue.values.map(String).join('、')}` }
     case 'unrecognized_keys':
       return { path, message: `${field}含有未知字段：${issue.keys.join('、')}` }
+    case 'custom':
+      // Refinements carry their own Chinese message.
+      return { path, message: issue.message }
     default:
       return { path, message: `${field}不正确` }
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -59,6 +59,22 @@ describe('CLI', () => {
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toContain('参数不正确')
     expect(cli(['frobnicate']).code).toBe(2)
+  })
+
+  it('draft writes an offline first draft that the checker passes, and rewrite changes one section', () => {
+    const out = join(dataDir, 'draft.txt')
+    const drafted = cli(['draft', '--park', 'fixtures/parks/jialan-digital.json', '--out', out])
+    expect(drafted.code).toBe(0)
+    expect(drafted.stderr).toMatch(/已生成初稿（离线撰写，\d+字，0个错误）/)
+    const checked = cli(['check', out, '--park', 'fixtures/parks/jialan-digital.json', '--json'])
+    expect(checked.code).toBe(0)
+
+    const rewritten = join(dataDir, 'rewritten.txt')
+    const result = cli(['rewrite', out, '--section', '一、背景介绍', '--max-chars', '400', '--park', 'fixtures/parks/jialan-digital.json', '--out', rewritten])
+    expect([0, 1]).toContain(result.code)
+    const before = readFileSync(out, 'utf8')
+    const after = readFileSync(rewritten, 'utf8')
+    expect(after.slice(after.indexOf('二、创新举措'))).toBe(before.slice(before.indexOf('二、创新举措')))
   })
 
   it('park lists every problem of a bad park file with its JSON path', () => {

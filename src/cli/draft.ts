@@ -1,0 +1,57 @@
+import { writeFile } from 'node:fs/promises'
+import { extname } from 'node:path'
+import { loadConfig } from '../config.js'
+import { PolicyCorpus } from '../corpus/policy-corpus.js'
+import { draftReport } from '../draft/draft-report.js'
+import { UserError } from '../errors.js'
+import { exportDraft } from '../export/export-draft.js'
+import { parseReport } from '../model/parse-report.js'
+import { readParkFile } from '../park/read-park.js'
+import { DocumentStore } from '../store/document-store.js'
+import { parseCliArgs, type CliCommand } from './command.js'
+
+const USAGE = 'npm run -s cli -- draft --park P [--kind K] [--offline] --out draft.txt|draft.docx [--json]'
+
+/**
+ * `draft`: a first draft for a park — with the configured LLM, else (the default on a fresh machine) the offline
+ * composer — checked, written as text or straight to Word. --json prints the outcome (text, evidence, findings).
+ */
+export const draftCommand: CliCommand = {
+  summary: '为园区生成报告初稿（未配置大模型时使用离线撰写），输出 .txt 或 .docx',
+  async run(args) {
+    const { values } = parseCliArgs(
+      args,
+      { park: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string' }, offline: { type: 'boolean' }, json: { type: 'boolean' } },
+      USAGE,
+    )
+    if (!values.park || (!values.out && !values.json)) throw new UserError('invalid_arguments', `请给出 --park 园区数据和 --out 输出文件。\n用法：${USAGE}`)
+    const config = loadConfig()
+    const corpus = await PolicyCorpus.open(config, new DocumentStore(config.dataDir))
+    const park = await readParkFile(values.park)
+    const outcome = await draftReport(
+      {
+        park,
+        ...(values.kind ? { kindId: values.kind } : {}),
+        mode: values.offline ? 'offline' : 'auto',
+        onProgress: (event) => {
+          if (event.type === 'section') process.stderr.write(`已写完 ${event.path}（${event.done}/${event.total}）\n`)
+          if (event.type === 'repair') process.stderr.write(`第${event.round}轮修改：${event.targets.join('、')}\n`)
+        },
+      },
+      { config, corpus },
+    )
+    if (values.out) {
+      const data =
+        extname(values.out).toLowerCase() === '.docx'
+          ? (await exportDraft({ doc: parseReport(outcome.text), park, kindId: outcome.kind })).data
+          : outcome.text
+      await writeFile(values.out, data)
+    }
+    const errors = outcome.findings.filter((f) => f.severity === 'error').length
+    if (values.json) process.stdout.write(`${JSON.stringify({ ...outcome, plan: undefined })}\n`)
+    process.stderr.write(
+      `已生成初稿（${outcome.mode === 'llm' ? '大模型撰写' : '离线撰写'}，${outcome.stats.total}字，${errors}个错误）${values.out ? `：${values.out}` : ''}\n`,
+    )
+    return errors ? 1 : 0
+  },
+}

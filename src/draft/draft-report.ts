@@ -1,0 +1,67 @@
+import type { AppConfig } from '../config.js'
+import { checkReport } from '../check/check-report.js'
+import type { Finding } from '../check/finding.js'
+import type { PolicyCorpus } from '../corpus/policy-corpus.js'
+import { getKind } from '../kinds/registry.js'
+import { chatClientFromConfig } from '../llm/client.js'
+import type { TokenUsage } from '../llm/usage.js'
+import { parseReport } from '../model/parse-report.js'
+import { reportZishu, type ReportZishu } from '../model/report-stats.js'
+import type { ParkData } from '../park/park-schema.js'
+import { composeReport } from './compose.js'
+import type { EvidenceMap } from './evidence.js'
+import { draftWithLlm } from './llm-draft.js'
+import type { DraftProgress } from './llm-progress.js'
+import { planDraft, type DraftPlan } from './plan.js'
+
+export interface DraftRequest {
+  park: ParkData
+  kindId?: string
+  /** 'auto' (default): the LLM when one is configured, else the offline composer. */
+  mode?: 'auto' | 'offline' | 'llm'
+  onProgress?: (event: DraftProgress | { type: 'composed'; text: string }) => void
+  signal?: AbortSignal
+}
+
+export interface DraftOutcome {
+  mode: 'offline' | 'llm'
+  kind: string
+  text: string
+  evidence: EvidenceMap
+  findings: Finding[]
+  stats: ReportZishu
+  plan: DraftPlan
+  usage?: TokenUsage
+  calls?: number
+}
+
+/** Clauses per retrieval query: the planner keeps the best two per measure after dropping template clauses. */
+const CLAUSES_PER_QUERY = 6
+
+/**
+ * A first draft for a park, the one entry point the CLI and the HTTP API share: plan (budgets, clauses per
+ * measure), then write — with the configured LLM and its repair loop, or with the deterministic composer
+ * (the default on a machine without an endpoint) — and check the result.
+ */
+export async function draftReport(request: DraftRequest, deps: { config: Pick<AppConfig, 'llm'>; corpus: PolicyCorpus }): Promise<DraftOutcome> {
+  const kind = getKind(request.kindId ?? request.park.kind)
+  const mode = request.mode === 'llm' || (request.mode !== 'offline' && deps.config.llm) ? 'llm' : 'offline'
+  const plan = await planDraft(request.park, kind, async (query) => (await deps.corpus.retrieve(query, { top: CLAUSES_PER_QUERY })).results)
+
+  if (mode === 'llm') {
+    const chat = chatClientFromConfig(deps.config)
+    const result = await draftWithLlm(plan, request.park, kind, { chat }, {
+      ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+      ...(request.signal ? { signal: request.signal } : {}),
+    })
+    const stats = reportZishu(parseReport(result.text))
+    return { mode, kind: kind.id, text: result.text, evidence: result.evidence, findings: result.findings, stats, plan, usage: result.usage, calls: result.calls.length }
+  }
+
+  const { text, evidence } = composeReport(plan, request.park)
+  request.onProgress?.({ type: 'composed', text })
+  const doc = parseReport(text)
+  const materials = request.park.materials?.map((material) => material.text) ?? []
+  const { findings, stats } = checkReport({ doc, kind, park: request.park, materials })
+  return { mode, kind: kind.id, text, evidence, findings, stats, plan }
+}
