@@ -8,6 +8,7 @@ import type { TokenUsage } from '../llm/usage.js'
 import { parseReport } from '../model/parse-report.js'
 import { reportZishu, type ReportZishu } from '../model/report-stats.js'
 import type { ParkData } from '../park/park-schema.js'
+import { ClauseLangChainRetriever } from '../retrieve/langchain-retriever.js'
 import { composeReport } from './compose.js'
 import type { EvidenceMap } from './evidence.js'
 import { draftWithLlm } from './llm-draft.js'
@@ -46,7 +47,11 @@ const CLAUSES_PER_QUERY = 6
 export async function draftReport(request: DraftRequest, deps: { config: Pick<AppConfig, 'llm'>; corpus: PolicyCorpus }): Promise<DraftOutcome> {
   const kind = getKind(request.kindId ?? request.park.kind)
   const mode = request.mode === 'llm' || (request.mode !== 'offline' && deps.config.llm) ? 'llm' : 'offline'
-  const plan = await planDraft(request.park, kind, async (query) => (await deps.corpus.retrieve(query, { top: CLAUSES_PER_QUERY })).results)
+  // The planner retrieves through LangChain's retriever interface, so the same clause index serves any chain.
+  const retriever = new ClauseLangChainRetriever({ retriever: deps.corpus.retrieverForChains, top: CLAUSES_PER_QUERY })
+  const plan = await planDraft(request.park, kind, async (query) =>
+    (await retriever.invoke(query)).map((document) => ({ path: document.metadata.path, text: document.pageContent, source: document.metadata.source })),
+  )
 
   if (mode === 'llm') {
     const chat = chatClientFromConfig(deps.config)
