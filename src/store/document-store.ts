@@ -3,11 +3,21 @@ import { join } from 'node:path'
 import { PolicyDocumentSchema, type PolicyDocument } from '../ingest/clause.js'
 
 /**
+ * What the policy corpus needs from a store of uploaded documents. Two implementations: the JSON files below
+ * (earlier versions) and DocumentRepository (the workspace database, which imports these files once).
+ */
+export interface DocumentStore {
+  list(): Promise<PolicyDocument[]>
+  save(document: PolicyDocument): Promise<void>
+  remove(id: string): Promise<void>
+}
+
+/**
  * Uploaded policy documents, one JSON file each under DATA_DIR/documents. Clauses are not stored: they
  * are re-split from the text at start-up, so an improved splitter applies to old uploads too.
  * Writes go to a temporary file first and are renamed into place, so a crash never leaves half a file.
  */
-export class DocumentStore {
+export class JsonDocumentStore implements DocumentStore {
   private readonly folder: string
 
   constructor(dataDir: string) {
@@ -45,3 +55,6 @@ export class DocumentStore {
     return join(this.folder, `${id}.json`)
   }
 }
+
+/** `new DocumentStore(dataDir)` keeps meaning the JSON-file store until the callers switch to DocumentRepository. */
+export const DocumentStore: new (dataDir: string) => DocumentStore = JsonDocumentStore

@@ -1,0 +1,64 @@
+import { mkdir } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { PGlite, type Transaction } from '@electric-sql/pglite'
+import { lockDataDir } from './data-dir-lock.js'
+import type { Database, QueryResult, Queryable } from './database.js'
+
+/** The embedded default: PostgreSQL compiled to WASM (shipped inside the npm package), its files under DATA_DIR. */
+export async function openPgliteDatabase(dir: string): Promise<Database> {
+  await mkdir(dirname(dir), { recursive: true })
+  const release = await lockDataDir(`${dir}.lock`, dir)
+  try {
+    const pg = await PGlite.create(dir)
+    return new PgliteDatabase(pg, release)
+  } catch (error) {
+    await release()
+    throw error
+  }
+}
+
+class PgliteDatabase implements Database {
+  readonly backend = 'pglite' as const
+  private closed = false
+
+  constructor(
+    private readonly pg: PGlite,
+    private readonly release: () => Promise<void>,
+  ) {}
+
+  query<T>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<T>> {
+    return runQuery<T>(this.pg, sql, params)
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.pg.exec(sql)
+  }
+
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    // PGlite serializes everything else behind an open transaction, so a transaction here is as isolated as on a
+    // server with SERIALIZABLE, and nothing interleaves with it.
+    return this.pg.transaction((tx) =>
+      fn({
+        query: <R>(sql: string, params: readonly unknown[] = []) => runQuery<R>(tx, sql, params),
+        exec: async (sql: string) => {
+          await tx.exec(sql)
+        },
+      }),
+    )
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return
+    this.closed = true
+    try {
+      await this.pg.close()
+    } finally {
+      await this.release()
+    }
+  }
+}
+
+async function runQuery<T>(target: PGlite | Transaction, sql: string, params: readonly unknown[]): Promise<QueryResult<T>> {
+  const result = await target.query<T>(sql, params.map((value) => (value === undefined ? null : value)))
+  return { rows: result.rows, rowCount: result.rowCount ?? result.affectedRows ?? result.rows.length }
+}
