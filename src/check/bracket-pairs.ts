@@ -39,6 +39,9 @@ const PARTNER: Readonly<Record<string, string>> = {
   '）': '（', ')': '(', '》': '《', '】': '【', '〕': '〔', '”': '“', '」': '「', '’': '‘', '』': '『',
 }
 
+// The code units of every mark above (all in the BMP).
+const MARK_CODES = new Set([...Object.keys(OPENING), ...Object.keys(CLOSING), ...Object.keys(STRAIGHT)].map((c) => c.charCodeAt(0)))
+
 const ALNUM = /[0-9A-Za-z]/
 // “1）建设平台；2）完善机制” and “a) …”: a closing bracket after a list number is a list marker, not a bracket.
 const LIST_NUMBER_BEFORE = /(?:^|[\s，。；：、！？,;:])(?:[0-9]{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})$/
@@ -57,6 +60,8 @@ export function pairMarks(text: string, skip: readonly boolean[] = []): { pairs:
   }
 
   for (let index = 0; index < text.length; index += 1) {
+    // Most characters are no mark at all: skipped by code unit before a one-character string is made of them.
+    if (!MARK_CODES.has(text.charCodeAt(index))) continue
     const char = text[index]!
     if (skip[index]) continue
     // An apostrophe inside a word (Xi'an, it’s) is not a quote.

@@ -3,6 +3,7 @@ import type { DocxParagraph } from '../model/docx-typography.js'
 import type { ReportDoc } from '../model/report-doc.js'
 import { reportZishu, type ReportZishu } from '../model/report-stats.js'
 import type { ParkData } from '../park/park-schema.js'
+import { checkScope } from './check-memo.js'
 import type { Finding, RuleFinding, Severity } from './finding.js'
 import { excerptAt, lineColumnAt, sectionAt } from './locate.js'
 import type { AnyRule } from './rule.js'
@@ -34,6 +35,11 @@ const messages = {
 }
 
 export function checkReport(input: CheckInput): CheckResult {
+  // The rules share what they read of the doc and the park data within this one call (check-memo.ts).
+  return checkScope(() => runRules(input))
+}
+
+function runRules(input: CheckInput): CheckResult {
   const { doc, kind, park } = input
   const config = mergeRuleConfigs(kindPreset(kind.id), input.config)
   const findings: Finding[] = []

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
-import { figureIndex, round } from '../park/derived.js'
+import { deriveFigures, figureIndex, round, type DerivedFigure, type KnownFigure } from '../park/derived.js'
 import { INDICATOR_FIELDS, indicatorField, type ParkData } from '../park/park-schema.js'
 import { decimalsOf, inUnit, sameDimension, toBase } from '../park/units.js'
+import { checkMemo } from './check-memo.js'
 import type { DraftFigure, TextWindow } from './draft-figures.js'
 
 /**
@@ -66,10 +67,27 @@ const SUB_NATIONAL = /(省级|市级|区级|县级)$/
 /** Bigram share of a fact label that must appear around a figure when the label is not written verbatim. */
 const FUZZY_MIN = 0.6
 
+// The park data as the number rules read it, once per check: functions of the park object alone, which no rule
+// changes (check-memo.ts). figureIndex(park) is figureIndex(park, deriveFigures(park)).
+
+/** deriveFigures(park), shared by the rules of one check. */
+export function parkDerivedFigures(park: ParkData): readonly DerivedFigure[] {
+  return checkMemo(park, 'deriveFigures', deriveFigures)
+}
+
+/** figureIndex(park), shared by the rules of one check. */
+export function parkKnownFigures(park: ParkData): readonly KnownFigure[] {
+  return checkMemo(park, 'figureIndex', () => figureIndex(park, parkDerivedFigures(park)))
+}
+
 /** Every series of a park: indicators (with the facts that share their label and unit) and fact labels. */
-export function dataSeries(park: ParkData): DataSeries[] {
+export function dataSeries(park: ParkData): readonly DataSeries[] {
+  return checkMemo(park, 'dataSeries', collectSeries)
+}
+
+function collectSeries(park: ParkData): DataSeries[] {
   const byKey = new Map<string, DataSeries>()
-  for (const known of figureIndex(park)) {
+  for (const known of parkKnownFigures(park)) {
     if (known.source !== 'indicator' && known.source !== 'fact') continue
     const key = `${known.label.trim()}\u0000${known.unit}`
     let series = byKey.get(key)
@@ -107,6 +125,15 @@ interface Occurrence {
 
 /** The series a figure is about, or undefined when no label of the park names it (or the units do not fit). */
 export function bindFigure(figure: DraftFigure, catalog: readonly DataSeries[]): Binding | undefined {
+  // number-consistency and number-trace both bind the figures of a draft: once per check, for this very catalog.
+  const bindings = checkMemo(catalog, 'bindings', () => new WeakMap<DraftFigure, Binding | undefined>())
+  if (bindings.has(figure)) return bindings.get(figure)
+  const binding = findBinding(figure, catalog)
+  bindings.set(figure, binding)
+  return binding
+}
+
+function findBinding(figure: DraftFigure, catalog: readonly DataSeries[]): Binding | undefined {
   const before = exactOccurrences(figure, figure.labelBefore, catalog)
   const after = before.length ? [] : exactOccurrences(figure, figure.labelAfter, catalog)
   let chosen: Occurrence[]
@@ -161,9 +188,10 @@ function fuzzyOccurrences(figure: DraftFigure, catalog: readonly DataSeries[]): 
   let found: Occurrence[] = []
   for (const series of catalog) {
     if (series.indicatorKey) continue
-    const grams = bigrams(series.label)
-    if (grams.size < 3) continue
-    const share = [...grams].filter((g) => around.includes(g)).length / grams.size
+    // Every figure of the draft is compared with every label: the label's bigrams are made once per check.
+    const grams = checkMemo(series, 'labelBigrams', (s) => [...bigrams(s.label)])
+    if (grams.length < 3) continue
+    const share = grams.filter((g) => around.includes(g)).length / grams.length
     if (share < FUZZY_MIN || share < best) continue
     const occurrence = { series, start: figure.start, end: figure.start }
     found = share > best ? [occurrence] : [...found, occurrence]

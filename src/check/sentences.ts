@@ -7,7 +7,10 @@ export interface Sentence {
 
 // A Chinese sentence ends at 。！？ and, for the checker's purposes, at ；: a report lists its measures as
 // “一是……；二是……；”, and each clause is judged on its own (a figure in 一是 does not support 二是).
-const SENTENCE_END = /[。！？；!?;]/
+const SENTENCE_END_MARKS = '。！？；!?;'
+const SENTENCE_END = new RegExp(`[${SENTENCE_END_MARKS}]`)
+// Their code units (all in the BMP), to skip the other characters without making a string of each.
+const END_CODES = new Set(Array.from(SENTENCE_END_MARKS, (c) => c.charCodeAt(0)))
 // Closing marks that belong to the sentence they follow: 他说“好。” / （见附件。）
 // (Straight quotes are left out: after 。 a " opens the next sentence as often as it closes this one.)
 const TRAILING_CLOSER = /[”’」』）)》】]/
@@ -26,7 +29,7 @@ export function sentencesOf(text: string): Sentence[] {
     start = end
   }
   for (let i = 0; i < text.length; i += 1) {
-    if (!SENTENCE_END.test(text[i]!)) continue
+    if (!END_CODES.has(text.charCodeAt(i))) continue
     // “？！” and a run of closers stay with the sentence they end.
     let end = i + 1
     while (end < text.length && (SENTENCE_END.test(text[end]!) || TRAILING_CLOSER.test(text[end]!))) end += 1

@@ -1,4 +1,5 @@
-import { analyze } from '../retrieve/tokenize.js'
+import type { Jieba } from '@node-rs/jieba'
+import { analyze, getJieba } from '../retrieve/tokenize.js'
 
 /**
  * Whether two passages of one report are about the same thing, judged by the key terms they share: jieba words
@@ -23,16 +24,50 @@ const HAN_WORD = /^\p{Script=Han}{2,}$/u
 const FIGURE = /^(?:\d+\.\d+|\d{2,})$/
 const YEAR = /^(?:19|20)\d{2}$/
 
+/** The words and bigrams of a text that can be key terms, in text order, before any are ignored. */
+interface Candidates {
+  words: readonly string[]
+  bigrams: readonly string[]
+}
+
+/** How many texts' candidates are kept: a report's passages and its park's practice texts, with room to spare. */
+const CANDIDATES_MAX = 512
+// Candidates of recently seen texts, least recently used first. The key is the text itself, and the candidates are a
+// function of the text and jieba's dictionary only, so an entry is never stale: it also records the jieba instance
+// (the dictionary) it came from and is recomputed when that changed (setDictionaryKind). It saves segmenting the
+// park's practice texts on every check, and the unchanged passages when a draft is checked again (the repair loop).
+const recent = new Map<string, { jieba: Jieba; candidates: Candidates }>()
+
+function candidatesOf(text: string): Candidates {
+  const jieba = getJieba()
+  const hit = recent.get(text)
+  recent.delete(text)
+  if (hit && hit.jieba === jieba) {
+    recent.set(text, hit)
+    return hit.candidates
+  }
+  const { words, bigrams } = analyze(text)
+  const candidates = {
+    words: words.filter((word) => HAN_WORD.test(word) || (FIGURE.test(word) && !YEAR.test(word))),
+    bigrams: bigrams.filter((bigram) => bigram.length === 2),
+  }
+  recent.set(text, { jieba, candidates })
+  if (recent.size > CANDIDATES_MAX) recent.delete(recent.keys().next().value!)
+  return candidates
+}
+
+/** Empties the memo of analysed texts (benchmarks measure a first check with it). */
+export function forgetAnalyzedTexts(): void {
+  recent.clear()
+}
+
 /** Key terms of `text`, leaving out `ignored` words (terms every passage has, problem cues …). */
 export function keyTerms(text: string, ignored: ReadonlySet<string> = new Set()): TermBag {
-  const { words, bigrams } = analyze(text)
+  const { words, bigrams } = candidatesOf(text)
   const terms = new Map<string, number>()
-  for (const word of words) {
-    if (ignored.has(word)) continue
-    if (HAN_WORD.test(word) || (FIGURE.test(word) && !YEAR.test(word))) terms.set(word, 1)
-  }
+  for (const word of words) if (!ignored.has(word)) terms.set(word, 1)
   for (const bigram of bigrams) {
-    if (bigram.length === 2 && !ignored.has(bigram) && !terms.has(bigram)) terms.set(bigram, BIGRAM_WEIGHT)
+    if (!ignored.has(bigram) && !terms.has(bigram)) terms.set(bigram, BIGRAM_WEIGHT)
   }
   return terms
 }
@@ -42,21 +77,48 @@ export function overlapScorer(passages: readonly Passage[]): (a: Passage, b: Pas
   const df = new Map<string, number>()
   for (const passage of passages) for (const term of passage.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1)
   const n = Math.max(passages.length, 1)
-  const weight = (term: string, base: number) => base * Math.log(1 + n / (df.get(term) ?? 1))
-  const masses = new Map<Passage, number>()
-  const massOf = (passage: Passage) => {
-    let mass = masses.get(passage)
-    if (mass === undefined) {
-      mass = [...passage.terms].reduce((sum, [term, base]) => sum + weight(term, base), 0)
-      masses.set(passage, mass)
+  // Each passage's terms with their weights, in the passage's order, and its mass (their sum): computed once, since
+  // a scorer compares every passage with many others. Passages' terms are read-only.
+  const weighted = new Map<Passage, { terms: readonly string[]; weights: readonly number[]; mass: number }>()
+  const weightedOf = (passage: Passage) => {
+    let entry = weighted.get(passage)
+    if (!entry) {
+      const terms: string[] = []
+      const weights: number[] = []
+      let mass = 0
+      for (const [term, base] of passage.terms) {
+        const weight = base * Math.log(1 + n / (df.get(term) ?? 1))
+        terms.push(term)
+        weights.push(weight)
+        mass += weight
+      }
+      entry = { terms, weights, mass }
+      weighted.set(passage, entry)
     }
-    return mass
+    return entry
   }
-  return (a, b) => {
-    const smaller = Math.min(massOf(a), massOf(b))
+  // Scores by ordered pair (a term's base weight is a's): callers ask for the same pair many times (logic-chain
+  // compares a unit with every target for each target).
+  const scores = new Map<Passage, Map<Passage, number>>()
+  const scoreOf = (a: Passage, b: Passage) => {
+    const left = weightedOf(a)
+    const smaller = Math.min(left.mass, weightedOf(b).mass)
     if (smaller === 0) return 0
     let shared = 0
-    for (const [term, base] of a.terms) if (b.terms.has(term)) shared += weight(term, base)
+    for (let i = 0; i < left.terms.length; i += 1) if (b.terms.has(left.terms[i]!)) shared += left.weights[i]!
     return shared / smaller
+  }
+  return (a, b) => {
+    let row = scores.get(a)
+    if (!row) {
+      row = new Map()
+      scores.set(a, row)
+    }
+    let score = row.get(b)
+    if (score === undefined) {
+      score = scoreOf(a, b)
+      row.set(b, score)
+    }
+    return score
   }
 }

@@ -1,5 +1,6 @@
 import type { ReportDoc, TextSpan } from '../model/report-doc.js'
 import { walkSections } from '../model/sections.js'
+import { checkMemo } from './check-memo.js'
 
 export type BlockRole = 'title' | 'abstract-label' | 'abstract' | 'preamble' | 'heading' | 'lead' | 'paragraph'
 
@@ -15,7 +16,12 @@ export interface TextBlock extends TextSpan {
  * Every piece of text in document order — what most rules scan. Offsets inside a block map to the source
  * as `block.start + i` for plain text; for Markdown use `blockOffset` (decorations may sit inside a block).
  */
-export function textBlocks(doc: ReportDoc): TextBlock[] {
+export function textBlocks(doc: ReportDoc): readonly TextBlock[] {
+  // Once per check: the blocks are a function of the doc alone, which no rule changes (check-memo.ts).
+  return checkMemo(doc, 'textBlocks', collectBlocks)
+}
+
+function collectBlocks(doc: ReportDoc): TextBlock[] {
   const blocks: TextBlock[] = []
   if (doc.title) blocks.push({ ...doc.title, role: 'title', section: '标题' })
   for (const span of doc.preamble) blocks.push({ ...span, role: 'preamble', section: '全文' })

@@ -40,11 +40,14 @@ export interface TextNumber {
 }
 
 const NUMBER_RE = new RegExp(String.raw`(${NUM})(${UNIT_RE})?`, 'g')
-/** Clause delimiters: a subject or context never spans them. */
-const CLAUSE_BREAK = /[，。；、：:,;！？!?\n（）()“”]/
+const ANY_DIGIT = /\d/
+/** Clause delimiters: a subject or context never spans them. Code units, looked up without a string per character. */
+const CLAUSE_BREAK = new Set(Array.from('，。；、：:,;！？!?\n（）()“”', (c) => c.charCodeAt(0)))
 
 export function extractNumbers(text: string): TextNumber[] {
   const out: TextNumber[] = []
+  // Most sentences of a report have no digit: one quick scan instead of trying the number pattern at every character.
+  if (!ANY_DIGIT.test(text)) return out
   for (const m of text.matchAll(NUMBER_RE)) {
     const index = m.index
     // Digits right after a Latin letter are part of a code (P1, M2, L2级), not a quantity.
@@ -113,7 +116,7 @@ export function extractChanges(text: string): TextChange[] {
 
 function clauseBefore(text: string, index: number, max: number): string {
   let start = index
-  while (start > 0 && index - start < max && !CLAUSE_BREAK.test(text[start - 1]!)) start--
+  while (start > 0 && index - start < max && !CLAUSE_BREAK.has(text.charCodeAt(start - 1))) start--
   return text.slice(start, index)
 }
 

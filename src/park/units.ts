@@ -60,6 +60,9 @@ const MAGNITUDES: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8, 千: 
 
 /** Strips binary noise (1.2 × 1e4 = 12000.000000000002). */
 function clean(x: number): number {
+  // An integer of at most 12 digits has no noise to strip; toPrecision would give it back unchanged (-0 as 0).
+  // The checker converts thousands of values per draft, and the string round trip was most of the cost.
+  if (Number.isInteger(x) && Math.abs(x) < 1e12) return x === 0 ? 0 : x
   return Number(x.toPrecision(12))
 }
 

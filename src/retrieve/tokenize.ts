@@ -189,13 +189,29 @@ export function cjkBigrams(normalized: string, stop: ReadonlySet<string> = loadS
   return out
 }
 
+// Whether each BMP code unit (surrogates excepted) is a letter or a number, filled in as tokens are met: the same
+// answer as WORD_CHAR, which depends on the character alone (0 = not looked up yet, 1 = word character, 2 = not).
+const WORD_UNIT = new Uint8Array(0x10000)
+
+function isWordUnit(code: number): boolean {
+  if (code >= 0xd800 && code <= 0xdfff) return false
+  let known = WORD_UNIT[code]!
+  if (known === 0) {
+    known = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2
+    WORD_UNIT[code] = known
+  }
+  return known === 1
+}
+
 /** jieba search-mode words of normalized text, edge punctuation trimmed, stop words dropped. */
 export function segmentWords(normalized: string): string[] {
   const stop = loadStopWords()
   const out: string[] = []
   for (const raw of getJieba().cutForSearch(normalized, true)) {
-    if (!WORD_CHAR.test(raw)) continue
-    const token = raw.replace(EDGE_NON_WORD, '')
+    // Most tokens begin and end with a word character: they have one and nothing to trim (a fast path, same result).
+    const plain = raw.length > 0 && isWordUnit(raw.charCodeAt(0)) && isWordUnit(raw.charCodeAt(raw.length - 1))
+    if (!plain && !WORD_CHAR.test(raw)) continue
+    const token = plain ? raw : raw.replace(EDGE_NON_WORD, '')
     if (token === '' || stop.has(token)) continue
     out.push(token)
   }

@@ -17,6 +17,9 @@ describe('countZishu', () => {
     ['Times New Roman', 3],
     ['【摘要】概述', 6],
     ['国家级专精特新“小巨人”企业', 14],
+    // A character outside the BMP is one character: a rare Han character counts 1, an emoji is part of a word.
+    ['𠀀园区', 3],
+    ['IPv6😀园区', 3],
   ])('%s → %i', (text, expected) => {
     expect(countZishu(text)).toBe(expected)
   })

@@ -108,6 +108,8 @@ export const focusRule = defineRule({
  * (先进装备制造产业营收增长12%，新能源电池材料产业营收增长15% — the first clause is off focus).
  */
 export function offFocusMentions(text: string, mentions: readonly Mention[]): Mention[] {
+  // Without mentions there is nothing to judge (most blocks): no need to split them into sentences and clauses.
+  if (mentions.length === 0) return []
   const off: Mention[] = []
   for (const sentence of sentencesOf(text)) {
     const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end)

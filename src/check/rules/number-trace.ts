@@ -1,13 +1,12 @@
 import { z } from 'zod'
-import { deriveFigures, figureIndex } from '../../park/derived.js'
 import { derivationsBetween } from '../../park/derivations.js'
 import type { ParkData } from '../../park/park-schema.js'
 import { extractNumbers } from '../../park/text-numbers.js'
 import { inUnit, toBase, type Quantity } from '../../park/units.js'
 import { draftFigures, isClaimKind, quoteFigure, type DraftFigure } from '../draft-figures.js'
-import { bindFigure, compareWithData, dataSeries, sameValue, type DataSeries, type Tolerance } from '../figure-binding.js'
+import { bindFigure, compareWithData, dataSeries, parkDerivedFigures, parkKnownFigures, sameValue, type DataSeries, type Tolerance } from '../figure-binding.js'
 import { defineRule } from '../rule.js'
-import { blockRange } from '../text-blocks.js'
+import { blockRange, type TextBlock } from '../text-blocks.js'
 
 /**
  * 000/001 实践成效: 实事求是、依据充分. Every figure the draft states must come from somewhere the reviewer can check:
@@ -55,14 +54,15 @@ export const numberTraceRule = defineRule({
   },
   check({ doc, park, materials, options }) {
     if (!park) return []
-    const sources = knownSources(park, materials)
+    const sources = byUnit(knownSources(park, materials))
     const catalog = dataSeries(park)
     const figures = draftFigures(doc)
+    const neighbours = neighbourDerivations(figures)
     return figures.flatMap((figure) => {
       if (!isTraced(figure)) return []
       if (matchesAny(figure, sources, { ...options, rounding: options.rounding && identifiable(figure) })) return []
       if (judgedByConsistency(figure, catalog, options)) return []
-      if (matchesAny(figure, neighbourDerivations(figure, figures), options)) return []
+      if (matchesAny(figure, byUnit(neighbours(figure)), options)) return []
       const written = quoteFigure(figure)
       const other = otherPercentKind(figure, sources, options)
       return [{
@@ -92,39 +92,91 @@ function isTraced(figure: DraftFigure): boolean {
 
 /** Every number the park data and the materials know, in base units; derived figures both rounded and unrounded. */
 function knownSources(park: ParkData, materials: readonly string[]): Source[] {
-  const derived = deriveFigures(park)
+  const derived = parkDerivedFigures(park)
   const out: Source[] = []
   const add = (value: number, unit: string) => {
     const q = toBase(value, unit)
     out.push({ ...q, magnitude: Math.abs(q.value) })
   }
-  for (const known of figureIndex(park, derived)) if (!known.isYear) add(known.value, known.unit)
+  for (const known of parkKnownFigures(park)) if (!known.isYear) add(known.value, known.unit)
   for (const d of derived) add(d.raw, d.unit)
   for (const text of materials) for (const n of extractNumbers(text)) if (!n.isYear) add(n.value, n.unit)
   return out
 }
 
-/** Comparisons of the other figures of the figure's sentence (differences, 百分点, rates, shares, multiples). */
-function neighbourDerivations(figure: DraftFigure, figures: readonly DraftFigure[]): Source[] {
-  const beside = figures.filter(
-    (f) => f !== figure && f.block === figure.block && f.sentence.start === figure.sentence.start && isClaimKind(f.kind),
-  )
-  const out: Source[] = []
-  for (const a of beside) {
-    for (const b of beside) {
-      if (a === b) continue
-      for (const d of derivationsBetween(toBase(a.value, a.unit), toBase(b.value, b.unit))) {
+/**
+ * Comparisons of the other figures of a figure's sentence (differences, 百分点, rates, shares, multiples), for each
+ * figure of the draft. Made for the whole draft at once: the figures of each sentence are grouped, and each pair's
+ * comparisons are computed once however many figures of the sentence ask for them.
+ */
+function neighbourDerivations(figures: readonly DraftFigure[]): (figure: DraftFigure) => Source[] {
+  // Claim figures by block and sentence, in draft order.
+  const bySentence = new Map<TextBlock, Map<number, DraftFigure[]>>()
+  for (const f of figures) {
+    if (!isClaimKind(f.kind)) continue
+    let sentences = bySentence.get(f.block)
+    if (!sentences) {
+      sentences = new Map()
+      bySentence.set(f.block, sentences)
+    }
+    const list = sentences.get(f.sentence.start)
+    if (list) list.push(f)
+    else sentences.set(f.sentence.start, [f])
+  }
+  const pairs = new Map<DraftFigure, Map<DraftFigure, Source[]>>()
+  const between = (a: DraftFigure, b: DraftFigure) => {
+    let row = pairs.get(a)
+    if (!row) {
+      row = new Map()
+      pairs.set(a, row)
+    }
+    let out = row.get(b)
+    if (!out) {
+      out = derivationsBetween(toBase(a.value, a.unit), toBase(b.value, b.unit)).map((d) => {
         const q = toBase(d.value, d.unit)
-        out.push({ ...q, magnitude: Math.abs(q.value) })
+        return { ...q, magnitude: Math.abs(q.value) }
+      })
+      row.set(b, out)
+    }
+    return out
+  }
+  return (figure) => {
+    const beside = (bySentence.get(figure.block)?.get(figure.sentence.start) ?? []).filter((f) => f !== figure)
+    const out: Source[] = []
+    for (const a of beside) {
+      for (const b of beside) {
+        if (a !== b) out.push(...between(a, b))
       }
     }
+    return out
+  }
+}
+
+/**
+ * Sources by base unit, in their order: a figure is only ever compared with the sources of its own unit. Each group
+ * also keeps its magnitudes converted to the units figures are written in (万吨, 亿元 …), converted once per unit.
+ */
+type SourcesByUnit = ReadonlyMap<string, { sources: readonly Source[]; inWritten: Map<string, readonly number[]> }>
+
+function byUnit(sources: readonly Source[]): SourcesByUnit {
+  const out = new Map<string, { sources: Source[]; inWritten: Map<string, readonly number[]> }>()
+  for (const source of sources) {
+    const group = out.get(source.unit)
+    if (group) group.sources.push(source)
+    else out.set(source.unit, { sources: [source], inWritten: new Map() })
   }
   return out
 }
 
-function matchesAny(figure: DraftFigure, sources: readonly Source[], tolerance: Tolerance): boolean {
-  const unit = toBase(1, figure.unit).unit
-  return sources.some((s) => s.unit === unit && sameValue(figure, inUnit(s.magnitude, figure.unit), tolerance))
+function matchesAny(figure: DraftFigure, sources: SourcesByUnit, tolerance: Tolerance): boolean {
+  const group = sources.get(toBase(1, figure.unit).unit)
+  if (!group) return false
+  let values = group.inWritten.get(figure.unit)
+  if (!values) {
+    values = group.sources.map((s) => inUnit(s.magnitude, figure.unit))
+    group.inWritten.set(figure.unit, values)
+  }
+  return values.some((value) => sameValue(figure, value, tolerance))
 }
 
 /**
@@ -140,11 +192,11 @@ function judgedByConsistency(figure: DraftFigure, catalog: readonly DataSeries[]
 }
 
 /** 提高22.3% where the data has 22.3个百分点 (or the reverse): named in the message, since that is the likely slip. */
-function otherPercentKind(figure: DraftFigure, sources: readonly Source[], tolerance: Tolerance): string | undefined {
+function otherPercentKind(figure: DraftFigure, sources: SourcesByUnit, tolerance: Tolerance): string | undefined {
   const unit = toBase(1, figure.unit).unit
   const other = unit === '%' ? '百分点' : unit === '百分点' ? '%' : undefined
   if (!other) return undefined
-  const found = sources.find((s) => s.unit === other && sameValue(figure, s.magnitude, tolerance))
+  const found = sources.get(other)?.sources.find((s) => sameValue(figure, s.magnitude, tolerance))
   if (!found) return undefined
   return other === '%' ? `${figure.value}%` : `${figure.value}个百分点`
 }

@@ -5,7 +5,8 @@ import { checkDraft } from '../../check/check-draft.js'
 import { RuleConfigSchema } from '../../check/rule-config.js'
 import { UserError } from '../../errors.js'
 import { loadDraft, MAX_DRAFT_CHARS, parseDraftText } from '../../model/load-draft.js'
-import { parseParkJson, requireValidPark } from '../../park/read-park.js'
+import { parseParkJson } from '../../park/read-park.js'
+import { validParkOf } from '../valid-parks.js'
 import { parseRequest, readJsonBody } from '../validation.js'
 
 const CheckRequestSchema = z.object({
@@ -50,7 +51,7 @@ export function checkRoutes() {
         return c.json(checkDraft(draft, { ...(kind ? { kindId: kind } : {}), ...(park ? { park } : {}) }))
       }
       const request = parseRequest(CheckRequestSchema, await readJsonBody(c))
-      const park = request.park === undefined ? undefined : requireValidPark(request.park)
+      const park = request.park === undefined ? undefined : validParkOf(request.park)
       const result = checkDraft(
         { doc: parseDraftText(request.text, request.format) },
         {
