@@ -1,3 +1,5 @@
+import { parseChineseNumeral } from '../model/chinese-numerals.js'
+
 /**
  * Numbering markers of Chinese policy documents, shared by the normalizer (a marker starts a new paragraph)
  * and the clause splitter (a marker starts a new clause).
@@ -43,37 +45,11 @@ export interface Marker {
   rest: string
 }
 
-const CN_DIGIT: Readonly<Record<string, number>> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-}
 const CN_NUM = '[零〇一二三四五六七八九十百]'
 
 /** 一 → 1, 十一 → 11, 二十 → 20, 一百零五 → 105; null when the string is not a positive Chinese numeral. */
 export function chineseNumeralToInt(s: string): number | null {
-  if (!/^[零〇一二三四五六七八九十百]+$/.test(s)) return null
-  let total = 0
-  let pending: number | null = null
-  for (const ch of s) {
-    const digit = CN_DIGIT[ch]
-    if (digit !== undefined) {
-      pending = digit
-      continue
-    }
-    total += (pending ?? 1) * (ch === '十' ? 10 : 100)
-    pending = null
-  }
-  total += pending ?? 0
-  return total > 0 ? total : null
+  return parseChineseNumeral(s) ?? null
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳'

@@ -1,15 +1,25 @@
 /** Chinese numerals as used in heading markers 一、 （十二） — 1 to 99 is all a report ever needs. */
 const DIGITS = '零一二三四五六七八九'
 
-/** 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十三 → 23; undefined when `text` is not a numeral in that range. */
+// 一百零五: hundreds, an optional 零 standing for missing tens, tens (一十 or 十), units. Headings and 第X条 never
+// need more than 999.
+const NUMERAL = /^(?:([一二三四五六七八九])百)?([零〇])?(?:([一二三四五六七八九])?(十))?([一二三四五六七八九])?$/
+
+/**
+ * 一 → 1, 十 → 10, 十二 → 12, 二十三 → 23, 一百零五 → 105, 一百一十 → 110; undefined when `text` is not a
+ * well-formed numeral from 1 to 999 (十十, 零, 二零 are not).
+ */
 export function parseChineseNumeral(text: string): number | undefined {
-  const match = /^([一二三四五六七八九]?)(十?)([一二三四五六七八九]?)$/.exec(text)
+  const match = NUMERAL.exec(text)
   if (!match || text === '') return undefined
-  const [, tensDigit = '', ten = '', unitDigit = ''] = match
-  if (!ten) return tensDigit && !unitDigit ? DIGITS.indexOf(tensDigit) : undefined
-  const tens = tensDigit ? DIGITS.indexOf(tensDigit) : 1
-  return tens * 10 + (unitDigit ? DIGITS.indexOf(unitDigit) : 0)
+  const [, hundreds, zero, tensDigit, ten, units] = match
+  // 零 only fills the gap between hundreds and units (一百零五), never before tens or on its own.
+  if (zero && (!hundreds || ten || !units)) return undefined
+  const value = (hundreds ? digit(hundreds) * 100 : 0) + (ten ? (tensDigit ? digit(tensDigit) : 1) * 10 : 0) + (units ? digit(units) : 0)
+  return value > 0 ? value : undefined
 }
+
+const digit = (char: string) => DIGITS.indexOf(char)
 
 /** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (1–99). */
 export function toChineseNumeral(value: number): string {

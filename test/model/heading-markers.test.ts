@@ -55,3 +55,19 @@ describe('Chinese numerals', () => {
     ])
   })
 })
+
+describe('Chinese numerals beyond 99 (第一百零五条 in policy documents)', () => {
+  it.each([
+    ['一百', 100],
+    ['一百零五', 105],
+    ['一百一十', 110],
+    ['一百十二', 112],
+    ['九百九十九', 999],
+  ])('%s → %i', (text, value) => {
+    expect(parseChineseNumeral(text)).toBe(value)
+  })
+
+  it.each(['零', '二零', '零五', '一百零', '十零', '百'])('%s is not a numeral', (text) => {
+    expect(parseChineseNumeral(text)).toBeUndefined()
+  })
+})
