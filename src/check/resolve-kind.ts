@@ -2,28 +2,47 @@ import type { KindSpec } from '../kinds/kind-spec.js'
 import { getKind, listKinds } from '../kinds/registry.js'
 import type { ReportDoc } from '../model/report-doc.js'
 import type { ParkData } from '../park/park-schema.js'
+import { itemMarkersOf, markerRuns } from './enumerations.js'
+
+const messages = {
+  assumption: (name: string, basis: string) => `未指定报告类型，已根据${basis}按“${name}”审校；如不对，请指定报告类型。`,
+  headings: '章节标题',
+  headingsAndWords: '章节标题和正文用词',
+  words: '正文用词',
+}
 
 /**
  * Which kind a draft is checked against: the one asked for, else the park's, else a guess from the draft's
- * own level-1 headings — with a note saying so, because a wrong kind gives misleading findings.
+ * own level-1 headings and words — with a note saying so and on what it rests, because a wrong kind gives
+ * misleading findings.
  */
 export function resolveKind(doc: ReportDoc, kindId?: string, park?: ParkData): { kind: KindSpec; assumption?: string } {
   if (kindId) return { kind: getKind(kindId) }
   if (park) return { kind: getKind(park.kind) }
-  const kind = guessKind(doc)
-  return { kind, assumption: `未指定报告类型，已根据章节标题按“${kind.name}”审校；如不对，请指定报告类型。` }
+  const { kind, basis } = guessKind(doc)
+  return { kind, assumption: messages.assumption(kind.name, messages[basis]) }
 }
 
-// 001 方向参考 (绿色设施、绿色低碳、生产安全) versus 000 (信息基础设施、数字化服务、数字化转型).
-const GREEN_WORDS = /绿色|低碳|碳排放|节能|能耗|固废|安全生产|危化品|零碳|清洁/g
-const DIGITAL_WORDS = /数字|数智|智能|工业互联网|数据|5G|千兆|算力|平台|上云/g
+type Basis = 'headings' | 'headingsAndWords' | 'words'
 
-function guessKind(doc: ReportDoc): KindSpec {
-  const headings = new Set(doc.sections.map((section) => section.heading.text))
+// 001 方向参考 (绿色设施、绿色低碳、生产安全) versus 000 (信息基础设施、数字化服务、数字化转型). Safety is 001's second
+// half: a chemical park's 危化品、重大危险源、应急 case is a green-and-safety report. Longer words first, so that
+// 安全生产 counts once rather than as 安全 too.
+const GREEN_WORDS = /绿色|低碳|碳排放|节能|能耗|固废|安全生产|危险化学品|危化品|危化|重大危险源|应急|安全|零碳|清洁/g
+const DIGITAL_WORDS = /数字|数智|智能|工业互联网|数据|5G|千兆|算力|平台|上云/g
+// 003 附件3's 示例 is prose whose 做法 are 一是…二是…三是…: a draft without headings written so is such a case.
+const CASE_MIN_ITEMS = 3
+
+function guessKind(doc: ReportDoc): { kind: KindSpec; basis: Basis } {
+  const headings = new Set(doc.sections.filter((section) => section.level === 1).map((section) => section.heading.text))
+  if (!headings.size && markerRuns(itemMarkersOf(doc.source)).some((run) => run.length >= CASE_MIN_ITEMS)) {
+    return { kind: getKind('base-excellent-case'), basis: 'words' }
+  }
   const matches = (kind: KindSpec) => kind.sections.filter((s) => headings.has(s.heading) || s.headingAliases.some((a) => headings.has(a))).length
   const best = listKinds().reduce((a, b) => (matches(b) > matches(a) ? b : a))
-  if (best.family !== 'innovation') return best
+  const byHeadings = matches(best) > 0
+  if (best.family !== 'innovation') return { kind: best, basis: byHeadings ? 'headings' : 'words' }
   const green = doc.source.match(GREEN_WORDS)?.length ?? 0
   const digital = doc.source.match(DIGITAL_WORDS)?.length ?? 0
-  return getKind(green > digital ? 'innovation-green' : 'innovation-digital')
+  return { kind: getKind(green > digital ? 'innovation-green' : 'innovation-digital'), basis: byHeadings ? 'headingsAndWords' : 'words' }
 }

@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs'
-import { describe, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { checkReport } from '../../src/check/check-report.js'
 import { headingNumberingRule } from '../../src/check/rules/heading-numbering.js'
+import { getKind } from '../../src/kinds/registry.js'
+import { parseDocxReport } from '../../src/model/parse-docx.js'
+import { parseReport } from '../../src/model/parse-report.js'
+import { documentXml, makeDocx, paragraphXml } from '../model/ooxml-package.js'
 import { testRule } from './rule-tester.js'
 
 const draft = (name: string) => readFileSync(new URL(`../../fixtures/drafts/${name}`, import.meta.url), 'utf8')
@@ -19,6 +24,13 @@ const table = testRule(headingNumberingRule, {
     BG + '二、创新举措\n（一）建设绿色微电网\n园区建成屋顶光伏86兆瓦。\n（二）打通副产硫酸钠循环链条\n园区建设硫酸钠资源化项目。\n三、实践成效\n（一）碳排放强度明显下降\n单位能耗碳排放降至2.05吨/吨标准煤。\n（二）固废综合利用水平大幅提升\n综合利用率提升至93.6%。',
     // A heading that ends with a question mark keeps it; 2025年 at a line start is no heading.
     '一、背景介绍\n（一）中小企业为何“不敢转”？\n2025年园区开展企业数字化诊断126家。',
+    // Short lines that are no sub-headings: a sentence with its 。, a lead-in ending with ：, a caption, a line
+    // closing the part (nothing follows it), and a short line under the heading with no other one after it.
+    BG + '二、创新举措\n' +
+      '园区建成危险化学品全流程监管平台，覆盖重点企业46家。\n监测数据实时汇聚。\n平台主要功能如下：\n' +
+      '一是重大危险源在线监测；二是危化品车辆全过程跟踪；三是应急资源一张图调度。\n图1 园区安全风险监测点位分布\n' +
+      '平台接入各类感知设备1654个，实现重点区域全覆盖。\n南岭经济技术开发区管理委员会',
+    '一、背景介绍\n园区概况\n园区实际管理面积3260公顷，集聚化工新材料企业86家，其中重大危险源企业46家。',
   ],
   invalid: [
     {
@@ -98,6 +110,30 @@ const table = testRule(headingNumberingRule, {
       output: '一、背景介绍\n园区实际管理面积3260公顷。\n二、创新举措\n（一）建设绿色微电网\n园区建成屋顶光伏86兆瓦。',
     },
     {
+      // A sub-heading written without its marker is a paragraph to the parser: a short line alone between body
+      // paragraphs is pointed at with the （N） it would take, and not fixed (it may be a sentence without its 。).
+      text:
+        BG + '二、创新举措\n织密“一张监测网”\n园区将46家危险化学品企业的重大危险源数据全量接入监管平台，在线监测点位1654个。\n' +
+        '打造应急指挥中枢\n园区整合消防、医疗等应急资源，建成一体化应急指挥中心，实现“一键调度”。',
+      errors: [
+        { span: '织密“一张监测网”', severity: 'warning', message: '“织密“一张监测网””单独成行、没有序号，可能是漏标序号的小标题', suggestion: '写作“（一）织密“一张监测网””' },
+        { span: '打造应急指挥中枢', severity: 'warning', suggestion: '写作“（二）打造应急指挥中枢”' },
+      ],
+      output:
+        BG + '二、创新举措\n织密“一张监测网”\n园区将46家危险化学品企业的重大危险源数据全量接入监管平台，在线监测点位1654个。\n' +
+        '打造应急指挥中枢\n园区整合消防、医疗等应急资源，建成一体化应急指挥中心，实现“一键调度”。',
+    },
+    {
+      // After an opening paragraph, the first sub-heading is （一）.
+      text:
+        BG + '二、创新举措\n园区以安全风险智能化管控为主线，分两步推进化工园区智慧化建设。\n建设感知网络\n' +
+        '园区在装卸台、中控室等重点区域布设可燃气体和有毒气体报警器。\n完善处置机制\n园区制定分级响应流程，报警信息10分钟内推送至企业和监管人员。',
+      errors: [
+        { span: '建设感知网络', severity: 'warning', suggestion: '（一）建设感知网络' },
+        { span: '完善处置机制', severity: 'warning', suggestion: '（二）完善处置机制' },
+      ],
+    },
+    {
       format: 'markdown',
       text: '## 一、背景介绍\n\n园区实际管理面积3260公顷。\n\n## 二、创新举措\n\n### **(二)建设智慧安全应急管理平台。**\n\n园区接入1.2万个监测点位。',
       errors: [
@@ -113,4 +149,26 @@ const table = testRule(headingNumberingRule, {
 describe('heading-numbering', () => {
   describe('valid', () => table.valid.forEach(([name, fn]) => it(name, fn)))
   describe('invalid', () => table.invalid.forEach(([name, fn]) => it(name, fn)))
+
+  it('takes no table cell of a .docx for an unnumbered sub-heading', async () => {
+    // A row of a table: a short label cell between the long explanation cells of the rows around it.
+    const cell = (text: string) => `<w:tc>${paragraphXml([text])}</w:tc>`
+    const row = (label: string, text: string) => `<w:tr>${cell(label)}${cell(text)}</w:tr>`
+    const body =
+      ['一、背景介绍', '园区实际管理面积3260公顷，集聚化工新材料企业86家。'].map((text) => paragraphXml([text])).join('') +
+      `<w:tbl>${row('安全科技支撑情况', '园区与高校共建化工安全工程技术研究中心，近三年转化安全技术成果12项。')}` +
+      `${row('应急救援能力建设情况', '园区建成专职消防站2座，配备危险化学品事故应急救援车辆18台。')}</w:tbl>`
+    const { doc, paragraphs } = await parseDocxReport(makeDocx({ document: documentXml(body) }))
+    const { findings } = checkReport({ doc, kind: getKind('innovation-green'), docxParagraphs: paragraphs, rules: [headingNumberingRule] })
+    expect(findings.map((f) => f.message)).toEqual([])
+    // The same lines as plain text: each label between two body paragraphs is taken for a sub-heading.
+    expect(runPlain(doc.source)).toEqual([
+      '“安全科技支撑情况”单独成行、没有序号，可能是漏标序号的小标题。',
+      '“应急救援能力建设情况”单独成行、没有序号，可能是漏标序号的小标题。',
+    ])
+  })
 })
+
+function runPlain(text: string): string[] {
+  return checkReport({ doc: parseReport(text), kind: getKind('innovation-green'), rules: [headingNumberingRule] }).findings.map((f) => f.message)
+}

@@ -38,6 +38,10 @@ function annualReport(overview: number, highlights: readonly number[], practices
   )
 }
 
+/** A 003 附件3 case with the given 主要做法 paragraph and parts of the suggested size around it. */
+const excellentCase = (practices: string) =>
+  `实施智能制造伙伴计划，加快园区数字化转型\n一、背景情况\n${prose(300)}\n二、主要做法\n${practices}\n三、取得成效\n${prose(400)}\n`
+
 describe('length fixtures', () => {
   it('builds reports of the stated size', () => {
     expect(reportZishu(parseReport(innovationReport(3000))).total).toBe(3000)
@@ -59,6 +63,19 @@ const table = testRule(lengthRule, {
     { kind: 'base-annual-report', text: annualReport(300, [200, 200, 200]) },
     // “左右” tolerates ±50% by default: 440 字 for 300, items of 120 and 290 字 for 200.
     { kind: 'base-annual-report', text: annualReport(440, [120, 290, 200, 200, 200]) },
+    // 003 附件3's 示例 writes its 做法 inline: 一是…；二是…；三是… in one paragraph, after its lead-in or at its start.
+    // They are the items (as logic-chain reads them); an inline item is not held to the 300字 of a 方面.
+    {
+      kind: 'base-excellent-case',
+      text: excellentCase(
+        '示范基地以“智能制造伙伴计划”为抓手，从三个方面推进企业智能化改造。一是组建服务商资源池，遴选系统集成、工业软件等服务商40家；' +
+          '二是开展免费诊断，组织专家团队逐企出具改造方案；三是设立专项资金，对完成改造的企业按设备投入的10%给予补助。',
+      ),
+    },
+    {
+      kind: 'base-excellent-case',
+      text: excellentCase('一是建设工业互联网标识解析二级节点；二是推广轻量化上云产品；三是培育一批数字化转型标杆企业。'),
+    },
   ],
   invalid: [
     {
@@ -101,6 +118,12 @@ const table = testRule(lengthRule, {
         '实施智能制造伙伴计划，加快园区数字化转型\n一、背景情况\n' + prose(300) + '\n二、主要做法\n' +
         '一是构建“3+X”智能化改造数字化转型生态圈。' + prose(280) + '\n二是打造四大服务内容，持续赋能制造业企业。' + prose(280) + '\n三、取得成效\n' + prose(400) + '\n',
       errors: [{ span: '二、主要做法', severity: 'warning', message: '共2个方面，模板要求总结3—5个方面' }],
+    },
+    {
+      // Inline items are counted like paragraph items: six are too many.
+      kind: 'base-excellent-case',
+      text: excellentCase('园区主要做法如下：一是组建服务商资源池；二是开展免费诊断；三是设立专项资金；四是建设标识解析节点；五是推广上云产品；六是培育标杆企业。'),
+      errors: [{ span: '二、主要做法', severity: 'warning', message: '“二、主要做法”共6个方面，模板要求总结3—5个方面' }],
     },
   ],
 })

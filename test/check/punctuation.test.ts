@@ -19,6 +19,8 @@ const table = testRule(punctuationRule, {
     '一、背景介绍\n中小企业“不敢转、不会转”怎么办？！园区推出‘上云用数赋智’等“‘一企一策’服务包”……',
     // Runs of spaces are the blanks of a form, not PDF artefacts.
     '一、背景介绍\n填写日期：2026年    月    日',
+    // A comma after 一是, 特别是, 的是, 行为, 作为, 理由 is normal: those are other words than the bare 是, 为, 由.
+    '二、创新举措\n一是，建立链长制；二是，推行亩均评价改革。特别是，园区对违法排污行为，一律从严查处。值得一提的是，园区要求干部敢于担当、有所作为，服务企业不讲理由，办事不拖延。',
     { text: '# 标题\n\n## 一、背景介绍\n\n**园区**规模以上工业企业**218家**，*2025年*营收968.2亿元。', format: 'markdown' },
   ],
   invalid: [
@@ -90,6 +92,21 @@ const table = testRule(punctuationRule, {
         { span: '，。', severity: 'error', message: '应只保留“。”' },
       ],
       output: '三、实践成效\n园区累计培育绿色工厂12家，绿色供应链管理企业3家。危废处置率100%。',
+    },
+    {
+      // Traces of a deletion are pointed at, not fixed: 、、 has lost a list item, 由， 为， 是， their object.
+      text:
+        '一、背景介绍\n园区先后获评国家新型工业化产业示范基地、、省级绿色园区等称号。该称号由，旨在引导园区绿色低碳发展。' +
+        '专项行动牵头单位为，各成员单位按职责分工推进。首批获奖企业是，南岭新能锂电材料股份有限公司。',
+      errors: [
+        { span: '、、', severity: 'error', message: '列举中可能缺少一项', suggestion: '补上漏掉的一项' },
+        { span: '由，', severity: 'warning', message: '“由”后直接接逗号，可能漏写了内容' },
+        { span: '为，', severity: 'warning' },
+        { span: '是，', severity: 'warning' },
+      ],
+      output:
+        '一、背景介绍\n园区先后获评国家新型工业化产业示范基地、、省级绿色园区等称号。该称号由，旨在引导园区绿色低碳发展。' +
+        '专项行动牵头单位为，各成员单位按职责分工推进。首批获奖企业是，南岭新能锂电材料股份有限公司。',
     },
     {
       // Spaces left by PDF line wrapping, as in the seed 003 conversion (“市场占有 率”).

@@ -29,11 +29,6 @@ const table = testRule(structureRule, {
         '二、主要举措\n（一）构建“3+X”生态圈\n汇聚服务商23家。\n（二）打造四大服务内容\n推出轻量化改造方案包58个。\n' +
         '三、工作成效和示范带动\n推动智改数转项目126个。\n',
     },
-    // 003 附件3's own 示例 is prose without any heading (implicitAllowed).
-    {
-      kind: 'base-excellent-case',
-      text: CASE_TITLE + '为加快推动产业园区“智改数转”，示范基地创新推出“智能制造伙伴计划”。主要做法如下：\n一是构建“3+X”智能化改造数字化转型生态圈。\n二是打造四大服务内容，持续赋能制造业企业。\n',
-    },
     // 003 附件2 asks for no 摘要; its four parts in order.
     {
       kind: 'base-annual-report',
@@ -110,6 +105,20 @@ const table = testRule(structureRule, {
     {
       text: TITLE + ABSTRACT + '园区聚焦新能源电池材料产业，建设绿色微电网，工业固体废弃物综合利用率提升至93.6%。\n',
       errors: [{ span: '【摘要】', severity: 'error', message: '未识别到一级标题' }],
+    },
+    {
+      // 003 附件3's own 示例 is prose without any heading (implicitAllowed): no error, but one note at the start that
+      // the content rules could not find 背景/做法/成效, with the headings that would let them.
+      kind: 'base-excellent-case',
+      text: CASE_TITLE + '为加快推动产业园区“智改数转”，示范基地创新推出“智能制造伙伴计划”。主要做法如下：\n一是构建“3+X”智能化改造数字化转型生态圈。\n二是打造四大服务内容，持续赋能制造业企业。\n',
+      errors: [
+        {
+          span: '',
+          severity: 'info',
+          message: '未识别到章节标题，检查内容的规则（quant-evidence 量化成效、logic-chain 逻辑链条）无法定位背景、做法和成效，未作检查。',
+          suggestion: '按模板加上一级标题：一、背景情况 二、主要做法 三、取得成效，以便逐部分审校。',
+        },
+      ],
     },
     {
       text: TITLE + '【摘要】\n' + BACKGROUND + MEASURES + RESULTS,

@@ -31,6 +31,8 @@ const table = testRule(vagueLanguageRule, {
     '三、实践成效\n（三）安全生产形势持续向好\n2025年园区未发生较大及以上生产安全事故，隐患整改率达到100%。',
     // An inline heading (1. 领句。正文) is exempt too; only its lead sentence is judged.
     '二、创新举措\n1. 能碳管理水平全面提升。能碳管理平台接入重点用能企业63家。',
+    // A quoted statement keeps its figures (only a short slogan's code is masked).
+    '三、实践成效\n园区负责人介绍：“今年园区规上工业增加值增长12.5%，发展态势持续向好。”',
     // Phrases not in the list are not this rule's business.
     '二、创新举措\n园区坚持问题导向，聚焦新能源电池材料产业链的薄弱环节。',
   ],
@@ -72,6 +74,15 @@ const table = testRule(vagueLanguageRule, {
       text: '三、实践成效\n南岭新能锂电材料股份有限公司的研发能力显著增强。',
       park: undefined,
       errors: [{ span: '显著增强' }],
+    },
+    {
+      // Digits of a slogan's code (“2+4”, “1114”) are part of a name, not a figure of the sentence, and such a code
+      // is not a proper noun either.
+      text:
+        '三、实践成效\n园区紧扣“2+4”产业布局，数字经济产业呈现良好发展态势。\n' +
+        '园区深入实施“1114”工程，企业创新能力快速提升，为稳增长提供了强有力的支撑。\n' +
+        '园区以“1+N”政策体系推动制造业转型升级发展，产业链水平上台阶。',
+      errors: [{ span: '良好发展态势' }, { span: '快速提升' }, { span: '强有力的支撑' }, { span: '转型升级发展' }, { span: '上台阶' }],
     },
     {
       text: '## 三、实践成效\n\n**园区营商环境**持续优化，企业获得感**显著提升**。',

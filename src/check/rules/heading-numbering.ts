@@ -1,7 +1,10 @@
 import { z } from 'zod'
 import { canonicalMarker, type HeadingLevel } from '../../model/heading-markers.js'
-import type { ReportDoc, Section } from '../../model/report-doc.js'
+import type { DocxParagraph } from '../../model/docx-typography.js'
+import type { ReportDoc, Section, TextSpan } from '../../model/report-doc.js'
+import { countZishu } from '../../model/zishu.js'
 import type { RuleFinding, TextFix } from '../finding.js'
+import { lineColumnAt } from '../locate.js'
 import { defineRule } from '../rule.js'
 import { blockRange } from '../text-blocks.js'
 
@@ -14,6 +17,10 @@ import { blockRange } from '../text-blocks.js'
  * Fixes: the form is always fixable. A broken sequence is renumbered by position at levels 2–4; at level 1 the
  * numbers belong to the kind's parts (一、背景介绍 …) and a gap usually means a missing part (the structure rule's
  * finding), so level-1 sequence findings carry no fix.
+ *
+ * A heading written without its marker is read as a paragraph; within a level-1 part, a short line standing alone
+ * between body paragraphs (“织密一张监测网” above the paragraph that explains it) is one. It gets a warning with the
+ * （N） it would take, and no fix: it may also be a sentence that lost its 。.
  */
 
 // 公文 practice (GB/T 9704, followed by 000/001): a level-1 or level-2 heading on its own line has no closing
@@ -21,6 +28,20 @@ import { blockRange } from '../text-blocks.js'
 const STANDALONE_PUNCTUATION = /[。．.，,；;：:、]+$/u
 const STANDALONE_LEVELS: ReadonlySet<HeadingLevel> = new Set([1, 2])
 const TEMPLATE_ORDER = '一、（一）1.（1）'
+
+// An unnumbered sub-heading is short (the template's level-2 headings are phrases: 建设绿色微电网), has no sentence
+// mark inside or at its end (a closing quote or 》 may end it: 织密“一张智能网”; a closing bracket ends a table label
+// such as 利润总额（亿元） rather than a heading), and has enough Chinese to be a phrase. Lines that open with 一是, 【,
+// （, ——, 图1/表1 or 注 are items, labels, remarks, captions and notes.
+const SUBHEADING_MAX_ZISHU = 20
+const SUBHEADING_MIN_HAN = 4
+const SENTENCE_MARK = /[。！？；!?;…]/u
+const CLOSING_MARK = /[”’」』》]$/u
+const ENDS_WITH_PUNCTUATION = /\p{P}$/u
+const NOT_A_HEADING_START = /^(?:[一二三四五六七八九十]+是|[【（(—「]|[图表]\s*\d|注[:：\d]|附[件表图])/u
+const HAN = /\p{Script=Han}/gu
+// A body paragraph: longer than a heading, or ending as a sentence ends.
+const SENTENCE_END = /[。！？；!?;…][”’」』）)]*$/u
 
 const messages = {
   form: (written: string, wanted: string) => `标题序号“${written}”不规范，应写作“${wanted}”。`,
@@ -39,19 +60,23 @@ const messages = {
   skippedSuggestion: (missing: string) => `补充“${missing}”级标题，或将该标题改为上一级的序号。`,
   punctuation: (mark: string) => `单独成行的标题末尾不加“${mark}”。`,
   punctuationSuggestion: '删去标题末尾的标点。',
+  unnumbered: (line: string) => `“${line}”单独成行、没有序号，可能是漏标序号的小标题。`,
+  unnumberedSuggestion: (marker: string, line: string) => `如是小标题，加上序号写作“${marker}${line}”；如是正文，补全句末标点。`,
 }
 
 export const headingNumberingRule = defineRule({
   meta: {
     id: 'heading-numbering',
-    description: '标题序号：格式（一、（一）1.（1））、连续性、层级是否跳级、标题末尾标点',
+    description: '标题序号：格式（一、（一）1.（1））、连续性、层级是否跳级、标题末尾标点、疑似漏标序号的小标题',
     defaultSeverity: 'error',
     kinds: 'all',
     options: z.object({}).strict(),
   },
-  check({ doc }) {
+  check({ doc, docxParagraphs }) {
     const findings: RuleFinding[] = []
     checkSiblings(doc, undefined, doc.sections, findings)
+    const inTable = tableTest(doc, docxParagraphs)
+    for (const section of doc.sections) if (section.level === 1) findings.push(...unnumberedFindings(section, inTable))
     return findings.sort((a, b) => a.start - b.start)
   },
 })
@@ -163,4 +188,45 @@ function standalonePunctuation(doc: ReportDoc, section: Section): { text: string
   const match = STANDALONE_PUNCTUATION.exec(line.text)
   if (!match) return undefined
   return { text: match[0], ...blockRange(doc, line, match.index, line.text.length) }
+}
+
+/**
+ * Short lines standing alone between body paragraphs of a level-1 part: unnumbered sub-headings. When there is one,
+ * a heading-like first paragraph right under the part's heading is the first of them (the usual layout: 二、主要做法,
+ * then 织密一张监测网, its paragraph, the next sub-heading …), and the markers are suggested in that order.
+ */
+function unnumberedFindings(section: Section, inTable: (span: TextSpan) => boolean): RuleFinding[] {
+  if (section.lead) return []
+  const paragraphs = section.paragraphs
+  // A table cell is neither: a row of a .docx table (label cell, explanation cell) is no heading over its body.
+  const headingLike = (span: TextSpan) => isHeadingLike(span.text) && !inTable(span)
+  const body = (span: TextSpan | undefined) => span !== undefined && isBody(span.text) && !inTable(span)
+  const between = paragraphs.flatMap((paragraph, i) => (i > 0 && headingLike(paragraph) && body(paragraphs[i - 1]) && body(paragraphs[i + 1]) ? [paragraph] : []))
+  if (!between.length) return []
+  const first = paragraphs[0]!
+  const lines = headingLike(first) && body(paragraphs[1]) ? [first, ...between] : between
+  return lines.map((line: TextSpan, i) => ({
+    message: messages.unnumbered(line.text),
+    start: line.start,
+    end: line.end,
+    severity: 'warning' as const,
+    suggestion: messages.unnumberedSuggestion(canonicalMarker(2, i + 1), line.text),
+  }))
+}
+
+function isHeadingLike(text: string): boolean {
+  if (countZishu(text) > SUBHEADING_MAX_ZISHU || SENTENCE_MARK.test(text) || NOT_A_HEADING_START.test(text)) return false
+  if (ENDS_WITH_PUNCTUATION.test(text) && !CLOSING_MARK.test(text)) return false
+  return (text.match(HAN)?.length ?? 0) >= SUBHEADING_MIN_HAN
+}
+
+function isBody(text: string): boolean {
+  return countZishu(text) > SUBHEADING_MAX_ZISHU || SENTENCE_END.test(text)
+}
+
+/** Whether a paragraph of the draft is a table cell of its .docx (paragraph i of the .docx is line i). */
+function tableTest(doc: ReportDoc, docxParagraphs: readonly DocxParagraph[] | undefined): (span: TextSpan) => boolean {
+  const lines = new Set(docxParagraphs?.filter((paragraph) => paragraph.inTable).map((paragraph) => paragraph.index))
+  if (!lines.size) return () => false
+  return (span) => lines.has(lineColumnAt(doc, span.start).line - 1)
 }

@@ -3,6 +3,7 @@ import { sectionHeadingLine, type LengthGuidance } from '../../kinds/kind-spec.j
 import type { ReportDoc, Section, TextSpan } from '../../model/report-doc.js'
 import { reportZishu } from '../../model/report-stats.js'
 import { countZishu } from '../../model/zishu.js'
+import { enumerationsOf, ITEM_MARKER_LENGTH } from '../enumerations.js'
 import type { RuleFinding } from '../finding.js'
 import { defineRule } from '../rule.js'
 import { matchSections } from '../section-match.js'
@@ -76,6 +77,7 @@ export const lengthRule = defineRule({
       }
       if (perItem.target === undefined) continue
       for (const item of items) {
+        if (item.inline) continue
         const { low, high } = window(perItem.target, options.tolerance)
         if (item.zishu >= low && item.zishu <= high) continue
         findings.push({
@@ -128,11 +130,18 @@ interface Item {
   zishu: number
   start: number
   end: number
+  /** An item written inside a paragraph (“……。一是……；二是……”): counted, but its 字数 is not judged. */
+  inline?: boolean
 }
 
 /**
  * The 方面 of a part: its sub-sections; without sub-sections, the paragraphs that open with 一是/二是 (003 附件3's
  * 示例), each with the unnumbered paragraphs that follow it. An item counts its 领句 (003: 领句+具体内容).
+ *
+ * Fewer than two such paragraphs, and the items are written inline — “园区……。一是……；二是……；三是……” in one
+ * paragraph — read as logic-chain reads them (src/check/enumerations.ts). Inline items are only counted: the
+ * per-item 字数 (derived from 003, about 300字 for a 方面 of its own) does not fit a clause of a paragraph.
+ * With two or more opening paragraphs, 一是 inside them lists the points of one item, not further items.
  */
 function itemsOf(doc: ReportDoc, section: Section): Item[] {
   if (section.children.length) {
@@ -151,7 +160,19 @@ function itemsOf(doc: ReportDoc, section: Section): Item[] {
     const current = items[items.length - 1]
     if (current) current.zishu += countZishu(paragraph.text)
   }
-  return items
+  if (items.length >= 2) return items
+  const blocks = [...(section.lead ? [section.lead] : []), ...section.paragraphs]
+  const inline = blocks.flatMap((block) =>
+    enumerationsOf(block.text).flatMap((run) =>
+      run.items.map((item) => ({
+        label: item.text.slice(0, ITEM_MARKER_LENGTH + 8),
+        zishu: countZishu(item.text),
+        ...blockRange(doc, block, item.start, item.start + ITEM_MARKER_LENGTH),
+        inline: true,
+      })),
+    ),
+  )
+  return inline.length ? inline : items
 }
 
 function headingRange(section: Section): { start: number; end: number } {

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { sectionHeadingLine, type SectionRole } from '../../kinds/kind-spec.js'
 import type { ReportDoc, Section, TextSpan } from '../../model/report-doc.js'
 import type { ParkData } from '../../park/park-schema.js'
+import { enumerationsOf } from '../enumerations.js'
 import type { RuleFinding } from '../finding.js'
 import { defineRule } from '../rule.js'
 import { matchSections } from '../section-match.js'
@@ -229,45 +230,6 @@ function unitsOf(doc: ReportDoc, section: Section): Unit[] {
     const first = sentencesOf(block.text)[0] ?? { start: 0, end: block.text.length }
     return unit(block.text, quote(block.text), blockRange(doc, block, first.start, first.end))
   })
-}
-
-interface Enumeration {
-  /** Offset of the sentence that introduces the items (its lead-in runs up to the first item). */
-  leadInStart: number
-  items: { text: string; start: number; end: number }[]
-}
-
-// 一是 opens an item only at the start of a clause: “统一是” is prose.
-const ITEM_MARKER = /(?<=^|[：:；;。，,！？\s])([一二三四五六七八九十])是/gu
-const NUMERALS = '一二三四五六七八九十'
-
-/** Runs of 一是…；二是…；… in a text (at least two items in sequence). */
-function enumerationsOf(text: string): Enumeration[] {
-  const markers = [...text.matchAll(ITEM_MARKER)].map((m) => ({ index: m.index, ordinal: NUMERALS.indexOf(m[1]!) + 1 }))
-  const runs: { index: number; ordinal: number }[][] = []
-  for (const marker of markers) {
-    const run = runs[runs.length - 1]
-    if (run && marker.ordinal === run[run.length - 1]!.ordinal + 1) run.push(marker)
-    else if (marker.ordinal === 1) runs.push([marker])
-  }
-  return runs
-    .filter((run) => run.length >= 2)
-    .map((run) => {
-      const first = run[0]!.index
-      const leadInStart = Math.max(...['。', '！', '？'].map((end) => text.lastIndexOf(end, first - 1) + 1))
-      const items = run.map((marker, i) => {
-        const next = run[i + 1]?.index
-        let end = next ?? sentenceEnd(text, marker.index)
-        while (end > marker.index && /[；;。，,\s]/.test(text[end - 1]!)) end -= 1
-        return { text: text.slice(marker.index, end), start: marker.index, end }
-      })
-      return { leadInStart, items }
-    })
-}
-
-function sentenceEnd(text: string, from: number): number {
-  const found = text.slice(from).search(/[。！？]/)
-  return found < 0 ? text.length : from + found + 1
 }
 
 const hasCue = (text: string) => CUES.cues.some((cue) => text.includes(cue))

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import type { RuleFinding, Severity } from '../finding.js'
 import { defineRule } from '../rule.js'
@@ -13,7 +14,8 @@ import { pairMarks, type Mark } from '../bracket-pairs.js'
  *
  * Clear mistakes are errors; choices a careful writer might defend (quotes style, brackets around Latin text,
  * ellipsis form, stray spaces) are warnings. Every replacement comes with a fix; an unpaired mark is only pointed at,
- * because only the writer knows where its partner belongs.
+ * because only the writer knows where its partner belongs. So are the traces of a deletion: 、、 in a list (an item
+ * is missing, not a mark too many) and a comma right after a preposition (“该奖项由，旨在……”, src/check/data/gap-words.json).
  */
 
 const HALF_TO_FULL: Readonly<Record<string, string>> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）', '.': '。' }
@@ -29,7 +31,7 @@ const isDigit = (ch: string | undefined) => ch !== undefined && /[0-9]/.test(ch)
 const isSpace = (ch: string | undefined) => ch !== undefined && /[ \t\u00a0]/.test(ch)
 
 // Text that keeps Latin punctuation whatever surrounds it.
-const URL = /(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff00-\uffef\p{Script=Han}“”‘’]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\u3000-\u303f\uff00-\uffef\p{Script=Han}“”‘’]*/gu
+const URL_PATTERN = /(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff00-\uffef\p{Script=Han}“”‘’]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\u3000-\u303f\uff00-\uffef\p{Script=Han}“”‘’]*/gu
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g
 // Closing marks a half-width mark may follow, and opening marks it may precede: “数治园区”,提升 / 园区,“链长制”.
 const CLOSERS = new Set(['"', "'", ')', '”', '’', '）', '》', '】', '」', '』'])
@@ -44,6 +46,10 @@ const markLabel = (mark: string) => QUOTE_NAMES[mark] ?? `“${mark}”`
 
 const MAX_STRAY_SPACES = 2
 
+// Prepositions and 是 that a comma cannot follow (“该奖项由，旨在……”): data a domain expert edits.
+const GapWordsSchema = z.object({ words: z.array(z.object({ word: z.string().min(1), notAfter: z.string() })).min(1) })
+const GAP_WORDS = GapWordsSchema.parse(JSON.parse(readFileSync(new URL('../data/gap-words.json', import.meta.url), 'utf8'))).words
+
 const messages = {
   halfWidth: (mark: string, full: string) => `中文语境中的半角“${mark}”应改为全角“${full}”。`,
   halfBracketLatin: (mark: string, full: string) => `括号位于中文句子中，即使括号内没有汉字，也宜用全角“${full}”代替半角“${mark}”（GB/T 15834）。`,
@@ -53,6 +59,10 @@ const messages = {
   unmatched: (mark: string, partner: string) => `${markLabel(mark)}没有配对的${markLabel(partner)}，请检查是否漏写或多写。`,
   unmatchedSuggestion: '补上缺少的另一半，或删去多余的符号。',
   repeated: (run: string) => `标点“${run}”重复，应只保留一个。`,
+  listGap: '顿号“、、”连用，列举中可能缺少一项。',
+  listGapSuggestion: '补上漏掉的一项；如无遗漏，删去多余的“、”。',
+  gap: (word: string) => `“${word}”后直接接逗号，可能漏写了内容。`,
+  gapSuggestion: '补上漏写的内容（如“由”后的单位名称）；如无遗漏，删去逗号或改写句子。',
   mixed: (run: string, keep: string) => `标点“${run}”连用，应只保留“${keep}”。`,
   ellipsis: (run: string) => `省略号应写作“……”，不应写作“${run}”。`,
   cjkSpace: '汉字之间多出空格（常见于从 PDF 或 Word 复制的文字），应删除。',
@@ -72,7 +82,7 @@ interface Hit {
 export const punctuationRule = defineRule({
   meta: {
     id: 'punctuation',
-    description: '标点符号：中文中的半角标点、直引号、括号引号不配对、标点重复、汉字间多余空格',
+    description: '标点符号：中文中的半角标点、直引号、括号引号不配对、标点重复、列举漏项、介词后缺内容、汉字间多余空格',
     defaultSeverity: 'warning',
     kinds: 'all',
     options: z.object({}).strict(),
@@ -85,7 +95,7 @@ export const punctuationRule = defineRule({
 function blockFindings(block: TextBlock, range: (from: number, to: number) => { start: number; end: number }): RuleFinding[] {
   const text = block.text
   const masked = maskLatinSpans(text)
-  const hits = [...bracketHits(text, masked), ...halfWidthHits(text, masked), ...runHits(text, masked), ...spaceHits(text)]
+  const hits = [...bracketHits(text, masked), ...halfWidthHits(text, masked), ...runHits(text, masked), ...gapHits(text, masked), ...spaceHits(text)]
   // Fixes of one rule must not overlap (the runner applies them together): the first one by position wins and
   // the other finding is still reported, without its fix, until the next check.
   hits.sort((a, b) => a.from - b.from || a.to - b.to)
@@ -105,7 +115,7 @@ function blockFindings(block: TextBlock, range: (from: number, to: number) => { 
 /** Characters inside URLs and e-mail addresses, whose punctuation is not prose punctuation. */
 function maskLatinSpans(text: string): boolean[] {
   const masked: boolean[] = new Array<boolean>(text.length).fill(false)
-  for (const pattern of [URL, EMAIL]) {
+  for (const pattern of [URL_PATTERN, EMAIL]) {
     for (const match of text.matchAll(pattern)) {
       // A sentence mark right after a URL is not part of it: 详见https://www.miit.gov.cn.
       const length = match[0].replace(/[.,;:!?)]+$/, '').length
@@ -246,12 +256,31 @@ function runHits(text: string, masked: readonly boolean[]): Hit[] {
     } else if (/^[！？]+$/.test(run) && new Set(run).size > 1) {
       // “？！” is an accepted combination of a question and an exclamation (GB/T 15834).
       continue
+    } else if (run === '、、') {
+      // Two 顿号 with nothing between them: an item of the list was deleted (“……开发区、、江苏……”). Only the writer
+      // knows whether one is missing, so no fix.
+      hits.push({ from, to, severity: 'error', message: messages.listGap, suggestion: messages.listGapSuggestion })
     } else if (new Set(run).size === 1) {
       hits.push({ from, to, severity: 'error', message: messages.repeated(run), replace: run[0]! })
     } else {
       const keep = [...run].reduce((best, mark) => (MARK_RANK[mark]! > MARK_RANK[best]! ? mark : best))
       hits.push({ from, to, severity: 'error', message: messages.mixed(run, keep), replace: keep })
     }
+  }
+  return hits
+}
+
+/** A preposition or 是 directly followed by a comma (gap-words.json): its object was deleted. No fix. */
+function gapHits(text: string, masked: readonly boolean[]): Hit[] {
+  const hits: Hit[] = []
+  for (let i = 1; i < text.length; i += 1) {
+    if ((text[i] !== '，' && text[i] !== ',') || masked[i]) continue
+    const entry = GAP_WORDS.find(({ word, notAfter }) => {
+      const from = i - word.length
+      return from >= 0 && text.startsWith(word, from) && !(from > 0 && notAfter.includes(text[from - 1]!))
+    })
+    if (!entry) continue
+    hits.push({ from: i - entry.word.length, to: i + 1, severity: 'warning', message: messages.gap(entry.word), suggestion: messages.gapSuggestion })
   }
   return hits
 }

@@ -22,6 +22,9 @@ const messages = {
   lateAbstract: (label: string, first: string) => `${label}应放在标题之后、“${first}”之前，不能出现在正文章节中。`,
   abstractSuggestion: '用3—5句话概述问题、主要举措和量化成效，言简意赅、重点突出。',
   noSections: (frame: string) => `未识别到一级标题。报告应依次包含：${frame}。`,
+  implicitSections:
+    '未识别到章节标题，检查内容的规则（quant-evidence 量化成效、logic-chain 逻辑链条）无法定位背景、做法和成效，未作检查。',
+  implicitSectionsSuggestion: (frame: string) => `按模板加上一级标题：${frame}，以便逐部分审校。`,
   missing: (line: string) => `缺少“${line}”部分。`,
   missingSuggestion: (line: string, after: string | undefined) =>
     after ? `在“${after}”之后补充“${line}”。` : `在正文开头补充“${line}”。`,
@@ -75,8 +78,10 @@ export const structureRule = defineRule({
     }
 
     if (!match.sections.length) {
-      // 003 附件3: a case may be prose (背景, 一是…二是…, 成效) without any heading.
+      // 003 附件3: a case may be prose (背景, 一是…二是…, 成效) without any heading. That is no mistake, but the rules
+      // that read the parts (quant-evidence, logic-chain) find none and say nothing, so one note says why.
       if (!kind.sectionMatching.implicitAllowed) findings.push({ message: messages.noSections(frame), ...bodyStart(doc) })
+      else findings.push({ message: messages.implicitSections, start: 0, end: 0, severity: 'info', suggestion: messages.implicitSectionsSuggestion(frame) })
       return findings
     }
 

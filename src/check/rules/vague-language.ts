@@ -37,9 +37,14 @@ const ARABIC_FIGURE = /(?<![A-Za-z0-9.])[0-9０-９]+(?:[.．][0-9０-９]+)?(?!
 // unless it precedes a counting unit.
 const CHINESE_FIGURE =
   /(?:[两二三四五六七八九十百千万亿零〇][一二三四五六七八九十百千万亿零〇两]*|一(?=[个家项座台套件条名位处款所种类番]))[余多]?(?:个百分点|个|家|项|座|台|套|件|条|名|位|处|款|所|种|类|倍|番|成|批次|次|吨|亩|公顷|平方米|万|亿|千|百)/u
-// Proper nouns people quote: 《南岭市数字经济促进条例》, “链长制”. A quoted plan period (“十四五”) names a
-// time, not a fact, so quotes holding only numerals do not count.
-const QUOTED_NAME = /《[^》]{2,}》|“(?![一二三四五六七八九十]+”)[^”]{2,}”|「[^」]{2,}」/u
+// Proper nouns people quote: 《南岭市数字经济促进条例》, “链长制”.
+const QUOTED_NAME = /《[^》]{2,}》|“([^”]{2,})”|「([^」]{2,})」/gu
+// A quote holding only numerals and joiners is a plan period (“十四五”) or a slogan's code (“2+4”产业布局, “1114”工程,
+// “1+N”): it names a time or a programme, not what changed.
+const CODE_ONLY = /^[\s0-9０-９一二三四五六七八九十百千万两零〇+＋\-－—×*xXNnＮ、·.．]+$/u
+// Digits inside a document title or a short quoted slogan are part of the name (《2025年行动方案》, “2+4”), not a
+// figure of the sentence. A quotation with sentence marks (他说：“营收增长12%。”) keeps its figures.
+const NAMED_TEXT = /《[^》]*》|“[^“”，,。；;！？!?：:]{1,16}”/gu
 // Naming the park itself or a supervising agency (在工业和信息化部指导下) says nothing about what changed;
 // naming an enterprise, platform, honour or technology does.
 const CONCRETE_ENTITY_TYPES: ReadonlySet<EntityType> = new Set(['enterprise', 'platform', 'honor', 'technology', 'other'])
@@ -88,10 +93,19 @@ function entityNames(park: ParkData | undefined): string[] {
 
 /** A sentence is concrete when it carries a figure or names something specific. */
 export function isConcrete(sentence: string, entityNames: readonly string[] = []): boolean {
-  const withoutDates = sentence.replace(DATE, '')
-  if (ARABIC_FIGURE.test(withoutDates) || CHINESE_FIGURE.test(withoutDates)) return true
-  if (QUOTED_NAME.test(sentence)) return true
+  const bare = sentence.replace(NAMED_TEXT, '').replace(DATE, '')
+  if (ARABIC_FIGURE.test(bare) || CHINESE_FIGURE.test(bare)) return true
+  if (quotesName(sentence)) return true
   return entityNames.some((name) => sentence.includes(name))
+}
+
+/** Whether the sentence quotes a proper noun: a 《》 title, or a quote that is more than a numeral code. */
+function quotesName(sentence: string): boolean {
+  for (const match of sentence.matchAll(QUOTED_NAME)) {
+    const inner = match[1] ?? match[2]
+    if (inner === undefined || !CODE_ONLY.test(inner)) return true
+  }
+  return false
 }
 
 /** Non-overlapping occurrences of listed phrases, longest phrase first at each position. */
