@@ -9,7 +9,17 @@ export default tseslint.config(
     // The web page's script runs in the browser, not in Node.
     files: ['src/server/web/**/*.js'],
     languageOptions: {
-      globals: { document: 'readonly', fetch: 'readonly', FormData: 'readonly', confirm: 'readonly', window: 'readonly' },
+      globals: {
+        document: 'readonly',
+        fetch: 'readonly',
+        FormData: 'readonly',
+        confirm: 'readonly',
+        window: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        TextDecoder: 'readonly',
+        structuredClone: 'readonly',
+      },
     },
   },
   {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
+import { extname } from 'node:path'
 import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppConfig } from '../config.js'
@@ -10,29 +11,46 @@ import { draftingRoutes } from './routes/drafting.js'
 import { exportRoutes } from './routes/export.js'
 import { policyRoutes } from './routes/policies.js'
 import { referenceRoutes } from './routes/reference.js'
+import { workspaceParkRoutes } from './routes/workspace.js'
+import { workspaceDraftRoutes } from './routes/workspace-drafts.js'
+import type { Workspace } from '../store/workspace.js'
 
 export interface AppDependencies {
   config: AppConfig
   corpus: PolicyCorpus
+  /** The persistent workspace (parks, drafts and versions); without it the workspace routes answer 503. */
+  workspace?: Workspace
 }
 
 const VERSION = '0.1.0'
 
-// The web page is three static files; read once at start-up, not per request.
-const page = (name: string) => readFileSync(new URL(`./web/${name}`, import.meta.url), 'utf8')
-const STATIC_FILES = {
-  '/': { body: page('index.html'), type: 'text/html; charset=utf-8' },
-  '/app.js': { body: page('app.js'), type: 'text/javascript; charset=utf-8' },
-  '/app.css': { body: page('app.css'), type: 'text/css; charset=utf-8' },
-} as const
+// The web page is the flat folder ./web (HTML, CSS and ES modules, no build step), read once at start-up into a
+// fixed table: a request path is only ever looked up in it, never joined to a file path, so nothing outside the
+// folder can be reached.
+const WEB_DIR = new URL('./web/', import.meta.url)
+const STATIC_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+}
+const STATIC_FILES: Readonly<Record<string, { body: string; type: string }>> = Object.fromEntries(
+  readdirSync(WEB_DIR, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && STATIC_TYPES[extname(entry.name)])
+    .map((entry) => [
+      entry.name === 'index.html' ? '/' : `/${entry.name}`,
+      { body: readFileSync(new URL(entry.name, WEB_DIR), 'utf8'), type: STATIC_TYPES[extname(entry.name)]! },
+    ]),
+)
 
 const messages = {
   unauthorized: '需要访问令牌：请在请求头 Authorization 中提供 “Bearer <令牌>”。',
   notFound: '请求的接口不存在。',
+  noWorkspace: '工作区数据库未打开，园区和稿件暂时无法读取或保存。请重启园区报告助手后重试。',
 }
 
 /** The Hono application: thin routes over the same pure functions the CLI uses. */
-export function createApp({ config, corpus }: AppDependencies): Hono {
+export function createApp({ config, corpus, workspace }: AppDependencies): Hono {
   const app = new Hono()
   app.onError(errorResponse)
   app.use(
@@ -51,7 +69,8 @@ export function createApp({ config, corpus }: AppDependencies): Hono {
   }
 
   for (const [path, file] of Object.entries(STATIC_FILES)) {
-    app.get(path, (c) => c.body(file.body, 200, { 'content-type': file.type }))
+    // no-cache: the page is revalidated on every load, so a restarted server never runs against a stale script.
+    app.get(path, (c) => c.body(file.body, 200, { 'content-type': file.type, 'cache-control': 'no-cache' }))
   }
 
   app.get('/api/health', (c) =>
@@ -62,6 +81,17 @@ export function createApp({ config, corpus }: AppDependencies): Hono {
   app.route('/api', referenceRoutes())
   app.route('/api', exportRoutes())
   app.route('/api', draftingRoutes({ config, corpus }))
+  if (workspace) {
+    app.route('/api', workspaceParkRoutes({ workspace, maxUploadBytes: config.limits.maxUploadBytes }))
+    app.route('/api', workspaceDraftRoutes({ workspace, config, corpus }))
+  } else {
+    for (const path of ['/api/parks', '/api/parks/*', '/api/drafts/*', '/api/templates/*']) {
+      app.all(path, (c, next) => {
+        if (c.req.path === '/api/parks/validate') return next()
+        throw new UserError('workspace_unavailable', messages.noWorkspace, 503)
+      })
+    }
+  }
   app.notFound((c) => c.json({ error: { code: 'not_found', message: messages.notFound } }, 404))
   return app
 }

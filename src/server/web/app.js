@@ -1,103 +1,127 @@
-// The page talks to the JSON API only; every server text goes into the DOM through textContent, never
-// innerHTML, so an uploaded document can never inject markup.
-const $ = (id) => document.getElementById(id)
+// Entry point of the page: status, park picker, tabs, access token. Each tab lives in its own module.
+import { api, getToken, setToken, whenUnauthorized } from './api.js'
+import { $, filePicker, h, say } from './dom.js'
+import { initDocuments } from './documents.js'
+import { initDrafting } from './drafting.js'
+import { initExport } from './exporter.js'
+import { initParkForm } from './park-form.js'
+import { initReview } from './review.js'
+import { initRewrite } from './rewrite.js'
+import { refreshParks, registerTabs, selectPark, toast } from './session.js'
+import { local, on, state } from './state.js'
 
-function element(tag, text, className) {
-  const node = document.createElement(tag)
-  if (text !== undefined) node.textContent = text
-  if (className) node.className = className
-  return node
-}
+const TABS = ['park', 'docs', 'draft', 'review', 'rewrite', 'export']
 
-async function api(path, options) {
-  const response = await fetch(path, options)
-  const body = await response.json().catch(() => ({}))
-  if (!response.ok) throw new Error(body.error?.message ?? `请求失败（${response.status}）`)
-  return body
-}
-
-async function showStatus() {
-  try {
-    const health = await api('/api/health')
-    $('status').textContent = `已载入 ${health.documents} 份政策文件、${health.clauses} 条条款；${health.llm ? '已配置大模型' : '未配置大模型，使用离线撰写'}`
-  } catch (error) {
-    $('status').textContent = `无法连接服务：${error.message}`
-  }
-}
-
-async function search(event) {
-  event.preventDefault()
-  const list = $('results')
-  list.replaceChildren(element('li', '正在检索……', 'empty'))
-  try {
-    const { results } = await api('/api/retrieve', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: $('query').value, top: Number($('top').value) }),
+function setUpTabs() {
+  const tabs = TABS.map((name) => $(`tab-${name}`))
+  const show = (name, focus = false) => {
+    TABS.forEach((tabName, i) => {
+      const selected = tabName === name
+      tabs[i].setAttribute('aria-selected', String(selected))
+      tabs[i].tabIndex = selected ? 0 : -1
+      $(`panel-${tabName}`).hidden = !selected
     })
-    if (!results.length) return list.replaceChildren(element('li', '没有找到相关条款，请换个说法再试。', 'empty'))
-    list.replaceChildren(
-      ...results.map((result) => {
-        const item = element('li')
-        item.append(element('span', result.path, 'path'), element('span', `相关度 ${result.score.toFixed(2)}`, 'score'), element('div', result.text))
-        return item
-      }),
-    )
-  } catch (error) {
-    list.replaceChildren(element('li', error.message, 'empty'))
+    if (focus) $(`tab-${name}`).focus()
+    local.set('tab', { name })
   }
-}
-
-async function loadDocuments() {
-  const { documents } = await api('/api/documents')
-  const rows = documents.map((doc) => {
-    const row = element('tr')
-    const actions = element('td')
-    if (doc.origin === 'upload') {
-      const remove = element('button', '删除', 'secondary')
-      remove.type = 'button'
-      remove.addEventListener('click', () => removeDocument(doc))
-      actions.append(remove)
-    } else {
-      actions.textContent = '内置'
-    }
-    row.append(element('td', doc.title), element('td', doc.fileName), element('td', String(doc.clauses)), actions)
-    return row
+  tabs.forEach((tab, i) => {
+    tab.addEventListener('click', () => show(TABS[i]))
+    // Arrow keys move between tabs (WAI-ARIA tabs pattern); Home/End jump to the ends.
+    tab.addEventListener('keydown', (event) => {
+      const moves = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: TABS.length - 1 }
+      if (!(event.key in moves)) return
+      event.preventDefault()
+      show(TABS[(moves[event.key] + TABS.length) % TABS.length], true)
+    })
   })
-  $('documents').replaceChildren(...(rows.length ? rows : [element('tr', '还没有政策文件。', 'empty')]))
+  registerTabs((name) => show(name))
+  const last = local.get('tab')?.name
+  show(TABS.includes(last) ? last : 'park')
 }
 
-async function upload(event) {
-  event.preventDefault()
-  const message = $('upload-message')
-  const file = $('file').files[0]
-  if (!file) return
-  message.className = 'message'
-  message.textContent = '正在上传并解析……'
-  const form = new FormData()
-  form.append('file', file)
+function setUpToken() {
+  const dialog = $('token-dialog')
+  const open = () => {
+    $('token-input').value = getToken()
+    if (!dialog.open) dialog.showModal()
+  }
+  $('token-button').addEventListener('click', open)
+  $('token-form').addEventListener('submit', () => {
+    setToken($('token-input').value.trim())
+    toast('已保存访问令牌。正在重新连接……')
+    start()
+  })
+  $('token-clear').addEventListener('click', () => {
+    setToken('')
+    $('token-input').value = ''
+    dialog.close()
+    toast('已清除访问令牌。')
+  })
+  $('token-cancel').addEventListener('click', () => dialog.close())
+  let asked = false
+  whenUnauthorized(() => {
+    say('status', '需要访问令牌：请点击右上角“访问令牌”输入管理员提供的令牌。', 'error')
+    if (!asked) {
+      asked = true
+      open()
+    }
+  })
+}
+
+function renderPicker() {
+  const picker = $('park-picker')
+  const options = state.parks.map((park) => h('option', { value: park.id, selected: park.id === state.park?.id }, `${park.name}（第 ${park.version} 版）`))
+  const unsaved = h('option', { value: '', selected: !state.park }, state.parks.length ? '（新建园区，尚未保存）' : '（还没有园区）')
+  picker.replaceChildren(unsaved, ...options)
+}
+
+function setUpParkBar() {
+  on('parks', renderPicker)
+  on('park', renderPicker)
+  $('park-picker').addEventListener('change', (event) => {
+    selectPark(event.target.value || undefined).catch((error) => toast(error.message, 'error'))
+  })
+  $('new-park').addEventListener('click', () => {
+    selectPark(undefined)
+    document.dispatchEvent(new window.CustomEvent('park-report:new-park'))
+  })
+  const picker = filePicker('.json,application/json', async (file) => {
+    const form = new FormData()
+    form.append('file', file)
+    try {
+      const { park } = await api('/api/parks/import', { method: 'POST', form })
+      await refreshParks()
+      await selectPark(park.id)
+      toast(`已导入“${park.name}”（第 ${park.version} 版）。`)
+    } catch (error) {
+      toast(error.issues?.length ? `${error.message} 第一处：${error.issues[0].message}` : error.message, 'error')
+    }
+  })
+  $('import-park').addEventListener('click', picker.open)
+}
+
+async function start() {
   try {
-    const { document: doc, clauses } = await api('/api/documents', { method: 'POST', body: form })
-    message.className = 'message ok'
-    message.textContent = `已加入《${doc.title}》，切分出 ${clauses} 条条款。`
-    $('upload-form').reset()
-    await Promise.all([loadDocuments(), showStatus()])
+    const [health, kinds] = await Promise.all([api('/api/health'), api('/api/kinds')])
+    state.health = health
+    state.kinds = kinds.kinds
+    say('status', `已载入 ${health.documents} 份政策文件、${health.clauses} 条条款；${health.llm ? '已配置大模型' : '未配置大模型，使用离线撰写'}`, 'ok')
+    await refreshParks()
+    const last = local.get('last')
+    const id = state.parks.find((p) => p.id === last?.parkId)?.id ?? state.parks[0]?.id
+    await selectPark(id)
   } catch (error) {
-    message.textContent = error.message
+    if (error.status !== 401) say('status', error.message, 'error')
   }
 }
 
-async function removeDocument(doc) {
-  if (!confirm(`确定删除《${doc.title}》吗？`)) return
-  try {
-    await api(`/api/documents/${encodeURIComponent(doc.id)}`, { method: 'DELETE' })
-    await Promise.all([loadDocuments(), showStatus()])
-  } catch (error) {
-    $('upload-message').textContent = error.message
-  }
-}
-
-$('search-form').addEventListener('submit', search)
-$('upload-form').addEventListener('submit', upload)
-showStatus()
-loadDocuments().catch((error) => ($('upload-message').textContent = error.message))
+setUpTabs()
+setUpToken()
+setUpParkBar()
+initParkForm($('panel-park'))
+initDocuments($('panel-docs'))
+initDrafting($('panel-draft'))
+initReview($('panel-review'))
+initRewrite($('panel-rewrite'))
+initExport($('panel-export'))
+start()

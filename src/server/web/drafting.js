@@ -1,0 +1,220 @@
+// 生成初稿: generate a first draft of the open park (offline composer, or the LLM with progress over SSE), see the
+// policy clauses behind each measure, and manage the park's drafts.
+import { api, postStream } from './api.js'
+import { empty, fill, formatTime, h, say } from './dom.js'
+import { loadDrafts, openDraft, showTab, toast } from './session.js'
+import { formKey, kindName, local, on, state } from './state.js'
+
+let panel
+/** Evidence by draft id: from the generation itself, or loaded on request. */
+const evidence = new Map()
+
+const progressText = (event, data) => {
+  switch (event) {
+    case 'composed':
+      return '离线撰写完成，正在审校……'
+    case 'plan':
+      return `已规划 ${data.parts.length} 个部分（共约 ${data.totalBudget} 字），预计调用大模型 ${data.calls} 次`
+    case 'section':
+      return `已写完“${data.path}”（${data.done}/${data.total}）`
+    case 'checking':
+      return `第 ${data.round} 轮审校……`
+    case 'repair':
+      return `正在修改 ${data.targets.join('、')}（${data.errors} 个错误）`
+    case 'repaired':
+      return `第 ${data.round} 轮修改完成`
+    case 'fixes':
+      return `已应用 ${data.applied} 处修改建议`
+    case 'trim':
+      return `已压缩 ${data.paths.join('、')}`
+    case 'done':
+      return `撰写完成：${data.errors} 个错误、${data.warnings} 个提醒`
+    default:
+      return undefined
+  }
+}
+
+function generator() {
+  const park = state.park
+  const kind = h('select', { id: 'draft-kind' }, state.kinds.map((k) => h('option', { value: k.id, selected: k.id === park.kind }, k.name)))
+  const llm = Boolean(state.health?.llm)
+  const modes = [
+    ['auto', llm ? '自动（使用大模型）' : '自动（离线撰写）'],
+    ['offline', '离线撰写'],
+    ['llm', llm ? '大模型撰写' : '大模型撰写（未配置）'],
+  ]
+  const mode = h(
+    'fieldset',
+    { class: 'radios' },
+    h('legend', {}, '撰写方式'),
+    modes.map(([value, label]) =>
+      h('label', {}, h('input', { type: 'radio', name: 'draft-mode', value, checked: value === 'auto', disabled: value === 'llm' && !llm }), label),
+    ),
+  )
+  const title = h('input', { id: 'draft-title', type: 'text', maxlength: '200', placeholder: '例如：嘉澜开发区初稿（可不填）' })
+  const button = h('button', { type: 'submit', class: 'primary' }, '生成初稿')
+  const progress = h('ol', { class: 'progress', 'aria-live': 'polite' })
+  const status = h('p', { class: 'message', role: 'status' })
+  const unsavedForm = local.get(formKey(park.id))
+  const form = h(
+    'form',
+    { class: 'stack' },
+    h('p', {}, `园区：${park.name}（资料第 ${park.version} 版）`),
+    unsavedForm ? h('p', { class: 'banner warning' }, `园区资料有未保存的修改：初稿按已保存的第 ${park.version} 版生成。需要时请先到“园区资料”保存。`) : null,
+    h('div', { class: 'field' }, h('label', { for: 'draft-kind' }, '报告类型'), kind),
+    h('div', { class: 'field' }, h('label', { for: 'draft-title' }, '稿件标题'), title),
+    mode,
+    h('div', { class: 'actions' }, button),
+    status,
+    progress,
+  )
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault()
+    button.disabled = true
+    progress.replaceChildren()
+    say(status, '正在生成初稿……', 'busy')
+    try {
+      const selected = form.querySelector('input[name="draft-mode"]:checked')?.value ?? 'auto'
+      const body = { kind: kind.value, mode: selected, ...(title.value.trim() ? { title: title.value.trim() } : {}) }
+      const result = await postStream(`/api/parks/${encodeURIComponent(park.id)}/drafts`, body, (name, data) => {
+        const text = progressText(name, data)
+        if (text) progress.append(h('li', {}, text))
+      })
+      evidence.set(result.draft.id, result.evidence)
+      const errors = result.findings.filter((f) => f.severity === 'error').length
+      say(status, `已生成并保存《${result.draft.title}》第 1 版：${result.stats.total} 字，${errors} 个错误、${result.findings.length - errors} 个提醒。`, 'ok')
+      await loadDrafts(result.draft.id)
+    } catch (error) {
+      say(status, error.message, 'error')
+    } finally {
+      button.disabled = false
+    }
+  })
+  return h('section', { class: 'card', 'aria-labelledby': 'gen-title' }, h('h3', { id: 'gen-title' }, '生成初稿'), form)
+}
+
+function draftTable() {
+  if (!state.drafts.length) return empty('这个园区还没有稿件。生成初稿，或到“审校”上传人工稿。')
+  return h(
+    'table',
+    { class: 'data' },
+    h('thead', {}, h('tr', {}, ['稿件', '类型', '版本', '更新时间', '操作'].map((t) => h('th', { scope: 'col' }, t)))),
+    h(
+      'tbody',
+      {},
+      state.drafts.map((draft) => {
+        const current = state.current?.draft.id === draft.id
+        const open = h('button', { type: 'button', class: current ? 'primary small' : 'secondary small' }, current ? '审校此稿' : '打开')
+        open.addEventListener('click', async () => {
+          try {
+            if (!current) await openDraft(draft.id)
+            showTab('review')
+          } catch (error) {
+            toast(error.message, 'error')
+          }
+        })
+        const remove = h('button', { type: 'button', class: 'danger small' }, '删除')
+        remove.addEventListener('click', () => removeDraft(draft))
+        return h(
+          'tr',
+          { class: current ? 'current' : '' },
+          h('td', {}, draft.title, current ? h('span', { class: 'badge' }, '当前') : null),
+          h('td', {}, kindName(draft.kind)),
+          h('td', { class: 'num' }, `第 ${draft.latestVersion} 版`),
+          h('td', { class: 'nowrap' }, formatTime(draft.updatedAt)),
+          h('td', { class: 'actions' }, h('div', {}, open, remove)),
+        )
+      }),
+    ),
+  )
+}
+
+async function removeDraft(draft) {
+  if (!window.confirm(`确定删除稿件《${draft.title}》及其全部 ${draft.latestVersion} 个版本吗？删除后不能恢复。`)) return
+  try {
+    await api(`/api/drafts/${encodeURIComponent(draft.id)}`, { method: 'DELETE' })
+    toast(`已删除《${draft.title}》。`)
+    await loadDrafts(state.current?.draft.id === draft.id ? undefined : state.current?.draft.id)
+  } catch (error) {
+    toast(error.message, 'error')
+  }
+}
+
+function evidenceCard() {
+  const current = state.current
+  const card = (...children) => h('section', { class: 'card', 'aria-labelledby': 'evidence-title' }, h('h3', { id: 'evidence-title' }, '政策依据与数据来源'), ...children)
+  if (!current) return card(h('p', { class: 'hint' }, '打开一份稿件后，这里列出每项举措对应的政策条款。'))
+  const map = evidence.get(current.draft.id)
+  if (!map) {
+    const load = h('button', { type: 'button', class: 'secondary' }, `查看《${current.draft.title}》的政策依据`)
+    load.addEventListener('click', async () => {
+      load.disabled = true
+      try {
+        evidence.set(current.draft.id, await api(`/api/drafts/${encodeURIComponent(current.draft.id)}/evidence`))
+        refreshLists()
+      } catch (error) {
+        toast(error.message, 'error')
+        load.disabled = false
+      }
+    })
+    return card(load)
+  }
+  return card(
+    h('p', {}, `《${current.draft.title}》：文中 ${map.figures.length} 个数字可追溯到园区数据${map.untraced.length ? `，${map.untraced.length} 个数字找不到来源` : ''}。`),
+    map.untraced.length
+      ? h('ul', { class: 'untraced' }, map.untraced.map((u) => h('li', {}, `第 ${u.line} 行（${u.section}）：${u.raw}`)))
+      : null,
+    h(
+      'ol',
+      { class: 'measures' },
+      map.measures.map((m) =>
+        h(
+          'li',
+          {},
+          h('p', { class: 'measure-head' }, h('strong', {}, m.heading), h('span', { class: 'hint' }, `  ${m.section} · 举措 ${m.id}${m.addresses.length ? ` · 针对 ${m.addresses.join('、')}` : ''}`)),
+          m.clauses.length
+            ? h('ul', { class: 'clauses' }, m.clauses.map((c) => h('li', {}, h('p', { class: 'clause-path' }, c.path), h('p', { class: 'clause-text' }, c.text))))
+            : h('p', { class: 'hint' }, '没有找到直接对应的政策条款。'),
+        ),
+      ),
+    ),
+  )
+}
+
+let generatorFor
+let generatorCard
+const draftsCard = () => h('section', { class: 'card', id: 'drafts-card' }, h('h3', {}, '本园区的稿件'), draftTable())
+
+/** The generator is rebuilt only for another park (or version of it): its progress and result stay on screen. */
+function render() {
+  if (!state.park) {
+    generatorFor = undefined
+    const go = h('button', { type: 'button', class: 'primary' }, '去填写园区资料')
+    go.addEventListener('click', () => showTab('park'))
+    return fill(panel, h('h2', { class: 'panel-title' }, '生成初稿'), empty('请先在“园区资料”中选择或保存一个园区，再生成初稿。', go))
+  }
+  const key = `${state.park.id}@${state.park.version}`
+  if (generatorFor !== key) {
+    generatorFor = key
+    generatorCard = generator()
+  }
+  fill(
+    panel,
+    h('h2', { class: 'panel-title' }, '生成初稿'),
+    h('div', { class: 'columns' }, h('div', {}, generatorCard, draftsCard()), h('div', { id: 'evidence-holder' }, evidenceCard())),
+  )
+}
+
+function refreshLists() {
+  if (!state.park || !panel.querySelector('#drafts-card')) return render()
+  panel.querySelector('#drafts-card').replaceWith(draftsCard())
+  fill(panel.querySelector('#evidence-holder'), evidenceCard())
+}
+
+export function initDrafting(node) {
+  panel = node
+  fill(panel, empty('正在载入……'))
+  on('park', render)
+  on('drafts', refreshLists)
+  on('draft', refreshLists)
+}

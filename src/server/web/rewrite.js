@@ -1,0 +1,201 @@
+// 改写: rewrite one section (by an instruction to the LLM, by the checker's fixes, or down to N 字), compare before and
+// after, accept (a new version of the draft) or reject (nothing is stored).
+import { api } from './api.js'
+import { empty, fill, h, say } from './dom.js'
+import { RULE_NAMES } from './review.js'
+import { materials, parkData, saveVersion, showTab, toast } from './session.js'
+import { on, state } from './state.js'
+
+let panel
+let outcome
+let stats
+
+/** Word-style 字数 of a text's sections, from the checker (the same count as 审校). */
+async function statsOf(text) {
+  if (state.check?.text === text) return state.check.stats
+  const park = parkData()
+  const result = await api('/api/check', { method: 'POST', body: { text, kind: state.current.draft.kind, ...(park ? { park, materials: materials() } : {}) } })
+  return result.stats
+}
+
+const loadStats = () => statsOf(state.text)
+
+/** 字数 of one section (or of 【摘要】) in stats. */
+function sectionZishu(stats, path) {
+  if (path === '【摘要】') return stats.abstract
+  return stats.sections.find((s) => s.path === path)?.zishu
+}
+
+function actionLabel(request) {
+  if (request.instruction) return `按指令改写：${request.instruction}`
+  if (request.applyFixes) return '应用修改建议'
+  return `压缩到 ${request.maxZishu} 字`
+}
+
+function form() {
+  const sections = [...(stats.abstract ? [{ path: '【摘要】', level: 1, zishu: stats.abstract }] : []), ...stats.sections]
+  const section = h(
+    'select',
+    { id: 'rewrite-section' },
+    sections.map((s) => h('option', { value: s.path }, `${'　'.repeat(Math.max(0, s.level - 1))}${s.path}（${s.zishu} 字）`)),
+  )
+  const llm = Boolean(state.health?.llm)
+  const instruction = h('textarea', { id: 'rewrite-instruction', rows: 3, maxlength: '500', disabled: !llm, placeholder: llm ? '例如：补充量化数据，语气更正式' : '未配置大模型，不能按指令改写' })
+  const target = h('input', { id: 'rewrite-target', type: 'number', min: '20', max: '5000', step: '10', class: 'num' })
+  const zishuOf = (path) => sections.find((s) => s.path === path)?.zishu ?? 0
+  const suggestTarget = () => (target.value = String(Math.max(20, Math.floor((zishuOf(section.value) * 0.8) / 10) * 10)))
+  suggestTarget()
+  section.addEventListener('change', suggestTarget)
+  const radio = (value, label, checked, disabled) =>
+    h('label', { class: 'radio' }, h('input', { type: 'radio', name: 'rewrite-action', value, checked, disabled }), label)
+  const button = h('button', { type: 'submit', class: 'primary' }, '生成改写')
+  const status = h('p', { class: 'message', role: 'status' })
+  const node = h(
+    'form',
+    { class: 'stack' },
+    h('div', { class: 'field' }, h('label', { for: 'rewrite-section' }, '要改写的部分'), section),
+    h(
+      'fieldset',
+      { class: 'radios' },
+      h('legend', {}, '改写方式'),
+      h('div', { class: 'choice' }, radio('maxZishu', '压缩到', true), target, h('span', {}, '字')),
+      h('div', { class: 'choice' }, radio('applyFixes', '应用这一部分的全部修改建议', false)),
+      h('div', { class: 'choice wide' }, radio('instruction', llm ? '按指令改写（大模型）' : '按指令改写（需要配置大模型）', false, !llm), instruction),
+    ),
+    h('div', { class: 'actions' }, button),
+    status,
+  )
+  instruction.addEventListener('focus', () => (node.querySelector('input[value="instruction"]').checked = true))
+  target.addEventListener('focus', () => (node.querySelector('input[value="maxZishu"]').checked = true))
+  node.addEventListener('submit', async (event) => {
+    event.preventDefault()
+    const action = node.querySelector('input[name="rewrite-action"]:checked').value
+    const request = { section: section.value }
+    if (action === 'instruction') {
+      if (!instruction.value.trim()) return say(status, '请填写改写要求。', 'error')
+      request.instruction = instruction.value.trim()
+    } else if (action === 'applyFixes') request.applyFixes = true
+    else request.maxZishu = Number(target.value)
+    button.disabled = true
+    say(status, '正在改写……', 'busy')
+    try {
+      const park = parkData()
+      const sentText = state.text
+      const answer = await api('/api/rewrite', {
+        method: 'POST',
+        body: { text: sentText, kind: state.current.draft.kind, ...request, ...(park ? { park } : {}) },
+      })
+      const after = await statsOf(answer.text).catch(() => undefined)
+      outcome = { ...answer, request, sentText, zishu: { before: sectionZishu(stats, section.value), after: after && sectionZishu(after, section.value) } }
+      say(status, '改写完成，请对照后决定是否接受。', 'ok')
+      renderResult()
+    } catch (error) {
+      say(status, error.message, 'error')
+    } finally {
+      button.disabled = false
+    }
+  })
+  return node
+}
+
+function diffColumns(diff) {
+  const before = []
+  const after = []
+  for (const op of diff) {
+    if (op.op === 'equal') {
+      before.push(op.text)
+      after.push(op.text)
+    } else if (op.op === 'delete') before.push(h('del', {}, op.text))
+    else after.push(h('ins', {}, op.text))
+  }
+  return [before, after]
+}
+
+function renderResult() {
+  const box = panel.querySelector('#rewrite-result')
+  if (!box) return
+  if (!outcome) return fill(box, h('p', { class: 'hint' }, '选择一个部分和改写方式，点击“生成改写”后在这里对照改写前后的内容。'))
+  const [before, after] = diffColumns(outcome.diff)
+  const errors = outcome.findings.filter((f) => f.severity === 'error')
+  const count = (n) => (n === undefined ? '' : `（${n} 字）`)
+  const accept = h('button', { type: 'button', class: 'primary' }, `接受（保存为第 ${state.current.latest.number + 1} 版）`)
+  const reject = h('button', { type: 'button', class: 'secondary' }, '放弃')
+  accept.addEventListener('click', async () => {
+    if (state.text !== outcome.sentText && !window.confirm('改写之后正文又有改动，接受改写会替换这些改动。继续吗？')) return
+    accept.disabled = true
+    const version = await saveVersion(outcome.text, 'rewrite', `改写“${outcome.path ?? '全文'}”：${actionLabel(outcome.request)}`.slice(0, 2000))
+    if (version) {
+      outcome = undefined
+      renderResult()
+      toast(`已接受改写，保存为第 ${version.number} 版。`)
+    } else accept.disabled = false
+  })
+  reject.addEventListener('click', () => {
+    outcome = undefined
+    renderResult()
+    toast('已放弃这次改写，稿件没有变化。')
+  })
+  const unchanged = outcome.before === outcome.after
+  accept.disabled = unchanged
+  fill(
+    box,
+    h('h3', {}, `对照：${outcome.path ?? '全文'}（${actionLabel(outcome.request)}）`),
+    outcome.note ? h('p', { class: 'banner warning' }, outcome.note) : null,
+    unchanged ? h('p', { class: 'banner warning' }, '改写后的内容与原文相同。') : null,
+    h(
+      'div',
+      { class: 'compare' },
+      h('div', {}, h('h4', {}, `改写前${count(outcome.zishu.before)}`), h('div', { class: 'diff-text', id: 'rewrite-before' }, before)),
+      h('div', {}, h('h4', {}, `改写后${count(outcome.zishu.after)}`), h('div', { class: 'diff-text', id: 'rewrite-after' }, after)),
+    ),
+    h('p', { class: errors.length ? 'message' : 'message ok', dataset: { kind: errors.length ? 'error' : 'ok' } },
+      errors.length ? `改写后全文仍有 ${errors.length} 个错误：${[...new Set(errors.map((f) => RULE_NAMES[f.rule] ?? f.rule))].join('、')}。` : '改写后全文没有错误。'),
+    h('div', { class: 'actions' }, accept, reject),
+  )
+  ;(unchanged ? reject : accept).focus()
+}
+
+async function render() {
+  if (!state.park || !state.current) {
+    const go = h('button', { type: 'button', class: 'primary' }, state.park ? '去生成初稿' : '去填写园区资料')
+    go.addEventListener('click', () => showTab(state.park ? 'draft' : 'park'))
+    return fill(panel, h('h2', { class: 'panel-title' }, '改写'), empty(state.park ? '请先生成初稿或上传稿件。' : '请先在“园区资料”中选择或保存一个园区。', go))
+  }
+  const current = state.current
+  fill(panel, h('h2', { class: 'panel-title' }, `改写：${current.draft.title}`), empty('正在读取章节……'))
+  try {
+    stats = await loadStats()
+  } catch (error) {
+    return fill(panel, h('h2', { class: 'panel-title' }, '改写'), empty(error.message))
+  }
+  // Another draft (or park) may have been opened while the sections were read: that one is drawn instead.
+  if (state.current !== current) return undefined
+  fill(
+    panel,
+    h('h2', { class: 'panel-title' }, `改写：${current.draft.title}`),
+    h('div', { class: 'columns' }, h('section', { class: 'card' }, h('h3', {}, '改写一个部分'), form()), h('section', { class: 'card', id: 'rewrite-result', 'aria-live': 'polite' })),
+  )
+  renderResult()
+}
+
+let shownFor
+export function initRewrite(node) {
+  panel = node
+  fill(panel, empty('正在载入……'))
+  // Redrawn when another draft or version is opened, or when the tab is shown after edits elsewhere.
+  on('draft', (detail) => {
+    if (!detail?.saved) outcome = undefined
+    shownFor = undefined
+    if (!panel.hidden) refresh()
+  })
+  on('park', () => !panel.hidden && refresh())
+  const observer = new window.MutationObserver(() => !panel.hidden && refresh())
+  observer.observe(panel, { attributes: true, attributeFilter: ['hidden'] })
+}
+
+function refresh() {
+  const key = `${state.current?.draft.id}@${state.current?.latest.number}:${state.text.length}`
+  if (shownFor === key) return
+  shownFor = key
+  render()
+}

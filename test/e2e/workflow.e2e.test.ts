@@ -1,0 +1,396 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+/**
+ * The whole job in a real browser (Debian's Chromium, driven by playwright-core; no browser is downloaded) against
+ * the real server started as a child process: import a park, generate a draft, review it, apply a fix, rewrite a
+ * section, export both Word files, restart the server in the middle and find everything again. Screenshots go to
+ * test-artifacts/e2e/ (gitignored) for a person to look at.
+ */
+
+const CHROMIUM = '/usr/bin/chromium'
+const ROOT = fileURLToPath(new URL('../../', import.meta.url))
+const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e')
+const PARK_FILE = join(ROOT, 'fixtures', 'parks', 'jialan-digital.json')
+const XSS = '<img src=x onerror=alert(1)>'
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer()
+    probe.once('error', reject)
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address()
+      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
+    })
+  })
+}
+
+/** `node --import tsx src/server/main.ts` on a DATA_DIR and PORT, offline (no LLM, no embeddings, no token). */
+async function startServer(dataDir: string, port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      OPENAI_API_KEY: '',
+      OPENAI_BASE_URL: '',
+      EMBEDDINGS_BASE_URL: '',
+      AUTH_TOKEN: '',
+      DATABASE_URL: '',
+      ...extraEnv,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const deadline = Date.now() + 90_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output}`)
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`)
+      if (response.ok) return child
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  child.kill('SIGKILL')
+  throw new Error(`server did not start: ${output}`)
+}
+
+async function stopServer(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null) return
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  child.kill('SIGTERM')
+  const timeout = setTimeout(() => child.kill('SIGKILL'), 15_000)
+  await exited
+  clearTimeout(timeout)
+}
+
+const isDocx = (data: Buffer) => data.subarray(0, 2).toString('latin1') === 'PK' && data.includes(Buffer.from('word/document.xml'))
+
+describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', () => {
+  let dataDir: string
+  let userDataDir: string
+  let port: number
+  let base: string
+  let server: ChildProcess | undefined
+  let context: BrowserContext
+  let page: Page
+  const dialogs: string[] = []
+  const pageErrors: string[] = []
+
+  const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) })
+  const toast = () => page.locator('#toast')
+  const api = async <T>(path: string, init?: RequestInit): Promise<T> => (await (await fetch(`${base}${path}`, init)).json()) as T
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true })
+    dataDir = mkdtempSync(join(tmpdir(), 'park-report-e2e-data-'))
+    userDataDir = mkdtempSync(join(tmpdir(), 'park-report-e2e-chromium-'))
+    port = await freePort()
+    base = `http://127.0.0.1:${port}`
+    server = await startServer(dataDir, port)
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 1440, height: 900 },
+      acceptDownloads: true,
+      locale: 'zh-CN',
+    })
+    page = context.pages()[0] ?? (await context.newPage())
+    page.setDefaultTimeout(30_000)
+    page.on('dialog', (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`)
+      // confirm() dialogs of the page (delete, discard) are accepted; an alert() would be an injected script.
+      void dialog.accept()
+    })
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+    // The page runs under CSP script-src/style-src 'self': any inline script or style would be reported here.
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text())
+    })
+  }, 120_000)
+
+  afterAll(async () => {
+    await context?.close()
+    await stopServer(server)
+    rmSync(dataDir, { recursive: true, force: true })
+    rmSync(userDataDir, { recursive: true, force: true })
+  }, 60_000)
+
+  it('takes a park from its JSON file to two exported Word files, and loses nothing across a server restart', async () => {
+    await page.goto(base)
+    await expect.poll(() => page.locator('#status').textContent()).toContain('已载入')
+    await expect.poll(() => page.locator('#panel-park').textContent()).toContain('还没有园区')
+    await shot('01-empty-workspace')
+
+    // 1 园区资料: import the JSON file.
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#import-park')])
+    await chooser.setFiles(PARK_FILE)
+    await expect.poll(() => toast().textContent()).toContain('已导入“嘉澜经济技术开发区”')
+    await expect.poll(() => page.locator('#panel-park h2').textContent()).toBe('园区资料：嘉澜经济技术开发区')
+    expect(await page.locator('#park-picker option:checked').textContent()).toBe('嘉澜经济技术开发区（第 1 版）')
+    await shot('02-park-imported')
+
+    // Validation beside the field: an empty name, and a percentage over 100 in the indicator table.
+    const name = page.getByLabel('工业园区名称（全称）')
+    await name.fill('')
+    const coverage = page.getByLabel('双千兆网络覆盖率（%） 2025年')
+    await coverage.fill('120')
+    await expect.poll(() => page.locator('.field.invalid .field-message').first().textContent()).toMatch(/工业园区名称/)
+    await expect.poll(() => page.locator('.cell.invalid .field-message').first().textContent()).toMatch(/双千兆网络覆盖率/)
+    expect(await name.getAttribute('aria-invalid')).toBe('true')
+    await coverage.evaluate((element) => element.scrollIntoView({ block: 'center' }))
+    await shot('03-park-validation')
+    // Saving is refused (422) and says so; nothing typed is lost.
+    await page.click('.form-toolbar button[type=submit]')
+    await expect.poll(() => toast().textContent()).toContain('本次没有保存')
+    expect(await coverage.inputValue()).toBe('120')
+    await coverage.fill('96.5')
+    await name.fill('嘉澜经济技术开发区')
+
+    // Unsaved edits survive a reload (localStorage), then an explicit save makes version 2.
+    const intro = page.getByLabel('工业园区简介')
+    await intro.fill(`${await intro.inputValue()}园区坚持数字赋能。`)
+    await page.reload()
+    await expect.poll(() => page.locator('.form-toolbar .save-status').textContent()).toContain('已恢复')
+    expect(await page.getByLabel('工业园区简介').inputValue()).toContain('园区坚持数字赋能。')
+    await page.getByLabel('工业园区名称（全称）').press('Enter')
+    await expect.poll(() => toast().textContent()).toContain('已保存“嘉澜经济技术开发区”（第 2 版）')
+    expect(await page.locator('#park-picker option:checked').textContent()).toBe('嘉澜经济技术开发区（第 2 版）')
+
+    // 2 政策文件, reached with the keyboard: the tabs are buttons, arrow keys move between them.
+    await page.focus('#tab-park')
+    await page.keyboard.press('ArrowRight')
+    expect(await page.locator('#tab-docs').getAttribute('aria-selected')).toBe('true')
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('tab-docs')
+    expect(await page.locator('#panel-docs').isVisible()).toBe(true)
+    const [policyChooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#policy-upload')])
+    await policyChooser.setFiles(join(ROOT, 'fixtures', 'docs', 'policy-excerpt.docx'))
+    await expect.poll(() => page.locator('#policy-message').textContent()).toMatch(/^已加入《.+》，切分出 \d+ 条条款。$/)
+    await expect.poll(() => page.locator('#panel-docs table.data tbody tr').count()).toBe(6)
+    await expect.poll(() => page.locator('#panel-docs .clause-path').count()).toBeGreaterThan(0)
+    await page.fill('#search-query', '中小企业 数字化转型')
+    await page.press('#search-query', 'Enter')
+    await expect.poll(() => page.locator('#search-results li .clause-path').count()).toBe(5)
+    await shot('04-policies')
+
+    // 3 生成初稿: offline; the clauses behind each measure.
+    await page.click('#tab-draft')
+    await page.fill('#draft-title', '嘉澜初稿')
+    await page.getByRole('button', { name: '生成初稿' }).click()
+    await expect.poll(() => page.locator('#panel-draft .message').first().textContent(), { timeout: 60_000 }).toContain('已生成并保存《嘉澜初稿》第 1 版')
+    await expect.poll(() => page.locator('#panel-draft .measures > li').count()).toBe(3)
+    expect(await page.locator('#panel-draft .measures .clause-path').count()).toBeGreaterThan(2)
+    await shot('05-draft-generated')
+
+    // 4 审校: findings and 字数; an alias typed in is found, highlighted and fixed with one click.
+    await page.click('#tab-review')
+    await expect.poll(() => page.locator('.zishu-total').textContent()).toMatch(/^全文 \d+ 字 \/ 上限 3000 字/)
+    const editor = page.locator('#draft-text')
+    const generated = await editor.inputValue()
+    await editor.fill(generated.replace('嘉澜经济技术开发区始建于', '嘉澜经开区始建于'))
+    await expect.poll(() => page.locator('.rule-group summary').allTextContents()).toContain('专有名词（1）')
+    await expect.poll(() => page.locator('.backdrop mark.sev-error').textContent()).toBe('嘉澜经开区')
+    await expect.poll(() => page.locator('#review-save-status').textContent()).toContain('有未保存的修改')
+    // 定位 selects the finding's characters in the editor and scrolls them into view.
+    await page.getByRole('button', { name: '定位' }).first().click()
+    const selection = await editor.evaluate((element) => {
+      const area = element as unknown as { value: string; selectionStart: number; selectionEnd: number }
+      return area.value.slice(area.selectionStart, area.selectionEnd)
+    })
+    expect(selection).toBe('嘉澜经开区')
+    await shot('06-review-finding')
+    await page.getByRole('button', { name: '修改为“嘉澜经济技术开发区”' }).click()
+    await expect.poll(() => toast().textContent()).toContain('已保存为第 2 版')
+    expect(await editor.inputValue()).toBe(generated)
+    await expect.poll(() => page.locator('#panel-review .findings-card').textContent()).toContain('没有发现问题')
+    expect(await page.locator('#review-version option:checked').textContent()).toMatch(/^第 2 版 · 应用修改建议/)
+    await shot('07-review-fixed')
+
+    // 5 改写: compress one section to N 字, compare, accept = version 3.
+    await page.click('#tab-rewrite')
+    await page.selectOption('#rewrite-section', '一、背景介绍')
+    await page.fill('#rewrite-target', '600')
+    await page.getByRole('button', { name: '生成改写' }).click()
+    await expect.poll(() => page.locator('#rewrite-result h3').textContent()).toBe('对照：一、背景介绍（压缩到 600 字）')
+    expect(await page.locator('#rewrite-before del').count()).toBeGreaterThan(0)
+    expect(await page.locator('#rewrite-result h4').allTextContents()).toEqual(['改写前（720 字）', expect.stringMatching(/^改写后（6\d\d 字）$/)])
+    await shot('08-rewrite-compare')
+    await page.getByRole('button', { name: /^接受/ }).click()
+    await expect.poll(() => toast().textContent()).toContain('已接受改写，保存为第 3 版')
+    const draftId = (await api<{ drafts: { id: string; title: string }[] }>(`/api/parks/${await currentParkId()}/drafts`)).drafts[0]!.id
+    const accepted = await api<{ latest: { number: number; text: string; source: string } }>(`/api/drafts/${draftId}`)
+    expect(accepted.latest).toMatchObject({ number: 3, source: 'rewrite' })
+
+    // 6 导出: both Word files.
+    await page.click('#tab-export')
+    await page.check('#export-charts')
+    for (const [button, file] of [
+      ['#export-report', 'report.docx'],
+      ['#export-form', 'form.docx'],
+    ] as const) {
+      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click(button)])
+      expect(download.suggestedFilename()).toMatch(/\.docx$/)
+      const target = join(ARTIFACTS, file)
+      await download.saveAs(target)
+      expect(isDocx(readFileSync(target))).toBe(true)
+    }
+    await expect.poll(() => page.locator('#export-status').textContent()).toContain('已生成')
+    await shot('09-export')
+
+    // The server goes away: a save fails with a Chinese message and the text stays (in the page and localStorage).
+    await stopServer(server)
+    server = undefined
+    await page.click('#tab-review')
+    await editor.fill(`${accepted.latest.text}\n园区将持续深化实数融合。`)
+    await page.getByRole('button', { name: '保存为新版本' }).click()
+    await expect.poll(() => toast().textContent()).toContain('无法连接')
+    await shot('10-server-down')
+
+    // Restart on the same DATA_DIR: park, draft, every version and the unsaved text are all there.
+    server = await startServer(dataDir, port)
+    await page.reload()
+    await expect.poll(() => page.locator('#park-picker option:checked').textContent()).toBe('嘉澜经济技术开发区（第 2 版）')
+    await page.click('#tab-review')
+    await expect.poll(() => page.locator('#review-version option').count()).toBe(3)
+    expect(await page.locator('#review-version option').allTextContents()).toEqual([
+      expect.stringMatching(/^第 3 版 · 改写/),
+      expect.stringMatching(/^第 2 版 · 应用修改建议/),
+      expect.stringMatching(/^第 1 版 · 离线撰写/),
+    ])
+    expect(await page.locator('#draft-text').inputValue()).toBe(`${accepted.latest.text}\n园区将持续深化实数融合。`)
+    await expect.poll(() => page.locator('#review-save-status').textContent()).toContain('有未保存的修改（基于第 3 版')
+    await shot('11-after-restart')
+    await page.getByRole('button', { name: '保存为新版本' }).click()
+    await expect.poll(() => toast().textContent()).toContain('已保存为第 4 版')
+    const stored = await api<{ versions: { number: number; source: string }[]; latest: { text: string } }>(`/api/drafts/${draftId}`)
+    expect(stored.versions.map((v) => v.source)).toEqual(['compose', 'fixes', 'rewrite', 'edit'])
+    expect(stored.latest.text).toContain('园区将持续深化实数融合。')
+    const documents = await api<{ documents: { origin: string; fileName: string }[] }>('/api/documents')
+    expect(documents.documents.filter((d) => d.origin === 'upload').map((d) => d.fileName)).toEqual(['policy-excerpt.docx'])
+    const park = await api<{ park: { version: number; data: { park: { intro: string } } } }>(`/api/parks/${await currentParkId()}`)
+    expect(park.park.version).toBe(2)
+    expect(park.park.data.park.intro).toContain('园区坚持数字赋能。')
+
+    expect(dialogs).toEqual([])
+    expect(pageErrors).toEqual([])
+  }, 300_000)
+
+  it('shows markup in a park name and in an uploaded draft as text: no element, no script', async () => {
+    const data = JSON.parse(readFileSync(PARK_FILE, 'utf8')) as { park: { name: string } }
+    data.park.name = `${XSS}嘉澜经济技术开发区`
+    const created = await api<{ park: { id: string } }>('/api/parks', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data }),
+    })
+    await page.goto(base)
+    await page.selectOption('#park-picker', created.park.id)
+    await page.click('#tab-park')
+    await expect.poll(() => page.locator('#panel-park h2').textContent()).toBe(`园区资料：${XSS}嘉澜经济技术开发区`)
+
+    const draftFile = join(userDataDir, 'xss-draft.txt')
+    writeFileSync(draftFile, `测试稿\n\n【摘要】${XSS}园区<script>alert(2)</script>开展数字化改造。\n\n一、背景介绍\n${XSS}嘉澜经开区始建于1993年。\n`)
+    await page.click('#tab-review')
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '上传人工稿（.docx/.txt/.md）' }).first().click()])
+    await chooser.setFiles(draftFile)
+    await expect.poll(() => toast().textContent()).toContain('已上传“xss-draft.txt”')
+    expect(await page.locator('#draft-text').inputValue()).toContain(`${XSS}园区<script>alert(2)</script>`)
+    await expect.poll(() => page.locator('.backdrop').textContent()).toContain(XSS)
+    await expect.poll(() => page.locator('.finding').count()).toBeGreaterThan(0)
+    await shot('12-xss-as-text')
+
+    expect(await page.locator('img').count()).toBe(0)
+    expect(await page.locator('main script, #panels script').count()).toBe(0)
+    expect(dialogs).toEqual([])
+    expect(pageErrors).toEqual([])
+  }, 120_000)
+
+  it('tells the person in Chinese when another tab saved first (409), and keeps what they typed', async () => {
+    const data = JSON.parse(readFileSync(PARK_FILE, 'utf8')) as { park: { name: string; county: string } }
+    data.park.name = '冲突测试经济技术开发区'
+    const created = await api<{ park: { id: string } }>('/api/parks', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data }),
+    })
+    await page.goto(base)
+    await page.selectOption('#park-picker', created.park.id)
+    await page.click('#tab-park')
+    await expect.poll(() => page.locator('#panel-park h2').textContent()).toBe('园区资料：冲突测试经济技术开发区')
+    // Another tab (here: the API) saves version 2 in the meantime.
+    await fetch(`${base}/api/parks/${created.park.id}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: { ...data, park: { ...data.park, county: '另一个区' } }, version: 1 }),
+    })
+    await page.getByLabel('所在区县').fill('我改的区县')
+    await page.getByRole('button', { name: '保存（新版本）' }).first().click()
+    await expect.poll(() => page.locator('#panel-park .banner.error').textContent()).toContain('您编辑的是第1版，现在已是第2版')
+    expect(await page.getByLabel('所在区县').inputValue()).toBe('我改的区县')
+    await shot('13-park-conflict')
+
+    // The same for a draft: a version saved elsewhere, then a save from the page.
+    const generated = await api<{ draft: { id: string }; text: string }>(`/api/parks/${created.park.id}/drafts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
+    await page.reload()
+    await page.click('#tab-review')
+    await expect.poll(() => page.locator('#review-version option').count()).toBe(1)
+    await fetch(`${base}/api/drafts/${generated.draft.id}/versions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: `${generated.text}\n另一个标签页的补充。`, source: 'edit', baseVersion: 1 }),
+    })
+    await page.locator('#draft-text').fill(`${generated.text}\n我的补充。`)
+    await page.getByRole('button', { name: '保存为新版本' }).click()
+    await expect.poll(() => toast().textContent()).toContain('您基于第1版修改，现在已有第2版')
+    expect(await page.locator('#draft-text').inputValue()).toContain('我的补充。')
+    expect(pageErrors).toEqual([])
+  }, 120_000)
+
+  it('asks once for the access token (AUTH_TOKEN) and sends it as a Bearer token', async () => {
+    const securedDir = mkdtempSync(join(tmpdir(), 'park-report-e2e-token-'))
+    const securedPort = await freePort()
+    const secured = await startServer(securedDir, securedPort, { AUTH_TOKEN: 'e2e-secret-token' })
+    const tokenPage = await context.newPage()
+    tokenPage.on('pageerror', (error) => pageErrors.push(error.message))
+    try {
+      await tokenPage.goto(`http://127.0.0.1:${securedPort}/`)
+      await expect.poll(() => tokenPage.locator('#token-dialog').getAttribute('open')).toBe('')
+      await expect.poll(() => tokenPage.locator('#status').textContent()).toContain('需要访问令牌')
+      await tokenPage.screenshot({ path: join(ARTIFACTS, '14-token-dialog.png') })
+      await tokenPage.fill('#token-input', 'e2e-secret-token')
+      await tokenPage.press('#token-input', 'Enter')
+      await expect.poll(() => tokenPage.locator('#status').textContent()).toContain('已载入')
+      await expect.poll(() => tokenPage.locator('#panel-park').textContent()).toContain('还没有园区')
+      // Entered once: after a reload the page connects without asking.
+      await tokenPage.reload()
+      await expect.poll(() => tokenPage.locator('#status').textContent()).toContain('已载入')
+      expect(await tokenPage.locator('#token-dialog').getAttribute('open')).toBeNull()
+      expect(pageErrors).toEqual([])
+    } finally {
+      await tokenPage.close()
+      await stopServer(secured)
+      rmSync(securedDir, { recursive: true, force: true })
+    }
+  }, 120_000)
+
+  async function currentParkId(): Promise<string> {
+    return page.locator('#park-picker').inputValue()
+  }
+})
