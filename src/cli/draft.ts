@@ -7,7 +7,7 @@ import { UserError } from '../errors.js'
 import { exportDraft } from '../export/export-draft.js'
 import { parseReport } from '../model/parse-report.js'
 import { readParkFile } from '../park/read-park.js'
-import { DocumentStore } from '../store/document-store.js'
+import { documentStoreFor } from '../store/workspace.js'
 import { parseCliArgs, type CliCommand } from './command.js'
 
 const USAGE = 'npm run -s cli -- draft --park P [--kind K] [--offline] --out draft.txt|draft.docx [--json]'
@@ -26,7 +26,8 @@ export const draftCommand: CliCommand = {
     )
     if (!values.park || (!values.out && !values.json)) throw new UserError('invalid_arguments', `请给出 --park 园区数据和 --out 输出文件。\n用法：${USAGE}`)
     const config = loadConfig()
-    const corpus = await PolicyCorpus.open(config, new DocumentStore(config.dataDir))
+    const documents = await documentStoreFor(config)
+    const corpus = await PolicyCorpus.open(config, documents.store).finally(() => documents.close())
     const park = await readParkFile(values.park)
     const outcome = await draftReport(
       {

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.js'
 import { PolicyCorpus } from '../corpus/policy-corpus.js'
-import { DocumentStore } from '../store/document-store.js'
+import { documentStoreFor } from '../store/workspace.js'
 import { parseCliArgs, positiveInteger, readStdinLines, type CliCommand } from './command.js'
 
 const USAGE = 'npm run -s cli -- retrieve "<检索内容>" [--top 5] [--json]（不给检索内容时，从标准输入逐行读取）'
@@ -16,7 +16,8 @@ export const retrieveCommand: CliCommand = {
     const top = positiveInteger(values.top, 5, '--top')
     const queries = positionals.length ? [positionals.join(' ')] : await readStdinLines()
     const config = loadConfig()
-    const corpus = await PolicyCorpus.open(config, new DocumentStore(config.dataDir))
+    const documents = await documentStoreFor(config)
+    const corpus = await PolicyCorpus.open(config, documents.store).finally(() => documents.close())
     for (const query of queries) {
       const { results, warnings } = await corpus.retrieve(query, { top })
       for (const warning of warnings) process.stderr.write(`提示：${warning.message}\n`)

@@ -55,6 +55,3 @@ export class JsonDocumentStore implements DocumentStore {
     return join(this.folder, `${id}.json`)
   }
 }
-
-/** `new DocumentStore(dataDir)` keeps meaning the JSON-file store until the callers switch to DocumentRepository. */
-export const DocumentStore: new (dataDir: string) => DocumentStore = JsonDocumentStore

@@ -31,6 +31,24 @@ describe('CLI', () => {
     expect(lines[0]!.results[0]!.path).toBe('《工业园区高质量发展指引》二（六）14')
   })
 
+  it('retrieve sees a document uploaded through the workspace, while the workspace is open', async () => {
+    const { openWorkspace } = await import('../../src/store/workspace.js')
+    const { PolicyCorpus } = await import('../../src/corpus/policy-corpus.js')
+    const { loadConfig } = await import('../../src/config.js')
+    const config = loadConfig({ DATA_DIR: dataDir })
+    const workspace = await openWorkspace(config)
+    try {
+      const corpus = await PolicyCorpus.open(config, workspace.documents)
+      const policy = '南岭市新能源电池材料产业链招商专项政策\n一、支持链主企业\n对新引进的正极材料链主企业给予固定资产投资奖补。\n'
+      await corpus.addUpload({ fileName: '招商政策.txt', data: new TextEncoder().encode(policy) })
+      const { code, stdout } = cli(['retrieve', '正极材料链主企业 投资奖补', '--top', '1', '--json'])
+      expect(code).toBe(0)
+      expect((JSON.parse(stdout) as { results: { source: string }[] }).results[0]!.source).toBe('南岭市新能源电池材料产业链招商专项政策')
+    } finally {
+      await workspace.close()
+    }
+  })
+
   it('retrieve reads one query per line from standard input', () => {
     const { code, stdout } = cli(['retrieve', '--top', '1', '--json'], '双千兆网络覆盖率\n\n亩均税收 土地集约利用\n')
     expect(code).toBe(0)

@@ -5,12 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig, type AppConfig } from '../../src/config.js'
 import { PolicyCorpus } from '../../src/corpus/policy-corpus.js'
 import { createApp } from '../../src/server/app.js'
-import { DocumentStore } from '../../src/store/document-store.js'
+import { JsonDocumentStore } from '../../src/store/document-store.js'
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/docs/${name}`, import.meta.url))
 
 async function openApp(config: AppConfig) {
-  const corpus = await PolicyCorpus.open(config, new DocumentStore(config.dataDir))
+  const corpus = await PolicyCorpus.open(config, new JsonDocumentStore(config.dataDir))
   return createApp({ config, corpus })
 }
 
