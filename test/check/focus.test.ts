@@ -1,8 +1,8 @@
-import { describe, it } from 'vitest'
+import { describe } from 'vitest'
 import { focusRule } from '../../src/check/rules/focus.js'
 import type { ParkData } from '../../src/park/park-schema.js'
 import { nanlingDraft, nanlingPark } from './parks.js'
-import { testRule } from './rule-tester.js'
+import { describeCases, testRule } from './rule-tester.js'
 
 // 南岭经济技术开发区: lead industries 新能源电池材料 (正极材料, 电解液) — the focus —, 精细化工 (电子化学品),
 // 先进装备制造 (化工专用装备).
@@ -100,6 +100,5 @@ const table = testRule(focusRule, {
 })
 
 describe('focus', () => {
-  describe('valid', () => table.valid.forEach(([name, fn]) => it(name, fn)))
-  describe('invalid', () => table.invalid.forEach(([name, fn]) => it(name, fn)))
+  describeCases(table)
 })

@@ -6,7 +6,7 @@ import { getKind } from '../../src/kinds/registry.js'
 import { parseDocxReport } from '../../src/model/parse-docx.js'
 import { parseReport } from '../../src/model/parse-report.js'
 import { documentXml, makeDocx, paragraphXml } from '../model/ooxml-package.js'
-import { testRule } from './rule-tester.js'
+import { describeCases, testRule } from './rule-tester.js'
 
 const draft = (name: string) => readFileSync(new URL(`../../fixtures/drafts/${name}`, import.meta.url), 'utf8')
 
@@ -147,8 +147,7 @@ const table = testRule(headingNumberingRule, {
 })
 
 describe('heading-numbering', () => {
-  describe('valid', () => table.valid.forEach(([name, fn]) => it(name, fn)))
-  describe('invalid', () => table.invalid.forEach(([name, fn]) => it(name, fn)))
+  describeCases(table)
 
   it('takes no table cell of a .docx for an unnumbered sub-heading', async () => {
     // A row of a table: a short label cell between the long explanation cells of the rows around it.

@@ -4,7 +4,7 @@ import { lengthRule } from '../../src/check/rules/length.js'
 import { parseReport } from '../../src/model/parse-report.js'
 import { reportZishu } from '../../src/model/report-stats.js'
 import { countZishu } from '../../src/model/zishu.js'
-import { testRule } from './rule-tester.js'
+import { describeCases, testRule } from './rule-tester.js'
 
 const draft = (name: string) => readFileSync(new URL(`../../fixtures/drafts/${name}`, import.meta.url), 'utf8')
 
@@ -139,7 +139,6 @@ const withOptions = testRule(lengthRule, {
 })
 
 describe('length', () => {
-  describe('valid', () => table.valid.forEach(([name, fn]) => it(name, fn)))
-  describe('invalid', () => table.invalid.forEach(([name, fn]) => it(name, fn)))
+  describeCases(table)
   describe('options', () => [...withOptions.valid, ...withOptions.invalid].forEach(([name, fn]) => it(name, fn)))
 })

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs'
-import { describe, it } from 'vitest'
+import { describe } from 'vitest'
 import { logicChainRule } from '../../src/check/rules/logic-chain.js'
 import { ParkDataSchema, type ParkData } from '../../src/park/park-schema.js'
-import { testRule } from './rule-tester.js'
+import { describeCases, testRule } from './rule-tester.js'
 
 const draft = (name: string) => readFileSync(new URL(`../../fixtures/drafts/${name}`, import.meta.url), 'utf8')
 const parkData = (name: string): ParkData =>
@@ -126,6 +126,5 @@ const table = testRule(logicChainRule, {
 })
 
 describe('logic-chain', () => {
-  describe('valid', () => table.valid.forEach(([name, fn]) => it(name, fn)))
-  describe('invalid', () => table.invalid.forEach(([name, fn]) => it(name, fn)))
+  describeCases(table)
 })

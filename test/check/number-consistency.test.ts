@@ -4,7 +4,7 @@ import { numberConsistencyRule } from '../../src/check/rules/number-consistency.
 import type { ParkData } from '../../src/park/park-schema.js'
 import { validateParkData } from '../../src/park/validate-park.js'
 import { nanlingDraft, nanlingPark } from './parks.js'
-import { runRule, testRule } from './rule-tester.js'
+import { runRule, describeCases, testRule } from './rule-tester.js'
 
 function loadPark(name: string): ParkData {
   const result = validateParkData(JSON.parse(readFileSync(new URL(`../../fixtures/parks/${name}.json`, import.meta.url), 'utf8')))
@@ -166,8 +166,7 @@ const table = testRule(numberConsistencyRule, {
 })
 
 describe('number-consistency', () => {
-  describe('valid', () => table.valid.forEach(([name, fn]) => it(name, fn)))
-  describe('invalid', () => table.invalid.forEach(([name, fn]) => it(name, fn)))
+  describeCases(table)
 
   it('is silent on the clean draft of the example park', () => {
     expect(runRule(numberConsistencyRule, nanlingDraft(), { park: nanling }).findings).toEqual([])

@@ -5,7 +5,7 @@ import { getKind } from '../../src/kinds/registry.js'
 import { parseReport } from '../../src/model/parse-report.js'
 import type { ParkData } from '../../src/park/park-schema.js'
 import { nanlingDraft, nanlingPark } from './parks.js'
-import { runRule, testRule } from './rule-tester.js'
+import { runRule, describeCases, testRule } from './rule-tester.js'
 
 // 南岭经济技术开发区: indicators, facts (屋顶光伏86兆瓦, 储能40兆瓦时, 37家, 12万吨, 1.2万个, 45 → 8分钟 …), derived figures
 // (营业收入2025年较2023年 +20.5%, 年均9.8%; 综合利用率 +22.3个百分点; 开发面积占管理面积 73.9% …) and the numbers of its texts.
@@ -108,8 +108,7 @@ const table = testRule(numberTraceRule, {
 })
 
 describe('number-trace', () => {
-  describe('valid', () => table.valid.forEach(([name, fn]) => it(name, fn)))
-  describe('invalid', () => table.invalid.forEach(([name, fn]) => it(name, fn)))
+  describeCases(table)
 
   it('is silent on the clean draft of the example park', () => {
     expect(runRule(numberTraceRule, nanlingDraft(), { park: nanling }).findings).toEqual([])

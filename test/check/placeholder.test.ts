@@ -1,6 +1,6 @@
-import { describe, it } from 'vitest'
+import { describe } from 'vitest'
 import { placeholderRule } from '../../src/check/rules/placeholder.js'
-import { testRule } from './rule-tester.js'
+import { describeCases, testRule } from './rule-tester.js'
 
 const table = testRule(placeholderRule, {
   valid: [
@@ -27,6 +27,5 @@ const table = testRule(placeholderRule, {
 })
 
 describe('placeholder', () => {
-  describe('valid', () => table.valid.forEach(([name, fn]) => it(name, fn)))
-  describe('invalid', () => table.invalid.forEach(([name, fn]) => it(name, fn)))
+  describeCases(table)
 })

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { OFFICIAL_NAMES, properNounRule } from '../../src/check/rules/proper-noun.js'
 import type { ParkData } from '../../src/park/park-schema.js'
 import { nanlingDraft, nanlingPark } from './parks.js'
-import { runRule, testRule } from './rule-tester.js'
+import { runRule, describeCases, testRule } from './rule-tester.js'
 
 const park = nanlingPark()
 
@@ -142,11 +142,9 @@ const withoutPark = testRule(properNounRule, {
 })
 
 describe('proper-noun', () => {
-  describe('valid', () => withPark.valid.forEach(([name, fn]) => it(name, fn)))
-  describe('invalid', () => withPark.invalid.forEach(([name, fn]) => it(name, fn)))
+  describeCases(withPark)
   describe('without park data', () => {
-    withoutPark.valid.forEach(([name, fn]) => it(name, fn))
-    withoutPark.invalid.forEach(([name, fn]) => it(name, fn))
+    describeCases(withoutPark)
   })
 
   // The glossary is data a domain expert edits: every entry must work on its own and no right form may be flagged.

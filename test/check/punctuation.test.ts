@@ -1,6 +1,6 @@
-import { describe, it } from 'vitest'
+import { describe } from 'vitest'
 import { punctuationRule } from '../../src/check/rules/punctuation.js'
-import { testRule } from './rule-tester.js'
+import { describeCases, testRule } from './rule-tester.js'
 
 const table = testRule(punctuationRule, {
   valid: [
@@ -143,6 +143,5 @@ const table = testRule(punctuationRule, {
 })
 
 describe('punctuation', () => {
-  describe('valid', () => table.valid.forEach(([name, fn]) => it(name, fn)))
-  describe('invalid', () => table.invalid.forEach(([name, fn]) => it(name, fn)))
+  describeCases(table)
 })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { quantEvidenceRule } from '../../src/check/rules/quant-evidence.js'
 import { nanlingDraft } from './parks.js'
-import { runRule, testRule } from './rule-tester.js'
+import { runRule, describeCases, testRule } from './rule-tester.js'
 
 const NO_FIGURES = '部分没有量化数据。实践成效应优先采用量化数据予以支撑'
 const NO_COMPARISON = '部分没有开展创新实践前后的对比'
@@ -88,8 +88,7 @@ const table = testRule(quantEvidenceRule, {
 })
 
 describe('quant-evidence', () => {
-  describe('valid', () => table.valid.forEach(([name, fn]) => it(name, fn)))
-  describe('invalid', () => table.invalid.forEach(([name, fn]) => it(name, fn)))
+  describeCases(table)
 
   it('is silent on the clean draft of the example park', () => {
     expect(runRule(quantEvidenceRule, nanlingDraft()).findings).toEqual([])

@@ -1,4 +1,4 @@
-import { expect } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { applyFixes } from '../../src/check/apply-fixes.js'
 import { checkReport } from '../../src/check/check-report.js'
 import type { Finding } from '../../src/check/finding.js'
@@ -65,4 +65,10 @@ export function testRule(rule: AnyRule, cases: RuleCases): { valid: [string, () 
       },
     ]),
   }
+}
+
+/** Registers a rule table's cases as `valid` and `invalid` test groups (the assertions live in `testRule`). */
+export function describeCases(table: ReturnType<typeof testRule>): void {
+  describe('valid', () => table.valid.forEach(([name, fn]) => it(name, fn)))
+  describe('invalid', () => table.invalid.forEach(([name, fn]) => it(name, fn)))
 }

@@ -1,6 +1,6 @@
-import { describe, it } from 'vitest'
+import { describe } from 'vitest'
 import { sensitiveInfoRule } from '../../src/check/rules/sensitive-info.js'
-import { testRule } from './rule-tester.js'
+import { describeCases, testRule } from './rule-tester.js'
 
 const table = testRule(sensitiveInfoRule, {
   valid: [
@@ -84,6 +84,5 @@ const table = testRule(sensitiveInfoRule, {
 })
 
 describe('sensitive-info', () => {
-  describe('valid', () => table.valid.forEach(([name, fn]) => it(name, fn)))
-  describe('invalid', () => table.invalid.forEach(([name, fn]) => it(name, fn)))
+  describeCases(table)
 })

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { describe, it } from 'vitest'
+import { describe } from 'vitest'
 import { structureRule } from '../../src/check/rules/structure.js'
-import { testRule } from './rule-tester.js'
+import { describeCases, testRule } from './rule-tester.js'
 
 const draft = (name: string) => readFileSync(new URL(`../../fixtures/drafts/${name}`, import.meta.url), 'utf8')
 
@@ -128,6 +128,5 @@ const table = testRule(structureRule, {
 })
 
 describe('structure', () => {
-  describe('valid', () => table.valid.forEach(([name, fn]) => it(name, fn)))
-  describe('invalid', () => table.invalid.forEach(([name, fn]) => it(name, fn)))
+  describeCases(table)
 })

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
-import { describe, it } from 'vitest'
+import { describe } from 'vitest'
 import { vagueLanguageRule } from '../../src/check/rules/vague-language.js'
 import type { ParkData } from '../../src/park/park-schema.js'
 import { validateParkData } from '../../src/park/validate-park.js'
-import { testRule } from './rule-tester.js'
+import { describeCases, testRule } from './rule-tester.js'
 
 function loadPark(name: string): ParkData {
   const result = validateParkData(JSON.parse(readFileSync(new URL(`../../fixtures/parks/${name}.json`, import.meta.url), 'utf8')))
@@ -93,6 +93,5 @@ const table = testRule(vagueLanguageRule, {
 })
 
 describe('vague-language', () => {
-  describe('valid', () => table.valid.forEach(([name, fn]) => it(name, fn)))
-  describe('invalid', () => table.invalid.forEach(([name, fn]) => it(name, fn)))
+  describeCases(table)
 })
