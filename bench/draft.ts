@@ -6,7 +6,9 @@ import { loadConfig } from '../src/config.js'
 import { PolicyCorpus } from '../src/corpus/policy-corpus.js'
 import { draftReport } from '../src/draft/draft-report.js'
 import { requireValidPark } from '../src/park/read-park.js'
+import { createApp } from '../src/server/app.js'
 import { percentile, timeMs, type BenchRow } from './bench-kit.js'
+import { loadTest } from './http-load.js'
 
 const PARKS = ['nanling-green', 'jialan-digital', 'lingjiang-green']
 
@@ -29,6 +31,10 @@ export async function benchDraft(): Promise<BenchRow[]> {
       rows.push({ name: `offline draft ${name} (plan + compose + check) p50`, value: percentile(times.slice(2), 50), unit: 'ms' })
       rows.push({ name: `offline draft ${name}: checker errors`, value: errors, unit: 'count', target: '0' })
     }
+    // Concurrent first drafts over HTTP (plan with retrieval, compose, check), as several people pressing 生成初稿.
+    const app = createApp({ config, corpus })
+    const park = readFileSync(new URL('../fixtures/parks/jialan-digital.json', import.meta.url), 'utf8')
+    rows.push(...(await loadTest(app, { name: 'POST /api/draft (offline)', path: '/api/draft', method: 'POST', body: `{"park":${park}}` })))
     return rows
   } finally {
     rmSync(dataDir, { recursive: true, force: true })
