@@ -53,3 +53,12 @@ function invalidRequest(zodIssues: readonly z.core.$ZodIssue[]): UserError {
   const issues = zodIssues.map(describeIssue)
   return new UserError('invalid_request', issues.map((issue) => issue.message).join('；'), 400, { issues })
 }
+
+/** The multipart form of an upload; a body that does not parse is the client's error (400), not the server's. */
+export async function readUpload(c: Context): Promise<Record<string, string | File | (string | File)[]>> {
+  try {
+    return await c.req.parseBody()
+  } catch {
+    throw new UserError('invalid_form', '上传内容不是有效的表单（multipart/form-data），请重新选择文件上传。', 400)
+  }
+}

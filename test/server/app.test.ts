@@ -102,6 +102,13 @@ describe('HTTP API', () => {
     const app = await openApp(config)
     const builtin = await app.request('/api/documents/gongye-yuanqu-gaozhiliang-fazhan-zhiyin', { method: 'DELETE' })
     expect(builtin.status).toBe(403)
+    const garbled = await app.request('/api/documents', {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/form-data; boundary=----x' },
+      body: '------x\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\n未结束的表单',
+    })
+    expect(garbled.status).toBe(400)
+    expect(await garbled.json()).toMatchObject({ error: { code: 'invalid_form' } })
     const noFile = await app.request('/api/documents', { method: 'POST', body: new FormData() })
     expect(noFile.status).toBe(400)
     expect(await noFile.json()).toMatchObject({ error: { code: 'missing_file' } })

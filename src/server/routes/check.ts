@@ -7,7 +7,7 @@ import { UserError } from '../../errors.js'
 import { loadDraft, MAX_DRAFT_CHARS, parseDraftText } from '../../model/load-draft.js'
 import { parseParkJson } from '../../park/read-park.js'
 import { validParkOf } from '../valid-parks.js'
-import { parseRequest, readJsonBody } from '../validation.js'
+import { parseRequest, readJsonBody, readUpload } from '../validation.js'
 
 const CheckRequestSchema = z.object({
   text: z.string().max(MAX_DRAFT_CHARS),
@@ -40,7 +40,7 @@ export function checkRoutes() {
     async (c) => {
       const type = c.req.header('content-type') ?? ''
       if (type.startsWith('multipart/form-data')) {
-        const body = await c.req.parseBody()
+        const body = await readUpload(c)
         const file = body['file']
         if (!(file instanceof File)) throw new UserError('missing_file', messages.noDraft, 400)
         const parkField = body['park']

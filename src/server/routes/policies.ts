@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { PolicyCorpus } from '../../corpus/policy-corpus.js'
 import { UserError } from '../../errors.js'
-import { validated } from '../validation.js'
+import { readUpload, validated } from '../validation.js'
 
 const RetrieveRequestSchema = z.object({
   query: z.string().trim().min(1).max(2000),
@@ -40,7 +40,7 @@ export function policyRoutes(corpus: PolicyCorpus, maxUploadBytes: number) {
       },
     }),
     async (c) => {
-      const body = await c.req.parseBody()
+      const body = await readUpload(c)
       const file = body['file']
       if (!(file instanceof File)) throw new UserError('missing_file', messages.noFile, 400)
       const result = await corpus.addUpload({

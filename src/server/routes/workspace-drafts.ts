@@ -18,8 +18,7 @@ import { PARK_KINDS, type ParkData } from '../../park/park-schema.js'
 import { requireValidPark } from '../../park/read-park.js'
 import { ClauseLangChainRetriever } from '../../retrieve/langchain-retriever.js'
 import type { Workspace } from '../../store/workspace.js'
-import { parseRequest, readJsonBody } from '../validation.js'
-import { readUpload } from './workspace.js'
+import { parseRequest, readJsonBody, readUpload } from '../validation.js'
 
 /**
  * Drafts of a stored park and their append-only versions: generate a first draft from the park (offline composer

@@ -1,5 +1,5 @@
 import { extname } from 'node:path'
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { UserError } from '../../errors.js'
@@ -7,7 +7,7 @@ import { decodeText } from '../../ingest/extract-text.js'
 import { PARK_KINDS } from '../../park/park-schema.js'
 import { validateParkData } from '../../park/validate-park.js'
 import type { Workspace } from '../../store/workspace.js'
-import { parseRequest, readJsonBody } from '../validation.js'
+import { parseRequest, readJsonBody, readUpload } from '../validation.js'
 import { indicatorTemplate, indicatorWorkbook, mergeIndicators, readIndicatorWorkbook, type ImportedCell } from './workspace-indicators.js'
 
 /**
@@ -29,16 +29,6 @@ const messages = {
   cellValues: (count: number) => `Excel 指标表中有 ${count} 处内容需要修改，本次没有导入。`,
   inCell: (message: string, cell: string) => `${message}（Excel 单元格 ${cell}）`,
   badFlag: '参数应为 true 或 false。',
-  notForm: '上传内容不是有效的表单（multipart/form-data），请重新选择文件上传。',
-}
-
-/** The multipart form of an upload; a body that does not parse is the client's error (400), not the server's. */
-export async function readUpload(c: Context): Promise<Record<string, string | File | (string | File)[]>> {
-  try {
-    return await c.req.parseBody()
-  } catch {
-    throw new UserError('invalid_form', messages.notForm, 400)
-  }
 }
 
 const DataField = z.unknown().refine((value) => value !== undefined, { message: messages.missingData })
