@@ -1,13 +1,11 @@
 import { Hono } from 'hono'
-import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
 import type { AppConfig } from '../../config.js'
 import type { PolicyCorpus } from '../../corpus/policy-corpus.js'
-import { draftReport } from '../../draft/draft-report.js'
 import { rewriteReport, type RewriteAction } from '../../draft/rewrite-report.js'
-import { UserError } from '../../errors.js'
 import { MAX_DRAFT_CHARS } from '../../model/load-draft.js'
 import { requireValidPark } from '../../park/read-park.js'
+import { respondWithDraft } from '../draft-response.js'
 import { parseRequest, readJsonBody } from '../validation.js'
 
 const DraftRequestSchema = z.object({
@@ -31,9 +29,6 @@ const RewriteRequestSchema = z
     message: '请只选择一种改写方式：instruction（按指令改写）、applyFixes（应用修改建议）或 maxZishu（压缩到指定字数）',
   })
 
-const errorEvent = (error: unknown) =>
-  error instanceof UserError ? error.toJSON() : { code: 'internal', message: '生成初稿时出错，请稍后重试。' }
-
 /** POST /api/draft (JSON, or SSE progress with `Accept: text/event-stream`) and POST /api/rewrite. */
 export function draftingRoutes(deps: { config: AppConfig; corpus: PolicyCorpus }) {
   const app = new Hono()
@@ -42,23 +37,7 @@ export function draftingRoutes(deps: { config: AppConfig; corpus: PolicyCorpus }
     const request = parseRequest(DraftRequestSchema, await readJsonBody(c))
     const park = requireValidPark(request.park)
     const draftRequest = { park, mode: request.mode, ...(request.kind ? { kindId: request.kind } : {}) }
-    if (!(c.req.header('accept') ?? '').includes('text/event-stream')) return c.json(await draftReport(draftRequest, deps))
-
-    // Long drafts stream: each progress event is one SSE message; the last is `done` (or `error`).
-    return streamSSE(c, async (stream) => {
-      const abort = new AbortController()
-      stream.onAbort(() => abort.abort())
-      try {
-        const outcome = await draftReport(
-          { ...draftRequest, signal: abort.signal, onProgress: (event) => void stream.writeSSE({ event: event.type, data: JSON.stringify(event) }) },
-          deps,
-        )
-        await stream.writeSSE({ event: 'result', data: JSON.stringify(outcome) })
-      } catch (error) {
-        if (!(error instanceof UserError)) console.error(error)
-        await stream.writeSSE({ event: 'error', data: JSON.stringify({ error: errorEvent(error) }) })
-      }
-    })
+    return respondWithDraft(c, draftRequest, deps, (outcome) => outcome)
   })
 
   app.post('/rewrite', async (c) => {

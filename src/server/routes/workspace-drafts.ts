@@ -1,12 +1,11 @@
 import { basename, extname } from 'node:path'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { streamSSE } from 'hono/streaming'
 import { z } from 'zod'
 import { checkDraft } from '../../check/check-draft.js'
 import type { AppConfig } from '../../config.js'
 import type { PolicyCorpus } from '../../corpus/policy-corpus.js'
-import { draftReport, type DraftOutcome } from '../../draft/draft-report.js'
+import type { DraftOutcome } from '../../draft/draft-report.js'
 import { traceFigures, type EvidenceMap } from '../../draft/evidence.js'
 import { planDraft } from '../../draft/plan.js'
 import { UserError } from '../../errors.js'
@@ -18,6 +17,7 @@ import { PARK_KINDS, type ParkData } from '../../park/park-schema.js'
 import { requireValidPark } from '../../park/read-park.js'
 import { ClauseLangChainRetriever } from '../../retrieve/langchain-retriever.js'
 import type { Workspace } from '../../store/workspace.js'
+import { respondWithDraft } from '../draft-response.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
 
 /**
@@ -36,7 +36,6 @@ const messages = {
   generated: (mode: string, zishu: number) => `${mode === 'llm' ? '大模型撰写' : '离线撰写'}，${zishu}字`,
   uploaded: (name: string) => `上传文件：${name}`,
   defaultTitle: (category: string) => `${category}初稿`,
-  internal: '生成初稿时出错，请稍后重试。',
 }
 
 const MAX_DRAFT_UPLOAD_BYTES = 10 * 1024 * 1024
@@ -56,8 +55,6 @@ const NewVersionSchema = z.object({
   note: z.string().max(2000).optional(),
   baseVersion: z.number({ error: messages.baseVersion }).int(messages.baseVersion).min(1, messages.baseVersion),
 })
-
-const errorEvent = (error: unknown) => (error instanceof UserError ? error.toJSON() : { code: 'internal', message: messages.internal })
 
 export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppConfig; corpus: PolicyCorpus }) {
   const { parks, drafts } = deps.workspace
@@ -89,22 +86,7 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
       })
       return { ...outcome, draft: saved.draft, version: saved.version }
     }
-    if (!(c.req.header('accept') ?? '').includes('text/event-stream')) return c.json(await save(await draftReport(draftRequest, deps)), 201)
-
-    return streamSSE(c, async (stream) => {
-      const abort = new AbortController()
-      stream.onAbort(() => abort.abort())
-      try {
-        const outcome = await draftReport(
-          { ...draftRequest, signal: abort.signal, onProgress: (event) => void stream.writeSSE({ event: event.type, data: JSON.stringify(event) }) },
-          deps,
-        )
-        await stream.writeSSE({ event: 'result', data: JSON.stringify(await save(outcome)) })
-      } catch (error) {
-        if (!(error instanceof UserError)) console.error(error)
-        await stream.writeSSE({ event: 'error', data: JSON.stringify({ error: errorEvent(error) }) })
-      }
-    })
+    return respondWithDraft(c, draftRequest, deps, save, 201)
   })
 
   app.post(
