@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { crc32, deflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { UserError } from '../../src/errors.js'
 import { DEFAULT_INGEST_LIMITS, extractDocumentText, messages, type ExtractInput } from '../../src/ingest/extract-text.js'
 import { normalizePolicyText } from '../../src/ingest/normalize.js'
+import { rejectionOf } from '../helpers/user-error.js'
 
 const DOCS = new URL('../../fixtures/docs/', import.meta.url)
 const fixture = (name: string): ExtractInput => ({ fileName: name, data: new Uint8Array(readFileSync(new URL(name, DOCS))) })
@@ -13,15 +13,6 @@ const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s)
 const SENTENCE_11 = '推进5G、千兆光网、IPv6、移动物联网等园区网络基础设施部署，推动工业互联网进园区。'
 /** The last sentence of 二（六）16, on the second page of the PDF. */
 const SENTENCE_16 = '组织安全教育培训和演练，提升企业从业人员安全素质。'
-
-async function rejection(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(UserError)
-  return error as UserError
-}
 
 describe('extractDocumentText on the fixtures', () => {
   it('PDF (LibreOffice, 2 pages): page count, title, text of both pages', async () => {
@@ -56,36 +47,36 @@ describe('extractDocumentText on the fixtures', () => {
   })
 
   it('an encrypted PDF (user password) → encrypted_pdf', async () => {
-    const error = await rejection(extractDocumentText(fixture('policy-excerpt-encrypted.pdf')))
+    const error = await rejectionOf(extractDocumentText(fixture('policy-excerpt-encrypted.pdf')))
     expect(error).toMatchObject({ code: 'encrypted_pdf', status: 422, message: messages.encrypted_pdf })
   })
 
   it('a PDF whose page is a picture (no text layer) → image_only_pdf', async () => {
-    const error = await rejection(extractDocumentText(fixture('scanned-image-only.pdf')))
+    const error = await rejectionOf(extractDocumentText(fixture('scanned-image-only.pdf')))
     expect(error).toMatchObject({ code: 'image_only_pdf', status: 422, message: messages.image_only_pdf })
   })
 
   it('more pages than allowed → too_many_pages', async () => {
-    const error = await rejection(extractDocumentText(fixture('policy-excerpt.pdf'), { maxPages: 1 }))
+    const error = await rejectionOf(extractDocumentText(fixture('policy-excerpt.pdf'), { maxPages: 1 }))
     expect(error).toMatchObject({ code: 'too_many_pages', status: 413, message: 'PDF 页数过多：共 2 页，最多支持 1 页。' })
   })
 
   it('a file over maxBytes → file_too_large', async () => {
-    const error = await rejection(extractDocumentText(fixture('policy-excerpt.docx'), { maxBytes: 1024 }))
+    const error = await rejectionOf(extractDocumentText(fixture('policy-excerpt.docx'), { maxBytes: 1024 }))
     expect(error).toMatchObject({ code: 'file_too_large', status: 413, message: '文件过大：上传文件不能超过 1 KB。' })
   })
 
   it('more text than maxChars → text_too_long', async () => {
-    const error = await rejection(extractDocumentText(fixture('policy-excerpt-gb18030.txt'), { maxChars: 100 }))
+    const error = await rejectionOf(extractDocumentText(fixture('policy-excerpt-gb18030.txt'), { maxChars: 100 }))
     expect(error).toMatchObject({ code: 'text_too_long', status: 413 })
   })
 
   it('a truncated PDF → unreadable_pdf; a truncated DOCX → unreadable_docx', async () => {
     const pdf = fixture('policy-excerpt.pdf')
     const docx = fixture('policy-excerpt.docx')
-    const brokenPdf = await rejection(extractDocumentText({ ...pdf, data: pdf.data.subarray(0, 2000) }))
+    const brokenPdf = await rejectionOf(extractDocumentText({ ...pdf, data: pdf.data.subarray(0, 2000) }))
     expect(brokenPdf).toMatchObject({ code: 'unreadable_pdf', status: 422 })
-    const brokenDocx = await rejection(extractDocumentText({ ...docx, data: docx.data.subarray(0, 2000) }))
+    const brokenDocx = await rejectionOf(extractDocumentText({ ...docx, data: docx.data.subarray(0, 2000) }))
     expect(brokenDocx).toMatchObject({ code: 'unreadable_docx', status: 422 })
   })
 })
@@ -127,12 +118,12 @@ describe('extractDocumentText: text files', () => {
     { name: 'an empty file', data: new Uint8Array() },
     { name: 'only spaces and punctuation', data: utf8(' \n\n。，\n  ') },
   ])('$name → empty_document', async ({ data }) => {
-    const error = await rejection(extractDocumentText({ fileName: '空.txt', data }))
+    const error = await rejectionOf(extractDocumentText({ fileName: '空.txt', data }))
     expect(error).toMatchObject({ code: 'empty_document', status: 422, message: messages.empty_document })
   })
 
   it('bytes that are neither UTF-8 nor GB18030 → not_utf8', async () => {
-    const error = await rejection(extractDocumentText({ fileName: 'x.txt', data: new Uint8Array([0xe5, 0xb7, 0xa5, 0xff, 0xff, 0x80]) }))
+    const error = await rejectionOf(extractDocumentText({ fileName: 'x.txt', data: new Uint8Array([0xe5, 0xb7, 0xa5, 0xff, 0xff, 0x80]) }))
     expect(error).toMatchObject({ code: 'not_utf8', status: 422, message: messages.not_utf8 })
   })
 })
@@ -144,7 +135,7 @@ describe('extractDocumentText: unsupported files', () => {
     { name: 'an unknown extension', fileName: 'page.html', data: utf8('<html>一、总体要求</html>'), message: messages.unsupported_type },
     { name: 'a ZIP that is not a Word document', fileName: '附件.docx', data: makeZip([{ name: 'readme.txt', content: utf8('你好') }]), message: messages.unsupported_type },
   ])('$name → unsupported_type', async ({ fileName, data, message }) => {
-    const error = await rejection(extractDocumentText({ fileName, data }))
+    const error = await rejectionOf(extractDocumentText({ fileName, data }))
     expect(error).toMatchObject({ code: 'unsupported_type', status: 415, message })
   })
 })
@@ -155,20 +146,20 @@ describe('extractDocumentText: DOCX zip-bomb guards', () => {
   it('uncompressed size above maxUnzippedBytes → docx_too_large', async () => {
     const data = makeZip([{ name: 'word/document.xml', content: xml }])
     expect(data.byteLength).toBeLessThan(10_000)
-    const error = await rejection(extractDocumentText({ fileName: 'bomb.docx', data }, { maxUnzippedBytes: 1024 * 1024 }))
+    const error = await rejectionOf(extractDocumentText({ fileName: 'bomb.docx', data }, { maxUnzippedBytes: 1024 * 1024 }))
     expect(error).toMatchObject({ code: 'docx_too_large', status: 413, message: messages.docx_too_large })
   })
 
   it('a directory that understates the size of a part → docx_too_large', async () => {
     const data = makeZip([{ name: 'word/document.xml', content: xml, declaredSize: 100 }])
-    const error = await rejection(extractDocumentText({ fileName: 'forged.docx', data }))
+    const error = await rejectionOf(extractDocumentText({ fileName: 'forged.docx', data }))
     expect(error).toMatchObject({ code: 'docx_too_large', status: 413 })
   })
 
   it('more entries than maxZipEntries → docx_too_large', async () => {
     const entries = Array.from({ length: 20 }, (_, i) => ({ name: `word/media/${i}.xml`, content: utf8('<a/>') }))
     const data = makeZip([{ name: 'word/document.xml', content: utf8('<w:document/>') }, ...entries])
-    const error = await rejection(extractDocumentText({ fileName: 'many.docx', data }, { maxZipEntries: 10 }))
+    const error = await rejectionOf(extractDocumentText({ fileName: 'many.docx', data }, { maxZipEntries: 10 }))
     expect(error).toMatchObject({ code: 'docx_too_large', status: 413 })
   })
 

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { loadConfig } from '../../src/config.js'
-import { UserError } from '../../src/errors.js'
 import { chatClientFromConfig, createChatClient, retryAfter, type ChatClientOptions } from '../../src/llm/client.js'
 import { UsageMeter } from '../../src/llm/usage.js'
 import {
@@ -11,6 +10,7 @@ import {
   type ScriptedLlmServer,
   type ScriptedServerOptions,
 } from '../helpers/scripted-llm-server.js'
+import { rejectionOf } from '../helpers/user-error.js'
 
 const PointSchema = z.object({ heading: z.string(), figure: z.string() })
 const SHAPE = '{"heading":"小标题","figure":"数字"}'
@@ -38,15 +38,6 @@ async function setup(options: ScriptedServerOptions, clientOptions: ChatClientOp
     ...clientOptions,
   })
   return { server, client, sleeps }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  )
-  expect(error).toBeInstanceOf(UserError)
-  return error as UserError
 }
 
 describe('chat client: plain completions and usage', () => {
@@ -134,7 +125,7 @@ describe('chat client: structured output', () => {
 
   it('fails in Chinese when the corrected answer is still not JSON', async () => {
     const { client } = await setup({ script: [{ content: '抱歉，我无法完成。' }, { content: '还是无法完成。' }] })
-    const error = await rejection(client.structured(messages, PointSchema, { name: 'result_heading', shape: SHAPE }))
+    const error = await rejectionOf(client.structured(messages, PointSchema, { name: 'result_heading', shape: SHAPE }))
     expect(error.code).toBe('llm_bad_output')
     expect(error.message).toBe('大模型的回答不符合要求的格式（回答中没有 JSON 对象），纠正重试后仍不正确。请重试，或换用支持 JSON 输出的模型。')
   })
@@ -159,7 +150,7 @@ describe('chat client: errors and retries', () => {
   it('does not retry a wrong key (401) and says so in Chinese', async () => {
     server = await startScriptedLlmServer({ apiKey: 'sk-right' })
     const client = createChatClient({ ...server.llmConfig(), apiKey: 'sk-wrong' }, { sleep: async () => {} })
-    const error = await rejection(client.complete(messages))
+    const error = await rejectionOf(client.complete(messages))
     expect(error.code).toBe('llm_unauthorized')
     expect(error.message).toMatch(/^大模型服务拒绝了 API Key（HTTP 401）：Incorrect API key provided.*请检查 OPENAI_API_KEY/)
     expect(error.status).toBe(502)
@@ -171,7 +162,7 @@ describe('chat client: errors and retries', () => {
     [400, 'llm_bad_request', '大模型服务拒绝了请求（HTTP 400）'],
   ])('does not retry HTTP %i', async (status, code, start) => {
     const { server, client } = await setup({ script: [{ status, message: 'denied' }, { content: '不应到达' }] })
-    const error = await rejection(client.complete(messages))
+    const error = await rejectionOf(client.complete(messages))
     expect(error.code).toBe(code)
     expect(error.message.startsWith(start)).toBe(true)
     expect(server.chatRequests()).toHaveLength(1)
@@ -199,7 +190,7 @@ describe('chat client: errors and retries', () => {
   it('names the model the endpoint does not know (404)', async () => {
     server = await startScriptedLlmServer({ models: ['qwen-plus'] })
     const client = createChatClient(server.llmConfig('qwen-pluss'))
-    const error = await rejection(client.complete(messages))
+    const error = await rejectionOf(client.complete(messages))
     expect(error.code).toBe('llm_model_not_found')
     expect(error.message).toBe('大模型服务找不到模型“qwen-pluss”（HTTP 404）。请检查 LLM_MODEL 的拼写，并确认该服务提供此模型。')
   })
@@ -214,7 +205,7 @@ describe('chat client: errors and retries', () => {
   it('backs off exponentially and gives up on a lasting 429 with a Chinese message', async () => {
     const limited = { status: 429, message: 'Rate limit reached', type: 'requests' }
     const { server, client, sleeps } = await setup({ script: [limited, limited, limited, limited] }, { maxRetries: 3 })
-    const error = await rejection(client.complete(messages))
+    const error = await rejectionOf(client.complete(messages))
     expect(error.code).toBe('llm_rate_limited')
     expect(error.status).toBe(429)
     expect(error.message).toBe('大模型服务繁忙或已达到调用频率上限（HTTP 429），共尝试4次仍未成功。请稍后再试，或提高账户的调用额度。')
@@ -229,7 +220,7 @@ describe('chat client: errors and retries', () => {
 
   it('does not hold a request for a Retry-After beyond the cap', async () => {
     const { client, sleeps } = await setup({ script: [{ status: 429, headers: { 'retry-after': '3600' } }] }, { maxRetryAfterMs: 60_000 })
-    const error = await rejection(client.complete(messages))
+    const error = await rejectionOf(client.complete(messages))
     expect(error.message).toBe('大模型服务要求等待3600秒后再调用（HTTP 429）。请稍后再试，或提高账户的调用额度。')
     expect(sleeps).toEqual([])
   })
@@ -241,7 +232,7 @@ describe('chat client: errors and retries', () => {
     await ok.server.close()
 
     const bad = await setup({ script: [failing, { status: 503 }] }, { maxRetries: 1 })
-    const error = await rejection(bad.client.complete(messages))
+    const error = await rejectionOf(bad.client.complete(messages))
     expect(error.code).toBe('llm_server_error')
     expect(error.message).toBe('大模型服务内部出错（HTTP 503），共尝试2次仍未成功。请稍后再试。')
   })
@@ -259,7 +250,7 @@ describe('chat client: errors and retries', () => {
     await slow.server.close()
 
     const stuck = await setup({ script: [{ content: '慢', delayMs: 1_000 }, { content: '慢', delayMs: 1_000 }] }, { timeoutMs: 150, maxRetries: 1 })
-    const error = await rejection(stuck.client.complete(messages))
+    const error = await rejectionOf(stuck.client.complete(messages))
     expect(error.code).toBe('llm_timeout')
     expect(error.message).toBe('大模型服务在0.15秒内没有完成回答（共尝试2次）。请稍后重试，或换用响应更快的模型。')
   })
@@ -269,7 +260,7 @@ describe('chat client: errors and retries', () => {
     const config = closed.llmConfig()
     await closed.close()
     const client = createChatClient(config, { sleep: async () => {} })
-    const error = await rejection(client.complete(messages))
+    const error = await rejectionOf(client.complete(messages))
     expect(error.code).toBe('llm_unreachable')
     expect(error.message).toBe(`无法连接大模型服务（${config.baseURL}）。请检查 OPENAI_BASE_URL 是否正确、服务是否已启动、网络是否可达。`)
   })
@@ -278,7 +269,7 @@ describe('chat client: errors and retries', () => {
     const { client } = await setup({ script: [{ content: '慢', delayMs: 1_000 }] })
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 50)
-    const error = await rejection(client.complete(messages, { signal: controller.signal }))
+    const error = await rejectionOf(client.complete(messages, { signal: controller.signal }))
     expect(error.code).toBe('llm_cancelled')
   })
 })
