@@ -155,4 +155,17 @@ describe('planDraft clause selection', () => {
       '《工业园区高质量发展指引》二（一）20',
     ])
   })
+
+  it('an uploaded copy of a built-in guideline does not show the same clause twice', async () => {
+    const builtIn = clause('《高标准数字园区建设指南》四（三）9')
+    const plan = await planDraft(nanling, getKind('innovation-green'), async () => [
+      builtIn,
+      { ...builtIn, source: '高标准数字园区建设指南（上传）' },
+      clause('《高标准数字园区建设指南》四（三）10'),
+    ])
+    expect(plan.sections[1]!.measures[0]!.clauses.map((c) => c.path)).toEqual([
+      '《高标准数字园区建设指南》四（三）9',
+      '《高标准数字园区建设指南》四（三）10',
+    ])
+  })
 })
