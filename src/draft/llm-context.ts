@@ -1,4 +1,4 @@
-import { OFFICIAL_NAMES } from '../check/rules/proper-noun.js'
+import { OFFICIAL_NAMES } from '../check/official-names.js'
 import type { KindSpec } from '../kinds/kind-spec.js'
 import { renderPrompt, type PromptValues } from '../llm/prompts.js'
 import type { ParkData } from '../park/park-schema.js'

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { isGenericWord } from './entity-names.js'
 import { jsonPath, type PathSegment } from './json-path.js'
 import {
   FIELD_LABELS,
@@ -23,7 +24,7 @@ export const PARK_ISSUE_CODES = [
   'percent-out-of-range', 'negative-count', 'non-integer-count', 'invalid-year', 'invalid-period', 'invalid-value',
   'lead-revenue-exceeds-revenue', 'developed-exceeds-managed', 'count-exceeds-total', 'too-many-lead-industries',
   'focus-not-lead-industry', 'unknown-problem-ref', 'unknown-measure-ref', 'duplicate-id', 'duplicate-entity-name',
-  'duplicate-alias', 'duplicate-fact', 'fact-unit-mismatch', 'fact-conflicts-indicator',
+  'duplicate-alias', 'generic-alias', 'duplicate-fact', 'fact-unit-mismatch', 'fact-conflicts-indicator',
 ] as const
 export type ParkIssueCode = (typeof PARK_ISSUE_CODES)[number]
 
@@ -77,6 +78,8 @@ export const messages = {
     `专有名词“${owner}”的简称“${alias}”与另一专有名词的规范全称“${otherName}”相同`,
   aliasRepeated: (owner: string, alias: string, firstOwner: string) =>
     `专有名词“${owner}”的简称“${alias}”重复，已作为“${firstOwner}”的简称`,
+  genericAlias: (owner: string, alias: string) =>
+    `专有名词“${owner}”的简称“${alias}”是报告中泛指的通用词，无法据此认出所指，审校时会把每处“${alias}”都当作简称；请删去，或改为材料中实际使用的简称（如“南岭经开区”“能碳中心”）`,
   duplicateFact: (label: string, period: string) => `量化数据“${label}”${period ? `（${period}）` : ''}重复填写`,
   factUnitMismatch: (label: string, unit: string, firstUnit: string) =>
     `量化数据“${label}”的单位“${unit}”与同名数据的单位“${firstUnit}”不一致，无法进行前后对比`,
@@ -373,7 +376,8 @@ function checkFacts(input: Record<string, unknown>): ParkIssue[] {
 
 /**
  * Entity names and aliases are how the checker maps a short form back to the official full name, so each string
- * must identify one entity: no repeated names, no alias shared by two entities, no alias equal to a name.
+ * must identify one entity: no repeated names, no alias shared by two entities, no alias equal to a name, and no
+ * generic word (园区, 平台) that a report uses for anything.
  */
 function checkEntities(input: Record<string, unknown>): ParkIssue[] {
   const issues: ParkIssue[] = []
@@ -397,7 +401,9 @@ function checkEntities(input: Record<string, unknown>): ParkIssue[] {
       const path = jsonPath(['entities', i, 'aliases', j])
       const nameIndex = nameOwner.get(norm(alias))
       const aliasIndex = aliasOwner.get(norm(alias))
-      if (nameIndex === i) {
+      if (isGenericWord(alias)) {
+        issues.push({ path, code: 'generic-alias', message: messages.genericAlias(owner, alias) })
+      } else if (nameIndex === i) {
         issues.push({ path, code: 'duplicate-alias', message: messages.aliasIsOwnName(alias) })
       } else if (nameIndex !== undefined) {
         issues.push({
@@ -467,8 +473,11 @@ function typeName(x: unknown): string {
   return t === 'string' || t === 'number' || t === 'boolean' ? `${name}${show(x)}` : name
 }
 
+/** A value quoted in a message: long texts are cut, so a message never repeats a whole pasted document. */
+const MAX_SHOWN_CHARS = 30
+
 function show(x: unknown): string {
-  if (typeof x === 'string') return `“${x}”`
+  if (typeof x === 'string') return `“${x.length > MAX_SHOWN_CHARS ? `${x.slice(0, MAX_SHOWN_CHARS)}……` : x}”`
   if (typeof x === 'number' || typeof x === 'boolean') return String(x)
   if (x === null) return 'null'
   return typeName(x)

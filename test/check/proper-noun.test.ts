@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { OFFICIAL_NAMES, properNounRule } from '../../src/check/rules/proper-noun.js'
+import { OFFICIAL_NAMES } from '../../src/check/official-names.js'
+import { properNounRule } from '../../src/check/rules/proper-noun.js'
 import type { ParkData } from '../../src/park/park-schema.js'
 import { nanlingDraft, nanlingPark } from './parks.js'
 import { runRule, describeCases, testRule } from './rule-tester.js'
@@ -14,6 +15,12 @@ const parkWithHonours: ParkData = {
     { name: '国家级绿色供应链管理企业', aliases: ['绿色供应链管理企业'], type: 'honor' },
     { name: '省级智能工厂', aliases: ['智能工厂'], type: 'honor' },
   ],
+}
+
+// A firm whose alias is also the start of a place name (华服县).
+const parkWithTradeName: ParkData = {
+  ...park,
+  entities: [...park.entities, { name: '锦城华服智造科技有限公司', aliases: ['华服'], type: 'enterprise' }],
 }
 
 const withPark = testRule(properNounRule, {
@@ -40,6 +47,11 @@ const withPark = testRule(properNounRule, {
     '二、创新举措\n湖南省人民政府国有资产监督管理委员会、国务院国有资产监督管理委员会给予指导。',
     // 国家级智能工厂 is not the registered 省级智能工厂.
     { text: '三、实践成效\n园区2家企业入选国家级智能工厂。', park: parkWithHonours },
+    // An honour's name as its programme (001: 绿色工厂及绿色园区创建) claims no title: 创建绿色工厂, 对标建设智能工厂.
+    '二、创新举措\n鼓励印染企业对标创建绿色工厂，全面开展绿色工厂、绿色园区创建。',
+    { text: '二、创新举措\n引导企业对标建设智能工厂和数字化车间。', park: parkWithHonours },
+    // A short form followed by an administrative suffix is a place name: the alias 华服 in 华服县.
+    { text: '一、背景介绍\n园区地处华服县，纺织服装企业集聚。', park: parkWithTradeName },
     {
       text: '# 标题\n\n## 二、创新举措\n\n**南岭经济技术开发区**建成**南岭经济技术开发区数字化能碳管理中心**。',
       format: 'markdown',
@@ -99,9 +111,9 @@ const withPark = testRule(properNounRule, {
     },
     {
       // Registered honours and glossary honours: 国家绿色工厂 grows over the 国家 prefix; 绿色工厂 alone is the park's alias.
-      text: '三、实践成效\n园区累计获评国家绿色工厂9家，支持更多企业创建绿色工厂，园区获评国家级绿色园区。',
+      text: '三、实践成效\n园区累计获评国家绿色工厂9家，新增绿色工厂3家，园区获评国家级绿色园区。',
       errors: [{ span: '国家绿色工厂' }, { span: '绿色工厂' }, { span: '国家级绿色园区' }],
-      output: '三、实践成效\n园区累计获评国家级绿色工厂9家，支持更多企业创建国家级绿色工厂，园区获评国家级绿色工业园区。',
+      output: '三、实践成效\n园区累计获评国家级绿色工厂9家，新增国家级绿色工厂3家，园区获评国家级绿色工业园区。',
     },
     {
       text: '二、创新举措\n严格落实《安全生产法》和固废法要求，对标十四五规划目标。',
@@ -119,6 +131,23 @@ const withPark = testRule(properNounRule, {
       park: parkWithHonours,
       errors: [{ span: '绿色供应链管理企业' }, { span: '智能工厂' }],
       output: '三、实践成效\n园区新增国家级绿色供应链管理企业2家、省级智能工厂3家。',
+    },
+    {
+      // Short forms nobody registered: a firm's trade name with 公司, a platform's name without the park's name.
+      text: '二、创新举措\n园区支持新能公司、南岭绿源公司接入智慧安全应急管理平台。',
+      errors: [
+        { span: '新能公司', message: '“南岭新能锂电材料股份有限公司”' },
+        { span: '南岭绿源公司', message: '“南岭市绿源环保科技有限公司”' },
+        { span: '智慧安全应急管理平台', message: '“南岭经济技术开发区智慧安全应急管理平台”' },
+      ],
+      output:
+        '二、创新举措\n园区支持南岭新能锂电材料股份有限公司、南岭市绿源环保科技有限公司接入南岭经济技术开发区智慧安全应急管理平台。',
+    },
+    {
+      text: '二、创新举措\n华服牵头组建产业联合体。',
+      park: parkWithTradeName,
+      errors: [{ span: '华服', message: '“锦城华服智造科技有限公司”' }],
+      output: '二、创新举措\n锦城华服智造科技有限公司牵头组建产业联合体。',
     },
     {
       text: '# 标题\n\n## 二、创新举措\n\n**南岭经开区**建成**智慧安监平台**。',

@@ -40,7 +40,7 @@ describe('repairDraft on a draft without a plan', () => {
     expect(prompt).toContain('（三）安全生产形势持续向好\n南岭经开区2025年')
     expect(prompt).not.toContain('二、创新举措')
     // Without a plan the part may grow into the room left under 3000字.
-    expect(prompt).toContain('本部分现有149字，修改后不超过2122字')
+    expect(prompt).toContain('本部分现有149字，修改后不超过2113字')
     expect(result.text).toBe(clean)
     expect(result.rounds).toHaveLength(1)
   })
@@ -70,7 +70,7 @@ describe('repairDraft on a draft without a plan', () => {
       return { text: doc.source.replace(padding, '') }
     }
     const { result } = await repair(text, {}, { maxRounds: 0, compress: cut })
-    expect(calls).toEqual([['三、实践成效', 1972]])
+    expect(calls).toEqual([['三、实践成效', 1963]])
     expect(result.trimmed).toEqual(['三、实践成效'])
     expect(result.text).toBe(clean)
   })

@@ -57,7 +57,7 @@ describe('parseReport (plain text)', () => {
   it('replaces one section and leaves every other byte alone', () => {
     const replaced = replaceSectionText(doc, '二、创新举措/（二）', '（二）建设固废资源化项目\n园区建设年处理12万吨硫酸钠资源化项目。')
     const before = plain.slice(0, findSection(doc, '二、创新举措/（二）')!.start)
-    const after = plain.slice(plain.indexOf('（三）建设智慧安全'))
+    const after = plain.slice(plain.indexOf('（三）建设南岭'))
     expect(replaced).toBe(`${before}（二）建设固废资源化项目\n园区建设年处理12万吨硫酸钠资源化项目。\n${after}`)
     expect(findSection(parseReport(replaced), '二、/（二）')!.heading.text).toBe('建设固废资源化项目')
   })

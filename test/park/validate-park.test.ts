@@ -167,6 +167,15 @@ const cases: Case[] = [
     words: [['简称“南岭市绿源环保科技有限公司”与其规范全称相同']],
   },
   {
+    name: 'generic word as an alias',
+    mutate: (p) => { p.entities[0].aliases.push('园区'); p.entities[5].aliases.push('平台') },
+    expected: [
+      { path: '$.entities[0].aliases[1]', code: 'generic-alias' },
+      { path: '$.entities[5].aliases[2]', code: 'generic-alias' },
+    ],
+    words: [['专有名词“南岭经济技术开发区”的简称“园区”是报告中泛指的通用词', '请删去'], ['简称“平台”']],
+  },
+  {
     name: 'negative count',
     mutate: (p) => { p.indicators.enterprises.listed = -1 },
     expected: [{ path: '$.indicators.enterprises.listed', code: 'negative-count' }],

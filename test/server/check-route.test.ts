@@ -32,7 +32,7 @@ describe('POST /api/check and reference routes', () => {
     expect(response.status).toBe(200)
     expect(body.kind).toBe('innovation-green')
     expect(body.findings.filter((f) => f.severity === 'error')).toEqual([])
-    expect(body.stats.total).toBe(1022)
+    expect(body.stats.total).toBe(1031)
   })
 
   it('points a planted placeholder at its exact span', async () => {

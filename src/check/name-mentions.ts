@@ -1,0 +1,252 @@
+import type { Entity } from '../park/park-schema.js'
+import { getJieba } from '../retrieve/tokenize.js'
+import { OFFICIAL_NAMES, type GlossaryEntry } from './official-names.js'
+
+/**
+ * Where a text names a proper noun by a short or unofficial form, and which full name replaces it: the matching
+ * half of the `proper-noun` rule, shared with the composer (useFullNames) so that a composed draft never contains
+ * what the checker reports.
+ *
+ * Two sources of names: the park's registered `entities` (full name + the aliases seen in its materials) and the
+ * curated glossary src/check/data/official-names.json (agencies, honours, laws and policy documents — Vale's
+ * `substitution` rules as data). Every mention is checked, headings included: the template makes no exception for
+ * later mentions, and a 3000-字 report read by evaluators gains nothing from 以下简称; so a “（以下简称“…”）”
+ * declaration is itself reported (fix: delete it) rather than honoured.
+ *
+ * Near-misses, and how they are told apart:
+ * - a short form inside a correct name (能碳管理中心 in 南岭经济技术开发区数字化能碳管理中心, 小巨人 in
+ *   专精特新“小巨人”企业, 税务总局 in 国家税务总局) → every full name, glossary `right` and `accepted` form is
+ *   protected, and a match lying inside a protected occurrence is dropped;
+ * - a short form that is part of a longer ordinary word (新能锂电 in 新能锂电池, 科技部 in 科技部门, 应急部 in
+ *   应急部署, 环保法 in 环保法规) → the match must start and end on a word boundary of jieba's segmentation of the
+ *   block (dictionary only, no HMM: unknown names fall apart into single characters, which never block a match,
+ *   while dictionary words such as 电池/部门/部署/法规 that straddle the match's edge do);
+ * - a fragment of the full name around the short form (数字化能碳管理中心, 岭峰科技有限公司, 国家绿色工厂) → the
+ *   span grows along the full name (and over a company suffix) so the fix replaces the whole fragment instead of
+ *   producing 数字化南岭经济技术开发区数字化能碳管理中心;
+ * - an honour of another level (省级绿色工厂 when the registered honour is 国家级绿色工厂) → not reported: it is
+ *   a different title, and “fixing” it would claim an honour the enterprise may not have;
+ * - overlapping matches → the longest wins (国家发改委 rather than 发改委).
+ */
+
+const messages = {
+  entity: (found: string, name: string) =>
+    `“${found}”是“${name}”的简称或不完整写法。专有名词应使用规范完整的官方全称，每次出现（包括标题）都应写全称。`,
+  glossary: (found: string, right: string) => `“${found}”不是规范的官方名称，应使用规范完整的官方全称“${right}”。`,
+  declaration: (found: string) =>
+    `“${found}”：材料中的专有名词每次出现都应使用规范完整的官方全称，不设简称。`,
+  suggestEntity: (name: string) => `改为“${name}”。`,
+  suggestGlossary: (right: string, note?: string) => `改为“${right}”。${note ?? ''}`,
+  suggestDeclaration: (short: string) => `删去该说明，并将后文的“${short}”改为全称。`,
+}
+
+// “（以下简称“南岭经开区”）”, “(下称'岭峰科技')”, “（简称：能碳中心）”.
+const DECLARATION = /[（(]\s*(?:(?:以下|下文)?简称|(?:以下|下文|下)称)\s*[：:]?\s*[“"‘'「]?([^”"’'」）)]{1,30}?)[”"’'」]?\s*[）)]/gu
+const COMPANY_SUFFIX = /^(?:集团股份有限公司|集团有限公司|股份有限公司|有限责任公司|有限公司|股份公司|集团|公司)/u
+/** A prefix of the full name written just before the short form counts only from this length (南岭能碳中心). */
+const MIN_PREFIX = 2
+
+export interface NameMention {
+  /** The matched short form, in block offsets. */
+  matchStart: number
+  matchEnd: number
+  /** The span to replace (the match grown along the full name), in block offsets. */
+  start: number
+  end: number
+  replacement: string
+  message: string
+  suggestion: string
+  /** Declarations are not words: they skip the protection and boundary checks. */
+  declaration?: boolean
+}
+
+/**
+ * Every short form in one block of clean text, non-overlapping, in text order. `entities` are the forms to look
+ * for (entityNameForms: registered aliases and implied short forms); the glossary is always applied.
+ */
+export function findNameMentions(text: string, entities: readonly Entity[]): NameMention[] {
+  const protectedNames = [
+    ...entities.map((entity) => entity.name),
+    ...OFFICIAL_NAMES.entries.flatMap((entry) => [entry.right, ...(entry.accepted ?? [])]),
+  ]
+  const candidates = [...declarationsIn(text), ...entityMentions(text, entities), ...glossaryMentions(text)]
+  if (candidates.length === 0) return []
+  const protectedSpans = protectedNames.flatMap((name) => occurrences(text, name).map((start) => ({ start, end: start + name.length })))
+  // Strictly inside a longer correct name: a park may register a glossary form itself as an alias
+  // (绿色供应链管理企业 for its 国家级绿色供应链管理企业), and its data wins over the level-neutral glossary.
+  const inside = (start: number, end: number) =>
+    protectedSpans.some((p) => p.start <= start && end <= p.end && p.end - p.start > end - start)
+  let boundaries: ReadonlySet<number> | undefined
+  const onWordBoundaries = (c: NameMention) => {
+    boundaries ??= wordBoundaries(text)
+    return boundaries.has(c.start) && boundaries.has(c.end)
+  }
+  const kept = candidates.filter(
+    (c) => c.declaration || (!inside(c.matchStart, c.matchEnd) && !inside(c.start, c.end) && onWordBoundaries(c)),
+  )
+  return longestFirst(kept)
+}
+
+function declarationsIn(text: string): NameMention[] {
+  return [...text.matchAll(DECLARATION)].map((match) => ({
+    matchStart: match.index,
+    matchEnd: match.index + match[0].length,
+    start: match.index,
+    end: match.index + match[0].length,
+    replacement: '',
+    message: messages.declaration(match[0]),
+    suggestion: messages.suggestDeclaration(match[1]!.trim()),
+    declaration: true,
+  }))
+}
+
+function entityMentions(text: string, entities: readonly Entity[]): NameMention[] {
+  const found: NameMention[] = []
+  for (const entity of entities) {
+    for (const alias of entity.aliases) {
+      for (const at of occurrences(text, alias)) {
+        const span = growAlongName(text, at, at + alias.length, alias, entity.name, entity.type === 'enterprise')
+        const before = text.slice(0, span.start)
+        const after = text.slice(span.end)
+        if (entity.type === 'honor' && (otherLevelBefore(before, entity.name) || isProgrammeMention(before, after))) continue
+        if (PLACE_SUFFIX.test(after)) continue
+        found.push({
+          matchStart: at,
+          matchEnd: at + alias.length,
+          ...span,
+          replacement: entity.name,
+          message: messages.entity(text.slice(span.start, span.end), entity.name),
+          suggestion: messages.suggestEntity(entity.name),
+        })
+      }
+    }
+  }
+  return found
+}
+
+function glossaryMentions(text: string): NameMention[] {
+  const found: NameMention[] = []
+  for (const entry of OFFICIAL_NAMES.entries) {
+    for (const wrong of entry.wrong) {
+      for (const at of occurrences(text, wrong)) {
+        const end = at + wrong.length
+        const before = text.slice(0, at)
+        const after = text.slice(end)
+        if (entry.notBefore?.some((word) => after.startsWith(word))) continue
+        if (entry.notAfter?.some((word) => before.endsWith(word))) continue
+        if (entry.onlyIf && !inContext(entry.onlyIf, before, after)) continue
+        const span = growAlongName(text, at, end, wrong, entry.right, false)
+        found.push({
+          matchStart: at,
+          matchEnd: end,
+          ...span,
+          replacement: entry.right,
+          message: messages.glossary(text.slice(span.start, span.end), entry.right),
+          suggestion: messages.suggestGlossary(entry.right, entry.note),
+        })
+      }
+    }
+  }
+  return found
+}
+
+function inContext(onlyIf: NonNullable<GlossaryEntry['onlyIf']>, before: string, after: string): boolean {
+  return (
+    (onlyIf.precededBy !== undefined && new RegExp(onlyIf.precededBy, 'u').test(before)) ||
+    (onlyIf.followedBy !== undefined && new RegExp(onlyIf.followedBy, 'u').test(after))
+  )
+}
+
+/**
+ * Grows a matched short form over the parts of the full name written around it, so that the fix replaces the
+ * whole fragment: 数字化|能碳管理中心 → the characters before the alias in the full name; 南岭|能碳中心 → a prefix
+ * of the full name; 岭峰科技|有限公司 → a company suffix of an enterprise.
+ */
+export function growAlongName(
+  text: string,
+  start: number,
+  end: number,
+  matched: string,
+  fullName: string,
+  enterprise: boolean,
+): { start: number; end: number } {
+  let from = start
+  let to = end
+  let reachedNameStart = false
+  let reachedNameEnd = false
+  const at = fullName.indexOf(matched)
+  if (at >= 0) {
+    let k = at
+    while (k > 0 && from > 0 && text[from - 1] === fullName[k - 1]) {
+      from -= 1
+      k -= 1
+    }
+    reachedNameStart = k === 0
+    let m = at + matched.length
+    while (m < fullName.length && to < text.length && text[to] === fullName[m]) {
+      to += 1
+      m += 1
+    }
+    reachedNameEnd = m === fullName.length
+  }
+  if (!reachedNameStart) {
+    for (let n = Math.min(from, fullName.length - 1); n >= MIN_PREFIX; n -= 1) {
+      if (text.slice(from - n, from) === fullName.slice(0, n)) {
+        from -= n
+        break
+      }
+    }
+  }
+  if (enterprise && !reachedNameEnd) {
+    const suffix = COMPANY_SUFFIX.exec(text.slice(to))
+    if (suffix) to += suffix[0].length
+  }
+  return { start: from, end: to }
+}
+
+/**
+ * 对标创建|绿色工厂, 开展绿色工厂、绿色园区|创建: the honour's name as the name of its programme (001 writes
+ * 绿色工厂及绿色园区创建), not a claim to the title; its full name there would read 创建国家级绿色工厂, a level the
+ * sentence does not aim at. A claim (获评, 认定, 新增…家) is still reported.
+ */
+const PROGRAMME_BEFORE = /(?:创建|建设|对标|打造|争创|申报|开展)$/u
+const PROGRAMME_AFTER = /^(?:[、和及与][^，。；：！？]{1,12}?)?(?:创建|建设|培育|申报|评价)/u
+const isProgrammeMention = (before: string, after: string) => PROGRAMME_BEFORE.test(before) || PROGRAMME_AFTER.test(after)
+
+/**
+ * 地处|华服|县: a short form followed by an administrative suffix is the place the firm is named after, not the firm
+ * (the alias 华服 of 锦城华服智造科技有限公司 in 华服县). 市场/市值/区域 are ordinary words, not places.
+ */
+const PLACE_SUFFIX = /^(?:[县镇乡村旗省州]|市(?![值场])|区(?!域))/u
+
+/** 省级|绿色工厂: a level word the registered honour does not carry makes it another title. */
+function otherLevelBefore(before: string, fullName: string): boolean {
+  return OFFICIAL_NAMES.levelQualifiers.some((level) => before.endsWith(level) && !fullName.startsWith(level))
+}
+
+/** Offsets where jieba (dictionary only) puts a word boundary, including 0 and the text length. */
+function wordBoundaries(text: string): ReadonlySet<number> {
+  const boundaries = new Set<number>([0])
+  let offset = 0
+  for (const token of getJieba().cut(text, false)) {
+    offset += token.length
+    boundaries.add(offset)
+  }
+  return boundaries
+}
+
+function occurrences(text: string, needle: string): number[] {
+  const found: number[] = []
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) found.push(i)
+  return found
+}
+
+/** Non-overlapping candidates, the longest span winning an overlap (国家发改委 over 发改委), in text order. */
+function longestFirst(candidates: readonly NameMention[]): NameMention[] {
+  const chosen: NameMention[] = []
+  for (const c of [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
+    if (chosen.some((other) => c.start < other.end && other.start < c.end)) continue
+    chosen.push(c)
+  }
+  return chosen.sort((a, b) => a.start - b.start)
+}
