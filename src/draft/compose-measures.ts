@@ -1,7 +1,7 @@
 import { toChineseNumeral } from '../model/chinese-numerals.js'
 import { phrases } from './phrases.js'
 import { directionFilter, type PlanMeasure, type PlanNote, type PlanSection } from './plan.js'
-import { splitTopLevel } from './prose.js'
+import { splitTopLevel, withSubject } from './prose.js'
 import { ensureStop, paragraph, s, type Context, type Line } from './compose-context.js'
 
 /**
@@ -68,14 +68,14 @@ function assignNotes(measures: readonly PlanMeasure[], notes: readonly PlanNote[
 const SIBLING_LABEL = 0.1
 const subjectOf = (label: string) => label.replace(/(?:建设运行|构建|建设)?情况$/, '')
 
+const entityNames = (ctx: Context) => ctx.park.entities.map((e) => e.name)
+
 /** Notes of the 举措 part that no measure takes: they describe the base (e.g. a park-wide platform). */
 export function notesForBase(ctx: Context): string[] {
   const section = ctx.plan.sections.find((x) => x.measures.length)
   if (!section) return []
   const assigned = assignNotes(section.measures, section.notes)
-  return section.notes
-    .filter((n) => !assigned.get(n))
-    .map((n) => (n.text.startsWith(phrases.measureSubject) || n.text.startsWith(ctx.park.park.name) ? n.text : `${phrases.measureSubject}${n.text}`))
+  return section.notes.filter((n) => !assigned.get(n)).map((n) => withSubject(n.text, ctx.park.park.name, { subject: phrases.measureSubject, names: entityNames(ctx) }))
 }
 
 function clauseHeading(text: string): string | undefined {
@@ -98,21 +98,28 @@ export function measureLines(ctx: Context, section: PlanSection): Line[] {
     const heading = clause ? clauseHeading(clause.text) : undefined
     const documentTitle = clause ? /^《([^》]+)》/.exec(clause.path)?.[1] : undefined
     let lead = names.length ? phrases.measureProblem(names.join('、')) : ''
-    const body = ensureStop(m.text)
+    let body = ensureStop(m.text)
     if (heading && documentTitle) lead += phrases.measureClause(documentTitle, heading)
-    else if (lead && !body.startsWith(phrases.measureSubject)) lead += phrases.measureSubject
+    else if (lead) body = withSubject(body, ctx.park.park.name, { subject: phrases.measureSubject, names: entityNames(ctx), inClause: true })
     const notes = [...assigned].filter(([, owner]) => owner === m).map(([note]) => note)
-    const details = notes.map((note) => noteDetail(note.text, m.text)).filter(Boolean)
+    const details = notes.map((note) => noteDetail(note.text, m.text, ctx.park.park.name, entityNames(ctx))).filter(Boolean)
     lines.push(paragraph(s(`${lead}${body}`), ...details.map((d) => s(d, 2))))
   })
   return lines
 }
 
-/** A note's clauses that add something to the measure, as one sentence; '' when it only repeats it. */
-function noteDetail(note: string, measure: string): string {
+/**
+ * A note's clauses that add something to the measure, as one sentence; '' when it only repeats it. When the clause
+ * the note opens with is left out (建成智慧安全应急管理平台, which the measure states), what is left has lost its
+ * context and gets the park as its subject (“园区推广应用防爆巡检机器人24台…”, “2025年，园区开展…”).
+ */
+export function noteDetail(note: string, measure: string, parkName: string, names: readonly string[] = []): string {
   const sentences = splitTopLevel(note, '。').map((sentence) =>
-    splitTopLevel(sentence, '，；').filter((clause) => containment(clause, measure) < REPEATS).join('，'),
+    splitTopLevel(sentence, '，；').filter((clause) => containment(clause, measure) < REPEATS),
   )
-  const kept = sentences.filter(Boolean)
-  return kept.length ? `${kept.join('；')}。` : ''
+  const kept = sentences.filter((clauses) => clauses.length)
+  if (!kept.length) return ''
+  const text = `${kept.map((clauses) => clauses.join('，')).join('；')}。`
+  const opening = splitTopLevel(note, '。，；')[0]
+  return kept[0]![0] === opening ? text : withSubject(text, parkName, { subject: phrases.measureSubject, names })
 }

@@ -3,7 +3,7 @@ import { jsonPath } from '../park/json-path.js'
 import { INDICATOR_FIELDS, REPORT_YEAR } from '../park/park-schema.js'
 import { extractChanges, extractNumbers, type TextChange } from '../park/text-numbers.js'
 import { phrases } from './phrases.js'
-import type { PlanResult, PlanSection } from './plan.js'
+import type { PlanFact, PlanResult, PlanSection } from './plan.js'
 import { changeVerb } from './prose.js'
 import { derivedByFormula, ensureStop, factSeries, num, paragraph, register, registerDerived, s, type Context, type Line } from './compose-context.js'
 
@@ -67,15 +67,122 @@ export function resultLines(ctx: Context, section: PlanSection): Line[] {
   const lines: Line[] = []
   const overall = overallParagraph(ctx, section)
   if (overall) lines.push(overall)
+  const used = new Set<string>()
   section.results.forEach((r, i) => {
     lines.push({ heading: `（${toChineseNumeral(i + 1)}）${r.heading}` })
-    const text = ctx.results.get(r.id)?.text ?? r.text
+    const completed = ctx.results.get(r.id) ?? { text: r.text, changes: [] }
+    const text = resultBody(r, completed.text, completed.changes.length ? [] : linkedFacts(ctx, section, completed.text, used))
     const via = r.from.map((id) => measures.get(id)?.heading).filter((h): h is string => Boolean(h))
     const figures = extractNumbers(text).filter((n) => !n.isYear)
     const body = `${via.length ? phrases.resultVia(via.join('、')) : ''}${ensureStop(text)}`
     lines.push(paragraph(s(body), !figures.length && s(phrases.placeholder(phrases.missing.resultFigures))))
   })
   return lines
+}
+
+/** A clause of a text with the mark that follows it (，；。 or ''), so that the text can be rebuilt around it. */
+interface Piece {
+  clause: string
+  mark: string
+}
+
+function pieces(text: string): Piece[] {
+  const out: Piece[] = []
+  let depth = 0
+  let clause = ''
+  for (const ch of text) {
+    if ('（(“‘《【「'.includes(ch)) depth += 1
+    else if ('）)”’》】」'.includes(ch)) depth = Math.max(0, depth - 1)
+    if (depth === 0 && '，；。'.includes(ch)) {
+      out.push({ clause, mark: ch })
+      clause = ''
+    } else {
+      clause += ch
+    }
+  }
+  if (clause.trim()) out.push({ clause, mark: '' })
+  return out.filter((p) => p.clause.trim())
+}
+
+const DATE_OPENING = /^\d{4}年(?:底|末|以来)?，?/u
+
+/**
+ * The body of a result under its heading. A heading taken word for word from a clause of the result (a result
+ * without a before/after change: “余热回收利用量明显增加”) is not repeated: that clause gives way to the figures of the
+ * facts on its subject, or is left out when the rest of the result still says something. Facts on the subject of
+ * another clause follow that clause.
+ */
+function resultBody(result: PlanResult, text: string, facts: readonly LinkedFact[]): string {
+  const parts = pieces(text)
+  const isHeading = (p: Piece) => p.clause.trim().replace(DATE_OPENING, '') === result.heading
+  const placed = new Set<LinkedFact>()
+  const out: Piece[] = []
+  for (const piece of parts) {
+    const mine = facts.filter((f) => !placed.has(f) && piece.clause.includes(f.label))
+    mine.forEach((f) => placed.add(f))
+    const statements = mine.map((f) => f.statement).join('，')
+    if (isHeading(piece) && statements) out.push({ clause: statements, mark: piece.mark })
+    else if (isHeading(piece) && parts.length > 1) continue
+    else out.push(statements ? { clause: `${piece.clause}，${statements}`, mark: piece.mark } : piece)
+  }
+  return out.map((p, i) => `${p.clause}${i < out.length - 1 ? p.mark || '，' : ''}`).join('')
+}
+
+const MIN_LABEL = 4
+
+interface LinkedFact {
+  label: string
+  statement: string
+}
+
+/**
+ * The facts of the results part (plan: facts no other part states, and the 绿色安全情况 / 实数融合情况 rows) on a
+ * subject the result names but gives no figure for, as statements: the change over the series when there are
+ * several periods (余热回收利用量由2023年的18万吨蒸汽提升至2025年的42万吨蒸汽，提升133.3%), the value otherwise
+ * (2025年余热回收利用量为42万吨蒸汽). Each subject is stated once in the part.
+ */
+function linkedFacts(ctx: Context, section: PlanSection, text: string, used: Set<string>): LinkedFact[] {
+  const stated = new Set(extractNumbers(text).map((n) => `${n.value}|${n.unit}`))
+  const groups = new Map<string, PlanFact[]>()
+  for (const fact of section.facts) {
+    const key = `${fact.label}|${fact.unit}`
+    const list = groups.get(key) ?? []
+    if (!list.some((f) => f.period === fact.period)) list.push(fact)
+    groups.set(key, list)
+  }
+  const out: LinkedFact[] = []
+  for (const [key, points] of groups) {
+    const label = points[0]!.label
+    // A label of a few characters (产值) would be found in results it is not about.
+    if (used.has(key) || label.length < MIN_LABEL || !text.includes(label) || points.some((p) => stated.has(`${p.value}|${p.unit}`))) continue
+    const sorted = [...points].sort((a, b) => (a.period ?? '').localeCompare(b.period ?? ''))
+    const first = sorted[0]!
+    const last = sorted.at(-1)!
+    // Registered with the unit as a reader of the text takes it (42万吨蒸汽 reads 42万吨), so that the figure is traced.
+    const ref = (p: PlanFact) => {
+      const unit = extractNumbers(`${num(p.value)}${p.unit}`)[0]?.unit ?? p.unit
+      register(ctx, { value: p.value, unit, source: p.source.startsWith('$.facts') ? 'fact' : 'indicator', provenance: p.source, label })
+    }
+    let statement: string
+    if (first !== last && first.period && last.period) {
+      const down = last.value < first.value
+      statement = phrases.seriesChange(label, `${num(first.value)}${first.unit}`, `${num(last.value)}${last.unit}`, down ? '降' : '提升', first.period.slice(0, 4), last.period.slice(0, 4))
+      ref(first)
+      ref(last)
+      const percent = last.unit === '%'
+      const figure = ctx.derived.find((d) => d.id === `fact:${label}:${first.period}-${last.period}:${percent ? 'pp' : 'rate'}`)
+      if (figure && figure.value !== 0) {
+        registerDerived(ctx, figure)
+        statement += phrases.pointChange(percent ? (figure.value > 0 ? '提高' : '下降') : down ? '下降' : '提升', num(figure.value), percent ? phrases.percentPoints : '%')
+      }
+    } else {
+      statement = phrases.factLevel(last.period?.slice(0, 4) ?? '', label, `${num(last.value)}${last.unit}`)
+      ref(last)
+    }
+    used.add(key)
+    out.push({ label, statement })
+  }
+  return out
 }
 
 /**

@@ -6,7 +6,7 @@ import type { ParkData } from '../park/park-schema.js'
 import { traceFigures, type EvidenceMap, type EvidenceMeasure } from './evidence.js'
 import { phrases } from './phrases.js'
 import type { DraftPlan, PlanSection } from './plan.js'
-import { problemKeyword, useFullNames } from './prose.js'
+import { fusesWithDeng, problemKeyword, useFullNames } from './prose.js'
 import { baseParagraph, problemParagraphs } from './compose-background.js'
 import { ensureStop, paragraph, s, type Context, type Line, type Priority, type Sentence } from './compose-context.js'
 import { measureLines } from './compose-measures.js'
@@ -165,7 +165,10 @@ function abstractParagraph(ctx: Context): Line {
   const results = plan.sections.find((x) => x.results.length)?.results ?? []
   const problems = background?.problems ?? []
   const lead = [phrases.abstractFocus(plan.parkName, ctx.focus)]
-  if (problems.length) lead.push(phrases.abstractProblems(problems.map((p) => problemKeyword(p.text)).join('、')))
+  if (problems.length) {
+    const names = problems.map((p) => problemKeyword(p.text)).join('、')
+    lead.push(phrases.abstractProblems(names, fusesWithDeng(names)))
+  }
   if (measures.length) lead.push(...measures.map((m) => m.heading))
   else if (plan.direction) lead.push(phrases.abstractNoMeasures(plan.direction.name))
   const changes: string[] = []

@@ -6,7 +6,8 @@
 export const phrases = {
   // 【摘要】 (000/001 报告框架参考: 概述全篇创新实践报告的核心内容，要求言简意赅、重点突出)
   abstractFocus: (park: string, focus: string) => `${park}聚焦${focus}主导产业`,
-  abstractProblems: (names: string) => `针对${names}等问题`,
+  // “针对…中等问题” would read 中等: such a list takes 的问题 (prose.ts fusesWithDeng).
+  abstractProblems: (names: string, fused = false) => (fused ? `针对${names}的问题` : `针对${names}等问题`),
   abstractNoMeasures: (direction: string) => `开展${direction}创新实践`,
   abstractResults: (changes: string) => `创新实践实施以来，${changes}。`,
 
@@ -53,6 +54,7 @@ export const phrases = {
   seriesChange: (label: string, from: string, to: string, verb: string, fromYear: string, toYear: string) =>
     `${label}由${fromYear}年的${from}${verb}至${toYear}年的${to}`,
   pointChange: (verb: string, value: string, unit: string) => `，${verb}${value}${unit}`,
+  factLevel: (year: string, label: string, value: string) => (year ? `${year}年${label}为${value}` : `${label}为${value}`),
   percentPoints: '个百分点',
 
   // Gaps in the data: the checker's placeholder rule reports them, so nothing is invented (000/001 承诺声明).

@@ -279,11 +279,19 @@ export async function planDraft(park: ParkData, kind: KindSpec, clausesFor: Clau
 
 /**
  * The title: 创新实践名称 for the innovation kinds and 003 附件3, the kind's fixed title (XX示范基地…) otherwise; with
- * official full names, since the requirement of full names makes no exception for the title.
+ * official full names, since the requirement of full names makes no exception for the title. A name that already
+ * holds the word after XX (国家新型工业化产业示范基地（电子信息·赣南）) stands for both: the title does not repeat 示范基地.
  */
 function titleOf(kind: KindSpec, park: ParkData): string {
-  if (kind.title.template) return kind.title.template.replace(/XX/g, park.park.name)
-  return useFullNames(park.practice.title, park.entities, park.park.name)
+  const name = park.park.name
+  if (kind.title.template) {
+    return kind.title.template.replace(/XX(\p{Script=Han}*)/gu, (_, after: string) => {
+      // The longest word of at least four characters the title puts after the name and the name already holds.
+      for (let n = after.length; n >= 4; n -= 1) if (name.includes(after.slice(0, n))) return `${name}${after.slice(n)}`
+      return `${name}${after}`
+    })
+  }
+  return useFullNames(park.practice.title, park.entities, name)
 }
 
 /**

@@ -1,5 +1,7 @@
+import { findNameMentions } from '../check/name-mentions.js'
+import { entityNameForms } from '../park/entity-names.js'
 import type { Entity } from '../park/park-schema.js'
-import { extractChanges, type TextChange } from '../park/text-numbers.js'
+import { extractChanges, extractNumbers, type TextChange } from '../park/text-numbers.js'
 
 /**
  * Deterministic reading and reshaping of the short Chinese texts in park data (problems, measures, results), shared
@@ -60,10 +62,63 @@ export function problemName(text: string): string {
   return splitTopLevel(text)[0] ?? withoutFinalStop(text)
 }
 
-/** The shortest form of a problem's name for a list of several (“能源结构偏煤、碳排放强度偏高” → “能源结构偏煤”). */
+// What makes a piece of a problem's name a statement of its own (能源结构偏煤, 危化品分散储存, 安全风险叠加), not a
+// thing the next piece's statement is about (压铸、热处理工序能耗高; 燃煤、燃气锅炉): how it ends (偏煤, 点多, 不高) or a
+// predicate inside it (分散储存, 依赖纸质记录).
+const STATEMENT_END = /[高低多少大小弱慢长短难差缺重贵杂乱散]$/u
+const STATEMENT_WORD =
+  /偏[\p{Script=Han}]|不[足高强够畅全清]|不充分|不完善|分散|集中|薄弱|滞后|突出|缺失|短缺|欠缺|缺乏|落后|单一|匮乏|困难|紧张|老化|粗放|有限|严重|频繁|林立|断层|断链|外流|流失|空白|瓶颈|叠加|依赖|依靠|靠人工/u
+const isStatement = (piece: string) => STATEMENT_END.test(piece) || STATEMENT_WORD.test(piece.slice(1))
+
+/**
+ * The shortest complete name of a problem for a list of several: the first of the problems its name joins when
+ * both its first and its last piece are statements (“能源结构偏煤、碳排放强度偏高” → “能源结构偏煤”), else the whole name
+ * with its last 、 written 和 so that it reads as one item of the list (“压铸、热处理工序能耗高” → “压铸和热处理工序能耗高”,
+ * not “压铸”; “食品企业分散自建燃煤、燃气锅炉” → “食品企业分散自建燃煤和燃气锅炉”).
+ */
 export function problemKeyword(text: string): string {
   const name = problemName(text)
-  return splitTopLevel(name, '、')[0] ?? name
+  const pieces = splitTopLevel(name, '、')
+  const first = pieces[0]
+  if (pieces.length > 1 && first && first.length >= MIN_HEADING && isStatement(first) && isStatement(pieces.at(-1)!)) return first
+  if (pieces.length < 2) return name
+  const cut = name.lastIndexOf(pieces.at(-1)!) - 1
+  return name[cut] === '、' ? `${name.slice(0, cut)}和${name.slice(cut + 1)}` : name
+}
+
+// A time phrase a sentence may open with before its subject: 2025年开展… → 2025年，园区开展….
+const OPENING_TIME = /^(?:\d{4}年(?:以来|底|末|初|上半年|下半年)?|近年来|目前|截至\d{4}年(?:底|末)?)，?/u
+
+/**
+ * A sentence of the park's data taken out of its context (an indicator row without the clause that named what it
+ * speaks of) with the park as its subject: “推广熔炉智能测温装置210套。” → “园区推广熔炉智能测温装置210套。”, after an
+ * opening time phrase (“2025年，园区开展…”). When its first clause already names 园区 (落实园区安全风险评估), the subject
+ * is the park's name, not a second 园区 (园区 inside one of `names` does not count). A sentence that has a subject of
+ * its own is returned as it is. `inClause`: the sentence goes on from a clause before it (针对…的问题，), and the
+ * subject comes before the time phrase (“园区2025年开展…”).
+ */
+export function withSubject(
+  text: string,
+  parkName: string,
+  { subject = '园区', names = [], inClause = false }: { subject?: string; names?: readonly string[]; inClause?: boolean } = {},
+): string {
+  const trimmed = text.trim()
+  const time = OPENING_TIME.exec(trimmed)?.[0] ?? ''
+  const rest = trimmed.slice(time.length)
+  if (!rest || rest.startsWith(subject) || rest.startsWith(parkName)) return trimmed
+  // 园区 inside a proper name (嘉澜经济技术开发区数字园区综合管理服务平台) is not a second 园区.
+  const first = [parkName, ...names].sort((a, b) => b.length - a.length).reduce((t, name) => t.split(name).join('＃'), splitTopLevel(rest)[0] ?? rest)
+  const who = first.includes(subject) ? parkName : subject
+  if (!time) return `${who}${rest}`
+  return inClause ? `${who}${trimmed}` : `${time.replace(/，$/u, '')}，${who}${rest}`
+}
+
+/**
+ * A list of problem names ends in a word that 等 would fuse with (…本地服务器中等问题 reads 中等; 上等, 同等, 平等, 不等):
+ * the list is then followed by 的问题 instead.
+ */
+export function fusesWithDeng(names: string): boolean {
+  return /[中上下高低同平对均相初优次头特超劣何此等不]$/u.test(names)
 }
 
 /**
@@ -87,8 +142,19 @@ const MEASURE_VERBS = [
 const PREPOSITIONS = /^(?:由|以|依托|联合|通过|借助|围绕|面向|针对|按照|对|在|与|会同)/
 const MAX_HEADING = 30
 const MIN_HEADING = 4
-// A measured quantity at the end of a clause: “38公里”, “42台”, “312台（套）”.
-const TRAILING_QUANTITY = /\d+(?:\.\d+)?(?:万|亿|千|百)?[^\d\s，。；、（）]{0,6}(?:（套）)?$/u
+// A heading never ends on a particle or conjunction that needs what follows (…的, …和, …并).
+const DANGLING_END = /(?:的|和|及|与|或|并|至|到)$/u
+// Nor, once a quantity is taken off its end, on what only that quantity completed: 建设年产(15万吨), 日处理能力(2万吨),
+// 总投资(4.3亿元), 达到(…).
+const BEFORE_QUANTITY = /(?:年产|日产|月产|年处理|日处理|能力|容量|产能|规模|投资|累计|共计|合计|共|约|达到|达|超过|超|近|逾|新增|为|[年日月])$/u
+// Measure words the unit list of text-numbers.ts leaves out, ending a quantity: 卡口9处, 专项整治3轮.
+const LOOSE_MEASURE_WORD = /^(?:[处轮只间把张道]|（套）)$/u
+// Words that end a proper name (the agent of a pivot: 引进X有限公司建设Y): a phrase boundary when a verb follows.
+const NAME_END = /(?:公司|集团|企业|中心|研究院|研究所|大学|学院|医院|平台|协会|联盟|基金)$/u
+// Verbs whose object is the agent of the next verb (引进X建设Y, 推动X实施Y): Y is the substance of the measure.
+const PIVOT_VERBS = /^(?:引进|引育|支持|推动|引导|鼓励|组织|指导|督促|帮助|带动|吸引)/u
+// 并 as a conjunction of two verb phrases, not inside 合并, 兼并, 并购, 并网.
+const CONJUNCTION = /(?<![合兼吞归])并(?![购网联行轨列存发])(?:且)?/gu
 
 /** Parenthesised remarks holding figures (“（屋顶光伏86兆瓦、储能40兆瓦时）”) unless they belong to a full name. */
 function withoutFigureRemarks(text: string, names: readonly string[]): string {
@@ -101,16 +167,23 @@ function withoutFigureRemarks(text: string, names: readonly string[]): string {
   })
 }
 
+/** Offsets of every occurrence of `needle` in `text` (the heading rules' own, independent of the full-name rules). */
+function positions(text: string, needle: string): number[] {
+  const out: number[] = []
+  for (let at = needle ? text.indexOf(needle) : -1; at >= 0; at = text.indexOf(needle, at + 1)) out.push(at)
+  return out
+}
+
 /** Where in `clause` its verb phrase starts: 0 for a verb-first clause; after the prepositional phrase otherwise. */
 function verbStart(clause: string, names: readonly string[]): number | undefined {
   const startsWithVerb = MEASURE_VERBS.some((verb) => clause.startsWith(verb))
   if (startsWithVerb && !PREPOSITIONS.test(clause)) return 0
   if (!PREPOSITIONS.test(clause)) return undefined
   // 由绫江协盛热电有限公司建设… : the first verb that is not inside a proper noun.
-  const protectedRanges = names.flatMap((name) => occurrences(clause, name).map((at) => [at, at + name.length] as const))
+  const protectedRanges = names.flatMap((name) => positions(clause, name).map((at) => [at, at + name.length] as const))
   let best: number | undefined
   for (const verb of MEASURE_VERBS) {
-    for (const at of occurrences(clause, verb)) {
+    for (const at of positions(clause, verb)) {
       if (at === 0 || protectedRanges.some(([from, to]) => at >= from && at < to)) continue
       if (best === undefined || at < best) best = at
     }
@@ -119,21 +192,108 @@ function verbStart(clause: string, names: readonly string[]): number | undefined
 }
 
 /**
- * A short verb–object heading for a 创新举措 item, e.g. “建设“源网荷储”一体化绿色微电网”: the first clause of the
- * measure that starts with a verb (after any prepositional phrase), without figure remarks or a trailing quantity,
- * and without digits at all (a heading names the action; the figures go in the body). Falls back to the first clause.
+ * The phrase without a quantity that ends it and is only digits and a unit (“建设蒸汽管网38公里” → “建设蒸汽管网”,
+ * “淘汰落后设备31台（套）”); a quantity followed by a noun (“年产15万吨再生铝项目”) is the attribute of that noun and stays.
+ */
+function withoutTrailingQuantity(phrase: string): string {
+  const last = extractNumbers(phrase).at(-1)
+  if (!last) return phrase
+  const tail = phrase.slice(last.index + last.raw.length)
+  const unitOnly = tail === '' || tail === '（套）' || (last.unit === '' && LOOSE_MEASURE_WORD.test(tail))
+  if (!unitOnly) return phrase
+  const rest = phrase.slice(0, last.index).trim()
+  // 建设年产15万吨 without its quantity is no phrase: kept whole (its digits then keep it from being a heading).
+  return BEFORE_QUANTITY.test(rest) ? phrase : rest
+}
+
+/** Opening and closing marks of the phrase pair up: a heading never cuts a quotation or a remark in two. */
+function balanced(phrase: string): boolean {
+  let depth = 0
+  for (const ch of phrase) {
+    if (OPENERS.includes(ch)) depth += 1
+    else if (CLOSERS.includes(ch)) depth -= 1
+    if (depth < 0) return false
+  }
+  return depth === 0
+}
+
+/** A heading as written: 4–30 characters, no digits, complete (no dangling 年产 or 的, no half a quotation). */
+function completeHeading(phrase: string): boolean {
+  return phrase.length >= MIN_HEADING && phrase.length <= MAX_HEADING && !/\d/.test(phrase) && !DANGLING_END.test(phrase) && balanced(phrase)
+}
+
+/** Index ranges of `names` in `text`. */
+function nameRanges(text: string, names: readonly string[]): (readonly [number, number])[] {
+  return names.flatMap((name) => positions(text, name).map((at) => [at, at + name.length] as const))
+}
+
+/** Offsets inside quotation marks or brackets. */
+function quotedOffsets(text: string): boolean[] {
+  const out: boolean[] = []
+  let depth = 0
+  for (const ch of text) {
+    if (OPENERS.includes(ch)) depth += 1
+    else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1)
+    out.push(depth > 0)
+  }
+  return out
+}
+
+/**
+ * Shorter complete phrases of a verb–object phrase, best first: the parts of “X并Y” and of a pivot “引进X有限公司建设Y”
+ * (cut where a verb follows a proper name). After a pivot verb the second verb phrase comes first (建设Y is what the
+ * measure does); otherwise the first one (建设X并Y → 建设X).
+ */
+function phraseParts(phrase: string, names: readonly string[]): string[] {
+  const quoted = quotedOffsets(phrase)
+  const ranges = nameRanges(phrase, names)
+  const inName = (at: number) => ranges.some(([from, to]) => at > from && at < to)
+  const prefixes: string[] = []
+  const suffixes: string[] = []
+  for (const m of phrase.matchAll(CONJUNCTION)) {
+    if (quoted[m.index] || inName(m.index)) continue
+    prefixes.push(phrase.slice(0, m.index))
+    suffixes.push(phrase.slice(m.index + m[0].length))
+  }
+  for (const verb of MEASURE_VERBS) {
+    for (const at of positions(phrase, verb)) {
+      if (at === 0 || quoted[at] || inName(at) || at + verb.length >= phrase.length) continue
+      const before = phrase.slice(0, at)
+      if (!ranges.some(([, to]) => to === at) && !NAME_END.test(before)) continue
+      prefixes.push(before)
+      suffixes.push(phrase.slice(at))
+    }
+  }
+  const byLength = (a: string, b: string) => b.length - a.length
+  const ordered = PIVOT_VERBS.test(phrase) ? [...suffixes.sort(byLength), ...prefixes.sort(byLength)] : [...prefixes.sort(byLength), ...suffixes.sort(byLength)]
+  return ordered.map((part) => withoutTrailingQuantity(part.trim()))
+}
+
+/**
+ * A short verb–object heading for a 创新举措 item, e.g. “建设“源网荷储”一体化绿色微电网”, that ends where a phrase
+ * ends. First choice: the first clause of the measure that starts with a verb (after any prepositional phrase),
+ * without figure remarks or a trailing quantity, if it is 4–30 characters without digits. Then the shorter complete
+ * phrases of those clauses (phraseParts). Failing both, the first clause whole — a long heading is better than one
+ * cut in the middle of a word (“…有机废弃物资”) or on a dangling verb (“…建设年产”).
  */
 export function measureHeading(text: string, entities: readonly Entity[] = []): string {
   const names = entities.map((e) => e.name)
   const clauses = splitTopLevel(text)
-  for (const clause of clauses) {
+  const phrases = clauses.flatMap((clause) => {
     const start = verbStart(clause, names)
-    if (start === undefined) continue
-    const phrase = withoutFigureRemarks(clause.slice(start), names).replace(TRAILING_QUANTITY, '').trim()
-    if (phrase.length >= MIN_HEADING && phrase.length <= MAX_HEADING && !/\d/.test(phrase)) return phrase
+    return start === undefined ? [] : [withoutFigureRemarks(clause.slice(start), names).trim()]
+  })
+  for (const phrase of phrases) {
+    const whole = withoutTrailingQuantity(phrase)
+    if (completeHeading(whole)) return whole
   }
-  const first = withoutFigureRemarks(clauses[0] ?? text, names).replace(TRAILING_QUANTITY, '').trim()
-  return first.length > MAX_HEADING ? first.slice(0, MAX_HEADING) : first
+  for (const phrase of phrases) {
+    const part = phraseParts(phrase, names).find(completeHeading)
+    if (part) return part
+  }
+  const first = withoutFigureRemarks(clauses[0] ?? withoutFinalStop(text), names).trim()
+  const short = withoutTrailingQuantity(first)
+  return short.length >= MIN_HEADING ? short : first
 }
 
 /** The verb of a 由A…至B change as a report restates it: 降至 → 下降, 缩短至 → 缩短, 提升至 → 提升. */
@@ -178,7 +338,7 @@ const LARGE_CHANGE = 30
 
 /**
  * A 领句 for a 实践成效 item from its first before/after change: “工业固体废弃物综合利用率大幅提升”. Without a change,
- * the first clause of the result without its date and figures (“实现生产安全事故零发生”).
+ * the first clause of the result without its date and figures (“实现生产安全事故零发生”), else its first clause.
  */
 export function resultHeading(text: string): string {
   const change = extractChanges(text).find((c) => c.subject)
@@ -186,55 +346,25 @@ export function resultHeading(text: string): string {
     const relative = change.from.value === 0 ? Infinity : Math.abs((change.to.value - change.from.value) / change.from.value) * 100
     return `${change.subject}${relative >= LARGE_CHANGE ? '大幅' : '明显'}${changeVerb(change)}`
   }
-  const clause = splitTopLevel(text).map((c) => c.replace(/^\d{4}年(?:底|末|以来)?，?/u, '')).find((c) => !/\d/.test(c))
-  return (clause ?? withoutFinalStop(text)).slice(0, MAX_HEADING)
+  // A whole clause, even a long one: cut at MAX_HEADING characters it would end in the middle of a word.
+  const clauses = splitTopLevel(text).map((c) => c.replace(/^\d{4}年(?:底|末|以来)?，?/u, '')).filter(Boolean)
+  return clauses.find((c) => !/\d/.test(c)) ?? clauses[0] ?? withoutFinalStop(text)
 }
 
 // ---------------------------------------------------------------------------------------------
 // Official full names
 // ---------------------------------------------------------------------------------------------
 
-function occurrences(text: string, needle: string): number[] {
-  const out: number[] = []
-  if (!needle) return out
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) out.push(at)
-  return out
-}
-
 /**
- * Short forms to replace by each entity's official name: its aliases, and — for names that start with the park's
- * name (南岭经济技术开发区智慧安全应急管理平台) — the name without that prefix, which materials often write alone.
- */
-function shortForms(entities: readonly Entity[], parkName: string | undefined): { form: string; name: string }[] {
-  const forms: { form: string; name: string }[] = []
-  for (const entity of entities) {
-    for (const alias of entity.aliases) forms.push({ form: alias, name: entity.name })
-    if (parkName && entity.name.startsWith(parkName) && entity.name.length - parkName.length >= 4) {
-      forms.push({ form: entity.name.slice(parkName.length), name: entity.name })
-    }
-  }
-  return forms.sort((a, b) => b.form.length - a.form.length)
-}
-
-/**
- * Replaces aliases and park-less short forms by official full names. Text already inside a full name is left
- * alone (“国家级绿色工厂” contains the alias “绿色工厂”), and so is a short form right after “级” (省级绿色工厂 is
- * another honour than 国家级绿色工厂).
+ * Replaces short and unofficial names by official full names: the registered aliases and implied short forms of the
+ * park's entities, and the glossary's wrong forms (工信部 → 工业和信息化部). The matching is the checker's own
+ * (findNameMentions), so a composed draft never holds what rule `proper-noun` reports, and the same near-misses are
+ * left alone: a short form inside a full name, inside a longer word (华服 in 华服县), or after another level (省级).
  */
 export function useFullNames(text: string, entities: readonly Entity[], parkName?: string): string {
-  const names = [...entities.map((e) => e.name), ...(parkName ? [parkName] : [])].sort((a, b) => b.length - a.length)
-  const taken: boolean[] = new Array<boolean>(text.length).fill(false)
-  for (const name of names) for (const at of occurrences(text, name)) taken.fill(true, at, at + name.length)
-  const replacements: { at: number; length: number; name: string }[] = []
-  for (const { form, name } of shortForms(entities, parkName)) {
-    for (const at of occurrences(text, form)) {
-      if (taken.slice(at, at + form.length).some(Boolean)) continue
-      if (text[at - 1] === '级') continue
-      taken.fill(true, at, at + form.length)
-      replacements.push({ at, length: form.length, name })
-    }
-  }
+  // A “（以下简称……）” declaration is deleted too: the template wants the full name at every mention.
+  const mentions = findNameMentions(text, entityNameForms(entities, parkName))
   let out = text
-  for (const r of replacements.sort((a, b) => b.at - a.at)) out = out.slice(0, r.at) + r.name + out.slice(r.at + r.length)
+  for (const m of [...mentions].reverse()) out = out.slice(0, m.start) + m.replacement + out.slice(m.end)
   return out
 }

@@ -210,3 +210,190 @@ describe('the hand-polished drafts in fixtures/drafts (checker fixtures)', () =>
     expect(brief(check(text, park))).toEqual([])
   })
 })
+
+describe('composeReport: the problems as the 【摘要】 lists them', () => {
+  const withProblems = (texts: string[]) =>
+    validPark({
+      ...qingchuanBiopharma,
+      practice: {
+        ...qingchuanBiopharma.practice,
+        problems: texts.map((text, i) => ({ id: `P${i + 1}`, text })),
+        measures: qingchuanBiopharma.practice.measures.map((m) => ({ ...m, addresses: m.addresses.filter((id) => Number(id.slice(1)) <= texts.length) })),
+      },
+    })
+  it.each([
+    {
+      problems: [
+        '压铸、热处理工序能耗高：2023年园区单位能耗碳排放2.38吨/吨标准煤，压铸企业天然气和网电消耗占生产成本的18.5%。',
+        '铝屑、铝渣等生产废料外售处置，2023年工业固体废弃物综合利用率仅为76.4%，原生铝采购成本高。',
+        '压铸车间高温熔融金属作业和涂装车间有机溶剂使用风险集中，2023年发生一般生产安全事故3起，隐患整改平均周期9天。',
+        '涂装、清洗工序用水量大，2023年规模以上工业单位增加值水耗9.8立方米/万元。',
+      ],
+      phrase:
+        '针对压铸和热处理工序能耗高、铝屑和铝渣等生产废料外售处置、压铸车间高温熔融金属作业和涂装车间有机溶剂使用风险集中、涂装和清洗工序用水量大等问题，',
+    },
+    {
+      problems: [
+        '食品企业分散自建燃煤、燃气锅炉，2023年食品加工企业综合能耗折合18.6万吨标准煤，年蒸汽成本约2.4亿元。',
+        '果蔬皮渣、畜禽加工废弃物等有机固废产生量大，2023年有机固废年产生量32万吨，综合利用率仅58.2%。',
+        '冷库氨制冷系统和液氨储罐分布分散，2023年涉氨制冷企业23家，安全隐患突出。',
+      ],
+      phrase: '针对食品企业分散自建燃煤和燃气锅炉、果蔬皮渣和畜禽加工废弃物等有机固废产生量大、冷库氨制冷系统和液氨储罐分布分散等问题，',
+    },
+    {
+      // “…服务器中等问题” would read 中等问题.
+      problems: ['园区生物医药企业研发数据分散在各自的实验记录本和本地服务器中，难以共享复用。'],
+      phrase: '针对园区生物医药企业研发数据分散在各自的实验记录本和本地服务器中的问题，',
+    },
+    {
+      problems: ['研发数据分散、共享不足：2023年园区生物医药企业研发数据上云率仅为24.5%。', '药品生产批记录停留在纸质台账上，质量偏差调查耗时长。'],
+      phrase: '针对研发数据分散、药品生产批记录停留在纸质台账上的问题，',
+    },
+    {
+      problems: qingchuanBiopharma.practice.problems.map((p) => p.text),
+      phrase: '针对研发数据分散、质量追溯依赖纸质记录等问题，',
+    },
+  ])('$phrase', async ({ problems, phrase }) => {
+    const { text } = await composeFor(withProblems(problems))
+    const abstract = text.split('\n')[2]!
+    expect(abstract).toContain(`聚焦生物医药主导产业，${phrase}`)
+  })
+})
+
+describe('composeReport: indicator rows joined to a measure read as sentences with a subject', () => {
+  const nanling = loadPark('nanling-green')
+  const lead =
+    '针对危化品储运风险点多、监测预警靠人工巡检的问题，园区对照《工业园区高质量发展指引》“强化园区生产安全保障”要求，' +
+    '建成南岭经济技术开发区智慧安全应急管理平台，接入1.2万个监测点位，推行安全风险分级管控和隐患排查治理双重预防机制。'
+  // A row kept whole reads on from the measure, as before.
+  const system = '建立园区、企业、车间三级安全生产责任体系，实施项目安全准入负面清单，2025年组织应急演练46次。'
+  it.each([
+    {
+      // The platform clause repeats the measure and goes; what is left starts without a subject.
+      safetyTech: '建成智慧安全应急管理平台，推广应用防爆巡检机器人24台，淘汰落后工艺设备31台（套）。',
+      paragraph: `${lead}${system}园区推广应用防爆巡检机器人24台，淘汰落后工艺设备31台（套）。`,
+    },
+    {
+      safetyTech: '建成智慧安全应急管理平台，接入监测点位1.2万个，推广熔炉智能测温装置210套。',
+      paragraph: `${lead}${system}园区推广熔炉智能测温装置210套。`,
+    },
+    {
+      safetyTech: '建成智慧安全应急管理平台，2025年开展危化品储运专项检查212家次。',
+      paragraph: `${lead}${system}2025年，园区开展危化品储运专项检查212家次。`,
+    },
+  ])('$safetyTech', async ({ safetyTech, paragraph }) => {
+    const park = validPark({ ...nanling, indicators: { ...nanling.indicators, green: { ...nanling.indicators!.green, safetyTech } } })
+    const { text, evidence } = await composeFor(park)
+    const measures = text.split('\n\n')[3]!.split('\n')
+    expect(measures[5]).toBe('（三）建成南岭经济技术开发区智慧安全应急管理平台')
+    expect(measures[6]).toBe(paragraph)
+    expect(evidence.untraced).toEqual([])
+  })
+})
+
+describe('composeReport: a chemical park with results that lack before/after pairs (齐滨化工新材料产业园)', () => {
+  const qibin = (facts: { label: string; value: number; unit: string; period?: string }[]) =>
+    validPark({
+      formatVersion: 1,
+      kind: 'innovation-green',
+      park: {
+        name: '齐滨化工新材料产业园',
+        province: '山东省',
+        city: '齐滨市',
+        county: '滨海区',
+        leadIndustries: [
+          { name: '化工新材料', subfields: ['高端聚烯烃', '特种工程塑料', '电子化学品'] },
+          { name: '精细化工', subfields: [] },
+          { name: '现代物流', subfields: [] },
+        ],
+        intro: '齐滨化工新材料产业园是省政府认定的化工园区，实际管理面积1980公顷，聚焦化工新材料、精细化工、现代物流三大主导产业，入驻化工企业93家。',
+        filler: { name: '齐滨化工新材料产业园管理委员会', category: '政府/事业单位' },
+        leader: { name: '', title: '', mobile: '', email: '' },
+        contact: { name: '', title: '', mobile: '', email: '' },
+      },
+      practice: {
+        focusIndustry: '化工新材料',
+        title: '蒸汽梯级利用、封闭化管理、数字孪生安监，推动化工新材料产业绿色安全发展',
+        problems: [
+          { id: 'P1', text: '园区化工新材料企业蒸汽需求大，余热利用率低，能源利用效率不高。' },
+          { id: 'P2', text: '危化品运输车辆进出频繁，园区封闭化管理水平不高，2023年危化品车辆违规停放问题发现127起。' },
+          { id: 'P3', text: '园区重大危险源多，安全监管依靠人工巡查，风险底数不清。' },
+        ],
+        measures: [
+          { id: 'M1', addresses: ['P1'], text: '建设园区蒸汽管网互联互通和余热梯级利用工程，推动6家聚烯烃企业之间实现蒸汽互供。' },
+          { id: 'M2', addresses: ['P2'], text: '建成齐滨化工新材料产业园危化品车辆专用停车场，设置封闭化卡口9处，实行危化品车辆预约通行。' },
+          { id: 'M3', addresses: ['P3'], text: '建设齐滨化工新材料产业园数字孪生安全监管平台，对重大危险源实施在线监测和分级预警。' },
+        ],
+        results: [
+          { id: 'R1', from: ['M1'], text: '余热回收利用量明显增加，企业用能成本降低。' },
+          { id: 'R2', from: ['M2'], text: '危化品车辆违规停放问题由127起降至9起。' },
+          { id: 'R3', from: ['M3'], text: '实现重大危险源在线监测全覆盖。' },
+        ],
+      },
+      indicators: {
+        scale: { revenue: { '2025': 512.3, '2023': 438.9 }, leadIndustryRevenue: { '2025': 276.4 } },
+        land: { managedAreaHa: 1980 },
+        enterprises: { total: 312, highTech: 41 },
+        green: { carbonPerEnergy: 2.72, greenFactories: 3, safetySystem: '落实园区安全风险评估，完成化工园区安全整治提升。' },
+      },
+      facts: [
+        { label: '危化品车辆违规停放问题', value: 127, unit: '起', period: '2023' },
+        { label: '危化品车辆违规停放问题', value: 9, unit: '起', period: '2025' },
+        { label: '单位能耗碳排放', value: 2.95, unit: '吨/吨标准煤', period: '2023' },
+        ...facts,
+      ],
+      entities: [
+        { name: '齐滨化工新材料产业园', aliases: ['齐滨化工园'], type: 'park' },
+        { name: '齐滨化工新材料产业园数字孪生安全监管平台', aliases: ['数字孪生平台'], type: 'platform' },
+      ],
+    })
+  const rest = [
+    '（二）危化品车辆违规停放问题大幅下降',
+    '通过建成齐滨化工新材料产业园危化品车辆专用停车场，危化品车辆违规停放问题由127起降至9起，下降92.9%。',
+    '（三）实现重大危险源在线监测全覆盖',
+    '通过建设齐滨化工新材料产业园数字孪生安全监管平台，实现重大危险源在线监测全覆盖。【待补充：该项成效的量化数据和前后对比】',
+  ]
+
+  it.each([
+    {
+      // One fact of the result's subject: stated in place of the heading, which the body does not repeat.
+      facts: [{ label: '余热回收利用量', value: 42, unit: '万吨蒸汽', period: '2025' }],
+      lines: ['（一）余热回收利用量明显增加', '通过建设园区蒸汽管网互联互通和余热梯级利用工程，2025年余热回收利用量为42万吨蒸汽，企业用能成本降低。', ...rest],
+    },
+    {
+      // A before/after series of it: the change and the figure derived.ts computes.
+      facts: [
+        { label: '余热回收利用量', value: 18, unit: '万吨蒸汽', period: '2023' },
+        { label: '余热回收利用量', value: 42, unit: '万吨蒸汽', period: '2025' },
+      ],
+      lines: [
+        '（一）余热回收利用量明显增加',
+        '通过建设园区蒸汽管网互联互通和余热梯级利用工程，余热回收利用量由2023年的18万吨蒸汽提升至2025年的42万吨蒸汽，提升133.3%，企业用能成本降低。',
+        ...rest,
+      ],
+    },
+    {
+      // No fact: the heading still is not the whole body; the placeholder asks for the figures.
+      facts: [],
+      lines: [
+        '（一）余热回收利用量明显增加',
+        '通过建设园区蒸汽管网互联互通和余热梯级利用工程，企业用能成本降低。【待补充：该项成效的量化数据和前后对比】',
+        ...rest,
+      ],
+    },
+  ])('$lines.1', async ({ facts, lines }) => {
+    const park = qibin(facts)
+    const { text, evidence } = await composeFor(park)
+    const results = text.trimEnd().split('\n\n')[4]!.split('\n')
+    expect(results.slice(2)).toEqual(lines)
+    expect(evidence.untraced).toEqual([])
+    const placeholders = check(text, park).filter((f) => f.rule === 'placeholder').map((f) => f.section)
+    expect(placeholders).toEqual([...(facts.length ? [] : ['三、实践成效/（一）']), '三、实践成效/（三）'])
+  })
+
+  it('背景介绍: a row that names 园区 itself gets the park as its subject, not a second 园区', async () => {
+    const { text } = await composeFor(qibin([]))
+    expect(text).toContain('园区现有国家级绿色工厂3家。齐滨化工新材料产业园落实园区安全风险评估，完成化工园区安全整治提升。\n')
+    expect(text).not.toContain('园区落实园区')
+  })
+})
