@@ -122,7 +122,8 @@ const BOUND_AFTER: readonly [RegExp, FigureBound][] = [
 ]
 // A number right after one of these verbs is the size of a change (提高22.3个百分点, 同比增长9.1%), not a level;
 // with 至/到/为 in between it is the level reached (提升至93.6%).
-const CHANGE_VERB_BEFORE = /(下降|降低|减少|提高|提升|增长|增加|上升|缩短|压减|压缩|节约|节省|扩大|降|增|升|减|翻)了?$/
+// 降幅/增幅 name the size of a change too (缩短9天、降幅42.9%).
+const CHANGE_VERB_BEFORE = /(?:(下降|降低|减少|提高|提升|增长|增加|上升|缩短|压减|压缩|节约|节省|扩大|降|增|升|减|翻)了?|(?:降幅|增幅|涨幅|减幅|增速)(?:为|达到|达)?)$/
 // Increments: 新增国家高新技术企业35家 is not the park's count of 国家高新技术企业.
 const INCREMENT_WORD = /(新增|新认定|新培育|新获评|新获批|新入选|新引进|新落地|净增)/
 // …also right before the number (绿色工厂新增3家), which the change verb 增 would otherwise claim.

@@ -11,7 +11,10 @@ export interface ItemMarker {
 }
 
 export interface Enumeration {
-  /** Offset of the sentence that introduces the items (its lead-in runs up to the first item). */
+  /**
+   * Offset of the sentence that introduces the items (its lead-in runs up to the first item): the sentence of the
+   * first item, or the sentence before it when that one announces the items (突出表现在三个方面。一是……).
+   */
   leadInStart: number
   items: { text: string; start: number; end: number }[]
 }
@@ -42,21 +45,54 @@ export function markerRuns(markers: readonly ItemMarker[]): ItemMarker[][] {
   return runs
 }
 
-/** Runs of 一是…；二是…；… in one text block (at least two items in sequence), each item up to the next one. */
+/**
+ * A sentence that announces a list (its last words, before the 。 or ： that ends it): 突出表现在三个方面, 主要面临
+ * 以下问题, 存在……等短板, 具体如下. Written as a sentence of its own before 一是, it is still the items' lead-in.
+ */
+const ANNOUNCES =
+  /(?:(?:[一二三四五六七八九十两几多\d]+(?:个|项|点|大|类)?|以下|如下|下列|下述|等)[^，,。；;：:！？]{0,4}(?:方面|问题|短板|不足|瓶颈|挑战|制约|难题|痛点|弱项|因素|原因|特点|环节|矛盾|困难|短处|做法|举措|措施|成效|变化)|如下|以下|表现为|体现为|包括|主要有)[\s\u3000]*[。：:！]?[\s\u3000]*$/u
+
+/** Whether a sentence (with its end mark) announces the items that follow it. */
+export function announcesItems(sentence: string): boolean {
+  return ANNOUNCES.test(sentence)
+}
+
+const END_MARKS = ['。', '！', '？'] as const
+
+/**
+ * Runs of 一是…；二是…；… in one text block (at least two items in sequence), each item up to the next one; the
+ * last item up to the end of its sentence, or — when the items are paragraphs of several sentences (一是……。2023年……。
+ * 二是……) — up to the end of the block.
+ */
 export function enumerationsOf(text: string): Enumeration[] {
   return markerRuns(itemMarkersOf(text))
     .filter((run) => run.length >= 2)
     .map((run) => {
       const first = run[0]!.index
-      const leadInStart = Math.max(...['。', '！', '？'].map((end) => text.lastIndexOf(end, first - 1) + 1))
+      let leadInStart = sentenceStart(text, first)
+      // 一是 opens its sentence: the sentence before it is the lead-in when it announces the items.
+      if (text.slice(leadInStart, first).trim() === '' && leadInStart > 0) {
+        const previous = sentenceStart(text, leadInStart - 1)
+        if (announcesItems(text.slice(previous, leadInStart))) leadInStart = previous
+      }
+      const multiSentence = run.slice(0, -1).some((marker, i) => /[。！？]/.test(trimEnd(text, marker.index, run[i + 1]!.index).text))
       const items = run.map((marker, i) => {
         const next = run[i + 1]?.index
-        let end = next ?? sentenceEnd(text, marker.index)
-        while (end > marker.index && /[；;。，,\s]/.test(text[end - 1]!)) end -= 1
-        return { text: text.slice(marker.index, end), start: marker.index, end }
+        return trimEnd(text, marker.index, next ?? (multiSentence ? text.length : sentenceEnd(text, marker.index)))
       })
       return { leadInStart, items }
     })
+}
+
+/** [start, end) with the punctuation and spaces that close it left out. */
+function trimEnd(text: string, start: number, end: number): { text: string; start: number; end: number } {
+  while (end > start && /[；;。，,\s]/.test(text[end - 1]!)) end -= 1
+  return { text: text.slice(start, end), start, end }
+}
+
+/** Offset of the sentence (ended by 。！？) that holds offset `at`. */
+function sentenceStart(text: string, at: number): number {
+  return Math.max(...END_MARKS.map((end) => text.lastIndexOf(end, at - 1) + 1))
 }
 
 function sentenceEnd(text: string, from: number): number {

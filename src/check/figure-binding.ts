@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
+import { derivationsBetween, type Derivation, type DerivationMeasure } from '../park/derivations.js'
 import { deriveFigures, figureIndex, round, type DerivedFigure, type KnownFigure } from '../park/derived.js'
 import { INDICATOR_FIELDS, indicatorField, type ParkData } from '../park/park-schema.js'
-import { decimalsOf, inUnit, sameDimension, toBase } from '../park/units.js'
+import { decimalsOf, inUnit, sameDimension, toBase, type Quantity } from '../park/units.js'
 import { checkMemo } from './check-memo.js'
 import type { DraftFigure, TextWindow } from './draft-figures.js'
 
@@ -268,4 +269,106 @@ function comparablePoints(figure: DraftFigure, series: DataSeries): DataPoint[] 
 /** A data value in the unit the figure is written in (1.2万个 read against 13000个 → 12000). */
 export function inFigureUnit(value: number, series: DataSeries, figure: DraftFigure): number {
   return inUnit(toBase(value, series.unit).value, figure.unit)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Changes beside their before and after
+// ---------------------------------------------------------------------------------------------
+
+export interface ChangeVerdict {
+  from: DraftFigure
+  to: DraftFigure
+  agrees: boolean
+  /**
+   * What the change should be (in the change's written unit, signed): from the before and after as written, or
+   * — when number-consistency corrects one of them to the data — as corrected.
+   */
+  expected: Derivation
+}
+
+// A change is the pair's when only words of change come between them (提高32.6个百分点; 缩短9天、降幅42.9%): a change
+// with a subject of its own (配套企业平均物流成本下降15.3%) or a base of its own (同比增长9.1%, 年均增长9.8%, 较2023年
+// 增长20.5% after 由2024年的……增长至……) compares something else.
+const SAME_SUBJECT =
+  /^(?:[\s、，,]|同时|分别|相应|即|也|了|约|近|达到|达|为|幅度|降幅|增幅|涨幅|减幅|增速|下降|降低|减少|提高|提升|增长|增加|上升|缩短|压减|压缩|节约|节省|扩大|降|增|升|减|翻|至|到)*$/
+
+/** Which comparison a change in this unit states: 百分点 a difference of percentages, % a rate, 倍 a multiple. */
+function measuresFor(unit: string, pairUnit: string): readonly DerivationMeasure[] {
+  if (unit === '百分点') return pairUnit === '%' ? ['pp'] : []
+  if (unit === '%') return ['rate']
+  if (unit === '倍') return ['multiple', 'increase-multiple']
+  return unit === pairUnit ? ['diff'] : []
+}
+
+/**
+ * The changes of a draft written right after a 由A至B (由38.6%提升至71.2%，提高32.6个百分点; 由21天缩短至12天，缩短9天、
+ * 降幅42.9%) judged against that pair: the change agrees when it is what A and B give (rounded to the decimals written;
+ * a rate or multiple within one unit of its last decimal, since writers compute it from unrounded data), or what
+ * they give once a level that contradicts the park data is corrected (72.1% for 71.2% — the level is the error then,
+ * not the change). A change whose unit is no comparison of the pair (新增12家 after 由21天至12天) is not judged.
+ */
+export function changeVerdicts(figures: readonly DraftFigure[], catalog: readonly DataSeries[], tolerance: Tolerance): Map<DraftFigure, ChangeVerdict> {
+  const out = new Map<DraftFigure, ChangeVerdict>()
+  let sentence: DraftFigure[] = []
+  const flush = () => {
+    judgeSentence(sentence, catalog, tolerance, out)
+    sentence = []
+  }
+  for (const figure of figures) {
+    const last = sentence[sentence.length - 1]
+    if (last && (last.block !== figure.block || last.sentence !== figure.sentence)) flush()
+    if (figure.kind === 'quantity' || figure.kind === 'unitless') sentence.push(figure)
+  }
+  flush()
+  return out
+}
+
+function judgeSentence(figures: readonly DraftFigure[], catalog: readonly DataSeries[], tolerance: Tolerance, out: Map<DraftFigure, ChangeVerdict>): void {
+  let from: DraftFigure | undefined
+  let to: DraftFigure | undefined
+  for (const figure of figures) {
+    if (figure.role === 'from') [from, to] = [figure, undefined]
+    else if (figure.role === 'to') to = from ? figure : undefined
+    else if (figure.role !== 'delta') [from, to] = [undefined, undefined]
+    else if (from && to && SAME_SUBJECT.test(figure.labelBefore.text)) {
+      const verdict = judgeChange(figure, from, to, catalog, tolerance)
+      if (verdict) out.set(figure, verdict)
+    }
+  }
+}
+
+function judgeChange(change: DraftFigure, from: DraftFigure, to: DraftFigure, catalog: readonly DataSeries[], tolerance: Tolerance): ChangeVerdict | undefined {
+  // In the unit both are written in (so that a formula reads 538.9-412.6, not in 元), else in their base unit.
+  const quantity = (figure: DraftFigure, value: number) => (from.unit === to.unit ? { value, unit: figure.unit } : toBase(value, figure.unit))
+  const before = quantity(from, from.value)
+  const after = quantity(to, to.value)
+  if (before.unit !== after.unit) return undefined
+  const measures = measuresFor(toBase(1, change.unit).unit, toBase(1, before.unit).unit)
+  if (!measures.length) return undefined
+  // A multiple may compare either way: 时间由45分钟缩短至8分钟，响应速度提升至原来的5.6倍 (45/8).
+  const between = (a: Quantity, b: Quantity) =>
+    [...derivationsBetween(a, b), ...(measures.includes('multiple') ? derivationsBetween(b, a) : [])].filter((d) => measures.includes(d.measure))
+  const written = between(before, after)
+  const corrected = between(quantity(from, dataValue(from, catalog, tolerance)), quantity(to, dataValue(to, catalog, tolerance)))
+  // A difference is in the pair's unit (9天 of 21天 − 12天, 1.26亿元 as 12600万元); the other measures in their own.
+  const inChangeUnit = (d: Derivation) => (d.measure === 'diff' ? inUnit(toBase(d.value, d.unit).value, change.unit) : d.value)
+  const distance = (d: Derivation) => Math.abs(Math.abs(inChangeUnit(d)) - change.value)
+  const close = (d: Derivation) => {
+    if (sameValue(change, Math.abs(inChangeUnit(d)), tolerance)) return true
+    return d.measure !== 'diff' && d.measure !== 'pp' && distance(d) <= 10 ** -change.decimals + 1e-9
+  }
+  // No rate or multiple from a before of zero.
+  if (!corrected.length) return undefined
+  const agrees = written.some(close) || corrected.some(close)
+  const expected = corrected.reduce((best, d) => (distance(d) < distance(best) ? d : best))
+  return { from, to, agrees, expected: { ...expected, value: inChangeUnit(expected) } }
+}
+
+/** The figure's value, or the data value number-consistency would put in its place. */
+function dataValue(figure: DraftFigure, catalog: readonly DataSeries[], tolerance: Tolerance): number {
+  const binding = bindFigure(figure, catalog)
+  if (!binding) return figure.value
+  const verdicts = compareWithData(figure, binding, tolerance)
+  if (!verdicts.length || verdicts.some((v) => v.agrees)) return figure.value
+  return inFigureUnit(verdicts[0]!.expected.value, verdicts[0]!.series, figure)
 }

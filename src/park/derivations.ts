@@ -40,10 +40,18 @@ export function derivationsBetween(before: Quantity, after: Quantity): Derivatio
     out.push({ measure: 'multiple', value: b / a, unit: '倍', formula: `${b}/${sub(a)}` })
     out.push({ measure: 'increase-multiple', value: (b - a) / a, unit: '倍', formula: `(${b}-${sub(a)})/${sub(a)}` })
   }
-  if (before.unit !== PERCENT && b !== 0) {
-    out.push({ measure: 'share', value: (a / b) * 100, unit: PERCENT, formula: `${a}/${sub(b)}×100%` })
-  }
+  const share = shareOf(before, after)
+  if (share) out.push(share)
   return out
+}
+
+/**
+ * part / whole × 100% (37家 of 214家 = 17.3%; 538.9亿元 of 营业收入1587.3亿元 = 34.0%): both in the same base unit, not
+ * percentages, and the whole not zero; otherwise undefined.
+ */
+export function shareOf(part: Quantity, whole: Quantity): Derivation | undefined {
+  if (part.unit !== whole.unit || part.unit === PERCENT || whole.value === 0) return undefined
+  return { measure: 'share', value: (part.value / whole.value) * 100, unit: PERCENT, formula: `${part.value}/${sub(whole.value)}×100%` }
 }
 
 function sub(n: number): string {

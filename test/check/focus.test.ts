@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { describe } from 'vitest'
 import { focusRule } from '../../src/check/rules/focus.js'
-import type { ParkData } from '../../src/park/park-schema.js'
+import { ParkDataSchema, type ParkData } from '../../src/park/park-schema.js'
 import { nanlingDraft, nanlingPark } from './parks.js'
 import { describeCases, testRule } from './rule-tester.js'
 
@@ -15,6 +16,15 @@ const parkNamedAfterIndustry: ParkData = {
   ...park,
   park: { ...park.park, name: '南岭先进装备制造产业园' },
 }
+
+// 嘉澜经济技术开发区 (innovation-digital): lead industries 汽车零部件 (新能源汽车电驱系统, 汽车电子, 轻量化车身部件) — the
+// focus —, 智能装备 (工业机器人, 数控机床), 电子信息 (功率半导体, 智能传感器); here with a fourth, 有色金属新材料 (再生铝).
+const jialanFile = ParkDataSchema.parse(JSON.parse(readFileSync(new URL('../../fixtures/parks/jialan-digital.json', import.meta.url), 'utf8')))
+const jialan: ParkData = {
+  ...jialanFile,
+  park: { ...jialanFile.park, leadIndustries: [...jialanFile.park.leadIndustries, { name: '有色金属新材料', subfields: ['再生铝'] }] },
+}
+const JIALAN_TITLE = '券引服务、云连链条，推动汽车零部件产业数智升级\n\n'
 
 const table = testRule(focusRule, {
   park,
@@ -40,6 +50,23 @@ const table = testRule(focusRule, {
     },
     // 003 reports (示范基地) are not bound to one lead industry: the kind prescribes no focusIndustryCount.
     { text: '二、亮点和成效\n精细化工产业营收增长12%。', kind: 'base-annual-report' },
+    // Another industry's enterprises as suppliers of the focus industry's upgrade (以服务商身份参与改造), though the
+    // sentence does not name the focus.
+    {
+      text:
+        `${JIALAN_TITLE}二、创新举措\n在服务供给上，园区联合嘉澜市工业互联网产业联盟遴选数字化服务商23家，并引导园区内从事工业机器人、数控机床的` +
+        '智能装备企业以服务商身份参与改造，面向冲压、压铸、机加工等典型工序推出“小快轻准”轻量化改造方案包58个。',
+      park: jialan,
+    },
+    // A sentence about the focus industry with another industry's project as the object of a clause of its own.
+    {
+      text: `${JIALAN_TITLE}二、创新举措\n园区推动汽车零部件企业开展绿色制造，支持嘉澜再生资源有限公司建设年产15万吨再生铝项目，回收园区压铸企业铝屑。`,
+      park: jialan,
+    },
+    {
+      text: `${JIALAN_TITLE}二、创新举措\n为降低汽车零部件企业改造成本，园区搭建供需对接平台，优先采购园区智能装备企业生产的工业机器人。`,
+      park: jialan,
+    },
   ],
   invalid: [
     {
@@ -90,6 +117,18 @@ const table = testRule(focusRule, {
       // The focus industry is never named.
       text: '二、创新举措\n园区建设“源网荷储”一体化绿色微电网，为企业提供绿电。',
       errors: [{ span: '', severity: 'info', message: '全文未出现创新实践聚焦的主导产业“新能源电池材料”' }],
+    },
+    {
+      // Without the focus in the sentence, another industry's project is what the measure is about.
+      text: `${JIALAN_TITLE}二、创新举措\n园区支持有色金属新材料企业建设年产15万吨再生铝项目，服务周边铝加工企业。`,
+      park: jialan,
+      errors: [{ span: '有色金属新材料' }, { span: '再生铝' }],
+    },
+    {
+      // The object of 推动/支持/培育 is the subject of the measure, even in a sentence that names the focus.
+      text: `${JIALAN_TITLE}二、创新举措\n园区聚焦汽车零部件产业，同时推动12家智能装备企业实施数字化改造，培育电子信息产业集群。`,
+      park: jialan,
+      errors: [{ span: '智能装备' }, { span: '电子信息' }],
     },
     {
       // A heading that departs from the template still has its role by position (二、 = measures).

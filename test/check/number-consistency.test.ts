@@ -53,6 +53,16 @@ const table = testRule(numberConsistencyRule, {
     { text: '三、实践成效\n年减少二氧化碳排放约18.5万吨，单位能耗碳排放降至2.31吨/吨标准煤。', park: lingjiang },
     // Without a label of the park nearby, a number is left to number-trace.
     '二、创新举措\n园区组织企业开展节能诊断126家次。',
+    // Changes that follow from the before and after beside them (42.9% and 95.2% rounded; 降幅 is a change, not a level).
+    {
+      text: '三、实践成效\n配套企业平均订单交付周期由21天缩短至12天，缩短9天、降幅42.9%；批次质量问题平均追溯时间由84小时缩短至4小时，降幅95.2%。',
+      park: jialan,
+    },
+    '三、实践成效\n预警平均响应时间由45分钟缩短至8分钟，缩短82.2%，响应速度提升至原来的5.6倍。',
+    // A change with a subject (物流成本) or a base (同比, 较2023年) of its own is not the change of the pair before it.
+    { text: '三、实践成效\n库存周转次数由6.2次/年提升至9.8次/年，提高58.1%，配套企业平均物流成本下降15.3%。', park: jialan },
+    '一、背景介绍\n园区营业收入由2023年的803.6亿元增长至2025年的968.2亿元，同比增长9.1%。',
+    '一、背景介绍\n园区营业收入由2024年的887.5亿元增长至2025年的968.2亿元，较2023年增长20.5%。',
   ],
   invalid: [
     {
@@ -155,6 +165,39 @@ const table = testRule(numberConsistencyRule, {
       park: lingjiang,
       errors: [{ span: '1.28吨水/百米布', message: '2023年：1.82吨水/百米布（来源：绫江高新区生态环境和安全生产监管局）' }],
       output: '一、背景介绍\n2023年园区印染企业单位产品水耗1.82吨水/百米布。',
+    },
+    {
+      // A 百分点 that contradicts the before and after beside it (71.2 − 38.6 = 32.6).
+      text: '三、实践成效\n汽车零部件规上企业数字化改造率由38.6%提升至71.2%，提高33.5个百分点。',
+      park: jialan,
+      errors: [{
+        span: '33.5个百分点',
+        severity: 'error',
+        message: '文中“提高33.5个百分点”与同句的“由38.6%提升至71.2%”不一致：按71.2-38.6计算应为32.6个百分点。',
+      }],
+      output: '三、实践成效\n汽车零部件规上企业数字化改造率由38.6%提升至71.2%，提高32.6个百分点。',
+    },
+    {
+      // A rate that is some other number of the park (54.6%: 主导产业营收占比) is still no rate of 21 → 12 days.
+      text: '三、实践成效\n配套企业平均订单交付周期由21天缩短至12天，缩短54.6%。',
+      park: jialan,
+      errors: [{ span: '54.6%', message: '按(12-21)/21×100%计算应为42.9%' }],
+      output: '三、实践成效\n配套企业平均订单交付周期由21天缩短至12天，缩短42.9%。',
+    },
+    {
+      // 降幅 states a change like 下降 does (84 → 4 hours: 95.2%).
+      text: '三、实践成效\n批次质量问题平均追溯时间由84小时缩短至4小时，降幅59.2%。',
+      park: jialan,
+      errors: [{ span: '59.2%', message: '按(4-84)/84×100%计算应为95.2%' }],
+      output: '三、实践成效\n批次质量问题平均追溯时间由84小时缩短至4小时，降幅95.2%。',
+    },
+    {
+      // The 百分点 agrees with the data (71.2 − 38.6); the after does not: only the after is reported, and its fix
+      // makes the sentence add up.
+      text: '三、实践成效\n汽车零部件规上企业数字化改造率由2023年的38.6%提升至2025年的72.1%，提高32.6个百分点。',
+      park: jialan,
+      errors: [{ span: '72.1%', message: '2025年：71.2%' }],
+      output: '三、实践成效\n汽车零部件规上企业数字化改造率由2023年的38.6%提升至2025年的71.2%，提高32.6个百分点。',
     },
     {
       format: 'markdown',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { derivationsBetween, type Derivation } from '../../src/park/derivations.js'
+import { derivationsBetween, shareOf, type Derivation } from '../../src/park/derivations.js'
 import { round } from '../../src/park/derived.js'
 
 const rounded = (list: Derivation[]) => list.map((d) => [d.measure, round(d.value, 2), d.unit, d.formula])
@@ -27,6 +27,13 @@ describe('derivationsBetween (before, after)', () => {
   it('a part of a whole: 37家 of 214家 = 17.3%', () => {
     const share = derivationsBetween({ value: 37, unit: '个' }, { value: 214, unit: '个' }).find((d) => d.measure === 'share')
     expect(round(share!.value, 1)).toBe(17.3)
+  })
+
+  it('shareOf: a part of a whole in one base unit, nothing for percentages, other units or a zero whole', () => {
+    expect(round(shareOf({ value: 538.9, unit: '亿元' }, { value: 1587.3, unit: '亿元' })!.value, 1)).toBe(34)
+    expect(shareOf({ value: 38.6, unit: '%' }, { value: 71.2, unit: '%' })).toBeUndefined()
+    expect(shareOf({ value: 5, unit: '个' }, { value: 5, unit: '天' })).toBeUndefined()
+    expect(shareOf({ value: 5, unit: '个' }, { value: 0, unit: '个' })).toBeUndefined()
   })
 
   it('nothing between different units; no rate from zero', () => {

@@ -17,11 +17,16 @@ import { blockRange, textBlocks, type TextBlock } from '../text-blocks.js'
  *   context, not subject: the park's structure (已形成新能源电池材料、精细化工、先进装备制造三大主导产业) or how
  *   another industry serves the chosen one (引进精细化工企业为正极材料企业配套电解液溶剂) — not reported;
  * - so is a lead-in clause (依托/借助/结合…) in a sentence that names the focus: 依托精细化工产业基础，为正极材料
- *   企业配套溶剂 uses the other industry as a resource; but 聚焦新能源电池材料，推动精细化工企业改造 and
- *   先进装备制造产业营收增长12%，新能源电池材料产业营收增长15% each report a measure or result of another industry;
- * - any other mention of another lead industry is about that industry: an error in the parts that carry the
- *   practice (title, 摘要, sections whose role is measures/results — 二、创新举措 三、实践成效), a warning
- *   elsewhere (背景介绍 should analyse 某一主导产业 too, but it may also describe the park);
+ *   企业配套溶剂 uses the other industry as a resource; and so is another industry cast as a supplier (智能装备企业
+ *   以服务商身份参与改造);
+ * - in a sentence that names the focus, another industry counts only as the subject or topic of its clause — the
+ *   clause opens with it, a measure serves it (推动/支持/培育 + 精细化工企业), or its own figures follow it: 聚焦新能源
+ *   电池材料，推动精细化工企业改造 and 先进装备制造产业营收增长12%，新能源电池材料产业营收增长15% each report a measure
+ *   or result of another industry, while 建设年产15万吨再生铝项目，回收园区压铸企业铝屑 (an object) serves the focus;
+ *   in a sentence that does not name the focus, any mention counts (nothing says whom it serves);
+ * - a mention that counts is an error in the parts that carry the practice (title, 摘要, sections whose role is
+ *   measures/results — 二、创新举措 三、实践成效), a warning elsewhere (背景介绍 should analyse 某一主导产业 too, but
+ *   it may also describe the park);
  * - a 细分领域 counts only with a producer word after it (电子化学品企业, 电子化学品中试基地): alone it is usually a
  *   product the focus industry buys (新增工业机器人320台, 新增化工专用装备12台);
  * - an industry word inside the park's own name (中国（南岭）先进装备制造产业园) names the park, not the industry;
@@ -102,10 +107,18 @@ export const focusRule = defineRule({
 })
 
 /**
- * Mentions of other lead industries that are the subject of what is said. A clause (between ，；。：) naming the
- * focus industry too is context; so is a clause opening with a lead-in word in a sentence that names the focus
- * (依托精细化工产业基础，为正极材料企业配套电解液溶剂). Any other clause is about the industry it names
- * (先进装备制造产业营收增长12%，新能源电池材料产业营收增长15% — the first clause is off focus).
+ * Mentions of other lead industries that are the subject of what is said (填写要求2: 全篇聚焦1个主导产业 — another
+ * industry may appear, but not as what the practice is about). A clause (between ，；。：) naming the focus industry
+ * too is context; so is a clause opening with a lead-in word in a sentence that names the focus (依托精细化工产业基础，
+ * 为正极材料企业配套电解液溶剂), and another industry cast as a supplier (智能装备企业以服务商身份参与改造, 精细化工企业
+ * 为……配套). Otherwise a mention is about its industry when it is the subject or topic of its clause:
+ * - the clause opens with it (先进装备制造产业营收增长12%, 园区18家装备制造企业建成数字化车间);
+ * - it is what a measure serves (推动/支持/培育/为 + 精细化工企业 …);
+ * - its figures follow it (精细化工产业产值120亿元);
+ * and, in a sentence that does not name the focus industry at all, wherever it stands (园区建设电子化学品中试基地,
+ * 服务集成电路企业 — nothing says whom it serves). In a sentence about the focus industry, another industry as the
+ * object of a clause (建设年产15万吨再生铝项目，回收园区压铸企业铝屑; 优先采购园区智能装备企业生产的工业机器人) is
+ * how the focus industry is served, not reported.
  */
 export function offFocusMentions(text: string, mentions: readonly Mention[]): Mention[] {
   // Without mentions there is nothing to judge (most blocks): no need to split them into sentences and clauses.
@@ -118,7 +131,12 @@ export function offFocusMentions(text: string, mentions: readonly Mention[]): Me
       const inClause = inSentence.filter((m) => m.start >= clause.start && m.end <= clause.end)
       if (inClause.some((m) => m.focus)) continue
       if (sentenceHasFocus && LEAD_IN.test(clause.text)) continue
-      off.push(...inClause.filter((m) => !m.focus && (m.kind === 'name' || PRODUCER_AFTER.test(clause.text.slice(m.end - clause.start)))))
+      for (const mention of inClause) {
+        const after = clause.text.slice(mention.end - clause.start)
+        if (mention.kind === 'subfield' && !PRODUCER_AFTER.test(after)) continue
+        if (SUPPLIER_AFTER.test(after)) continue
+        if (!sentenceHasFocus || isSubject(clause, mention, inClause)) off.push(mention)
+      }
     }
   }
   return off
@@ -132,6 +150,34 @@ const CLAUSE_END = /[，,：:；;。！？!?]/u
 const PRODUCER_AFTER = /^\s*(?:产业|行业)?(?:企业|公司|工厂|厂商|项目|产能|产量|产值|营收|营业收入|领域|基地|集群|产业园|园区|链|生产线|产线|中试|研发)/u
 /** Words that open a clause naming a resource the main clause uses: 依托……基础，为……. */
 const LEAD_IN = /^\s*(?:依托|借助|结合|利用|立足|发挥|联合|携手)/u
+/**
+ * Words that may come before the subject of a clause: where and when (园区, 2025年), how many (18家, 一批), and the
+ * other industries of a list (精细化工、先进装备制造企业 — the mentions themselves are taken out first).
+ */
+const QUALIFIER =
+  '(?:[\\s、和与及]|以及|同时|此外|另外|其中|目前|现有|全年|累计|共|并|还|也|园区(?:内)?|全园区?|区内|园内|本地|当地|全部|所有|部分|重点|骨干|龙头|规上|规模以上|中小|一批|多家|各类?|\\d+(?:\\.\\d+)?(?:家|个|户)|\\d{4}(?:—\\d{4})?年(?:底|以来)?|截至\\d{4}年底?|近\\d+年|的)'
+const SUBJECT_START = new RegExp(`^${QUALIFIER}*$`, 'u')
+/** A measure that serves the industry it names: 推动精细化工企业…, 培育电子信息产业集群, 为精细化工企业提供…. */
+const SERVES = new RegExp(
+  `(?:推动|推进|支持|扶持|培育|引育|引进|招引|促进|帮助|鼓励|指导|引导|带动|服务|发展|壮大|做强|做大|做优|做精|打造|提升|助力|赋能|为|向|对|给)${QUALIFIER}*$`,
+  'u',
+)
+/** The industry's own figures right after it: 精细化工产业2025年营业收入120亿元, 装备制造产业营收增长12%. */
+const OWN_FIGURES =
+  /^(?:产业|行业|企业|集群|板块|领域)?(?:\d{4}年)?(?:实现|完成)?(?:营业收入|营收|主营业务收入|产值|工业总产值|产量|产能|增加值|利润|利税|税收|出口|投资|规模|销售)[^，,；;。]*\d/u
+/** The industry cast as a supplier of what is done: ……企业以服务商身份参与改造, ……企业为正极材料企业配套. */
+const SUPPLIER_AFTER =
+  /^(?:产业|行业)?(?:企业|公司|厂商)?[^，,；;。]{0,12}?(?:以[^，,；;。]{0,8}?身份|作为[^，,；;。]{0,10}?(?:服务商|供应商|配套商|合作伙伴)|为[^，,；;。]{1,20}?(?:提供|配套|供应|供货)|向[^，,；;。]{1,20}?(?:提供|供应|供货)|参与[^，,；;。]{0,12}?(?:改造|建设|服务|配套))/u
+
+/** Whether a mention is the subject or topic of its clause (the other mentions of the clause taken out). */
+function isSubject(clause: { text: string; start: number }, mention: Mention, inClause: readonly Mention[]): boolean {
+  let before = ''
+  for (let i = clause.start; i < mention.start; i += 1) {
+    if (!inClause.some((m) => m !== mention && i >= m.start && i < m.end)) before += clause.text[i - clause.start]!
+  }
+  const after = clause.text.slice(mention.end - clause.start)
+  return SUBJECT_START.test(before) || SERVES.test(before) || OWN_FIGURES.test(after)
+}
 
 function clausesOf(sentence: string, offset: number): { text: string; start: number; end: number }[] {
   const clauses: { text: string; start: number; end: number }[] = []

@@ -22,7 +22,9 @@ import { blockRange } from '../text-blocks.js'
  *    problem; a sub-section headed by a mere label (（二）存在的主要问题) is read like the part itself;
  * 2. an enumeration 一是…；二是…；三是… in a paragraph: every item when the sentence introducing it has a cue
  *    (“仍面临三方面制约：”), otherwise the items that have one (一是 may list the 基础, 二是 the 短板);
- * 3. any other sentence with a cue, unless it refers back (“破解上述问题，是…的迫切需要”).
+ *    The sentence introducing the items may be a sentence of its own (“……突出表现在三个方面。一是……”, enumerations.ts);
+ * 3. any other sentence with a cue, unless it refers back (“破解上述问题，是…的迫切需要”) or is a conditional
+ *    (“如果……迈不出第一步，……将面临……风险”: what is at stake, the problems it rests on are stated elsewhere).
  * “About the same thing” = enough shared key terms (src/check/term-overlap.ts: jieba words, bigrams and figures,
  * weighted by rarity, overlap coefficient ≥ `threshold`), and near the best score the unit has with any other
  * candidate. A measure has a result when a result is about it, or about the problem the measure is about: results
@@ -30,7 +32,10 @@ import { blockRange } from '../text-blocks.js'
  *
  * With park data, `practice.problems/measures/results` link units the words alone may miss (a problem matching
  * P2 is answered by a measure matching a measure that addresses P2); and a measure matching M2 must have a result
- * matching a result with `from` M2 when the park data lists one — the data says which result belongs to it.
+ * matching a result with `from` M2 when the park data lists one — the data says which result belongs to it. A draft
+ * may state several park results in one unit (a Markdown table of indicators, whose rows reach the rules as
+ * paragraphs, figures and all) and one park result across units (the figures in the table, the saving in the next
+ * sub-section): both count.
  */
 
 const CuesSchema = z.object({
@@ -116,12 +121,25 @@ export const logicChainRule = defineRule({
       units.some((unit) => unit.terms.size >= MIN_TERMS && about(unit, problem, problemUnits))
 
     const measureParks = measureUnits.map((unit) => parkItem(unit, parkUnits.measures))
-    const resultParks = resultUnits.map((unit) => parkItem(unit, parkUnits.results))
+    // The park's results the draft states. A result unit may state several (a table of indicators), and one result
+    // may be spread over several units (the figures in a table, the saving in the next sub-section): a park result
+    // is found when one unit matches it, or when the units that share its terms (each at least `threshold`) do
+    // together — read as one passage, they must reach `parkThreshold` like a single unit.
+    const resultsFound = new Set<ParkUnit>()
+    for (const result of parkUnits.results) {
+      const scores = resultUnits.map((unit) => score(unit, result))
+      if (scores.some((value) => value >= options.parkThreshold)) {
+        resultsFound.add(result)
+        continue
+      }
+      const parts = resultUnits.filter((unit, i) => unit.terms.size >= MIN_TERMS && scores[i]! >= threshold)
+      if (parts.length >= 2 && score(merged(parts), result) >= options.parkThreshold) resultsFound.add(result)
+    }
     const parkLinked = (problem: Unit) => {
       const parkProblem = parkItem(problem, parkUnits.problems)
       if (!parkProblem) return false
       const addressing = new Set(parkUnits.measures.filter((m) => m.links.includes(parkProblem.id)).map((m) => m.id))
-      return measureParks.some((m) => m && addressing.has(m.id)) || resultParks.some((r) => r?.links.some((id) => addressing.has(id)))
+      return measureParks.some((m) => m && addressing.has(m.id)) || [...resultsFound].some((r) => r.links.some((id) => addressing.has(id)))
     }
 
     const measuresLine = sectionHeadingLine(measures.spec)
@@ -147,7 +165,7 @@ export const logicChainRule = defineRule({
       let answered: boolean
       if (expected.length) {
         // The park data names this measure's results: one of them must be in the draft.
-        answered = resultParks.some((r) => r && expected.includes(r))
+        answered = expected.some((r) => resultsFound.has(r))
       } else {
         // A result answers a measure directly, or through the problem both are about (the chain of 填写要求4:
         // the measure addresses a problem and a result shows that problem improved). Results share few words with
@@ -203,6 +221,13 @@ function unit(text: string, label: string, at: { start: number; end: number }): 
   return { text, label, ...at, terms: keyTerms(text, IGNORED) }
 }
 
+/** Several units read as one passage: every key term of any of them. */
+function merged(units: readonly Unit[]): { terms: TermBag } {
+  const terms = new Map<string, number>()
+  for (const part of units) for (const [term, weight] of part.terms) terms.set(term, Math.max(weight, terms.get(term) ?? 0))
+  return { terms }
+}
+
 function fullText(section: Section): string {
   return [section.headingLine, ...section.paragraphs].map((span) => span.text).concat(section.children.map(fullText)).join('\n')
 }
@@ -235,6 +260,12 @@ function unitsOf(doc: ReportDoc, section: Section): Unit[] {
 const hasCue = (text: string) => CUES.cues.some((cue) => text.includes(cue))
 const refersBack = (text: string) => CUES.backReferences.some((word) => text.includes(word))
 
+// 如果/若/一旦 … 将/就会: what would happen if the problems stayed (the 必要性 of 背景介绍), not a problem of its own.
+// The condition opens the sentence or follows its subject in the first clause (园区若不加快改造，将……); 若干 is no 若.
+const CONDITION = /^[^，,；;。：:]*?(?:如果|假如|假若|倘若|如若|若(?!干)|一旦|要是|如不(?!断)|万一)/u
+const CONSEQUENCE = /[，,]\s*[^，,；;。]*?(?:将|就会|就将|便会|则|会|势必|必将|必然|可能)/u
+const isConditional = (sentence: string) => CONDITION.test(sentence) && CONSEQUENCE.test(sentence)
+
 /** A heading that only labels what follows: 存在的主要问题, 发展短板与瓶颈. */
 function isLabel(heading: string): boolean {
   let rest = heading.replace(/[\s\u3000。．.，,；;：:、]/g, '')
@@ -257,7 +288,7 @@ function problemsOf(doc: ReportDoc, section: Section): Unit[] {
     }
     for (const sentence of sentencesOf(block.text)) {
       if (covered.some(([from, to]) => sentence.start < to && sentence.end > from)) continue
-      if (!hasCue(sentence.text) || refersBack(sentence.text)) continue
+      if (!hasCue(sentence.text) || refersBack(sentence.text) || isConditional(sentence.text)) continue
       problems.push(unit(sentence.text, quote(sentence.text), blockRange(doc, block, sentence.start, sentence.end)))
     }
   }

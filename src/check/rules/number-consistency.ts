@@ -1,6 +1,8 @@
 import { z } from 'zod'
+import type { ReportDoc } from '../../model/report-doc.js'
+import { round } from '../../park/derived.js'
 import { draftFigures, isClaimKind, quoteFigure, type DraftFigure } from '../draft-figures.js'
-import { bindFigure, compareWithData, dataSeries, inFigureUnit, type DataPoint, type DataSeries } from '../figure-binding.js'
+import { bindFigure, changeVerdicts, compareWithData, dataSeries, inFigureUnit, type ChangeVerdict, type DataPoint, type DataSeries } from '../figure-binding.js'
 import { defineRule } from '../rule.js'
 import { blockRange } from '../text-blocks.js'
 
@@ -12,7 +14,9 @@ import { blockRange } from '../text-blocks.js'
  * Periods: a year in the figure's clause fixes it (2023年……2.46); a year carried over from an earlier clause of the
  * sentence is used when the data has that year and ignored otherwise (园区始建于2006年，……管理面积3260公顷). In
  * 由A降至B, A is an earlier period than B: A is compared with every period but the latest, B with every period but
- * the earliest. Changes (提高22.3个百分点) and increments (新增35家) are not levels and are left to number-trace.
+ * the earliest. Changes (提高22.3个百分点) and increments (新增35家) are not levels; a change written right after its
+ * 由A至B must be what A and B give (由38.6%提升至71.2%，提高33.5个百分点 is an error: 32.6), or what they give once a
+ * level this rule corrects is corrected — figure-binding.ts changeVerdicts. Other changes are left to number-trace.
  */
 
 const OptionsSchema = z
@@ -28,6 +32,9 @@ const messages = {
   mismatch: (written: string, where: string, data: string, source?: string) =>
     `文中“${written}”与园区数据不一致：园区数据 ${where}：${data}${source ? `（来源：${source}）` : ''}。`,
   suggestion: (data: string) => `改为${data}；如园区数据有误，请先更正园区数据再审校。`,
+  change: (written: string, pair: string, formula: string, value: string) =>
+    `文中“${written}”与同句的“${pair}”不一致：按${formula}计算应为${value}。`,
+  changeSuggestion: (value: string) => `改为${value}；如前后数值有误，先改正前后数值再核算变化量。`,
   period: (period: string) => {
     const [year, month] = period.split('-')
     return month ? `${year}年${Number(month)}月` : `${year}年`
@@ -49,7 +56,11 @@ export const numberConsistencyRule = defineRule({
   check({ doc, park, options }) {
     if (!park) return []
     const catalog = dataSeries(park)
-    return draftFigures(doc).flatMap((figure) => {
+    const figures = draftFigures(doc)
+    const changes = changeVerdicts(figures, catalog, options)
+    return figures.flatMap((figure) => {
+      const change = changes.get(figure)
+      if (change) return change.agrees ? [] : [changeFinding(doc, figure, change)]
       if (!isClaimKind(figure.kind) || figure.role === 'delta' || figure.role === 'increment') return []
       const binding = bindFigure(figure, catalog)
       if (!binding) return []
@@ -69,6 +80,25 @@ export const numberConsistencyRule = defineRule({
     })
   },
 })
+
+/**
+ * A change written after its before and after (由38.6%提升至71.2%，提高33.5个百分点) that they do not give: the value
+ * they give, rounded to the decimals the text writes, as the fix (百分点, %, 天 as written; 倍 too, the nearer of 是……的
+ * N倍 and 增长N倍).
+ */
+function changeFinding(doc: ReportDoc, figure: DraftFigure, change: ChangeVerdict) {
+  const value = `${formatNumber(round(Math.abs(change.expected.value), figure.decimals))}${figure.unit}`
+  // The before's label window ends where 由/从 opens the pair.
+  const { labelBefore } = change.from
+  const pair = figure.block.text.slice(labelBefore.start + labelBefore.text.length, change.to.end)
+  const range = blockRange(doc, figure.block, figure.start, figure.end)
+  return {
+    message: messages.change(quoteFigure(figure), pair, change.expected.formula, value),
+    ...range,
+    suggestion: messages.changeSuggestion(value),
+    ...(figure.bound ? {} : { fix: { ...range, text: value } }),
+  }
+}
 
 /**
  * What the text says: from the words that tie the figure to the figure (单位能耗碳排放由2.46吨/吨标准煤降至2.15吨/吨标准煤),

@@ -1,10 +1,10 @@
 import { z } from 'zod'
-import { derivationsBetween } from '../../park/derivations.js'
+import { derivationsBetween, shareOf } from '../../park/derivations.js'
 import type { ParkData } from '../../park/park-schema.js'
 import { extractNumbers } from '../../park/text-numbers.js'
 import { inUnit, toBase, type Quantity } from '../../park/units.js'
 import { draftFigures, isClaimKind, quoteFigure, type DraftFigure } from '../draft-figures.js'
-import { bindFigure, compareWithData, dataSeries, parkDerivedFigures, parkKnownFigures, sameValue, type DataSeries, type Tolerance } from '../figure-binding.js'
+import { bindFigure, changeVerdicts, compareWithData, dataSeries, parkDerivedFigures, parkKnownFigures, sameValue, type DataSeries, type Tolerance } from '../figure-binding.js'
 import { defineRule } from '../rule.js'
 import { blockRange, type TextBlock } from '../text-blocks.js'
 
@@ -12,12 +12,15 @@ import { blockRange, type TextBlock } from '../text-blocks.js'
  * 000/001 实践成效: 实事求是、依据充分. Every figure the draft states must come from somewhere the reviewer can check:
  * the park data (indicators, facts, the figures derived from them in derived.ts, numbers written in the intro and the
  * practice texts), the uploaded materials, or arithmetic on the figures beside it in the same sentence (由71.3%提升至
- * 93.6%，提高22.3个百分点). Years, dates, ordinals, codes (5G), names (《》, quotations, GB/T 4754-2017), small counts
- * of the text's own parts (3个方面) and periods (近3年) are not claims; a number without a unit is traced only as the
- * before or after of 由A至B, since alone it is as often a name (工业4.0) as an amount.
+ * 93.6%，提高22.3个百分点) — and, for a share (占园区营业收入的34.0%), a figure of its sentence over a datum of the
+ * park of that figure's year or over a figure of its paragraph. Years, dates, ordinals, codes (5G), names (《》,
+ * quotations, GB/T 4754-2017), small counts of the text's own parts (3个方面) and periods (近3年) are not claims; a
+ * number without a unit is traced only as the before or after of 由A至B, since alone it is as often a name (工业4.0)
+ * as an amount.
  *
  * Values are compared in one base unit (1.2万个 = 12000个, 32.6平方公里 = 3260公顷); % and 百分点 never match each other.
- * A figure tied to a datum that it contradicts is number-consistency's finding, not this rule's.
+ * A figure tied to a datum that it contradicts is number-consistency's finding, not this rule's; so is a change that
+ * contradicts the before and after beside it (由71.3%提升至93.6%，提高23.5个百分点).
  */
 
 const OptionsSchema = z
@@ -58,11 +61,16 @@ export const numberTraceRule = defineRule({
     const catalog = dataSeries(park)
     const figures = draftFigures(doc)
     const neighbours = neighbourDerivations(figures)
+    const shares = shareDerivations(figures, catalog)
+    const changes = changeVerdicts(figures, catalog, options)
     return figures.flatMap((figure) => {
       if (!isTraced(figure)) return []
+      // A change that its before and after do not give is number-consistency's finding (with the value to use).
+      if (changes.get(figure)?.agrees === false) return []
       if (matchesAny(figure, sources, { ...options, rounding: options.rounding && identifiable(figure) })) return []
       if (judgedByConsistency(figure, catalog, options)) return []
       if (matchesAny(figure, byUnit(neighbours(figure)), options)) return []
+      if (matchesAny(figure, byUnit(shares(figure)), options)) return []
       const written = quoteFigure(figure)
       const other = otherPercentKind(figure, sources, options)
       return [{
@@ -141,11 +149,66 @@ function neighbourDerivations(figures: readonly DraftFigure[]): (figure: DraftFi
     return out
   }
   return (figure) => {
-    const beside = (bySentence.get(figure.block)?.get(figure.sentence.start) ?? []).filter((f) => f !== figure)
+    const beside = nearest(bySentence.get(figure.block)?.get(figure.sentence.start) ?? [], figure, NEIGHBOURS_EACH_SIDE)
     const out: Source[] = []
     for (const a of beside) {
       for (const b of beside) {
         if (a !== b) out.push(...between(a, b))
+      }
+    }
+    return out
+  }
+}
+
+/**
+ * How far a figure looks for the figures it may be derived from: the nearest ones on each side, in text order. A
+ * real sentence holds a handful of figures; the bound keeps a pasted table or a run-on list of hundreds of figures
+ * (every pair of which would be compared for every figure: cubic) to linear time.
+ */
+const NEIGHBOURS_EACH_SIDE = 6
+
+/** The figures of `list` (in text order) nearest to `figure`, at most `each` on each side, without the figure itself. */
+function nearest(list: readonly DraftFigure[], figure: DraftFigure, each: number): DraftFigure[] {
+  const at = list.indexOf(figure)
+  if (at < 0) return list.slice(0, 2 * each)
+  return [...list.slice(Math.max(0, at - each), at), ...list.slice(at + 1, at + 1 + each)]
+}
+
+// Words that make a percentage a share of a whole: 占园区营业收入的34.0%, 占比, 比重, 份额.
+const SHARE_WORDS = /(?:占|比重|份额|比例)/
+
+/**
+ * Shares a percentage may state, when its words say it is one (占园区营业收入的34.0%): a figure of its sentence (the
+ * part: 2025年实现营业收入538.9亿元) over a whole of the same base unit — a datum of the park (an indicator or fact)
+ * of the part's year when the part has one (营业收入2025年 1587.3亿元), or a figure of the same paragraph (其中……) of
+ * the same year. The whole need not be written in the sentence; only parts up to the whole (≤ 100%) count.
+ */
+function shareDerivations(figures: readonly DraftFigure[], catalog: readonly DataSeries[]): (figure: DraftFigure) => Source[] {
+  const byBlock = new Map<TextBlock, DraftFigure[]>()
+  for (const f of figures) {
+    if (f.kind !== 'quantity') continue
+    const list = byBlock.get(f.block)
+    if (list) list.push(f)
+    else byBlock.set(f.block, [f])
+  }
+  const data = catalog.flatMap((series) => series.points.map((p) => ({ ...toBase(p.value, series.unit), period: p.period })))
+  const sameYear = (a: string | undefined, b: string | undefined) => a === undefined || b === undefined || a.startsWith(b) || b.startsWith(a)
+  return (figure) => {
+    if (toBase(1, figure.unit).unit !== '%' || !SHARE_WORDS.test(figure.labelBefore.text)) return []
+    const paragraph = byBlock.get(figure.block) ?? []
+    const out: Source[] = []
+    const nearby = nearest(paragraph, figure, NEIGHBOURS_EACH_SIDE)
+    for (const part of nearby) {
+      if (part.sentence !== figure.sentence) continue
+      const amount = toBase(part.value, part.unit)
+      const year = part.period?.year
+      const wholes = [
+        ...data.filter((d) => d.unit === amount.unit && sameYear(d.period, year)),
+        ...nearby.filter((w) => w !== part && sameYear(w.period?.year, year)).map((w) => toBase(w.value, w.unit)),
+      ]
+      for (const whole of wholes) {
+        const share = shareOf(amount, whole)
+        if (share && share.value <= 100) out.push({ value: share.value, unit: share.unit, magnitude: share.value })
       }
     }
     return out
