@@ -336,7 +336,7 @@ export function figureIndex(park: ParkData, derived: readonly DerivedFigure[] = 
   }
   park.facts.forEach((fact, i) => {
     out.push({
-      value: fact.value, unit: fact.unit, label: fact.label, source: 'fact', provenance: jsonPath(['facts', i, 'value']),
+      value: fact.value, unit: unitAsRead(fact.unit), label: fact.label, source: 'fact', provenance: jsonPath(['facts', i, 'value']),
       ...(fact.period ? { period: fact.period } : {}),
     })
   })
@@ -355,6 +355,15 @@ export function figureIndex(park: ParkData, derived: readonly DerivedFigure[] = 
     }
   }
   return out
+}
+
+/**
+ * A fact's unit as the draft reader reads it after a number: facts may name the material with the unit (42 万吨蒸汽,
+ * 1020 万吨中水), and a draft that writes “42万吨蒸汽” gives the figure 42万吨 — the two must compare equal.
+ */
+function unitAsRead(unit: string): string {
+  const read = extractNumbers(`1${unit}`)[0]
+  return read && read.raw === `1${read.unit}` && read.unit ? read.unit : unit
 }
 
 function texts(park: ParkData): [PathSegment[], string][] {

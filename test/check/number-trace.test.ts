@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { checkReport } from '../../src/check/check-report.js'
 import { numberTraceRule } from '../../src/check/rules/number-trace.js'
 import { getKind } from '../../src/kinds/registry.js'
 import { parseReport } from '../../src/model/parse-report.js'
-import type { ParkData } from '../../src/park/park-schema.js'
+import { ParkDataSchema, type ParkData } from '../../src/park/park-schema.js'
 import { nanlingDraft, nanlingPark } from './parks.js'
 import { runRule, describeCases, testRule } from './rule-tester.js'
 
@@ -15,6 +16,16 @@ const withMaterials: ParkData = {
   ...nanling,
   materials: [{ title: '南岭经开区2025年节能降碳工作总结（节选）', text: '2025年园区完成节能技改项目23个，节约标准煤4.6万吨。' }],
 }
+
+// 嘉澜经济技术开发区: 营业收入 2023 1326.5 / 2024 1452.8 / 2025 1587.3亿元; no indicator or fact of 工业总产值.
+const jialan = ParkDataSchema.parse(JSON.parse(readFileSync(new URL('../../fixtures/parks/jialan-digital.json', import.meta.url), 'utf8')))
+// The same park with a statistics bulletin giving 工业总产值 (sourced numbers, but not indicators or facts).
+const jialanBulletin: ParkData = {
+  ...jialan,
+  materials: [{ title: '嘉澜经开区2025年统计公报（节选）', text: '2025年园区实现工业总产值2150.6亿元，其中汽车零部件产业实现工业总产值781.3亿元。' }],
+}
+
+const withSteamFact: ParkData = { ...nanling, facts: [...nanling.facts, { label: '余热回收利用量', value: 42, unit: '万吨蒸汽', period: '2025' }] }
 
 const UNTRACED = '该数字在园区数据和上传材料中找不到来源'
 const SUGGESTION = '核对数据来源，或在园区数据的 facts 中补充该数字及出处。'
@@ -40,10 +51,27 @@ const table = testRule(numberTraceRule, {
     '一、背景介绍\n2025年园区营业收入超过900亿元。',
     // Contradicting the datum it names (2025: 2.05) is number-consistency's finding, not an untraced figure.
     '三、实践成效\n单位能耗碳排放由2.46吨/吨标准煤降至2.15吨/吨标准煤。',
+    // A change that contradicts the before and after beside it (93.6 − 71.3 = 22.3; 45 → 8 is 82.2%) is
+    // number-consistency's finding.
+    '三、实践成效\n工业固体废弃物综合利用率由71.3%提升至93.6%，提高23.5个百分点。',
+    '三、实践成效\n预警平均响应时间由45分钟缩短至8分钟，缩短85%。',
     // Numbers of the park's uploaded materials.
     { text: '二、创新举措\n园区完成节能技改项目23个，节约标准煤4.6万吨。', park: withMaterials },
+    // A fact whose unit names its material (42 万吨蒸汽) traces the figure the draft writes with it.
+    { text: '三、实践成效\n2025年余热回收利用量为42万吨蒸汽。', park: withSteamFact },
     // A duration and a month.
     '二、创新举措\n近3年来，园区每年6月开展安全生产月活动。',
+    // A share of a figure of its sentence in the park's indicator of the same unit and year (538.9 / 1587.3 = 34.0%),
+    // though the sentence does not state the whole …
+    {
+      text: '一、背景介绍\n园区2025年实现营业收入1587.3亿元。\n汽车零部件是园区第一大主导产业，2025年实现营业收入538.9亿元，占园区营业收入的34.0%。',
+      park: jialan,
+    },
+    // … or in a figure of its paragraph (781.3 / 2150.6 = 36.3%).
+    {
+      text: '一、背景介绍\n2025年园区实现工业总产值2150.6亿元。其中，汽车零部件产业实现工业总产值781.3亿元，占全园区的36.3%。',
+      park: jialanBulletin,
+    },
   ],
   invalid: [
     {
@@ -71,8 +99,8 @@ const table = testRule(numberTraceRule, {
       ],
     },
     {
-      // 82.2% follows from 45 and 8, 85% does not.
-      text: '三、实践成效\n预警平均响应时间由45分钟缩短至8分钟，缩短85%。',
+      // Without its before and after beside it, a rate needs a source (82.2% would be the park's; 85% is not).
+      text: '三、实践成效\n预警平均响应时间缩短85%。',
       errors: [{ span: '85%' }],
     },
     {
@@ -103,6 +131,30 @@ const table = testRule(numberTraceRule, {
       format: 'markdown',
       text: '## 二、创新举措\n\n**1. 绿电直供。**园区建成分布式光伏电站15座。',
       errors: [{ span: '15座' }],
+    },
+    {
+      // A share no figure of its sentence and no datum of its year gives: 538.9 / 1587.3 is 34.0%, not 36.0%.
+      text: '一、背景介绍\n汽车零部件产业2025年实现营业收入538.9亿元，占园区营业收入的36.0%。',
+      park: jialan,
+      errors: [{ span: '36.0%', message: '“占园区营业收入的36.0%”' }],
+    },
+    {
+      // The year counts: 412.6 is of 2023, whose 营业收入 was 1326.5 (31.1%); 34.0% is the 2025 share.
+      text: '一、背景介绍\n2023年汽车零部件产业实现营业收入412.6亿元，占园区营业收入的34.0%。',
+      park: jialan,
+      errors: [{ span: '34.0%' }],
+    },
+    {
+      // A percentage without share words is not read as a share (538.9 / 1587.3 = 34.0% by chance).
+      text: '一、背景介绍\n2025年汽车零部件产业实现营业收入538.9亿元，研发投入强度达到34.0%。',
+      park: jialan,
+      errors: [{ span: '34.0%' }],
+    },
+    {
+      // The whole must be in the paragraph: 2150.6亿元 stated in the paragraph before is no partner.
+      text: '一、背景介绍\n2025年园区实现工业总产值2150.6亿元。\n其中，汽车零部件产业实现工业总产值781.3亿元，占全园区的36.3%。',
+      park: jialanBulletin,
+      errors: [{ span: '36.3%' }],
     },
   ],
 })
