@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { z } from 'zod'
+import { UserError } from './errors.js'
 
 /**
  * Runtime configuration, from environment variables only, read once at the edge (server or CLI) and passed
@@ -37,8 +38,8 @@ export interface AppConfig {
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): AppConfig {
   const parsed = EnvSchema.safeParse(env)
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')
-    throw new Error(`Invalid configuration: ${problems}`)
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}=“${String(env[String(issue.path[0])] ?? '')}”`)
+    throw new UserError('invalid_config', `环境变量的取值无效：${problems.join('、')}。请对照 README 的“配置”一节修改。`, 400)
   }
   const e = parsed.data
   return {

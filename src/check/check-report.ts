@@ -6,7 +6,8 @@ import type { ParkData } from '../park/park-schema.js'
 import { checkScope } from './check-memo.js'
 import type { Finding, RuleFinding, Severity } from './finding.js'
 import { excerptAt, lineColumnAt, sectionAt } from './locate.js'
-import type { AnyRule } from './rule.js'
+import { UserError } from '../errors.js'
+import type { AnyRule, Rule } from './rule.js'
 import { kindPreset, mergeRuleConfigs, type RuleConfig } from './rule-config.js'
 import { ALL_RULES } from './rules/index.js'
 
@@ -32,6 +33,8 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 const messages = {
   noPark: (rules: string[]) =>
     `未提供园区数据，以下规则未运行：${rules.join('、')}。请上传或选择园区数据后再审校，以核对数字和专有名词。`,
+  badOptions: (rule: string, where: readonly string[]) =>
+    `规则“${rule}”的选项设置不正确（${where.join('、')}），请对照 README 中该规则的选项说明修改。`,
 }
 
 export function checkReport(input: CheckInput): CheckResult {
@@ -55,7 +58,7 @@ function runRules(input: CheckInput): CheckResult {
       skippedForPark.push(rule.meta.id)
       continue
     }
-    const options = rule.meta.options.parse(setting.options ?? {})
+    const options = ruleOptions(rule, setting.options)
     const reported = rule.check({
       doc,
       kind,
@@ -91,4 +94,12 @@ function locateFinding(doc: ReportDoc, rule: string, severity: Severity, finding
     ...(finding.suggestion ? { suggestion: finding.suggestion } : {}),
     ...(finding.fix ? { fix: finding.fix } : {}),
   }
+}
+
+/** The rule's options, or a 400 naming the rule and the option: a config file or request may hold anything. */
+function ruleOptions<Options>(rule: Rule<Options>, options: Record<string, unknown> | undefined): Options {
+  const parsed = rule.meta.options.safeParse(options ?? {})
+  if (parsed.success) return parsed.data
+  const where = parsed.error.issues.map((issue) => [rule.meta.id, 'options', ...issue.path.map(String)].join('.'))
+  throw new UserError('invalid_rule_options', messages.badOptions(rule.meta.id, where), 400, { path: where[0]! })
 }

@@ -1,23 +1,18 @@
 import { readFile } from 'node:fs/promises'
 import { UserError } from '../errors.js'
+import { parseJsonText } from '../json-text.js'
 import type { ParkData } from './park-schema.js'
 import { validateParkData, type ParkIssue } from './validate-park.js'
 
 const messages = {
-  notJson: (where: string, detail: string) => `园区数据不是有效的 JSON（${where}）：${detail}`,
+  where: (where: string) => `园区数据（${where}）`,
   invalid: (count: number) => `园区数据有 ${count} 处问题，请逐条修改后重试。`,
   unreadable: (file: string) => `无法读取园区数据文件“${file}”。`,
 }
 
 /** Parses park-data JSON text and validates it; every problem is listed in the error's `issues`. */
 export function parseParkJson(text: string, where = '请求内容'): ParkData {
-  let raw: unknown
-  try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ''))
-  } catch (error) {
-    throw new UserError('park_not_json', messages.notJson(where, (error as Error).message), 400)
-  }
-  return requireValidPark(raw)
+  return requireValidPark(parseJsonText(text, messages.where(where), 'park_not_json'))
 }
 
 export function requireValidPark(raw: unknown): ParkData {

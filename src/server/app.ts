@@ -1,6 +1,8 @@
+import { timingSafeEqual } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { extname } from 'node:path'
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppConfig } from '../config.js'
 import type { PolicyCorpus } from '../corpus/policy-corpus.js'
@@ -46,7 +48,26 @@ const STATIC_FILES: Readonly<Record<string, { body: string; type: string }>> = O
 const messages = {
   unauthorized: '需要访问令牌：请在请求头 Authorization 中提供 “Bearer <令牌>”。',
   notFound: '请求的接口不存在。',
+  bodyTooLarge: '请求内容超过 5 MB 的大小限制。草稿正文应在 3000 字左右，园区材料请分多次上传。',
   noWorkspace: '工作区数据库未打开，园区和稿件暂时无法读取或保存。请重启园区报告助手后重试。',
+}
+
+/** Largest JSON request body: a 3000-字 draft is ~10 KB and a park with its materials well under 1 MB. */
+const MAX_JSON_BODY_BYTES = 5 * 1024 * 1024
+const jsonBodyLimit = bodyLimit({
+  maxSize: MAX_JSON_BODY_BYTES,
+  onError: () => {
+    throw new UserError('body_too_large', messages.bodyTooLarge, 413)
+  },
+})
+
+/** `Authorization: Bearer <token>`, the scheme case-insensitive (RFC 7235), the token compared in constant time. */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const match = /^bearer\s+(.+)$/i.exec(header?.trim() ?? '')
+  if (!match) return false
+  const given = Buffer.from(match[1]!)
+  const expected = Buffer.from(token)
+  return given.length === expected.length && timingSafeEqual(given, expected)
 }
 
 /** The Hono application: thin routes over the same pure functions the CLI uses. */
@@ -60,13 +81,18 @@ export function createApp({ config, corpus, workspace }: AppDependencies): Hono 
   )
 
   if (config.auth) {
-    const expected = `Bearer ${config.auth.token}`
+    const token = config.auth.token
     app.use('/api/*', async (c, next) => {
       if (c.req.path === '/api/health') return next()
-      if (c.req.header('authorization') !== expected) throw new UserError('unauthorized', messages.unauthorized, 401)
+      if (!bearerMatches(c.req.header('authorization'), token)) throw new UserError('unauthorized', messages.unauthorized, 401)
       return next()
     })
   }
+  // Every JSON route reads its whole body before validating it: bound it here, once, before it is buffered.
+  app.use('/api/*', async (c, next) => {
+    if (!(c.req.header('content-type') ?? '').includes('application/json')) return next()
+    return jsonBodyLimit(c, next)
+  })
 
   for (const [path, file] of Object.entries(STATIC_FILES)) {
     // no-cache: the page is revalidated on every load, so a restarted server never runs against a stale script.

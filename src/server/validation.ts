@@ -1,15 +1,27 @@
-import { zValidator } from '@hono/zod-validator'
-import type { Context, ValidationTargets } from 'hono'
+import type { Context } from 'hono'
 import type { z } from 'zod'
 import { UserError } from '../errors.js'
+import { parseJsonText } from '../json-text.js'
 
-/** A zod issue as a user reads it: where (a JSON path) and what is wrong, in Chinese. */
-export function describeIssue(issue: z.core.$ZodIssue): { path: string; message: string } {
+const TYPE_NAMES: Readonly<Record<string, string>> = {
+  string: '文本', number: '数字', int: '整数', boolean: '布尔值（true/false）', object: '对象', array: '列表', null: '空值',
+}
+const CHINESE = /[\u4e00-\u9fff]/u
+
+/**
+ * A zod issue as a user reads it: where (a JSON path) and what is wrong, in Chinese. `input` is the value that was
+ * validated, to tell a missing field from one of the wrong type (zod does not keep the input on its issues).
+ */
+export function describeIssue(issue: z.core.$ZodIssue, input?: unknown): { path: string; message: string } {
   const path = ['$', ...issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`))].join('')
   const field = issue.path.length ? `字段 ${path.slice(2) || path}` : '请求内容'
+  // A schema's own Chinese message (版本号应为正整数。) says it better than any generic one.
+  if (CHINESE.test(issue.message)) return { path, message: issue.message }
   switch (issue.code) {
-    case 'invalid_type':
-      return { path, message: issue.input === undefined ? `缺少${field}` : `${field}的类型不正确，应为 ${issue.expected}` }
+    case 'invalid_type': {
+      const present = input === undefined ? issue.input !== undefined : valueAt(input, issue.path) !== undefined
+      return { path, message: present ? `${field}的类型不正确，应为${TYPE_NAMES[issue.expected] ?? issue.expected}` : `缺少${field}` }
+    }
     case 'too_small':
       return { path, message: `${field}过小或过短（最小 ${String(issue.minimum)}）` }
     case 'too_big':
@@ -18,39 +30,36 @@ export function describeIssue(issue: z.core.$ZodIssue): { path: string; message:
       return { path, message: `${field}的取值不在允许范围内：${issue.values.map(String).join('、')}` }
     case 'unrecognized_keys':
       return { path, message: `${field}含有未知字段：${issue.keys.join('、')}` }
-    case 'custom':
-      // Refinements carry their own Chinese message.
-      return { path, message: issue.message }
     default:
       return { path, message: `${field}不正确` }
   }
 }
 
-/** zValidator whose failures become a 400 UserError with every issue listed in Chinese. */
-export function validated<Target extends keyof ValidationTargets, Schema extends z.ZodType>(target: Target, schema: Schema) {
-  return zValidator(target, schema, (result) => {
-    if (!result.success) throw invalidRequest(result.error.issues)
-  })
-}
-
-/** The request body as JSON, or a 400 UserError in Chinese when it is not valid JSON. */
-export async function readJsonBody(c: Context): Promise<unknown> {
+/**
+ * The request body as JSON, or a 400 UserError in Chinese when it is not valid JSON (with the position) or nested
+ * too deeply. `emptyAs` is the value of an empty body, for routes whose every field is optional.
+ */
+export async function readJsonBody(c: Context, emptyAs?: unknown): Promise<unknown> {
+  let text: string
   try {
-    return await c.req.json()
+    text = await c.req.text()
   } catch {
-    throw new UserError('invalid_json', '请求内容格式不正确，请提交有效的 JSON。', 400)
+    // The client went away mid-body; nobody reads this answer, but it must not be logged as a server error.
+    throw new UserError('body_aborted', '请求内容未完整上传，请重试。', 400)
   }
+  if (emptyAs !== undefined && !text.trim()) return emptyAs
+  return parseJsonText(text, '请求内容')
 }
 
 /** Validates a request value against a schema, or throws the same 400 UserError as `validated`. */
 export function parseRequest<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {
   const parsed = schema.safeParse(value)
   if (parsed.success) return parsed.data
-  throw invalidRequest(parsed.error.issues)
+  throw invalidRequest(parsed.error.issues, value)
 }
 
-function invalidRequest(zodIssues: readonly z.core.$ZodIssue[]): UserError {
-  const issues = zodIssues.map(describeIssue)
+function invalidRequest(zodIssues: readonly z.core.$ZodIssue[], input: unknown): UserError {
+  const issues = zodIssues.map((issue) => describeIssue(issue, input))
   return new UserError('invalid_request', issues.map((issue) => issue.message).join('；'), 400, { issues })
 }
 
@@ -61,4 +70,13 @@ export async function readUpload(c: Context): Promise<Record<string, string | Fi
   } catch {
     throw new UserError('invalid_form', '上传内容不是有效的表单（multipart/form-data），请重新选择文件上传。', 400)
   }
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let at = value
+  for (const key of path) {
+    if (at === null || typeof at !== 'object') return undefined
+    at = (at as Record<PropertyKey, unknown>)[key]
+  }
+  return at
 }

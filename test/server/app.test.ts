@@ -128,6 +128,69 @@ describe('HTTP API', () => {
     const app = await openApp(loadConfig({ DATA_DIR: dataDir, AUTH_TOKEN: 'secret-token' }))
     expect((await app.request('/api/documents')).status).toBe(401)
     expect((await app.request('/api/documents', { headers: { authorization: 'Bearer secret-token' } })).status).toBe(200)
+    // The scheme is case-insensitive (RFC 7235); the token is not.
+    expect((await app.request('/api/documents', { headers: { authorization: 'bearer secret-token' } })).status).toBe(200)
+    expect((await app.request('/api/documents', { headers: { authorization: 'Bearer Secret-token' } })).status).toBe(401)
+    expect((await app.request('/api/documents', { headers: { authorization: 'Bearer secret-token-2' } })).status).toBe(401)
     expect((await app.request('/api/health')).status).toBe(200)
+  })
+})
+
+describe('HTTP API: hostile JSON', () => {
+  let dataDir: string
+  let app: Awaited<ReturnType<typeof openApp>>
+  const post = (path: string, body: string) => app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+  const errorOf = async (response: Response) => ((await response.json()) as { error: { code: string; message: string; path?: string } }).error
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'park-report-'))
+    app = await openApp(loadConfig({ DATA_DIR: dataDir }))
+  })
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+  it('says where a body stops being JSON, in Chinese', async () => {
+    const response = await post('/api/retrieve', '{"query": 光伏}')
+    expect(response.status).toBe(400)
+    expect(await errorOf(response)).toEqual({
+      code: 'invalid_json',
+      message: '请求内容不是有效的 JSON：出现了无法识别的字符“光”（文本须用英文双引号括起，如 "光伏"）。',
+    })
+    expect(await errorOf(await post('/api/retrieve', '{"query" "光伏"}'))).toEqual({
+      code: 'invalid_json',
+      message: '请求内容不是有效的 JSON：第 10 个字符附近有格式错误。',
+      position: 9,
+    })
+    expect((await errorOf(await post('/api/retrieve', '{"query":'))).message).toBe('请求内容不是有效的 JSON：内容不完整，在结尾处中断。')
+  })
+
+  it('refuses nesting deeper than 64 levels with a 400, before any recursive code sees it', async () => {
+    const deep = `{"park":${'['.repeat(5000)}${']'.repeat(5000)},"text":"一、背景介绍"}`
+    const response = await post('/api/check', deep)
+    expect(response.status).toBe(400)
+    expect(await errorOf(response)).toEqual({ code: 'json_too_deep', message: '请求内容的嵌套层级超过 64 层，请检查数据结构。' })
+  })
+
+  it('refuses a JSON body over 5 MB with 413', async () => {
+    const response = await post('/api/retrieve', JSON.stringify({ query: '光'.repeat(2_000_000) }))
+    expect(response.status).toBe(413)
+    expect((await errorOf(response)).code).toBe('body_too_large')
+  })
+
+  it('tells a field of the wrong type from a missing one, and a body that is not an object', async () => {
+    expect((await errorOf(await post('/api/retrieve', '{"query":"光伏","top":"5"}'))).message).toBe('字段 top的类型不正确，应为数字')
+    expect((await errorOf(await post('/api/retrieve', '[]'))).message).toBe('请求内容的类型不正确，应为对象')
+  })
+
+  it('answers bad rule options with a 400 naming the rule and the option', async () => {
+    const body = JSON.stringify({ text: '一、背景介绍\n园区概况。', kind: 'innovation-green', config: { length: { options: { maxTotal: 'abc' } } } })
+    const response = await post('/api/check', body)
+    expect(response.status).toBe(400)
+    expect(await errorOf(response)).toMatchObject({ code: 'invalid_rule_options', path: 'length.options.maxTotal' })
+  })
+
+  it('exports a draft whose title holds a broken character (a lone surrogate)', async () => {
+    const response = await post('/api/export', JSON.stringify({ text: '\ud800园区报告\n\n一、背景介绍\n园区概况。', kind: 'innovation-green' }))
+    expect(response.status).toBe(200)
+    expect(response.headers.get('content-disposition')).toContain("filename*=UTF-8''")
   })
 })

@@ -19,7 +19,8 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 
 /** RFC 6266/5987: an ASCII fallback plus the UTF-8 name, so browsers save the Chinese file name. */
 export function contentDisposition(fileName: string): string {
-  return `attachment; filename="report.docx"; filename*=UTF-8''${encodeURIComponent(fileName)}`
+  // toWellFormed: a lone surrogate (a broken character pasted into a title) would make encodeURIComponent throw.
+  return `attachment; filename="report.docx"; filename*=UTF-8''${encodeURIComponent(fileName.toWellFormed())}`
 }
 
 /** POST /api/export: `{text, park?, kind?, form?, charts?, fillDate?}` → the .docx file. */

@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { PolicyCorpus } from '../../corpus/policy-corpus.js'
 import { UserError } from '../../errors.js'
-import { readUpload, validated } from '../validation.js'
+import { parseRequest, readJsonBody, readUpload } from '../validation.js'
 
 const RetrieveRequestSchema = z.object({
   query: z.string().trim().min(1).max(2000),
@@ -20,8 +20,8 @@ const messages = {
 export function policyRoutes(corpus: PolicyCorpus, maxUploadBytes: number) {
   const app = new Hono()
 
-  app.post('/retrieve', validated('json', RetrieveRequestSchema), async (c) => {
-    const { query, top, docIds } = c.req.valid('json')
+  app.post('/retrieve', async (c) => {
+    const { query, top, docIds } = parseRequest(RetrieveRequestSchema, await readJsonBody(c))
     const outcome = await corpus.retrieve(query, { top, ...(docIds ? { docIds } : {}) })
     return c.json({ query, ...outcome })
   })

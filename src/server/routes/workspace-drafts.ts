@@ -70,8 +70,7 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
 
   app.post('/parks/:id/drafts', async (c) => {
     // Every field is optional: an empty body generates the park's own kind offline (or with the LLM when configured).
-    const empty = !(await c.req.text()).trim()
-    const request = parseRequest(GenerateSchema, empty ? {} : await readJsonBody(c))
+    const request = parseRequest(GenerateSchema, await readJsonBody(c, {}))
     const park = await parkData(c.req.param('id'))
     const kind = getKind(request.kind ?? park.data.kind)
     const draftRequest = { park: park.data, mode: request.mode, kindId: kind.id }

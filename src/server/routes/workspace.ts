@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { UserError } from '../../errors.js'
 import { decodeText } from '../../ingest/extract-text.js'
+import { parseJsonText } from '../../json-text.js'
 import { PARK_KINDS } from '../../park/park-schema.js'
 import { validateParkData } from '../../park/validate-park.js'
 import type { Workspace } from '../../store/workspace.js'
@@ -22,7 +23,7 @@ const messages = {
   missingData: '缺少园区数据（字段 data）。',
   noFile: '请在表单字段“file”中上传园区资料：JSON 文件（.json）或指标 Excel 表（.xlsx）。',
   unsupported: (name: string) => `不支持的文件“${name}”：请上传园区资料 JSON 文件（.json）或指标 Excel 表（.xlsx）。`,
-  notJson: (detail: string) => `文件不是有效的 JSON：${detail}`,
+  importedFile: (name: string) => `文件“${name}”`,
   tooLarge: (mb: number) => `上传的文件超过 ${mb} MB 的大小限制。`,
   kindForWorkbook: '导入 Excel 指标表时请指定报告类型（kind），或指定要导入的园区（parkId）。',
   badVersion: '版本号（version）应为正整数。',
@@ -118,12 +119,7 @@ export function workspaceParkRoutes(deps: { workspace: Workspace; maxUploadBytes
     }
 
     if (extension !== '.json' && extension !== '') throw new UserError('unsupported_file', messages.unsupported(file.name), 415)
-    let raw: unknown
-    try {
-      raw = JSON.parse(decodeText(data).replace(/^\uFEFF/, ''))
-    } catch (error) {
-      throw new UserError('park_not_json', messages.notJson((error as Error).message), 400)
-    }
+    const raw = parseJsonText(decodeText(data), messages.importedFile(file.name), 'park_not_json')
     if (fields.dryRun) return c.json(validateParkData(raw))
     if (fields.parkId) {
       if (fields.version === undefined) throw new UserError('park_version_required', messages.badVersion, 400, { path: 'version' })
