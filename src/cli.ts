@@ -19,6 +19,12 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest)
 }
 
+// `… | head` closes the pipe early: the reader has what it wanted, which is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error
+  process.exit(process.exitCode ?? 0)
+})
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code
