@@ -33,6 +33,8 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 const messages = {
   noPark: (rules: string[]) =>
     `未提供园区数据，以下规则未运行：${rules.join('、')}。请上传或选择园区数据后再审校，以核对数字和专有名词。`,
+  otherPark: (name: string) =>
+    `稿件中没有出现所选园区“${name}”的名称或简称。数字和专有名词是按这个园区的数据核对的，请确认选择的园区与稿件一致。`,
   badOptions: (rule: string, where: readonly string[]) =>
     `规则“${rule}”的选项设置不正确（${where.join('、')}），请对照 README 中该规则的选项说明修改。`,
 }
@@ -72,6 +74,10 @@ function runRules(input: CheckInput): CheckResult {
     }
   }
 
+  // Said of a whole check only: a run of chosen rules (a rule's tests, a repair round) looks at fragments.
+  if (park && !input.rules && !mentionsPark(doc.source, park)) {
+    findings.push(locateFinding(doc, 'park-data', 'warning', { message: messages.otherPark(park.park.name), start: 0, end: 0 }))
+  }
   if (skippedForPark.length) {
     findings.push(locateFinding(doc, 'park-data', 'info', { message: messages.noPark(skippedForPark), start: 0, end: 0 }))
   }
@@ -102,4 +108,14 @@ function ruleOptions<Options>(rule: Rule<Options>, options: Record<string, unkno
   if (parsed.success) return parsed.data
   const where = parsed.error.issues.map((issue) => [rule.meta.id, 'options', ...issue.path.map(String)].join('.'))
   throw new UserError('invalid_rule_options', messages.badOptions(rule.meta.id, where), 400, { path: where[0]! })
+}
+
+/**
+ * Whether a draft names the park whose data it is checked against (its name, or a registered name or alias of its
+ * `park` entity): a draft of another park checked against this one gets “fixes” that write this park's figures into
+ * it, so the mismatch is said once, up front.
+ */
+function mentionsPark(text: string, park: ParkData): boolean {
+  const names = [park.park.name, ...park.entities.filter((e) => e.type === 'park').flatMap((e) => [e.name, ...e.aliases])]
+  return names.some((name) => name.length >= 2 && text.includes(name))
 }

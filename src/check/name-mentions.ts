@@ -102,10 +102,12 @@ function declarationsIn(text: string): NameMention[] {
 
 function entityMentions(text: string, entities: readonly Entity[]): NameMention[] {
   const found: NameMention[] = []
+  const parkEntity = entities.find((entity) => entity.type === 'park')
+  const park = parkEntity ? { name: parkEntity.name, forms: [...parkEntity.aliases].sort((a, b) => b.length - a.length) } : undefined
   for (const entity of entities) {
     for (const alias of entity.aliases) {
       for (const at of occurrences(text, alias)) {
-        const span = growAlongName(text, at, at + alias.length, alias, entity.name, entity.type === 'enterprise')
+        const span = growAlongName(text, at, at + alias.length, alias, entity.name, entity.type === 'enterprise', park)
         const before = text.slice(0, span.start)
         const after = text.slice(span.end)
         if (entity.type === 'honor' && (otherLevelBefore(before, entity.name) || isProgrammeMention(before, after))) continue
@@ -169,6 +171,7 @@ export function growAlongName(
   matched: string,
   fullName: string,
   enterprise: boolean,
+  park?: ParkNames,
 ): { start: number; end: number } {
   let from = start
   let to = end
@@ -182,6 +185,21 @@ export function growAlongName(
       k -= 1
     }
     reachedNameStart = k === 0
+    // Growth that stops inside the name keeps whole words of it: 岷阳经开|区工业互联网…节点 matched the 区 of 开发区 by
+    // chance, and replacing from there would leave 岷阳经开 in front of the full name.
+    if (!reachedNameStart) {
+      const words = nameWordStarts(fullName)
+      while (k < at && !words.has(k)) {
+        from += 1
+        k += 1
+      }
+      // 岷阳经开区|工业互联网…节点: the park's short name where the full name has the park's name.
+      const parkForm = park && fullName.startsWith(park.name) && k === park.name.length ? park.forms.find((f) => text.slice(0, from).endsWith(f)) : undefined
+      if (parkForm) {
+        from -= parkForm.length
+        reachedNameStart = true
+      }
+    }
     let m = at + matched.length
     while (m < fullName.length && to < text.length && text[to] === fullName[m]) {
       to += 1
@@ -202,6 +220,25 @@ export function growAlongName(
     if (suffix) to += suffix[0].length
   }
   return { start: from, end: to }
+}
+
+/** The park's official name and its short forms, which names of the park's platforms may start with. */
+export interface ParkNames {
+  name: string
+  forms: readonly string[]
+}
+
+const wordStartsByName = new Map<string, ReadonlySet<number>>()
+
+/** Offsets in a full name where one of its words starts (jieba, dictionary only), cached: names repeat. */
+function nameWordStarts(fullName: string): ReadonlySet<number> {
+  let starts = wordStartsByName.get(fullName)
+  if (!starts) {
+    if (wordStartsByName.size > 10_000) wordStartsByName.clear()
+    starts = wordBoundaries(fullName)
+    wordStartsByName.set(fullName, starts)
+  }
+  return starts
 }
 
 /**

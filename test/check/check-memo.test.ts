@@ -74,11 +74,11 @@ describe('checkReport with a frozen park', () => {
     expect(run(frozen)).toEqual(expected)
     expect(run(frozen)).toEqual(expected)
     expect(expected.filter((f) => f.rule === 'number-consistency').map((f) => [text.slice(f.start, f.end), f.message])).toEqual([
-      ['900亿元', '文中“营业收入900亿元”与园区数据不一致：园区数据 indicators.scale.revenue 2025年：968.2亿元。'],
-      ['27.5%', '文中“绿电消费占比27.5%”与园区数据不一致：园区数据 facts[1]（绿电消费占比）2025年：27.8%。'],
+      ['900亿元', '文中“营业收入900亿元”与园区数据不一致：发展情况表“营业收入”（2025年）为968.2亿元。'],
+      ['27.5%', '文中“绿电消费占比27.5%”与园区数据不一致：量化数据第2项“绿电消费占比”（2025年）为27.8%。'],
       [
         '2.15吨/吨标准煤',
-        '文中“单位能耗碳排放由2.46吨/吨标准煤降至2.15吨/吨标准煤”与园区数据不一致：园区数据 indicators.green.carbonPerEnergy 2025年：2.05吨/吨标准煤。',
+        '文中“单位能耗碳排放由2.46吨/吨标准煤降至2.15吨/吨标准煤”与园区数据不一致：发展情况表“单位能耗碳排放”（2025年）为2.05吨/吨标准煤。',
       ],
     ])
   })

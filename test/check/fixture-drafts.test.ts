@@ -19,6 +19,18 @@ describe('the clean fixture drafts', () => {
     expect(result.findings).toEqual([])
     expect(result.stats.total).toBe(zishu)
   })
+
+  it('says once, up front, when the draft never names the park it is checked against', () => {
+    const findings = check(fixture('drafts/nanling-green.txt'), park('lingjiang-green'))
+    expect(findings[0]).toMatchObject({
+      rule: 'park-data',
+      severity: 'warning',
+      start: 0,
+      end: 0,
+      message: '稿件中没有出现所选园区“绫江高新技术产业开发区”的名称或简称。数字和专有名词是按这个园区的数据核对的，请确认选择的园区与稿件一致。',
+    })
+    expect(findings.filter((f) => f.rule === 'park-data')).toHaveLength(1)
+  })
 })
 
 // Each row plants one realistic defect in the clean 南岭 draft: the first occurrence of `find` becomes

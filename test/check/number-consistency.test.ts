@@ -72,14 +72,14 @@ const table = testRule(numberConsistencyRule, {
       errors: [{
         span: '85.6%',
         severity: 'error',
-        message: '文中“数字化改造率85.6%”与园区数据不一致：园区数据 indicators.digital.digitalTransformationRate 2025年：82.6%。',
+        message: '文中“数字化改造率85.6%”与园区数据不一致：发展情况表“规模以上工业企业数字化改造率”（2025年）为82.6%。',
         suggestion: '改为82.6%',
       }],
       output: '一、背景介绍\n园区规上工业企业数字化改造率82.6%，双千兆网络覆盖率96.5%。',
     },
     {
       text: '一、背景介绍\n2025年，园区实现营业收入986.2亿元。',
-      errors: [{ span: '986.2亿元', message: '园区数据 indicators.scale.revenue 2025年：968.2亿元', section: '一、背景介绍' }],
+      errors: [{ span: '986.2亿元', message: '发展情况表“营业收入”（2025年）为968.2亿元', section: '一、背景介绍' }],
       output: '一、背景介绍\n2025年，园区实现营业收入968.2亿元。',
     },
     {
@@ -87,55 +87,55 @@ const table = testRule(numberConsistencyRule, {
       text: '三、实践成效\n单位能耗碳排放由2.46吨/吨标准煤降至2.15吨/吨标准煤。',
       errors: [{
         span: '2.15吨/吨标准煤',
-        message: '文中“单位能耗碳排放由2.46吨/吨标准煤降至2.15吨/吨标准煤”与园区数据不一致：园区数据 indicators.green.carbonPerEnergy 2025年：2.05吨/吨标准煤。',
+        message: '文中“单位能耗碳排放由2.46吨/吨标准煤降至2.15吨/吨标准煤”与园区数据不一致：发展情况表“单位能耗碳排放”（2025年）为2.05吨/吨标准煤。',
       }],
       output: '三、实践成效\n单位能耗碳排放由2.46吨/吨标准煤降至2.05吨/吨标准煤。',
     },
     {
       // The before is an earlier period (2023: the fact).
       text: '三、实践成效\n工业固体废弃物综合利用率由73.1%提升至93.6%。',
-      errors: [{ span: '73.1%', message: '园区数据 facts[3]（工业固体废弃物综合利用率）2023年：71.3%' }],
+      errors: [{ span: '73.1%', message: '量化数据第4项“工业固体废弃物综合利用率”（2023年）为71.3%' }],
       output: '三、实践成效\n工业固体废弃物综合利用率由71.3%提升至93.6%。',
     },
     {
       // The 2025 value written for 2023.
       text: '一、背景介绍\n2023年园区单位能耗碳排放2.05吨/吨标准煤。',
-      errors: [{ span: '2.05吨/吨标准煤', message: '2023年：2.46吨/吨标准煤' }],
+      errors: [{ span: '2.05吨/吨标准煤', message: '（2023年）为2.46吨/吨标准煤' }],
       output: '一、背景介绍\n2023年园区单位能耗碳排放2.46吨/吨标准煤。',
     },
     {
       text: '一、背景介绍\n园区集聚国家高新技术企业241家、国家级专精特新“小巨人”企业13家。',
-      errors: [{ span: '241家', message: 'indicators.enterprises.highTech 2025年：214家' }],
+      errors: [{ span: '241家', message: '发展情况表“国家高新技术企业数量”（2025年）为214家' }],
       output: '一、背景介绍\n园区集聚国家高新技术企业214家、国家级专精特新“小巨人”企业13家。',
     },
     {
       // 主导产业营业收入 is the more specific label: the park total does not excuse it.
       text: '一、背景介绍\n2025年园区主导产业营业收入968.2亿元。',
-      errors: [{ span: '968.2亿元', message: 'indicators.scale.leadIndustryRevenue 2025年：512.4亿元' }],
+      errors: [{ span: '968.2亿元', message: '发展情况表“主导产业营业收入”（2025年）为512.4亿元' }],
       output: '一、背景介绍\n2025年园区主导产业营业收入512.4亿元。',
     },
     {
       // A fact label in other words (安全监测点位), compared in the unit written.
       text: '二、创新举措\n园区建成智慧安全应急管理平台，接入1.3万个监测点位。',
-      errors: [{ span: '1.3万个', message: '文中“接入1.3万个监测点位”与园区数据不一致：园区数据 facts[8]（安全监测点位）：1.2万个。' }],
+      errors: [{ span: '1.3万个', message: '文中“接入1.3万个监测点位”与园区数据不一致：量化数据第9项“安全监测点位”为1.2万个。' }],
       output: '二、创新举措\n园区建成智慧安全应急管理平台，接入1.2万个监测点位。',
     },
     {
       // An undated fact is compared whatever the year: 屋顶光伏装机 86兆瓦.
       text: '二、创新举措\n2025年园区建成屋顶光伏96兆瓦、储能40兆瓦时。',
-      errors: [{ span: '96兆瓦', message: '文中“园区建成屋顶光伏96兆瓦”与园区数据不一致：园区数据 facts[4]（屋顶光伏装机）：86兆瓦。' }],
+      errors: [{ span: '96兆瓦', message: '文中“园区建成屋顶光伏96兆瓦”与园区数据不一致：量化数据第5项“屋顶光伏装机”为86兆瓦。' }],
       output: '二、创新举措\n2025年园区建成屋顶光伏86兆瓦、储能40兆瓦时。',
     },
     {
       // 2023年以来 starts a span: the count is today's (2025: 9).
       text: '一、背景介绍\n2023年以来，园区累计培育国家级绿色工厂10家。',
-      errors: [{ span: '10家', message: 'indicators.green.greenFactories 2025年：9家' }],
+      errors: [{ span: '10家', message: '发展情况表“国家级绿色工厂数量”（2025年）为9家' }],
       output: '一、背景介绍\n2023年以来，园区累计培育国家级绿色工厂9家。',
     },
     {
       // A unitless indicator (容积率) and a conversion (3620公顷 vs 3260).
       text: '一、背景介绍\n园区实际管理面积3620公顷，工业用地综合容积率1.21。',
-      errors: [{ span: '3620公顷' }, { span: '1.21', message: 'indicators.land.industrialFloorAreaRatio 2025年：1.12' }],
+      errors: [{ span: '3620公顷' }, { span: '1.21', message: '发展情况表“工业用地综合容积率”（2025年）为1.12' }],
       output: '一、背景介绍\n园区实际管理面积3260公顷，工业用地综合容积率1.12。',
     },
     {
@@ -146,7 +146,7 @@ const table = testRule(numberConsistencyRule, {
     },
     {
       text: '三、实践成效\n2025年实现生产安全事故零发生，预警平均响应时间由45分钟缩短至10分钟。',
-      errors: [{ span: '10分钟', message: 'facts[12]（预警平均响应时间）2025年：8分钟' }],
+      errors: [{ span: '10分钟', message: '量化数据第13项“预警平均响应时间”（2025年）为8分钟' }],
       output: '三、实践成效\n2025年实现生产安全事故零发生，预警平均响应时间由45分钟缩短至8分钟。',
     },
     {
@@ -154,8 +154,8 @@ const table = testRule(numberConsistencyRule, {
       park: jialan,
       kind: 'innovation-digital',
       errors: [
-        { span: '15天', message: '（配套企业平均订单交付周期）2025年：12天' },
-        { span: '9.6次/年', message: '（库存周转次数）2025年：9.8次/年' },
+        { span: '15天', message: '“配套企业平均订单交付周期”（2025年）为12天' },
+        { span: '9.6次/年', message: '“库存周转次数”（2025年）为9.8次/年' },
       ],
       output: '三、实践成效\n配套企业平均订单交付周期由21天缩短至12天，库存周转次数由6.2次/年提升至9.8次/年。',
     },
@@ -163,7 +163,7 @@ const table = testRule(numberConsistencyRule, {
       // A fact's source is named.
       text: '一、背景介绍\n2023年园区印染企业单位产品水耗1.28吨水/百米布。',
       park: lingjiang,
-      errors: [{ span: '1.28吨水/百米布', message: '2023年：1.82吨水/百米布（来源：绫江高新区生态环境和安全生产监管局）' }],
+      errors: [{ span: '1.28吨水/百米布', message: '（2023年）为1.82吨水/百米布（来源：绫江高新区生态环境和安全生产监管局）' }],
       output: '一、背景介绍\n2023年园区印染企业单位产品水耗1.82吨水/百米布。',
     },
     {
@@ -196,7 +196,7 @@ const table = testRule(numberConsistencyRule, {
       // makes the sentence add up.
       text: '三、实践成效\n汽车零部件规上企业数字化改造率由2023年的38.6%提升至2025年的72.1%，提高32.6个百分点。',
       park: jialan,
-      errors: [{ span: '72.1%', message: '2025年：71.2%' }],
+      errors: [{ span: '72.1%', message: '（2025年）为71.2%' }],
       output: '三、实践成效\n汽车零部件规上企业数字化改造率由2023年的38.6%提升至2025年的71.2%，提高32.6个百分点。',
     },
     {

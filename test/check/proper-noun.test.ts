@@ -133,6 +133,16 @@ const withPark = testRule(properNounRule, {
       output: '三、实践成效\n园区新增国家级绿色供应链管理企业2家、省级智能工厂3家。',
     },
     {
+      // A platform named with the park's short name in front: one finding over both, not a fix that keeps 南岭经开
+      // (the 区 of 南岭经开区 is also the 区 of 开发区 in the full name).
+      text: '二、创新举措\n园区建成南岭经开区数字化能碳管理中心和南岭经开区智慧安全应急管理平台。',
+      errors: [
+        { span: '南岭经开区数字化能碳管理中心', message: '“南岭经济技术开发区数字化能碳管理中心”' },
+        { span: '南岭经开区智慧安全应急管理平台', message: '“南岭经济技术开发区智慧安全应急管理平台”' },
+      ],
+      output: '二、创新举措\n园区建成南岭经济技术开发区数字化能碳管理中心和南岭经济技术开发区智慧安全应急管理平台。',
+    },
+    {
       // Short forms nobody registered: a firm's trade name with 公司, a platform's name without the park's name.
       text: '二、创新举措\n园区支持新能公司、南岭绿源公司接入智慧安全应急管理平台。',
       errors: [

@@ -30,7 +30,9 @@ const OptionsSchema = z
 
 const messages = {
   mismatch: (written: string, where: string, data: string, source?: string) =>
-    `文中“${written}”与园区数据不一致：园区数据 ${where}：${data}${source ? `（来源：${source}）` : ''}。`,
+    `文中“${written}”与园区数据不一致：${where}为${data}${source ? `（来源：${source}）` : ''}。`,
+  indicatorAt: (label: string, period: string) => `发展情况表“${label}”${period}`,
+  factAt: (index: number, label: string, period: string) => `量化数据第${index}项“${label}”${period}`,
   suggestion: (data: string) => `改为${data}；如园区数据有误，请先更正园区数据再审校。`,
   change: (written: string, pair: string, formula: string, value: string) =>
     `文中“${written}”与同句的“${pair}”不一致：按${formula}计算应为${value}。`,
@@ -116,13 +118,12 @@ function formatNumber(n: number): string {
   return String(Number(n.toPrecision(12)))
 }
 
-/** $.indicators.scale.revenue['2025'] → indicators.scale.revenue 2025年; $.facts[2].value → facts[2]（单位能耗碳排放）2023年. */
+/**
+ * Where the datum is, in the words of the park-data form rather than its JSON path (the finding is read by park
+ * staff): 发展情况表“营业收入”（2025年）, 量化数据第3项“单位能耗碳排放”（2023年).
+ */
 function where(series: DataSeries, point: DataPoint): string {
-  const path = point.provenance
-    .replace(/^\$\./, '')
-    .replace(/\['\d{4}'\]$/, '')
-    .replace(/\.value$/, '')
-  const label = path.startsWith('facts') ? `（${series.label}）` : ''
-  const period = point.period ? messages.period(point.period) : ''
-  return label ? `${path}${label}${period}` : `${path}${period ? ` ${period}` : ''}`
+  const period = point.period ? `（${messages.period(point.period)}）` : ''
+  const fact = /^\$\.facts\[(\d+)\]/.exec(point.provenance)
+  return fact ? messages.factAt(Number(fact[1]) + 1, series.label, period) : messages.indicatorAt(series.label, period)
 }
