@@ -14,6 +14,9 @@ const NUM = String.raw`\d+(?:,\d{3})*(?:\.\d+)?`
 const UNITS = [
   '%', '‰', '个百分点', '百分点',
   '吨/吨标准煤', '万元/亩', '立方米/万元', '吨水/百米布', '千克标准煤/百米布', '吨标准煤/万元', '次/年',
+  // Intensities of the green indicators (per 万元 of output or value added, per tonne of product, per person or area).
+  '吨/万元', '千克/万元', '千瓦时/万元', '千克标准煤/万元', '吨二氧化碳/万元', '立方米/吨', '千瓦时/吨', '千克/吨', '吨/吨',
+  '万元/人', '亿元/平方公里', '万元/公顷', '亿元/公顷', '吨/年', '家次',
   '吨标准煤', '千瓦时', '兆瓦时', '吉瓦时', '兆瓦', '千瓦', '吉瓦', '兆帕',
   '平方公里', '平方米', '公顷', '亩', '立方米', '公里', '千米', '米',
   '元', '吨', '千克', '公斤',
@@ -23,7 +26,10 @@ const UNITS = [
 ].sort((a, b) => b.length - a.length)
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-const UNIT_RE = String.raw`(?:(?:万|亿|千|百)?(?:${UNITS.map(escape).join('|')})|万|亿)`
+// Units as listed first: a listed unit may itself start with a magnitude (万元/亩), which the magnitude-then-unit
+// form would read as 万 + 元 and stop, without trying the whole unit.
+const UNIT_ALTERNATIVES = UNITS.map(escape).join('|')
+const UNIT_RE = String.raw`(?:(?:${UNIT_ALTERNATIVES})|(?:万|亿|千|百)(?:${UNIT_ALTERNATIVES})|万|亿)`
 
 export interface TextNumber {
   value: number

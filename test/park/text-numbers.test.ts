@@ -71,4 +71,12 @@ describe('extractNumbers', () => {
       { value: 96.5, unit: '%', raw: '96.5%', index: 47, isYear: false, context: '覆盖率' },
     ])
   })
+
+  it('reads intensity units whole, also those that start with a magnitude (万元/亩)', () => {
+    expect(extractNumbers('亩均税收45.6万元/亩，单位增加值能耗2.84吨/万元，开展专项检查212家次。').map((n) => [n.value, n.unit])).toEqual([
+      [45.6, '万元/亩'],
+      [2.84, '吨/万元'],
+      [212, '家次'],
+    ])
+  })
 })
