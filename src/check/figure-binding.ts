@@ -135,17 +135,43 @@ export function bindFigure(figure: DraftFigure, catalog: readonly DataSeries[]):
 }
 
 function findBinding(figure: DraftFigure, catalog: readonly DataSeries[]): Binding | undefined {
-  const before = exactOccurrences(figure, figure.labelBefore, catalog)
-  const after = before.length ? [] : exactOccurrences(figure, figure.labelAfter, catalog)
+  const capacity = CAPACITY_BEFORE.test(figure.block.text.slice(figure.labelBefore.start, figure.start))
+  const fits = (o: Occurrence) => (!capacity || CAPACITY_LABEL.test(o.series.label)) && !countsOtherThing(figure, o)
+  const rawBefore = exactOccurrences(figure, figure.labelBefore, catalog)
+  const before = rawBefore.filter(fits)
+  const rawAfter = before.length ? [] : exactOccurrences(figure, figure.labelAfter, catalog)
+  const after = rawAfter.filter(fits)
   let chosen: Occurrence[]
   if (before.length) chosen = nearest(before, (o) => o.end, (a, b) => a > b)
   else if (after.length) chosen = nearest(after, (o) => -o.start, (a, b) => a > b)
-  else chosen = fuzzyOccurrences(figure, catalog)
+  // A label is there but names something else: no guessing from similar words either.
+  else if (rawBefore.length || rawAfter.length) return undefined
+  else chosen = fuzzyOccurrences(figure, catalog).filter(fits)
   if (!chosen.length) return undefined
   const fitting = chosen.filter((o) => unitsFit(figure, o.series))
   if (!fitting.length) return undefined
   const first = fitting[0]!
   return { series: [...new Set(fitting.map((o) => o.series))], term: { start: first.start, end: first.end } }
+}
+
+/** 建设年产20万吨生物质成型燃料项目: a capacity, not the output the data counts (生物质成型燃料年产量 16.8万吨). */
+const CAPACITY_BEFORE = /(?:年产|年处理|年加工|年回收|年利用|设计产能|设计能力|产能|处理能力)(?:能力)?(?:达|为|约|近|超)?$/u
+const CAPACITY_LABEL = /产能|能力|规模/u
+/** Between a label and its figure: 集成电路设计企业|中|自建仿真算力的仅21家 counts a part of the label's set. */
+const SUBSET_AFTER_LABEL = /^(?:中|当中|之中|里|内)(?!心|国|部|小|型|试)/u
+/** After a figure, the noun its measure word counts: 推出的58个|方案包. */
+const NOUN_AFTER = /^[\u4e00-\u9fff]{2}/u
+
+/**
+ * Whether a label before a figure names something else than what the figure counts: the figure counts a part of
+ * the label's set (……企业中……的仅21家), or a noun of its own after a 的 that attaches the label to it
+ * (23家数字化服务商推出的58个方案包 — the 58 counts 方案包, not 服务商).
+ */
+function countsOtherThing(figure: DraftFigure, occurrence: Occurrence): boolean {
+  if (occurrence.end > figure.start) return false
+  const between = figure.block.text.slice(occurrence.end, figure.start)
+  if (between.length > 1 && SUBSET_AFTER_LABEL.test(between)) return true
+  return between.includes('的') && NOUN_AFTER.test(figure.labelAfter.text)
 }
 
 function unitsFit(figure: DraftFigure, series: DataSeries): boolean {
@@ -184,7 +210,9 @@ function bigrams(text: string): Set<string> {
 
 /** Fact labels written in other words around the figure: 接入1.2万个监测点位 ~ 安全监测点位. */
 function fuzzyOccurrences(figure: DraftFigure, catalog: readonly DataSeries[]): Occurrence[] {
-  const around = `${figure.labelBefore.text}\u0000${figure.labelAfter.text}`
+  // ……推出的|58个|方案包: the words before a 的 describe the noun after the figure, which is what it counts.
+  const nounAfter = figure.labelBefore.text.endsWith('的') && NOUN_AFTER.test(figure.labelAfter.text)
+  const around = nounAfter ? figure.labelAfter.text : `${figure.labelBefore.text}\u0000${figure.labelAfter.text}`
   let best = 0
   let found: Occurrence[] = []
   for (const series of catalog) {

@@ -22,9 +22,20 @@ const jialan = loadPark('jialan-digital')
 jialan.indicators!.digital!.digitalTransformationRate = 82.6
 const lingjiang = loadPark('lingjiang-green')
 
+// The 南岭 park with the output of a biomass-fuel plant (16.8万吨 in 2025), to tell output from capacity.
+const withFuelOutput: ParkData = {
+  ...nanling,
+  facts: [...nanling.facts, { label: '生物质成型燃料年产量', value: 16.8, unit: '万吨', period: '2025' }],
+}
+
 const table = testRule(numberConsistencyRule, {
   park: nanling,
   valid: [
+    // A label before the figure that names something else: a part of its set (……企业中……的仅21家), the maker of
+    // what the figure counts (服务商推出的58个方案包), a capacity (年产20万吨) where the data counts output.
+    '一、背景介绍\n2023年，园区国家高新技术企业中自建研发中心的仅21家。',
+    { text: '二、创新举措\n园区23家数字化服务商推出的58个方案包在典型工序落地应用。', park: jialan },
+    { text: '二、创新举措\n园区引进企业建设年产20万吨生物质成型燃料项目。', park: withFuelOutput },
     // Rounded to fewer decimals than the data: 968 for 968.2.
     '一、背景介绍\n2025年，园区实现营业收入968亿元。',
     // Other years of a yearly indicator.
@@ -65,6 +76,11 @@ const table = testRule(numberConsistencyRule, {
     '一、背景介绍\n园区营业收入由2024年的887.5亿元增长至2025年的968.2亿元，较2023年增长20.5%。',
   ],
   invalid: [
+    {
+      text: '三、实践成效\n2025年，园区生物质成型燃料年产量达到20万吨。',
+      park: withFuelOutput,
+      errors: [{ span: '20万吨', message: '量化数据第' }],
+    },
     {
       text: '一、背景介绍\n园区规上工业企业数字化改造率85.6%，双千兆网络覆盖率96.5%。',
       park: jialan,
