@@ -24,12 +24,19 @@ const jialan: ParkData = {
   ...jialanFile,
   park: { ...jialanFile.park, leadIndustries: [...jialanFile.park.leadIndustries, { name: '有色金属新材料', subfields: ['再生铝'] }] },
 }
+// The 南岭 park with a registered standard whose name holds another lead industry's words.
+const parkWithStandard: ParkData = {
+  ...park,
+  entities: [...park.entities, { name: '精细化工企业安全生产标准化评定标准', aliases: [], type: 'technology' }],
+}
 const JIALAN_TITLE = '券引服务、云连链条，推动汽车零部件产业数智升级\n\n'
 
 const table = testRule(focusRule, {
   park,
   valid: [
     nanlingDraft(),
+    // An industry word inside a registered technology's name names the standard, not the industry.
+    { text: `${TITLE}二、创新举措\n园区参照精细化工企业安全生产标准化评定标准，开展企业安全生产标准化建设。`, park: parkWithStandard },
     // The park's structure: a list of lead industries that includes the focus is context.
     `${TITLE}一、背景介绍\n南岭经济技术开发区已形成新能源电池材料、精细化工、先进装备制造三大主导产业。`,
     // Another industry serving the focus, in one clause.

@@ -29,8 +29,10 @@ import { blockRange, textBlocks, type TextBlock } from '../text-blocks.js'
  *   it may also describe the park);
  * - a 细分领域 counts only with a producer word after it (电子化学品企业, 电子化学品中试基地): alone it is usually a
  *   product the focus industry buys (新增工业机器人320台, 新增化工专用装备12台);
- * - an industry word inside the park's own name (中国（南岭）先进装备制造产业园) names the park, not the industry;
- *   inside an enterprise's name it still counts: a measure about a 精细化工 company is about 精细化工.
+ * - an industry word inside the park's own name (中国（南岭）先进装备制造产业园) names the park, not the industry, and
+ *   so does one inside a registered technology, honour or agency (AS9100航空航天质量管理体系 is a quality standard
+ *   the focus industry adopts); inside an enterprise's or a platform's name it still counts: a measure about a
+ *   精细化工 company is about 精细化工.
  * And when the focus industry is never named at all, an info says so: the title should 突出所选择的主导产业.
  */
 
@@ -66,6 +68,9 @@ export interface Mention extends IndustryTerm {
   end: number
 }
 
+/** Entity types whose names contain industry words without being about the industry. */
+const NAMES_NOT_INDUSTRIES: ReadonlySet<string> = new Set(['park', 'technology', 'honor', 'agency'])
+
 export const focusRule = defineRule({
   meta: {
     id: 'focus',
@@ -79,7 +84,10 @@ export const focusRule = defineRule({
     // Only kinds that prescribe one focus industry (000/001); 003's reports cover the whole 示范基地.
     if (!park || kind.rules.focusIndustryCount !== 1) return []
     const terms = industryTerms(park)
-    const parkNames = [park.park.name, ...park.entities.filter((e) => e.type === 'park').flatMap((e) => [e.name, ...e.aliases])]
+    const parkNames = [
+      park.park.name,
+      ...park.entities.filter((e) => NAMES_NOT_INDUSTRIES.has(e.type)).flatMap((e) => [e.name, ...e.aliases]),
+    ]
     const roles = sectionRoles(doc, kind)
     const focus = park.practice.focusIndustry
     const findings: RuleFinding[] = []
