@@ -98,6 +98,13 @@ const table = testRule(logicChainRule, {
       park: lingjiangPark,
       format: 'markdown',
     },
+    // Sentences about the problems rather than problems: one announcing them in its own paragraph (发现两个突出问题。),
+    // one ending in a colon, one counting them back (这两个问题不解决，……).
+    SHORT_TITLE +
+      '一、背景介绍\n2023年，我们对园区企业开展摸底，发现两个突出问题。\n光伏组件企业用能强度高，绿色短板逐步显现：\n' +
+      '一是企业能耗底数不清，能耗监测主要靠人工抄表；二是绿电消费占比仅6.2%。\n这两个问题不解决，园区企业就难以进入下游绿色供应链。\n' +
+      SHORT_MEASURES +
+      SHORT_RESULTS,
     // A conditional (如果/一旦……将) says what is at stake, it raises no problem of its own.
     SHORT_TITLE +
       '一、背景介绍\n园区企业能耗底数不清，能耗监测主要靠人工抄表。如果园区迟迟不能摆脱对煤电的依赖，出口企业将面临欧盟碳边境调节机制带来的成本压力。' +

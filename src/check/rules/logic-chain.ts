@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { sectionHeadingLine, type SectionRole } from '../../kinds/kind-spec.js'
 import type { ReportDoc, Section, TextSpan } from '../../model/report-doc.js'
 import type { ParkData } from '../../park/park-schema.js'
-import { enumerationsOf } from '../enumerations.js'
+import { announcesItems, enumerationsOf } from '../enumerations.js'
 import type { RuleFinding } from '../finding.js'
 import { defineRule } from '../rule.js'
 import { matchSections } from '../section-match.js'
@@ -258,7 +258,11 @@ function unitsOf(doc: ReportDoc, section: Section): Unit[] {
 }
 
 const hasCue = (text: string) => CUES.cues.some((cue) => text.includes(cue))
-const refersBack = (text: string) => CUES.backReferences.some((word) => text.includes(word))
+// 这三个问题不解决……, 这两大短板: a count after 这 refers back to problems already listed (the word list has 这些问题).
+const COUNTED_BACK_REFERENCE = /这[一二三四五六七八九十两几\d]+(?:个|项|大|类|方面)?(?:问题|短板|瓶颈|难题|制约|痛点|短处|不足)/u
+const refersBack = (text: string) => CUES.backReferences.some((word) => text.includes(word)) || COUNTED_BACK_REFERENCE.test(text)
+/** 发现三个突出问题。 / ……短板逐步显现： — a sentence that announces what follows is its lead-in, not a problem. */
+const introducesWhatFollows = (sentence: string) => announcesItems(sentence) || /[：:]\s*$/u.test(sentence)
 
 // 如果/若/一旦 … 将/就会: what would happen if the problems stayed (the 必要性 of 背景介绍), not a problem of its own.
 // The condition opens the sentence or follows its subject in the first clause (园区若不加快改造，将……); 若干 is no 若.
@@ -288,7 +292,7 @@ function problemsOf(doc: ReportDoc, section: Section): Unit[] {
     }
     for (const sentence of sentencesOf(block.text)) {
       if (covered.some(([from, to]) => sentence.start < to && sentence.end > from)) continue
-      if (!hasCue(sentence.text) || refersBack(sentence.text) || isConditional(sentence.text)) continue
+      if (!hasCue(sentence.text) || refersBack(sentence.text) || isConditional(sentence.text) || introducesWhatFollows(sentence.text)) continue
       problems.push(unit(sentence.text, quote(sentence.text), blockRange(doc, block, sentence.start, sentence.end)))
     }
   }
