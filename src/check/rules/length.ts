@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { sectionHeadingLine, type LengthGuidance } from '../../kinds/kind-spec.js'
+import { sectionHeadingLine, type LengthGuidance, type SectionSpec } from '../../kinds/kind-spec.js'
 import type { ReportDoc, Section, TextSpan } from '../../model/report-doc.js'
 import { reportZishu } from '../../model/report-stats.js'
 import { countZishu } from '../../model/zishu.js'
@@ -30,7 +30,23 @@ const messages = {
       : `“${line}”共${count}个方面，模板要求总结${min}—${max}个方面。`,
   itemCountSuggestion: (min: number, max: number) => `按“领句+具体内容”的形式分${min}—${max}条撰写。`,
   item: (line: string, zishu: number, target: number) => `“${line}”共${zishu}字，模板要求每个方面${target}字左右。`,
+  // Guidance the template does not state (003 附件3 sets no 字数): a reference, said as one.
+  referenceOffTarget: (line: string, zishu: number, target: number) =>
+    `“${line}”共${zishu}字，参考篇幅约${target}字（模板未规定字数，仅供参考）。`,
+  referenceItem: (line: string, zishu: number, target: number) =>
+    `“${line}”共${zishu}字，每个方面参考篇幅约${target}字（模板未规定字数，仅供参考）。`,
+  referenceItemCount: (line: string, count: number, min: number, max: number) =>
+    `“${line}”共${count}个方面，模板示例为${min}—${max}个方面。`,
+  unbalanced: (background: string, backgroundZishu: number, core: string, coreZishu: number) =>
+    `“${background}”共${backgroundZishu}字，远多于“${core}”（${coreZishu}字）；模板称创新举措是“报告的核心内容”，背景宜简明扼要。`,
+  unbalancedSuggestion: '压缩背景中的历史沿革和泛泛形势分析，保留与问题直接相关的内容，把篇幅留给具体做法。',
 }
+
+/** 背景介绍 over this many times 创新举措 is reported. */
+const UNBALANCED_RATIO = 1.5
+
+/** An item's label in a message: its 领句 up to the first mark, at most this long. */
+const MAX_ITEM_LABEL = 20
 
 const ITEM_START = /^[一二三四五六七八九十]+是/
 
@@ -62,17 +78,23 @@ export const lengthRule = defineRule({
       })
     }
 
-    for (const { spec, section } of matchSections(doc, kind).pairs) {
+    const pairs = matchSections(doc, kind).pairs
+    for (const { spec, section } of pairs) {
       const line = sectionHeadingLine(spec)
+      const reference = spec.lengthGuidance.basis === 'derived'
       findings.push(...guidanceFindings(line, section, bodyZishu(section), spec.lengthGuidance, options.tolerance))
       const perItem = spec.lengthGuidance.perItem
       if (!perItem) continue
       const items = itemsOf(doc, section)
       if (items.length < perItem.minItems || items.length > perItem.maxItems) {
         findings.push({
-          message: messages.itemCount(line, items.length, perItem.minItems, perItem.maxItems),
+          message:
+            reference && items.length > 0
+              ? messages.referenceItemCount(line, items.length, perItem.minItems, perItem.maxItems)
+              : messages.itemCount(line, items.length, perItem.minItems, perItem.maxItems),
           ...headingRange(section),
           suggestion: messages.itemCountSuggestion(perItem.minItems, perItem.maxItems),
+          ...(reference ? { severity: 'info' as const } : {}),
         })
       }
       if (perItem.target === undefined) continue
@@ -81,16 +103,37 @@ export const lengthRule = defineRule({
         const { low, high } = window(perItem.target, options.tolerance)
         if (item.zishu >= low && item.zishu <= high) continue
         findings.push({
-          message: messages.item(item.label, item.zishu, perItem.target),
+          message: (reference ? messages.referenceItem : messages.item)(item.label, item.zishu, perItem.target),
           start: item.start,
           end: item.end,
           suggestion: item.zishu < low ? messages.lengthen : messages.shorten,
+          ...(reference ? { severity: 'info' as const } : {}),
         })
       }
     }
+    findings.push(...balanceFindings(pairs))
     return findings
   },
 })
+
+/**
+ * 000/001: 创新举措 “本部分是报告的核心内容”, so a 背景介绍 longer than it has the weight in the wrong place (the
+ * usual cause: pages of history and general situation). Only for kinds with both parts.
+ */
+function balanceFindings(pairs: readonly { spec: SectionSpec; section: Section }[]): RuleFinding[] {
+  const background = pairs.find((p) => p.spec.role === 'background')
+  const measures = pairs.find((p) => p.spec.role === 'measures')
+  if (!background || !measures) return []
+  const backgroundZishu = bodyZishu(background.section)
+  const measuresZishu = bodyZishu(measures.section)
+  // Well-written reports run close to even (clean drafts measured 0.6–1.3 times); half as long again is lopsided.
+  if (backgroundZishu <= measuresZishu * UNBALANCED_RATIO) return []
+  return [{
+    message: messages.unbalanced(sectionHeadingLine(background.spec), backgroundZishu, sectionHeadingLine(measures.spec), measuresZishu),
+    ...headingRange(background.section),
+    suggestion: messages.unbalancedSuggestion,
+  }]
+}
 
 function guidanceFindings(line: string, section: Section, zishu: number, guidance: LengthGuidance, tolerance: number): RuleFinding[] {
   const at = headingRange(section)
@@ -103,7 +146,11 @@ function guidanceFindings(line: string, section: Section, zishu: number, guidanc
   if (guidance.target !== undefined) {
     const { low, high } = window(guidance.target, tolerance)
     if (zishu < low || zishu > high) {
-      return [{ message: messages.offTarget(line, zishu, guidance.target), ...at, suggestion: zishu < low ? messages.lengthen : messages.shorten }]
+      const suggestion = zishu < low ? messages.lengthen : messages.shorten
+      if (guidance.basis === 'derived') {
+        return [{ message: messages.referenceOffTarget(line, zishu, guidance.target), ...at, suggestion, severity: 'info' }]
+      }
+      return [{ message: messages.offTarget(line, zishu, guidance.target), ...at, suggestion }]
     }
   }
   return []
@@ -155,7 +202,7 @@ function itemsOf(doc: ReportDoc, section: Section): Item[] {
   for (const paragraph of section.paragraphs) {
     const marker = ITEM_START.exec(paragraph.text)
     if (marker) {
-      items.push({ label: paragraph.text.slice(0, marker[0].length + 8), zishu: 0, ...blockRange(doc, paragraph, 0, marker[0].length) })
+      items.push({ label: leadOf(paragraph.text), zishu: 0, ...blockRange(doc, paragraph, 0, marker[0].length) })
     }
     const current = items[items.length - 1]
     if (current) current.zishu += countZishu(paragraph.text)
@@ -165,7 +212,7 @@ function itemsOf(doc: ReportDoc, section: Section): Item[] {
   const inline = blocks.flatMap((block) =>
     enumerationsOf(block.text).flatMap((run) =>
       run.items.map((item) => ({
-        label: item.text.slice(0, ITEM_MARKER_LENGTH + 8),
+        label: leadOf(item.text),
         zishu: countZishu(item.text),
         ...blockRange(doc, block, item.start, item.start + ITEM_MARKER_LENGTH),
         inline: true,
@@ -173,6 +220,13 @@ function itemsOf(doc: ReportDoc, section: Section): Item[] {
     ),
   )
   return inline.length ? inline : items
+}
+
+/** 三是统一储存、统一配送。…… → 三是统一储存、统一配送: the 领句, cut at its first mark or MAX_ITEM_LABEL. */
+function leadOf(text: string): string {
+  const end = text.search(/[，,。；;：:！？]/u)
+  const lead = end < 0 ? text : text.slice(0, end)
+  return lead.length > MAX_ITEM_LABEL ? `${lead.slice(0, MAX_ITEM_LABEL)}……` : lead
 }
 
 function headingRange(section: Section): { start: number; end: number } {
