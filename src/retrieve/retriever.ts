@@ -158,14 +158,10 @@ export class ClauseRetriever {
     const filter = options.docIds === undefined ? {} : { docIds: options.docIds }
     if (top === 0 || query.trim() === '') return { results: [], mode: 'bm25', warnings: [] }
 
-    if (this.dense === undefined) {
-      return { results: this.bm25.search(query, top, filter).map((h) => toResult(h.clause, h.score)), mode: 'bm25', warnings: [] }
-    }
-    const bm25Only = (warnings: RetrievalWarning[]): RetrievalOutcome => ({
-      results: this.bm25.search(query, top, filter).map((h) => toResult(h.clause, h.score)),
-      mode: 'bm25',
-      warnings,
-    })
+    // Twice as many candidates as asked: an uploaded copy of a built-in guideline repeats its clauses word for word.
+    const bm25Results = () => distinctByText(this.bm25.search(query, top * 2, filter).map((h) => toResult(h.clause, h.score)), top)
+    if (this.dense === undefined) return { results: bm25Results(), mode: 'bm25', warnings: [] }
+    const bm25Only = (warnings: RetrievalWarning[]): RetrievalOutcome => ({ results: bm25Results(), mode: 'bm25', warnings })
     const now = this.now()
     if (now < this.denseDownUntil) {
       const seconds = Math.ceil((this.denseDownUntil - now) / 1000)
@@ -186,7 +182,7 @@ export class ClauseRetriever {
     for (const h of semantic) byId.set(h.clause.id, h.clause)
     const fused = reciprocalRankFusion([lexical.map((h) => h.clause.id), semantic.map((h) => h.clause.id)])
     return {
-      results: fused.slice(0, top).map((f) => toResult(byId.get(f.id) as Clause, f.score)),
+      results: distinctByText(fused.slice(0, top * 2).map((f) => toResult(byId.get(f.id) as Clause, f.score)), top),
       mode: 'hybrid',
       warnings: [],
     }
@@ -204,4 +200,10 @@ export class ClauseRetriever {
     this.options.onWarning?.(w)
     return w
   }
+}
+
+/** The first `top` results whose clause texts differ: the same clause from two copies of a document shows once. */
+function distinctByText(results: readonly RetrievalResult[], top: number): RetrievalResult[] {
+  const seen = new Set<string>()
+  return results.filter((r) => !seen.has(r.text) && Boolean(seen.add(r.text))).slice(0, top)
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Clause } from '../../src/ingest/clause.js'
 import { buildClauseIndex } from '../../src/retrieve/bm25.js'
+import { ClauseRetriever } from '../../src/retrieve/retriever.js'
 import type { AnalyzeMode } from '../../src/retrieve/tokenize.js'
 import { handCorpus } from './hand-corpus.js'
 
@@ -123,5 +124,18 @@ describe('BM25 updates', () => {
     }
     expect(index.size).toBe(10)
     expect(snapshot(index.search('屋顶光伏 储能 绿色微电网', 5))).toEqual(snapshot(buildClauseIndex(handCorpus).search('屋顶光伏 储能 绿色微电网', 5)))
+  })
+})
+
+describe('ClauseRetriever: copies of a document', () => {
+  it('shows a clause once when an uploaded copy of a guideline repeats it word for word', async () => {
+    const copy = handCorpus.map((c) => ({ ...c, id: `copy-${c.id}`, docId: `copy-${c.docId}`, source: `${c.source}（上传）` }))
+    const retriever = new ClauseRetriever([...handCorpus, ...copy])
+    const query = '园区 数字化 绿色 安全'
+    const alone = await new ClauseRetriever(handCorpus).retrieve(query, { top: 4 })
+    expect(alone).toHaveLength(4)
+    const results = await retriever.retrieve(query, { top: 4 })
+    expect(results.map((r) => r.path)).toEqual(alone.map((r) => r.path))
+    expect(new Set(results.map((r) => r.text)).size).toBe(4)
   })
 })
