@@ -2,7 +2,7 @@ import { toChineseNumeral } from '../model/chinese-numerals.js'
 import { jsonPath } from '../park/json-path.js'
 import { phrases } from './phrases.js'
 import type { PlanSection } from './plan.js'
-import { problemClause, splitTopLevel, withoutFinalStop } from './prose.js'
+import { problemClause, splitTopLevel, tidyParkText, withoutFinalStop } from './prose.js'
 import { countWord, ensureStop, factSeries, num, paragraph, register, registerDerived, s, yearly, type Context, type Line, type Sentence } from './compose-context.js'
 import { notesForBase } from './compose-measures.js'
 
@@ -15,7 +15,7 @@ import { notesForBase } from './compose-measures.js'
 export function baseParagraph(ctx: Context): Line {
   const { park } = ctx
   const sentences: Sentence[] = []
-  const introFirst = splitTopLevel(park.park.intro, '。')[0]
+  const introFirst = splitTopLevel(tidyParkText(park.park.intro), '。')[0]
   if (introFirst && introFirst.includes(park.park.name) && introFirst.includes('主导产业')) {
     sentences.push(s(ensureStop(ctx.full(introFirst)), 1))
   } else {
@@ -161,7 +161,7 @@ export function problemParagraphs(ctx: Context, section: PlanSection): Line[] {
     ? phrases.problemsIntro(name, area, countWord(problems.length))
     : phrases.problemsIntroOne(name, area)
   const items = problems.length > 1
-    ? problems.map((p, i) => phrases.item(toChineseNumeral(i + 1), problemClause(p.text))).join('；')
+    ? problems.map((p, i) => phrases.item(toChineseNumeral(i + 1), problemClause(p.text, { inList: true }))).join('；')
     : problemClause(problems[0]!.text)
   const documentTitle = /^《([^》]+)》/.exec(ctx.plan.direction?.clause ?? '')?.[1] ?? ''
   const necessity = ctx.plan.direction ? phrases.necessity(name, documentTitle, ctx.plan.direction.name) : phrases.necessity(name, '', '')

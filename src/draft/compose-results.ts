@@ -109,23 +109,49 @@ const DATE_OPENING = /^\d{4}年(?:底|末|以来)?，?/u
 /**
  * The body of a result under its heading. A heading taken word for word from a clause of the result (a result
  * without a before/after change: “余热回收利用量明显增加”) is not repeated: that clause gives way to the figures of the
- * facts on its subject, or is left out when the rest of the result still says something. Facts on the subject of
- * another clause follow that clause.
+ * facts on its subject, or is left out when the rest of the result still says something — and then what it said for
+ * the clause after it goes to that clause (keptContext). Facts on the subject of another clause follow that clause.
  */
 function resultBody(result: PlanResult, text: string, facts: readonly LinkedFact[]): string {
   const parts = pieces(text)
   const isHeading = (p: Piece) => p.clause.trim().replace(DATE_OPENING, '') === result.heading
   const placed = new Set<LinkedFact>()
   const out: Piece[] = []
-  for (const piece of parts) {
+  let left: string | undefined
+  for (const part of parts) {
+    const piece = left === undefined ? part : { clause: keptContext(left, part.clause), mark: part.mark }
+    left = undefined
     const mine = facts.filter((f) => !placed.has(f) && piece.clause.includes(f.label))
     mine.forEach((f) => placed.add(f))
     const statements = mine.map((f) => f.statement).join('，')
     if (isHeading(piece) && statements) out.push({ clause: statements, mark: piece.mark })
-    else if (isHeading(piece) && parts.length > 1) continue
+    else if (isHeading(piece) && parts.length > 1) left = piece.clause.trim()
     else out.push(statements ? { clause: `${piece.clause}，${statements}`, mark: piece.mark } : piece)
   }
   return out.map((p, i) => `${p.clause}${i < out.length - 1 ? p.mark || '，' : ''}`).join('')
+}
+
+// The subject of a result clause: a noun phrase naming who (两家钢铁企业, 园区生物医药企业) before what they did or
+// became (均通过…, 已完成…, 实现…, 未发生…).
+const RESULT_SUBJECT =
+  /^([^，；。]{1,16}?(?:企业|公司|集团|园区|工厂|单位|机构|基地|车间|项目))(?=均|都|全部|全面|已|先后|相继|分别|基本|率先|首次|连续|通过|实现|获|被|完成|达到|建成|入选|未|无|共|累计)/u
+// A clause that opens with a who of its own (企业用能成本降低, 园区单位能耗…, 省药品监督管理局通报…) needs none.
+const OWN_SUBJECT = /^[^，；。]{0,12}?(?:企业|公司|集团|园区|工厂|单位|机构|基地|车间|项目|平台|中心|政府|部门|[局厅委办]|我区|全区|全市)/u
+
+/**
+ * A clause of a result read after the clause before it was left out (jifeng-steel: “两家钢铁企业均通过超低排放评估
+ * 监测公示，环保绩效评为A级” under the heading of its first clause): it keeps the opening period of the clause left out
+ * unless it states its own (“2025年未发生…事故，煤气泄漏险情降至1起” → “2025年煤气泄漏险情降至1起”), and its subject
+ * unless it names who of its own (“两家钢铁企业环保绩效评为A级”).
+ */
+function keptContext(leftOut: string, clause: string): string {
+  const date = DATE_OPENING.exec(leftOut)?.[0] ?? ''
+  const subject = RESULT_SUBJECT.exec(leftOut.slice(date.length))?.[1] ?? ''
+  const trimmed = clause.trim()
+  const ownDate = DATE_OPENING.exec(trimmed)?.[0] ?? ''
+  const rest = trimmed.slice(ownDate.length)
+  const who = subject && !rest.startsWith(subject) && !OWN_SUBJECT.test(rest) ? subject : ''
+  return `${ownDate || date}${who}${rest}`
 }
 
 const MIN_LABEL = 4

@@ -6,10 +6,11 @@ import type { ParkData } from '../park/park-schema.js'
 import { traceFigures, type EvidenceMap, type EvidenceMeasure } from './evidence.js'
 import { phrases } from './phrases.js'
 import type { DraftPlan, PlanSection } from './plan.js'
-import { fusesWithDeng, problemKeyword, useFullNames } from './prose.js'
+import { fusesWithDeng, parkTextReader, problemKeyword } from './prose.js'
 import { baseParagraph, problemParagraphs } from './compose-background.js'
 import { ensureStop, paragraph, s, type Context, type Line, type Priority, type Sentence } from './compose-context.js'
 import { measureLines } from './compose-measures.js'
+import { withoutOffFocusClauses } from './compose-focus.js'
 import { completeChanges, resultLines } from './compose-results.js'
 
 /**
@@ -47,7 +48,7 @@ export function composeReport(plan: DraftPlan, park: ParkData): ComposeResult {
     kind,
     derived: deriveFigures(park),
     refs: [],
-    full: (text) => useFullNames(text, park.entities, park.park.name),
+    full: parkTextReader(park),
     focus: plan.focusIndustry,
     results: new Map(),
   }
@@ -64,7 +65,8 @@ export function composeReport(plan: DraftPlan, park: ParkData): ComposeResult {
   }
 
   trim(parts, plan)
-  const text = render(plan.title, parts)
+  // 全篇聚焦1个主导产业: what the park's notes say in passing of another lead industry is not copied.
+  const text = withoutOffFocusClauses(render(plan.title, parts), park, kind, ctx.refs)
   const traced = traceFigures(text, park, ctx.refs)
   const doc = parseReport(text)
   const measures: EvidenceMeasure[] = []

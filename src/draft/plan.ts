@@ -4,7 +4,7 @@ import { deriveFigures, type DerivedFigure } from '../park/derived.js'
 import { jsonPath } from '../park/json-path.js'
 import { INDICATOR_FIELDS, REPORT_YEAR, type ParkData } from '../park/park-schema.js'
 import { extractChanges, extractNumbers } from '../park/text-numbers.js'
-import { measureHeading, problemName, resultHeading, useFullNames } from './prose.js'
+import { measureHeading, parkTextReader, problemName, resultHeading, tidyParkText } from './prose.js'
 
 /**
  * The drafting plan: for each part of the report, what it must say (the kind's guidance), which problems, measures,
@@ -188,7 +188,8 @@ const messages = {
 export async function planDraft(park: ParkData, kind: KindSpec, clausesFor: ClausesFor): Promise<DraftPlan> {
   const entities = park.entities
   const parkName = park.park.name
-  const full = (text: string) => useFullNames(text, entities, parkName)
+  // Every park text once, tidied and with full names: a note pasted from Word reads as one paragraph.
+  const full = parkTextReader(park)
   const derived = deriveFigures(park)
 
   const problems: PlanProblem[] = park.practice.problems.map((p) => {
@@ -204,8 +205,8 @@ export async function planDraft(park: ParkData, kind: KindSpec, clausesFor: Clau
   for (const m of park.practice.measures) {
     const text = full(m.text)
     // The measure with the problems it answers: 问题导向, and the problem's words (碳排放, 隐患) name the policy area.
-    const addressed = park.practice.problems.filter((p) => m.addresses.includes(p.id)).map((p) => p.text)
-    const found = (await clausesFor([m.text, ...addressed].join('\n'))).filter((c) => !FORM_INSTRUCTIONS.test(c.source ?? c.path))
+    const addressed = park.practice.problems.filter((p) => m.addresses.includes(p.id)).map((p) => tidyParkText(p.text))
+    const found = (await clausesFor([tidyParkText(m.text), ...addressed].join('\n'))).filter((c) => !FORM_INSTRUCTIONS.test(c.source ?? c.path))
     // An uploaded copy of a built-in guideline yields the same clause twice; a measure shows two different ones.
     const clauses = uniqueBy([...found.filter(inDirection), ...found.filter((c) => !inDirection(c))], (c) => c.text)
       .slice(0, CLAUSES_PER_MEASURE)
@@ -291,7 +292,7 @@ function titleOf(kind: KindSpec, park: ParkData): string {
       return `${name}${after}`
     })
   }
-  return useFullNames(park.practice.title, park.entities, name)
+  return parkTextReader(park)(park.practice.title)
 }
 
 /**
@@ -444,18 +445,19 @@ function indicatorFacts(park: ParkData, which: 'base' | 'outcome'): PlanFact[] {
 
 /** Descriptive indicator rows: the base (titles) for 背景, the system descriptions for 举措. */
 function notesFor(park: ParkData, where: 'base' | 'measures'): PlanNote[] {
+  const full = parkTextReader(park)
   const out: PlanNote[] = []
   for (const f of INDICATOR_FIELDS) {
     const value = (park.indicators?.[f.group] as Record<string, unknown> | undefined)?.[f.field]
     if (where === 'measures' && f.valueType === 'text' && typeof value === 'string' && value.trim()) {
-      out.push({ label: f.label, text: useFullNames(value, park.entities, park.park.name), source: jsonPath(['indicators', f.group, f.field]) })
+      out.push({ label: f.label, text: full(value), source: jsonPath(['indicators', f.group, f.field]) })
     }
     if (where === 'base' && f.valueType === 'boolean' && value === true) {
       out.push({ label: f.label, text: '是', source: jsonPath(['indicators', f.group, f.field]) })
     }
   }
   if (where === 'base' && park.park.intro.trim()) {
-    out.push({ label: '工业园区简介', text: useFullNames(park.park.intro, park.entities, park.park.name), source: jsonPath(['park', 'intro']) })
+    out.push({ label: '工业园区简介', text: full(park.park.intro), source: jsonPath(['park', 'intro']) })
   }
   return out
 }

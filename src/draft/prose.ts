@@ -1,6 +1,8 @@
+import { ITEM_MARKER_LENGTH, itemMarkersOf, markerRuns } from '../check/enumerations.js'
 import { findNameMentions } from '../check/name-mentions.js'
+import { normalizePolicyText } from '../ingest/normalize.js'
 import { entityNameForms } from '../park/entity-names.js'
-import type { Entity } from '../park/park-schema.js'
+import type { Entity, ParkData } from '../park/park-schema.js'
 import { extractChanges, extractNumbers, type TextChange } from '../park/text-numbers.js'
 
 /**
@@ -10,8 +12,8 @@ import { extractChanges, extractNumbers, type TextChange } from '../park/text-nu
  * (000/001 填写要求1: 专有名词应使用规范完整的官方全称).
  */
 
-const OPENERS = '（(“‘《【「'
-const CLOSERS = '）)”’》】」'
+export const OPENERS = '（(“‘《【「'
+export const CLOSERS = '）)”’》】」'
 
 /** Splits at `separators` that are not inside brackets, quotes or book-title marks. Pieces are trimmed, empty ones dropped. */
 export function splitTopLevel(text: string, separators = '，；。：'): string[] {
@@ -122,13 +124,37 @@ export function fusesWithDeng(names: string): boolean {
 }
 
 /**
- * A problem as one clause of a “一是……；二是……” enumeration: name, then evidence, joined by a comma, without inner
+ * A problem as one clause of a “一是……；二是……” enumeration: name, then evidence, joined by a comma (the name ends at
+ * a colon, “能源结构偏煤：2023年…”, or is a short sentence of its own, “木粉尘涉爆安全隐患突出。园区…”), without inner
  * semicolons (they would break the enumeration) or a final stop.
+ *
+ * `inList`: the clause is an item of the composer's own list. A problem that carries its own 一是/二是 list would
+ * nest it there (二是木粉尘涉爆安全隐患突出，一是企业数量多…，二是除尘系统不规范…；三是…), so its markers are
+ * rewritten: two items become 一方面……；另一方面……, more are joined by ； without markers — the only 一是/二是 left
+ * are the list's own. Its other sentence stops become commas: an item of a ； list is one sentence.
  */
-export function problemClause(text: string): string {
+export function problemClause(text: string, { inList = false }: { inList?: boolean } = {}): string {
+  const body = withoutFinalStop(nameThenEvidence(text))
+  const flat = (part: string) => {
+    const commas = part.replace(/；/g, '，')
+    return inList ? commas.replace(/[。！？]/g, '，') : commas
+  }
+  const run = inList ? markerRuns(itemMarkersOf(body)).find((r) => r.length >= 2) : undefined
+  if (!run) return flat(body)
+  const items = run.map((marker, i) => flat(withoutFinalStop(body.slice(marker.index + ITEM_MARKER_LENGTH, run[i + 1]?.index ?? body.length))))
+  const before = withoutFinalStop(body.slice(0, run[0]!.index).replace(/[：:]\s*$/u, ''))
+  const lead = before ? `${flat(before)}，` : ''
+  return items.length === 2 ? `${lead}一方面${items[0]}；另一方面${items[1]}` : `${lead}${items.join('；')}`
+}
+
+/** “name：evidence” and “name。evidence” (a short first sentence without commas) as “name，evidence”. */
+function nameThenEvidence(text: string): string {
   const colon = topLevelIndex(text, '：')
-  const joined = colon > 0 && colon <= MAX_PROBLEM_NAME ? `${text.slice(0, colon)}，${text.slice(colon + 1)}` : text
-  return withoutFinalStop(joined).replace(/；/g, '，')
+  if (colon > 0 && colon <= MAX_PROBLEM_NAME) return `${text.slice(0, colon)}，${text.slice(colon + 1)}`
+  const stop = topLevelIndex(text, '。')
+  const first = text.slice(0, stop)
+  const named = stop > 0 && stop <= MAX_PROBLEM_NAME && topLevelIndex(first, '，') < 0 && topLevelIndex(first, '；') < 0
+  return named && withoutFinalStop(text.slice(stop + 1)) ? `${first}，${text.slice(stop + 1)}` : text
 }
 
 // Verbs a measure starts with (建设…、实施…): the heading of a 创新举措 item is a verb–object phrase.
@@ -349,6 +375,42 @@ export function resultHeading(text: string): string {
   // A whole clause, even a long one: cut at MAX_HEADING characters it would end in the middle of a word.
   const clauses = splitTopLevel(text).map((c) => c.replace(/^\d{4}年(?:底|末|以来)?，?/u, '')).filter(Boolean)
   return clauses.find((c) => !/\d/.test(c)) ?? clauses[0] ?? withoutFinalStop(text)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Park texts as the composer reads them
+// ---------------------------------------------------------------------------------------------
+
+// A line that opens an item (一是, （一）, 一、, 1.) after a line without a stop: the line before it was a heading.
+const ITEM_OPENING = /^(?:[一二三四五六七八九十]是|（[一二三四五六七八九十\d]+）|[一二三四五六七八九十]+、|\d+[.．、])/u
+const OPEN_END = /[\p{Script=Han}A-Za-z0-9%”’）)》]$/u
+
+/**
+ * A park text as one paragraph. Texts pasted from Word keep its hard line breaks and full-width indents
+ * (“以中小微企业为主，⏎大部分企业自建喷漆房”, “\u3000\u3000一是统一规划布局。”); the policy normalizer (src/ingest/normalize.ts)
+ * already undoes these in converted documents — lines joined inside a sentence, indents and spaces between Chinese
+ * characters dropped, half-width punctuation after Chinese made full-width — and its paragraphs are joined here into
+ * the one paragraph a park text is: directly, or after a 。 where a line without a stop (a heading of the note) comes
+ * before an item (推动木材废料综合利用⏎一是引进…). A text without whitespace is returned as it is.
+ */
+export function tidyParkText(text: string): string {
+  if (!/\s/u.test(text)) return text
+  const paragraphs = normalizePolicyText(text).split('\n\n').filter((p) => p.trim())
+  // The normalizer drops a line that is only a number (a page number); a park text of one number is kept.
+  if (!paragraphs.length) return text.trim()
+  return paragraphs.reduce((out, p) => {
+    if (OPEN_END.test(out) && ITEM_OPENING.test(p)) return `${out}。${p}`
+    return /[A-Za-z0-9]$/.test(out) && /^[A-Za-z0-9]/.test(p) ? `${out} ${p}` : out + p
+  })
+}
+
+/**
+ * How the composer reads every text of the park's data (problems, measures, results, the introduction, the title,
+ * the descriptive indicator rows): tidied (tidyParkText), with official full names (useFullNames). The planner and
+ * the composer share it, so that a text is read the same way wherever it is written.
+ */
+export function parkTextReader(park: Pick<ParkData, 'entities' | 'park'>): (text: string) => string {
+  return (text) => useFullNames(tidyParkText(text), park.entities, park.park.name)
 }
 
 // ---------------------------------------------------------------------------------------------

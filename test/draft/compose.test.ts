@@ -137,6 +137,9 @@ describe('composeReport where the data is thin', () => {
       'error placeholder 三、实践成效/（二）: …品追溯码实现全品种覆盖。【待补充：该项成效的量化数据和前后对比】',
     ])
     expect(brief(findings.filter((f) => f.severity === 'warning'))).toEqual([
+      // Two one-line measures (198字) against the park's base and problems (380字): the length rule's balance
+      // warning (背景介绍 over 1.5 times 创新举措) is right, and only more data on the measures answers it.
+      'warning length 一、背景介绍: 一、背景介绍',
       'warning quant-evidence 三、实践成效/（二）: （二）质量偏差调查周期明显缩短',
     ])
     expect(text).toContain('当前，生物医药产业在实数深度融合方面仍面临两方面突出问题：一是研发数据分散、共享不足，')
