@@ -141,6 +141,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     await expect.poll(() => toast().textContent()).toContain('已导入“嘉澜经济技术开发区”')
     await expect.poll(() => page.locator('#panel-park h2').textContent()).toBe('园区资料：嘉澜经济技术开发区')
     expect(await page.locator('#park-picker option:checked').textContent()).toBe('嘉澜经济技术开发区（第 1 版）')
+    // 报告类型 takes a whole row: the end of the name, which tells the kinds apart, is not cut off.
+    const kindSelect = page.locator('#panel-park').getByLabel('报告类型')
+    expect(await kindSelect.evaluate((element) => (element as unknown as { scrollWidth: number; clientWidth: number }).clientWidth >= 600)).toBe(true)
     await shot('02-park-imported')
 
     // Validation beside the field: an empty name, and a percentage over 100 in the indicator table.
@@ -169,6 +172,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     await page.getByLabel('工业园区名称（全称）').press('Enter')
     await expect.poll(() => toast().textContent()).toContain('已保存“嘉澜经济技术开发区”（第 2 版）')
     expect(await page.locator('#park-picker option:checked').textContent()).toBe('嘉澜经济技术开发区（第 2 版）')
+    // Messages appear top centre below the tab bar (not over the buttons at the bottom right) and go with a tab switch.
+    const toastBox = (await toast().boundingBox())!
+    const tabsBox = (await page.locator('.tabs').boundingBox())!
+    expect(Math.abs(toastBox.x + toastBox.width / 2 - 720)).toBeLessThan(2)
+    expect(toastBox.y).toBeGreaterThanOrEqual(tabsBox.y + tabsBox.height)
+    expect(toastBox.y).toBeLessThan(tabsBox.y + tabsBox.height + 20)
 
     // 2 政策文件, reached with the keyboard: the tabs are buttons, arrow keys move between them.
     await page.focus('#tab-park')
@@ -176,22 +185,42 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     expect(await page.locator('#tab-docs').getAttribute('aria-selected')).toBe('true')
     expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } } }).document.activeElement.id)).toBe('tab-docs')
     expect(await page.locator('#panel-docs').isVisible()).toBe(true)
+    expect(await toast().isHidden()).toBe(true)
+    // The focus ring is drawn inside the tab: the tab bar scrolls sideways and would clip it outside.
+    expect(
+      await page.locator('#tab-docs').evaluate((element) => {
+        const style = (globalThis as unknown as { getComputedStyle: (e: unknown) => { outlineOffset: string; outlineStyle: string } }).getComputedStyle(element)
+        return `${(element as unknown as { matches: (s: string) => boolean }).matches(':focus-visible')} ${style.outlineStyle} ${style.outlineOffset}`
+      }),
+    ).toBe('true solid -3px')
     const [policyChooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#policy-upload')])
     await policyChooser.setFiles(join(ROOT, 'fixtures', 'docs', 'policy-excerpt.docx'))
     await expect.poll(() => page.locator('#policy-message').textContent()).toMatch(/^已加入《.+》，切分出 \d+ 条条款。$/)
     await expect.poll(() => page.locator('#panel-docs table.data tbody tr').count()).toBe(6)
+    await expect.poll(() => page.locator('#status').textContent()).toContain('已载入 6 份政策文件')
+    // The action cell is a table cell like the others, and the column headers stay on one line.
+    expect(await page.locator('#panel-docs td.actions').first().evaluate((element) => (globalThis as unknown as { getComputedStyle: (e: unknown) => { display: string } }).getComputedStyle(element).display)).toBe('table-cell')
+    const headerHeights = await page.locator('#panel-docs table.data thead th').evaluateAll((cells) => cells.map((cell) => (cell as unknown as { offsetHeight: number }).offsetHeight))
+    expect(Math.max(...headerHeights)).toBeLessThan(45)
     await expect.poll(() => page.locator('#panel-docs .clause-path').count()).toBeGreaterThan(0)
     await page.fill('#search-query', '中小企业 数字化转型')
     await page.press('#search-query', 'Enter')
     await expect.poll(() => page.locator('#search-results li .clause-path').count()).toBe(5)
     await shot('04-policies')
+    // Nothing found: a message, not a numbered item of the list.
+    await page.fill('#search-query', 'xyzzy')
+    await page.press('#search-query', 'Enter')
+    await expect.poll(() => page.locator('#search-results p').textContent()).toBe('没有找到相关条款，请换个说法再试。')
+    expect(await page.locator('#search-results li').count()).toBe(0)
 
     // 3 生成初稿: offline; the clauses behind each measure.
     await page.click('#tab-draft')
+    expect(await page.locator('#draft-title').getAttribute('placeholder')).toBe('例如：嘉澜经济技术开发区初稿（可不填）')
     await page.fill('#draft-title', '嘉澜初稿')
     await page.getByRole('button', { name: '生成初稿' }).click()
     await expect.poll(() => page.locator('#panel-draft .message').first().textContent(), { timeout: 60_000 }).toContain('已生成并保存《嘉澜初稿》第 1 版')
     await expect.poll(() => page.locator('#panel-draft .measures > li').count()).toBe(3)
+    expect(await page.locator('#panel-draft .progress li').allTextContents()).toEqual(['离线撰写完成', expect.stringMatching(/^审校完成：0 个错误、\d+ 个提醒$/)])
     expect(await page.locator('#panel-draft .measures .clause-path').count()).toBeGreaterThan(2)
     await shot('05-draft-generated')
 
@@ -199,6 +228,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     await page.click('#tab-review')
     await expect.poll(() => page.locator('.zishu-total').textContent()).toMatch(/^全文 \d+ 字 \/ 上限 3000 字/)
     const editor = page.locator('#draft-text')
+    // The highlight layer behind the editor is not a Tab stop of its own.
+    expect(await page.locator('.backdrop').getAttribute('tabindex')).toBe('-1')
     const generated = await editor.inputValue()
     await editor.fill(generated.replace('嘉澜经济技术开发区始建于', '嘉澜经开区始建于'))
     await expect.poll(() => page.locator('.rule-group summary').allTextContents()).toContain('专有名词（1）')
@@ -228,14 +259,44 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     expect(await page.locator('#rewrite-before del').count()).toBeGreaterThan(0)
     expect(await page.locator('#rewrite-result h4').allTextContents()).toEqual(['改写前（720 字）', expect.stringMatching(/^改写后（6\d\d 字）$/)])
     await shot('08-rewrite-compare')
+    expect(await page.locator('#rewrite-status').textContent()).toBe('改写完成，请对照后决定是否接受。')
+    expect(await page.locator('#rewrite-llm-hint').textContent()).toBe('未配置大模型，不能按指令改写。如需使用，请联系管理员配置大模型接口。')
+    // 放弃: nothing stored, the status line is cleared, no message is left floating.
+    await page.getByRole('button', { name: '放弃' }).click()
+    expect(await page.locator('#rewrite-status').textContent()).toBe('')
+    expect(await page.locator('#rewrite-result').textContent()).toContain('已放弃这次改写，稿件没有变化。')
+    expect(await toast().isHidden()).toBe(true)
+    // A section with nothing to fix: said so, and no diff of two identical texts, nothing to accept.
+    await page.selectOption('#rewrite-section', '一、背景介绍')
+    await page.check('input[name="rewrite-action"][value="applyFixes"]')
+    await page.getByRole('button', { name: '生成改写' }).click()
+    await expect.poll(() => page.locator('#rewrite-unchanged').textContent()).toBe('这一部分没有需要修改的内容，未作改动。')
+    expect(await page.locator('#rewrite-status').textContent()).toBe('')
+    expect(await page.locator('#rewrite-result .compare').count()).toBe(0)
+    expect(await page.getByRole('button', { name: /^接受/ }).count()).toBe(0)
+    // Again, compressed, and accepted.
+    await page.check('input[name="rewrite-action"][value="maxZishu"]')
+    await page.fill('#rewrite-target', '600')
+    await page.getByRole('button', { name: '生成改写' }).click()
+    await expect.poll(() => page.locator('#rewrite-result h3').textContent()).toBe('对照：一、背景介绍（压缩到 600 字）')
+    // The result's heading is in view, below the sticky tab bar.
+    const resultTop = (await page.locator('#rewrite-result h3').boundingBox())!.y
+    expect(resultTop).toBeGreaterThanOrEqual((await page.locator('.tabs').boundingBox())!.y + (await page.locator('.tabs').boundingBox())!.height)
     await page.getByRole('button', { name: /^接受/ }).click()
     await expect.poll(() => toast().textContent()).toContain('已接受改写，保存为第 3 版')
     const draftId = (await api<{ drafts: { id: string; title: string }[] }>(`/api/parks/${await currentParkId()}/drafts`)).drafts[0]!.id
     const accepted = await api<{ latest: { number: number; text: string; source: string } }>(`/api/drafts/${draftId}`)
     expect(accepted.latest).toMatchObject({ number: 3, source: 'rewrite' })
 
-    // 6 导出: both Word files.
+    // 6 导出: which draft and version go into the file, and what the checker says about it; both Word files.
     await page.click('#tab-export')
+    await expect.poll(() => page.locator('#export-which').textContent()).toMatch(/^将导出《嘉澜初稿》第 3 版（改写，\d{4}-\d\d-\d\d \d\d:\d\d）；园区资料用已保存的第 2 版。$/)
+    await expect.poll(() => page.locator('#export-check').textContent()).toBe('审校没有发现错误。')
+    expect(await page.locator('#export-version option').allTextContents()).toEqual([
+      expect.stringMatching(/^第 3 版 · 改写 · .+（最新）$/),
+      expect.stringMatching(/^第 2 版 · 应用修改建议 · /),
+      expect.stringMatching(/^第 1 版 · 离线撰写 · /),
+    ])
     await page.check('#export-charts')
     for (const [button, file] of [
       ['#export-report', 'report.docx'],
@@ -249,6 +310,13 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     }
     await expect.poll(() => page.locator('#export-status').textContent()).toContain('已生成')
     await shot('09-export')
+    // An older version can be exported instead.
+    await page.selectOption('#export-version', '1')
+    await expect.poll(() => page.locator('#export-which').textContent()).toMatch(/^将导出《嘉澜初稿》第 1 版（离线撰写，/)
+    const [older] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('#export-report')])
+    const olderFile = join(ARTIFACTS, 'report-v1.docx')
+    await older.saveAs(olderFile)
+    expect(isDocx(readFileSync(olderFile))).toBe(true)
 
     // The server goes away: a save fails with a Chinese message and the text stays (in the page and localStorage).
     await stopServer(server)
@@ -311,10 +379,57 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     await expect.poll(() => page.locator('.backdrop').textContent()).toContain(XSS)
     await expect.poll(() => page.locator('.finding').count()).toBeGreaterThan(0)
     await shot('12-xss-as-text')
+    // 导出 names the uploaded draft and says it still has errors (export stays possible).
+    await page.click('#tab-export')
+    await expect.poll(() => page.locator('#export-which').textContent()).toMatch(/^将导出《xss-draft》第 1 版（上传，/)
+    await expect.poll(() => page.locator('#export-check').textContent()).toMatch(/^仍有 \d+ 个错误，建议先在审校中处理。 去审校$/)
+    expect(await page.locator('#export-report').isEnabled()).toBe(true)
 
     expect(await page.locator('img').count()).toBe(0)
     expect(await page.locator('main script, #panels script').count()).toBe(0)
     expect(dialogs).toEqual([])
+    expect(pageErrors).toEqual([])
+  }, 120_000)
+
+  it('keeps the Word format findings of an uploaded .docx for its text, and says where they are fixed once it is edited', async () => {
+    const data = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'parks', 'nanling-green.json'), 'utf8')) as { park: { name: string } }
+    const created = await api<{ park: { id: string } }>('/api/parks', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data }),
+    })
+    await page.goto(base)
+    await page.selectOption('#park-picker', created.park.id)
+    // A fresh page on a park without drafts: the upload starts from the empty state of 审校.
+    const lastPark = () => page.evaluate(() => (globalThis as unknown as { localStorage: { getItem: (k: string) => string | null } }).localStorage.getItem('park-report:last') ?? '')
+    await expect.poll(lastPark).toContain(created.park.id)
+    await page.reload()
+    await page.click('#tab-review')
+    await expect.poll(() => page.locator('#panel-review').textContent()).toContain('这个园区还没有稿件')
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '上传人工稿（.docx/.txt/.md）' }).first().click()])
+    await chooser.setFiles(join(ROOT, 'fixtures', 'drafts', 'nanling-green-mistakes.docx'))
+    await expect.poll(() => toast().textContent()).toContain('已上传“nanling-green-mistakes.docx”')
+    const summaries = () => page.locator('.rule-group summary').allTextContents()
+    await expect.poll(summaries).toContainEqual(expect.stringMatching(/^Word 格式（\d+）$/))
+    const formatGroup = page.locator('.rule-group', { hasText: 'Word 格式' })
+    expect(await formatGroup.locator('.hint').textContent()).toBe('格式问题需在 Word 中修改后重新上传；“导出”生成的 Word 文件会按模板重新排版。')
+    await shot('15-review-docx-format')
+    // After a reload the same text is checked again: the format findings are still there.
+    await page.reload()
+    await expect.poll(summaries).toContainEqual(expect.stringMatching(/^Word 格式（\d+）$/))
+    // Once the text is edited they no longer point at it: a notice says where they are fixed.
+    const editor = page.locator('#draft-text')
+    await editor.fill(`${await editor.inputValue()}\n园区将持续推进绿色发展。`)
+    await expect.poll(() => page.locator('#format-notice').textContent()).toContain('格式问题需在 Word 中修改后重新上传')
+    expect(await summaries()).not.toContainEqual(expect.stringMatching(/^Word 格式/))
+    await shot('16-review-docx-edited')
+    // Back to the uploaded text: back again.
+    await page.click('#review-discard')
+    await expect.poll(summaries).toContainEqual(expect.stringMatching(/^Word 格式（\d+）$/))
+    expect(await page.locator('#format-notice').count()).toBe(0)
+    // 导出 counts the errors of the text; the Word format ones are named apart (the export is typeset anew).
+    await page.click('#tab-export')
+    await expect.poll(() => page.locator('#export-check').textContent()).toMatch(/^(审校没有发现错误。|仍有 \d+ 个错误，建议先在审校中处理。 去审校)另有 \d+ 个 Word 格式问题不计在内：导出的文件按模板重新排版。$/)
     expect(pageErrors).toEqual([])
   }, 120_000)
 

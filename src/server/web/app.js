@@ -7,7 +7,7 @@ import { initExport } from './exporter.js'
 import { initParkForm } from './park-form.js'
 import { initReview } from './review.js'
 import { initRewrite } from './rewrite.js'
-import { refreshParks, registerTabs, selectPark, toast } from './session.js'
+import { hideToast, refreshParks, registerTabs, selectPark, toast } from './session.js'
 import { local, on, state } from './state.js'
 
 const TABS = ['park', 'docs', 'draft', 'review', 'rewrite', 'export']
@@ -15,6 +15,8 @@ const TABS = ['park', 'docs', 'draft', 'review', 'rewrite', 'export']
 function setUpTabs() {
   const tabs = TABS.map((name) => $(`tab-${name}`))
   const show = (name, focus = false) => {
+    // A message about the tab being left would be stale on the next one.
+    hideToast()
     TABS.forEach((tabName, i) => {
       const selected = tabName === name
       tabs[i].setAttribute('aria-selected', String(selected))
@@ -100,12 +102,23 @@ function setUpParkBar() {
   $('import-park').addEventListener('click', picker.open)
 }
 
+function showHealth(health) {
+  state.health = health
+  say('status', `已载入 ${health.documents} 份政策文件、${health.clauses} 条条款；${health.llm ? '已配置大模型' : '未配置大模型，使用离线撰写'}`, 'ok')
+}
+
+// A policy uploaded or deleted in 政策文件 changes the counts in the header.
+on('documents', () => {
+  api('/api/health')
+    .then(showHealth)
+    .catch(() => {})
+})
+
 async function start() {
   try {
     const [health, kinds] = await Promise.all([api('/api/health'), api('/api/kinds')])
-    state.health = health
     state.kinds = kinds.kinds
-    say('status', `已载入 ${health.documents} 份政策文件、${health.clauses} 条条款；${health.llm ? '已配置大模型' : '未配置大模型，使用离线撰写'}`, 'ok')
+    showHealth(health)
     await refreshParks()
     const last = local.get('last')
     const id = state.parks.find((p) => p.id === last?.parkId)?.id ?? state.parks[0]?.id

@@ -2,7 +2,7 @@
 import { api } from './api.js'
 import { empty, filePicker, fill, formatTime, h, say } from './dom.js'
 import { toast } from './session.js'
-import { on } from './state.js'
+import { emit, on } from './state.js'
 
 let panel
 let documents = []
@@ -11,7 +11,9 @@ let opened
 function searchSection() {
   const query = h('input', { id: 'search-query', type: 'search', required: true, maxlength: '500', placeholder: '例如：屋顶光伏 储能 绿色微电网' })
   const top = h('select', { id: 'search-top' }, ['5', '10', '20'].map((n) => h('option', { value: n }, n)))
-  const results = h('ol', { id: 'search-results', class: 'clauses', 'aria-live': 'polite' })
+  // Messages (searching, nothing found, an error) are paragraphs beside the list, never numbered items of it.
+  const results = h('div', { id: 'search-results', 'aria-live': 'polite' })
+  const message = (text, kind = '') => fill(results, h('p', { class: 'message search-message', dataset: { kind } }, text))
   const form = h(
     'form',
     { class: 'inline-form', role: 'search' },
@@ -23,18 +25,22 @@ function searchSection() {
   )
   form.addEventListener('submit', async (event) => {
     event.preventDefault()
-    fill(results, h('li', { class: 'empty' }, '正在检索……'))
+    message('正在检索……', 'busy')
     try {
       const outcome = await api('/api/retrieve', { method: 'POST', body: { query: query.value, top: Number(top.value) } })
-      if (!outcome.results.length) return fill(results, h('li', { class: 'empty' }, '没有找到相关条款，请换个说法再试。'))
+      if (!outcome.results.length) return message('没有找到相关条款，请换个说法再试。')
       fill(
         results,
-        outcome.results.map((r) =>
-          h('li', {}, h('p', { class: 'clause-path' }, r.path, h('span', { class: 'score' }, `相关度 ${r.score.toFixed(2)}`)), h('p', { class: 'clause-text' }, r.text)),
+        h(
+          'ol',
+          { class: 'clauses' },
+          outcome.results.map((r) =>
+            h('li', {}, h('p', { class: 'clause-path' }, r.path, h('span', { class: 'score' }, `相关度 ${r.score.toFixed(2)}`)), h('p', { class: 'clause-text' }, r.text)),
+          ),
         ),
       )
     } catch (error) {
-      fill(results, h('li', { class: 'empty' }, error.message))
+      message(error.message, 'error')
     }
   })
   return h('section', { class: 'card', 'aria-labelledby': 'search-title' }, h('h3', { id: 'search-title' }, '政策条款检索'), form, results)
@@ -50,6 +56,7 @@ function uploadSection() {
     try {
       const { document: doc, clauses } = await api('/api/documents', { method: 'POST', form: data })
       say(message, `已加入《${doc.title}》，切分出 ${clauses} 条条款。`, 'ok')
+      emit('documents')
       await loadDocuments()
       await openDocument(doc.id)
     } catch (error) {
@@ -139,6 +146,7 @@ async function removeDocument(doc) {
   try {
     await api(`/api/documents/${encodeURIComponent(doc.id)}`, { method: 'DELETE' })
     if (opened?.document.id === doc.id) opened = undefined
+    emit('documents')
     await loadDocuments()
     toast(`已删除《${doc.title}》。`)
   } catch (error) {

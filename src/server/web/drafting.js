@@ -3,7 +3,7 @@
 import { api, postStream } from './api.js'
 import { empty, fill, formatTime, h, say } from './dom.js'
 import { loadDrafts, openDraft, showTab, toast } from './session.js'
-import { formKey, kindName, local, on, state } from './state.js'
+import { formatKey, formKey, kindName, local, on, state } from './state.js'
 
 let panel
 /** Evidence by draft id: from the generation itself, or loaded on request. */
@@ -12,7 +12,7 @@ const evidence = new Map()
 const progressText = (event, data) => {
   switch (event) {
     case 'composed':
-      return '离线撰写完成，正在审校……'
+      return '离线撰写完成'
     case 'plan':
       return `已规划 ${data.parts.length} 个部分（共约 ${data.totalBudget} 字），预计调用大模型 ${data.calls} 次`
     case 'section':
@@ -51,7 +51,7 @@ function generator() {
       h('label', {}, h('input', { type: 'radio', name: 'draft-mode', value, checked: value === 'auto', disabled: value === 'llm' && !llm }), label),
     ),
   )
-  const title = h('input', { id: 'draft-title', type: 'text', maxlength: '200', placeholder: '例如：嘉澜开发区初稿（可不填）' })
+  const title = h('input', { id: 'draft-title', type: 'text', maxlength: '200', placeholder: `例如：${park.name}初稿（可不填）` })
   const button = h('button', { type: 'submit', class: 'primary' }, '生成初稿')
   const progress = h('ol', { class: 'progress', 'aria-live': 'polite' })
   const status = h('p', { class: 'message', role: 'status' })
@@ -73,18 +73,28 @@ function generator() {
     button.disabled = true
     progress.replaceChildren()
     say(status, '正在生成初稿……', 'busy')
+    // “正在审校……” is a line of its own while the checker runs: it goes when the next step (or the result) arrives.
+    const checking = h('li', { class: 'busy' }, '正在审校……')
+    let done = false
     try {
       const selected = form.querySelector('input[name="draft-mode"]:checked')?.value ?? 'auto'
       const body = { kind: kind.value, mode: selected, ...(title.value.trim() ? { title: title.value.trim() } : {}) }
       const result = await postStream(`/api/parks/${encodeURIComponent(park.id)}/drafts`, body, (name, data) => {
         const text = progressText(name, data)
-        if (text) progress.append(h('li', {}, text))
+        if (!text) return
+        checking.remove()
+        progress.append(h('li', {}, text))
+        if (name === 'done') done = true
+        if (name === 'composed') progress.append(checking)
       })
+      checking.remove()
       evidence.set(result.draft.id, result.evidence)
       const errors = result.findings.filter((f) => f.severity === 'error').length
+      if (!done) progress.append(h('li', {}, `审校完成：${errors} 个错误、${result.findings.length - errors} 个提醒`))
       say(status, `已生成并保存《${result.draft.title}》第 1 版：${result.stats.total} 字，${errors} 个错误、${result.findings.length - errors} 个提醒。`, 'ok')
       await loadDrafts(result.draft.id)
     } catch (error) {
+      checking.remove()
       say(status, error.message, 'error')
     } finally {
       button.disabled = false
@@ -133,6 +143,7 @@ async function removeDraft(draft) {
   if (!window.confirm(`确定删除稿件《${draft.title}》及其全部 ${draft.latestVersion} 个版本吗？删除后不能恢复。`)) return
   try {
     await api(`/api/drafts/${encodeURIComponent(draft.id)}`, { method: 'DELETE' })
+    local.remove(formatKey(draft.id))
     toast(`已删除《${draft.title}》。`)
     await loadDrafts(state.current?.draft.id === draft.id ? undefined : state.current?.draft.id)
   } catch (error) {

@@ -3,7 +3,7 @@
 // Edits are kept in localStorage as they are typed; saving is explicit and versioned (409 when another tab saved).
 import { api, download } from './api.js'
 import { debounce, empty, filePicker, formatTime, h, saveBlob, say } from './dom.js'
-import { refreshParks, selectPark, showTab, toast } from './session.js'
+import { hideToast, refreshParks, selectPark, showTab, toast } from './session.js'
 import { formKey, local, on, state } from './state.js'
 
 const CATEGORIES = ['政府/事业单位', '央国企', '民企', '其他']
@@ -196,7 +196,8 @@ function basicInfo() {
     h(
       'div',
       { class: 'grid' },
-      field('报告类型', ['kind'], { choices: kinds, span: true, onChange: () => render() }),
+      // A whole row: the kinds' names differ only at their end (…（促进实数深度融合类） / …（推动绿色安全发展类）).
+      field('报告类型', ['kind'], { choices: kinds, wide: true, onChange: () => render() }),
       field('工业园区名称（全称）', [...p, 'name'], { wide: true }),
       field('所在省份', [...p, 'province'], { placeholder: '例如：浙江省' }),
       field('所在城市', [...p, 'city']),
@@ -601,6 +602,7 @@ async function save() {
 }
 
 function discard() {
+  hideToast()
   local.remove(formKey(state.park?.id))
   conflict = undefined
   if (state.park) selectPark(state.park.id).catch((error) => toast(error.message, 'error'))

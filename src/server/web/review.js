@@ -3,8 +3,8 @@
 // checked the same way. Saving adds a version; an applied fix is saved as a version of its own.
 import { api } from './api.js'
 import { debounce, empty, fill, filePicker, formatTime, h, say } from './dom.js'
-import { hasUnsavedText, loadDrafts, materials, openDraft, parkData, saveVersion, setText, showTab, toast } from './session.js'
-import { on, state } from './state.js'
+import { hasUnsavedText, hideToast, loadDrafts, materials, openDraft, parkData, saveVersion, setText, showTab, toast } from './session.js'
+import { formatKey, local, on, state } from './state.js'
 
 export const RULE_NAMES = {
   kind: '报告类型',
@@ -22,7 +22,10 @@ export const RULE_NAMES = {
   punctuation: '标点',
   placeholder: '待补充内容',
   format: 'Word 格式',
+  'park-data': '园区资料',
 }
+/** The Chinese name of a checker rule; a rule added on the server before it is named here is “其他”. */
+export const ruleName = (id) => RULE_NAMES[id] ?? '其他'
 const SEVERITY = { error: '错误', warning: '提醒', info: '提示' }
 export const SOURCE_NAMES = { compose: '离线撰写', llm: '大模型撰写', upload: '上传', edit: '手工修改', rewrite: '改写', fixes: '应用修改建议' }
 
@@ -57,7 +60,7 @@ async function runCheck() {
       body: { text, kind: state.current.draft.kind, ...(park ? { park, materials: materials() } : {}) },
     })
     if (seq !== checkSeq) return
-    state.check = { text, ...result }
+    state.check = { text, ...result, findings: [...formatFindingsFor(text), ...result.findings] }
     showCheck()
   } catch (error) {
     if (seq === checkSeq) say(statusLine, `审校失败：${error.message}`, 'error')
@@ -65,6 +68,30 @@ async function runCheck() {
 }
 
 const checkSoon = debounce(runCheck, 600)
+
+// ---------------------------------------------------------------------------------------------
+// Word format findings of an uploaded .docx: only the upload itself can see fonts, sizes and spacing. They are kept in
+// this browser with the text they belong to and shown whenever the editor holds that very text (after a reload
+// too); once the text differs, a notice says where they are fixed instead.
+// ---------------------------------------------------------------------------------------------
+
+const storedFormat = () => (state.current ? local.get(formatKey(state.current.draft.id)) : undefined)
+
+/** The format findings that belong to `text` (their offsets are offsets into it), or none. */
+function formatFindingsFor(text) {
+  const stored = storedFormat()
+  return stored?.text === text && Array.isArray(stored.findings) ? stored.findings : []
+}
+
+function formatNotice() {
+  const stored = storedFormat()
+  if (!stored?.findings?.length || stored.text === state.check?.text) return null
+  return h(
+    'p',
+    { class: 'banner warning', id: 'format-notice' },
+    `上传的 Word 文件有 ${stored.findings.length} 个格式问题（字体、字号、行距等），正文与上传的第 ${stored.version} 版不同后不再逐条列出。格式问题需在 Word 中修改后重新上传；“导出”生成的 Word 文件会按模板重新排版。`,
+  )
+}
 
 /** Findings that can be highlighted: a non-empty span, not overlapping an earlier one (the first one wins). */
 function highlightable(findings) {
@@ -141,7 +168,7 @@ async function applyFix(index) {
   textarea.value = next
   setText(next, 'fix')
   selected = -1
-  const rule = RULE_NAMES[finding.rule] ?? finding.rule
+  const rule = ruleName(finding.rule)
   const note = `应用修改建议（${rule}）：“${before}”改为“${text}”${hadEdits ? '；含此前未保存的修改' : ''}`
   await saveVersion(next, 'fixes', note.slice(0, 2000))
   await runCheck()
@@ -174,7 +201,7 @@ function findingItem(finding, index) {
 function renderFindings() {
   const findings = state.check?.findings ?? []
   if (!state.check) return fill(findingsBox, h('h3', {}, '审校意见'), h('p', { class: 'hint' }, '正在审校……'))
-  if (!findings.length) return fill(findingsBox, h('h3', {}, '审校意见'), empty('没有发现问题。'))
+  if (!findings.length) return fill(findingsBox, h('h3', {}, '审校意见'), formatNotice(), empty('没有发现问题。'))
   const groups = new Map()
   findings.forEach((finding, index) => {
     if (!groups.has(finding.rule)) groups.set(finding.rule, [])
@@ -183,11 +210,13 @@ function renderFindings() {
   fill(
     findingsBox,
     h('h3', {}, `审校意见（${findings.length}）`),
+    formatNotice(),
     [...groups].map(([rule, items]) =>
       h(
         'details',
         { class: 'rule-group', open: true },
-        h('summary', {}, `${RULE_NAMES[rule] ?? rule}（${items.length}）`),
+        h('summary', {}, `${ruleName(rule)}（${items.length}）`),
+        rule === 'format' ? h('p', { class: 'hint' }, '格式问题需在 Word 中修改后重新上传；“导出”生成的 Word 文件会按模板重新排版。') : null,
         h('ol', { class: 'findings' }, items.map(([finding, index]) => findingItem(finding, index))),
       ),
     ),
@@ -250,19 +279,20 @@ async function uploadDraft(file) {
   if (!state.park) return
   const form = new FormData()
   form.append('file', file)
-  say(statusLine, `正在上传并审校“${file.name}”……`, 'busy')
+  // From the empty state (no draft yet) there is no editor and no status line: the toast says it instead.
+  const line = statusLine?.isConnected ? statusLine : undefined
+  if (line) say(line, `正在上传并审校“${file.name}”……`, 'busy')
+  else toast(`正在上传并审校“${file.name}”……`)
   try {
     const result = await api(`/api/parks/${encodeURIComponent(state.park.id)}/drafts/upload`, { method: 'POST', form })
+    // A .docx is checked with its Word formatting (fonts, sizes, spacing): those findings are kept with the uploaded
+    // text, the text itself is checked like any other (runCheck adds them back while the text is unchanged).
+    const format = result.findings.filter((f) => f.rule === 'format')
+    if (format.length) local.set(formatKey(result.draft.id), { text: result.version.text, version: result.version.number, findings: format })
     await loadDrafts(result.draft.id)
-    // A .docx is checked with its Word formatting (fonts, sizes, spacing); later edits are checked as text.
-    if (file.name.toLowerCase().endsWith('.docx') && state.text === result.version.text) {
-      state.check = { text: result.version.text, findings: result.findings, stats: result.stats, kind: result.kind }
-      checkSeq++
-      showCheck()
-    }
     toast(`已上传“${file.name}”，保存为稿件《${result.draft.title}》。`)
   } catch (error) {
-    say(statusLine, error.message, 'error')
+    if (line?.isConnected) say(line, error.message, 'error')
     toast(error.message, 'error')
   }
 }
@@ -289,7 +319,10 @@ function renderToolbar() {
   const upload = h('button', { type: 'button', class: 'secondary' }, '上传人工稿（.docx/.txt/.md）')
   upload.addEventListener('click', uploadPicker.open)
   const discard = h('button', { type: 'button', class: 'ghost', id: 'review-discard' }, '放弃未保存的修改')
-  discard.addEventListener('click', () => showVersion(state.current.latest.number))
+  discard.addEventListener('click', () => {
+    hideToast()
+    showVersion(state.current.latest.number)
+  })
   fill(
     bar,
     h('div', { class: 'field' }, h('label', { for: 'review-draft' }, '稿件'), draftSelect),
@@ -335,7 +368,8 @@ function render() {
   }
   textarea = h('textarea', { id: 'draft-text', spellcheck: 'false', 'aria-label': '稿件正文（可直接修改，修改后自动重新审校）' })
   textarea.value = state.text
-  backdrop = h('div', { class: 'backdrop', 'aria-hidden': 'true' })
+  // Scrollable, so the browser would make it a Tab stop of its own: it only mirrors the textarea.
+  backdrop = h('div', { class: 'backdrop', 'aria-hidden': 'true', tabindex: '-1' })
   textarea.addEventListener('input', () => {
     setText(textarea.value, 'typing')
     selected = -1

@@ -2,13 +2,29 @@
 // after, accept (a new version of the draft) or reject (nothing is stored).
 import { api } from './api.js'
 import { empty, fill, h, say } from './dom.js'
-import { RULE_NAMES } from './review.js'
-import { materials, parkData, saveVersion, showTab, toast } from './session.js'
+import { ruleName } from './review.js'
+import { hideToast, materials, parkData, saveVersion, showTab, toast } from './session.js'
 import { on, state } from './state.js'
 
 let panel
 let outcome
 let stats
+/** The form's status line, and what the empty result box says after the last outcome was rejected. */
+let formStatus
+let afterReject
+
+const UNCHANGED = '这一部分没有需要修改的内容，未作改动。'
+
+/** What an outcome that changed nothing says, by what was asked (the server's note, if any, says why). */
+function unchangedText(outcome) {
+  const { request, zishu } = outcome
+  if (request.applyFixes) return UNCHANGED
+  if (request.maxZishu) {
+    return zishu.before !== undefined && zishu.before <= request.maxZishu ? `这一部分已不超过 ${request.maxZishu} 字，未作改动。` : '没能压缩这一部分，原文保持不变。'
+  }
+  return '改写结果与原文相同，未作改动。'
+}
+const NO_LLM = '未配置大模型，不能按指令改写。如需使用，请联系管理员配置大模型接口。'
 
 /** Word-style 字数 of a text's sections, from the checker (the same count as 审校). */
 async function statsOf(text) {
@@ -40,7 +56,14 @@ function form() {
     sections.map((s) => h('option', { value: s.path }, `${'　'.repeat(Math.max(0, s.level - 1))}${s.path}（${s.zishu} 字）`)),
   )
   const llm = Boolean(state.health?.llm)
-  const instruction = h('textarea', { id: 'rewrite-instruction', rows: 3, maxlength: '500', disabled: !llm, placeholder: llm ? '例如：补充量化数据，语气更正式' : '未配置大模型，不能按指令改写' })
+  const instruction = h('textarea', {
+    id: 'rewrite-instruction',
+    rows: 3,
+    maxlength: '500',
+    disabled: !llm,
+    placeholder: llm ? '例如：补充量化数据，语气更正式' : '',
+    'aria-describedby': llm ? undefined : 'rewrite-llm-hint',
+  })
   const target = h('input', { id: 'rewrite-target', type: 'number', min: '20', max: '5000', step: '10', class: 'num' })
   const zishuOf = (path) => sections.find((s) => s.path === path)?.zishu ?? 0
   const suggestTarget = () => (target.value = String(Math.max(20, Math.floor((zishuOf(section.value) * 0.8) / 10) * 10)))
@@ -49,7 +72,8 @@ function form() {
   const radio = (value, label, checked, disabled) =>
     h('label', { class: 'radio' }, h('input', { type: 'radio', name: 'rewrite-action', value, checked, disabled }), label)
   const button = h('button', { type: 'submit', class: 'primary' }, '生成改写')
-  const status = h('p', { class: 'message', role: 'status' })
+  const status = h('p', { class: 'message', role: 'status', id: 'rewrite-status' })
+  formStatus = status
   const node = h(
     'form',
     { class: 'stack' },
@@ -60,7 +84,13 @@ function form() {
       h('legend', {}, '改写方式'),
       h('div', { class: 'choice' }, radio('maxZishu', '压缩到', true), target, h('span', {}, '字')),
       h('div', { class: 'choice' }, radio('applyFixes', '应用这一部分的全部修改建议', false)),
-      h('div', { class: 'choice wide' }, radio('instruction', llm ? '按指令改写（大模型）' : '按指令改写（需要配置大模型）', false, !llm), instruction),
+      h(
+        'div',
+        { class: 'choice wide' },
+        radio('instruction', llm ? '按指令改写（大模型）' : '按指令改写（需要配置大模型）', false, !llm),
+        instruction,
+        llm ? null : h('p', { class: 'hint', id: 'rewrite-llm-hint' }, NO_LLM),
+      ),
     ),
     h('div', { class: 'actions' }, button),
     status,
@@ -77,6 +107,7 @@ function form() {
     } else if (action === 'applyFixes') request.applyFixes = true
     else request.maxZishu = Number(target.value)
     button.disabled = true
+    afterReject = undefined
     say(status, '正在改写……', 'busy')
     try {
       const park = parkData()
@@ -87,8 +118,11 @@ function form() {
       })
       const after = await statsOf(answer.text).catch(() => undefined)
       outcome = { ...answer, request, sentText, zishu: { before: sectionZishu(stats, section.value), after: after && sectionZishu(after, section.value) } }
-      say(status, '改写完成，请对照后决定是否接受。', 'ok')
+      const unchanged = answer.before === answer.after || answer.text === sentText
+      // Unchanged: the result box says so (unchangedText), the status line does not say it twice.
+      say(status, unchanged ? '' : '改写完成，请对照后决定是否接受。', unchanged ? '' : 'ok')
       renderResult()
+      showResult()
     } catch (error) {
       say(status, error.message, 'error')
     } finally {
@@ -111,10 +145,35 @@ function diffColumns(diff) {
   return [before, after]
 }
 
+/** Brings the result's heading into view below the sticky tab bar (scroll-margin-top), unless it is already there. */
+function showResult() {
+  const box = panel.querySelector('#rewrite-result')
+  if (!box) return
+  const top = box.getBoundingClientRect().top
+  const tabsBottom = document.querySelector('.tabs')?.getBoundingClientRect().bottom ?? 0
+  if (top < tabsBottom + 8 || top > window.innerHeight - 160) box.scrollIntoView({ block: 'start' })
+  box.querySelector('.actions button:not(:disabled)')?.focus({ preventScroll: true })
+}
+
 function renderResult() {
   const box = panel.querySelector('#rewrite-result')
   if (!box) return
-  if (!outcome) return fill(box, h('p', { class: 'hint' }, '选择一个部分和改写方式，点击“生成改写”后在这里对照改写前后的内容。'))
+  if (!outcome) {
+    return fill(
+      box,
+      afterReject ? h('p', { class: 'message', role: 'status' }, afterReject) : null,
+      h('p', { class: 'hint' }, '选择一个部分和改写方式，点击“生成改写”后在这里对照改写前后的内容。'),
+    )
+  }
+  if (outcome.before === outcome.after || outcome.text === outcome.sentText) {
+    // Nothing changed: no diff of two identical texts, no button to accept nothing.
+    return fill(
+      box,
+      h('h3', {}, `${outcome.path ?? '全文'}（${actionLabel(outcome.request)}）`),
+      h('p', { class: 'banner info', id: 'rewrite-unchanged' }, unchangedText(outcome)),
+      outcome.note ? h('p', { class: 'hint' }, outcome.note) : null,
+    )
+  }
   const [before, after] = diffColumns(outcome.diff)
   const errors = outcome.findings.filter((f) => f.severity === 'error')
   const count = (n) => (n === undefined ? '' : `（${n} 字）`)
@@ -126,22 +185,22 @@ function renderResult() {
     const version = await saveVersion(outcome.text, 'rewrite', `改写“${outcome.path ?? '全文'}”：${actionLabel(outcome.request)}`.slice(0, 2000))
     if (version) {
       outcome = undefined
+      if (formStatus) say(formStatus, '')
       renderResult()
       toast(`已接受改写，保存为第 ${version.number} 版。`)
     } else accept.disabled = false
   })
   reject.addEventListener('click', () => {
     outcome = undefined
+    afterReject = '已放弃这次改写，稿件没有变化。'
+    hideToast()
+    if (formStatus) say(formStatus, '')
     renderResult()
-    toast('已放弃这次改写，稿件没有变化。')
   })
-  const unchanged = outcome.before === outcome.after
-  accept.disabled = unchanged
   fill(
     box,
     h('h3', {}, `对照：${outcome.path ?? '全文'}（${actionLabel(outcome.request)}）`),
     outcome.note ? h('p', { class: 'banner warning' }, outcome.note) : null,
-    unchanged ? h('p', { class: 'banner warning' }, '改写后的内容与原文相同。') : null,
     h(
       'div',
       { class: 'compare' },
@@ -149,10 +208,9 @@ function renderResult() {
       h('div', {}, h('h4', {}, `改写后${count(outcome.zishu.after)}`), h('div', { class: 'diff-text', id: 'rewrite-after' }, after)),
     ),
     h('p', { class: errors.length ? 'message' : 'message ok', dataset: { kind: errors.length ? 'error' : 'ok' } },
-      errors.length ? `改写后全文仍有 ${errors.length} 个错误：${[...new Set(errors.map((f) => RULE_NAMES[f.rule] ?? f.rule))].join('、')}。` : '改写后全文没有错误。'),
+      errors.length ? `改写后全文仍有 ${errors.length} 个错误：${[...new Set(errors.map((f) => ruleName(f.rule)))].join('、')}。` : '改写后全文没有错误。'),
     h('div', { class: 'actions' }, accept, reject),
   )
-  ;(unchanged ? reject : accept).focus()
 }
 
 async function render() {
@@ -185,6 +243,7 @@ export function initRewrite(node) {
   // Redrawn when another draft or version is opened, or when the tab is shown after edits elsewhere.
   on('draft', (detail) => {
     if (!detail?.saved) outcome = undefined
+    afterReject = undefined
     shownFor = undefined
     if (!panel.hidden) refresh()
   })

@@ -4,14 +4,25 @@ import { $, debounce } from './dom.js'
 import { emit, local, state, textKey } from './state.js'
 
 let toastTimer
-/** A short message at the bottom of the screen (errors stay until the next message or 12 s). */
+/**
+ * A short message at the top centre, just below the header (or below the tab bar once the page is scrolled): never
+ * over the findings or the buttons at the bottom right. Errors stay until the next message or 12 s; a tab switch
+ * or a “放弃” clears it (hideToast), so it never speaks about another tab.
+ */
 export function toast(text, kind = 'ok') {
   const node = $('toast')
   node.textContent = text
   node.dataset.kind = kind
+  const tabs = document.querySelector('.tabs')
+  node.style.top = `${Math.max(8, Math.round(tabs?.getBoundingClientRect().bottom ?? 0) + 8)}px`
   node.hidden = false
   clearTimeout(toastTimer)
   toastTimer = setTimeout(() => (node.hidden = true), kind === 'error' ? 12_000 : 5_000)
+}
+
+export function hideToast() {
+  clearTimeout(toastTimer)
+  $('toast').hidden = true
 }
 
 let tabSwitcher = () => {}

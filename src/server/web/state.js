@@ -20,7 +20,10 @@ export const state = {
 
 const listeners = new Map()
 
-/** Events: 'parks', 'park' (another park or a new version of it), 'drafts', 'draft' (opened or new version), 'text', 'check'. */
+/**
+ * Events: 'parks', 'park' (another park or a new version of it), 'drafts', 'draft' (opened or new version), 'text',
+ * 'check', 'documents' (a policy document was uploaded or deleted).
+ */
 export function on(event, fn) {
   if (!listeners.has(event)) listeners.set(event, [])
   listeners.get(event).push(fn)
@@ -58,5 +61,7 @@ export const local = {
 /** Keys of the unsaved copies: the park form (by park id, or 'new'), and a draft's editor text (by draft id). */
 export const formKey = (parkId) => `form:${parkId ?? 'new'}`
 export const textKey = (draftId) => `text:${draftId}`
+/** The Word format findings of an uploaded .docx draft, with the text they belong to. */
+export const formatKey = (draftId) => `format:${draftId}`
 
 export const kindName = (id) => state.kinds.find((kind) => kind.id === id)?.name ?? id
