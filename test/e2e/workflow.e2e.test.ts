@@ -92,6 +92,17 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
   const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) })
   const toast = () => page.locator('#toast')
   const api = async <T>(path: string, init?: RequestInit): Promise<T> => (await (await fetch(`${base}${path}`, init)).json()) as T
+  /** Stores a park through the API (as another tab would), opens the page and selects it. */
+  const openStoredPark = async (data: unknown) => {
+    const created = await api<{ park: { id: string } }>('/api/parks', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data }),
+    })
+    await page.goto(base)
+    await page.selectOption('#park-picker', created.park.id)
+    return created
+  }
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true })
@@ -359,13 +370,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
   it('shows markup in a park name and in an uploaded draft as text: no element, no script', async () => {
     const data = JSON.parse(readFileSync(PARK_FILE, 'utf8')) as { park: { name: string } }
     data.park.name = `${XSS}嘉澜经济技术开发区`
-    const created = await api<{ park: { id: string } }>('/api/parks', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ data }),
-    })
-    await page.goto(base)
-    await page.selectOption('#park-picker', created.park.id)
+    await openStoredPark(data)
     await page.click('#tab-park')
     await expect.poll(() => page.locator('#panel-park h2').textContent()).toBe(`园区资料：${XSS}嘉澜经济技术开发区`)
 
@@ -393,13 +398,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
 
   it('keeps the Word format findings of an uploaded .docx for its text, and says where they are fixed once it is edited', async () => {
     const data = JSON.parse(readFileSync(join(ROOT, 'fixtures', 'parks', 'nanling-green.json'), 'utf8')) as { park: { name: string } }
-    const created = await api<{ park: { id: string } }>('/api/parks', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ data }),
-    })
-    await page.goto(base)
-    await page.selectOption('#park-picker', created.park.id)
+    const created = await openStoredPark(data)
     // A fresh page on a park without drafts: the upload starts from the empty state of 审校.
     const lastPark = () => page.evaluate(() => (globalThis as unknown as { localStorage: { getItem: (k: string) => string | null } }).localStorage.getItem('park-report:last') ?? '')
     await expect.poll(lastPark).toContain(created.park.id)
@@ -436,13 +435,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
   it('tells the person in Chinese when another tab saved first (409), and keeps what they typed', async () => {
     const data = JSON.parse(readFileSync(PARK_FILE, 'utf8')) as { park: { name: string; county: string } }
     data.park.name = '冲突测试经济技术开发区'
-    const created = await api<{ park: { id: string } }>('/api/parks', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ data }),
-    })
-    await page.goto(base)
-    await page.selectOption('#park-picker', created.park.id)
+    const created = await openStoredPark(data)
     await page.click('#tab-park')
     await expect.poll(() => page.locator('#panel-park h2').textContent()).toBe('园区资料：冲突测试经济技术开发区')
     // Another tab (here: the API) saves version 2 in the meantime.
