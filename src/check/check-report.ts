@@ -2,6 +2,7 @@ import type { KindSpec } from '../kinds/kind-spec.js'
 import type { DocxParagraph } from '../model/docx-typography.js'
 import type { ReportDoc } from '../model/report-doc.js'
 import { reportZishu, type ReportZishu } from '../model/report-stats.js'
+import { parkNamesOf } from '../park/entity-names.js'
 import type { ParkData } from '../park/park-schema.js'
 import { checkScope } from './check-memo.js'
 import type { Finding, RuleFinding, Severity } from './finding.js'
@@ -116,6 +117,5 @@ function ruleOptions<Options>(rule: Rule<Options>, options: Record<string, unkno
  * it, so the mismatch is said once, up front.
  */
 function mentionsPark(text: string, park: ParkData): boolean {
-  const names = [park.park.name, ...park.entities.filter((e) => e.type === 'park').flatMap((e) => [e.name, ...e.aliases])]
-  return names.some((name) => name.length >= 2 && text.includes(name))
+  return parkNamesOf(park).some((name) => name.length >= 2 && text.includes(name))
 }

@@ -1,5 +1,5 @@
 import { checkReport } from '../check/check-report.js'
-import { focusRule, industryTerms, mentionsIn, type IndustryTerm } from '../check/rules/focus.js'
+import { focusRule, industryTerms, mentionsIn, namesNotIndustries, type IndustryTerm } from '../check/rules/focus.js'
 import { textBlocks } from '../check/text-blocks.js'
 import type { KindSpec } from '../kinds/kind-spec.js'
 import { parseReport } from '../model/parse-report.js'
@@ -62,7 +62,7 @@ function needsClause(
   refs: readonly FigureRef[],
   terms: readonly IndustryTerm[],
 ): boolean {
-  const parkNames = [park.park.name]
+  const parkNames = namesNotIndustries(park)
   const aboutOther = (label: string) => {
     const named = mentionsIn(label, terms, parkNames)
     return named.some((m) => !m.focus) && !named.some((m) => m.focus)

@@ -1,4 +1,4 @@
-import type { Entity } from './park-schema.js'
+import type { Entity, ParkData } from './park-schema.js'
 
 /**
  * The names by which a report may mention a registered entity, beyond its official full name: the aliases the park
@@ -56,4 +56,9 @@ export function entityNameForms(entities: readonly Entity[], parkName: string | 
     const implied = impliedShortForms(entity, parkName).filter((form) => !claimed.has(form))
     return { ...entity, aliases: [...new Set([...registered, ...implied])] }
   })
+}
+
+/** The park's own names: its official name, and the name and aliases of its `park` entity (南岭经开区). */
+export function parkNamesOf(park: ParkData): string[] {
+  return [park.park.name, ...park.entities.filter((e) => e.type === 'park').flatMap((e) => [e.name, ...e.aliases])]
 }

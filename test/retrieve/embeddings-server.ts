@@ -10,10 +10,12 @@ import type { AddressInfo } from 'node:net'
 
 export const DIMS = 64
 
+/** Whitespace and punctuation carry no meaning for the toy embedding. */
+const IGNORED = /[\s\p{P}]/gu
+
 export function bagOfCharacters(text: string): number[] {
   const v = new Array<number>(DIMS).fill(0)
-  for (const ch of text) {
-    if (/\s|\p{P}/u.test(ch)) continue
+  for (const ch of text.replace(IGNORED, '')) {
     const d = (ch.codePointAt(0) as number) % DIMS
     v[d] = (v[d] as number) + 1
   }

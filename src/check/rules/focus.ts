@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { KindSpec, SectionRole } from '../../kinds/kind-spec.js'
 import type { ReportDoc } from '../../model/report-doc.js'
+import { parkNamesOf } from '../../park/entity-names.js'
 import type { ParkData } from '../../park/park-schema.js'
 import type { RuleFinding, Severity } from '../finding.js'
 import { defineRule } from '../rule.js'
@@ -68,8 +69,13 @@ export interface Mention extends IndustryTerm {
   end: number
 }
 
-/** Entity types whose names contain industry words without being about the industry. */
-const NAMES_NOT_INDUSTRIES: ReadonlySet<string> = new Set(['park', 'technology', 'honor', 'agency'])
+/** Entity types, besides the park, whose names contain industry words without being about the industry. */
+const NAMES_NOT_INDUSTRIES: ReadonlySet<string> = new Set(['technology', 'honor', 'agency'])
+
+/** Names in which an industry word is not a mention of the industry: the park's, and its technologies', honours', agencies'. */
+export function namesNotIndustries(park: ParkData): string[] {
+  return [...parkNamesOf(park), ...park.entities.filter((e) => NAMES_NOT_INDUSTRIES.has(e.type)).flatMap((e) => [e.name, ...e.aliases])]
+}
 
 export const focusRule = defineRule({
   meta: {
@@ -84,10 +90,7 @@ export const focusRule = defineRule({
     // Only kinds that prescribe one focus industry (000/001); 003's reports cover the whole 示范基地.
     if (!park || kind.rules.focusIndustryCount !== 1) return []
     const terms = industryTerms(park)
-    const parkNames = [
-      park.park.name,
-      ...park.entities.filter((e) => NAMES_NOT_INDUSTRIES.has(e.type)).flatMap((e) => [e.name, ...e.aliases]),
-    ]
+    const parkNames = namesNotIndustries(park)
     const roles = sectionRoles(doc, kind)
     const focus = park.practice.focusIndustry
     const findings: RuleFinding[] = []
