@@ -207,8 +207,7 @@ export async function planDraft(park: ParkData, kind: KindSpec, clausesFor: Clau
     // The measure with the problems it answers: 问题导向, and the problem's words (碳排放, 隐患) name the policy area.
     const addressed = park.practice.problems.filter((p) => m.addresses.includes(p.id)).map((p) => tidyParkText(p.text))
     const found = (await clausesFor([tidyParkText(m.text), ...addressed].join('\n'))).filter((c) => !FORM_INSTRUCTIONS.test(c.source ?? c.path))
-    // An uploaded copy of a built-in guideline yields the same clause twice; a measure shows two different ones.
-    const clauses = uniqueBy([...found.filter(inDirection), ...found.filter((c) => !inDirection(c))], (c) => c.text)
+    const clauses = [...found.filter(inDirection), ...found.filter((c) => !inDirection(c))]
       .slice(0, CLAUSES_PER_MEASURE)
       .map((c) => ({ path: c.path, text: c.text }))
     measures.push({
@@ -498,9 +497,4 @@ function figuresFor(role: SectionRole, park: ParkData, derived: readonly Derived
       .map(toPlanFigure)
   }
   return []
-}
-
-function uniqueBy<T>(items: readonly T[], key: (item: T) => string): T[] {
-  const seen = new Set<string>()
-  return items.filter((item) => !seen.has(key(item)) && Boolean(seen.add(key(item))))
 }

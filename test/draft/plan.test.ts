@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import type { Clause } from '../../src/ingest/clause.js'
+import { ClauseLangChainRetriever } from '../../src/retrieve/langchain-retriever.js'
+import { ClauseRetriever } from '../../src/retrieve/retriever.js'
 import { BUDGET_SHARE, DraftPlanSchema, planDraft, type ClauseLike } from '../../src/draft/plan.js'
 import { getKind, KIND_IDS } from '../../src/kinds/registry.js'
 import { measureHeading, problemKeyword, resultHeading, withSubject } from '../../src/draft/prose.js'
+import { handCorpus } from '../retrieve/hand-corpus.js'
 import { FIXTURE_PARKS, loadPark, planFor } from './helpers.js'
 
 const nanling = loadPark('nanling-green')
@@ -158,17 +162,21 @@ describe('planDraft clause selection', () => {
   })
 
   it('an uploaded copy of a built-in guideline does not show the same clause twice', async () => {
-    const builtIn = clause('《高标准数字园区建设指南》四（三）9')
-    const plan = await planDraft(nanling, getKind('innovation-green'), async () => [
-      builtIn,
-      { ...builtIn, source: '高标准数字园区建设指南（上传）' },
-      clause('《高标准数字园区建设指南》四（三）10'),
-    ])
-    expect(plan.sections[1]!.measures[0]!.clauses.map((c) => c.path)).toEqual([
-      '《高标准数字园区建设指南》四（三）9',
-      '《高标准数字园区建设指南》四（三）10',
-    ])
+    // Through the retrieval the drafting entry point uses (LangChain retriever over the clause index).
+    const clausesFrom = (clauses: readonly Clause[]) => {
+      const retriever = new ClauseLangChainRetriever({ retriever: new ClauseRetriever(clauses), top: 6 })
+      return async (query: string) =>
+        (await retriever.invoke(query)).map((d) => ({ path: d.metadata.path, text: d.pageContent, source: d.metadata.source }))
+    }
+    const copy = handCorpus.map((c) => ({ ...c, id: `copy-${c.id}`, docId: `copy-${c.docId}`, source: `${c.source}（上传）` }))
+    const withCopy = await planDraft(nanling, getKind('innovation-green'), clausesFrom([...handCorpus, ...copy]))
+    const alone = await planDraft(nanling, getKind('innovation-green'), clausesFrom(handCorpus))
+    const chosen = withCopy.sections[1]!.measures[0]!.clauses
+    expect(chosen).toHaveLength(2)
+    expect(new Set(chosen.map((c) => c.text)).size).toBe(2)
+    expect(chosen.map((c) => c.path)).toEqual(alone.sections[1]!.measures[0]!.clauses.map((c) => c.path))
   })
+
 })
 
 describe('measureHeading: a complete verb–object phrase, never cut mid-word or on a dangling 年产', () => {
