@@ -8,6 +8,19 @@ import { UserError } from './errors.js'
 
 export const MAX_JSON_DEPTH = 64
 
+/** JSON and zod type names as a Chinese message says them (应为数字, 实际为列表). */
+export const JSON_TYPE_NAMES: Readonly<Record<string, string>> = {
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  boolean: '布尔值（true/false）',
+  object: '对象',
+  array: '列表',
+  null: '空值（null）',
+  undefined: '空',
+  record: '对象',
+}
+
 const messages = {
   notJson: (where: string, detail: string) => `${where}不是有效的 JSON：${detail}。`,
   atPosition: (position: number) => `第 ${position} 个字符附近有格式错误`,

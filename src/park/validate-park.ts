@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import { JSON_TYPE_NAMES } from '../json-text.js'
 import { isGenericWord } from './entity-names.js'
 import { jsonPath, type PathSegment } from './json-path.js'
 import {
@@ -33,17 +34,6 @@ export type ValidateParkResult = { ok: true; park: ParkData } | { ok: false; iss
 /** 000/001 一、基本信息: 填写1-3个主导产业; 004: 原则上不宜超过3个主导产业. */
 export const MAX_LEAD_INDUSTRIES = 3
 
-const TYPE_NAMES: Record<string, string> = {
-  string: '文本',
-  number: '数字',
-  int: '整数',
-  boolean: '布尔值（true/false）',
-  object: '对象',
-  array: '列表',
-  null: '空值（null）',
-  undefined: '空',
-  record: '对象',
-}
 
 export const messages = {
   notAnObject: (actual: string) => `园区数据应为一个JSON对象，实际为${actual}`,
@@ -120,7 +110,7 @@ function fromZodIssue(issue: z.core.$ZodIssue, input: unknown): ParkIssue[] {
       if (issue.expected === 'int') {
         return [{ path, code: 'non-integer-count', message: messages.nonIntegerCount(where.valued(at.value)) }]
       }
-      const expected = where.indicator?.yearly && segs.length === 3 ? messages.yearlyMap : TYPE_NAMES[issue.expected] ?? issue.expected
+      const expected = where.indicator?.yearly && segs.length === 3 ? messages.yearlyMap : JSON_TYPE_NAMES[issue.expected] ?? issue.expected
       return [{ path, code: 'wrong-type', message: messages.wrongType(where.name, expected, typeName(at.value)) }]
     }
     case 'too_small':
@@ -466,10 +456,10 @@ function lookup(input: unknown, segs: readonly PathSegment[]): { found: boolean;
 }
 
 function typeName(x: unknown): string {
-  if (x === null) return TYPE_NAMES.null!
-  if (Array.isArray(x)) return TYPE_NAMES.array!
+  if (x === null) return JSON_TYPE_NAMES.null!
+  if (Array.isArray(x)) return JSON_TYPE_NAMES.array!
   const t = typeof x
-  const name = TYPE_NAMES[t] ?? t
+  const name = JSON_TYPE_NAMES[t] ?? t
   return t === 'string' || t === 'number' || t === 'boolean' ? `${name}${show(x)}` : name
 }
 

@@ -1,11 +1,8 @@
 import type { Context } from 'hono'
 import type { z } from 'zod'
 import { UserError } from '../errors.js'
-import { parseJsonText } from '../json-text.js'
+import { JSON_TYPE_NAMES, parseJsonText } from '../json-text.js'
 
-const TYPE_NAMES: Readonly<Record<string, string>> = {
-  string: '文本', number: '数字', int: '整数', boolean: '布尔值（true/false）', object: '对象', array: '列表', null: '空值',
-}
 const CHINESE = /[\u4e00-\u9fff]/u
 
 /**
@@ -20,7 +17,7 @@ export function describeIssue(issue: z.core.$ZodIssue, input?: unknown): { path:
   switch (issue.code) {
     case 'invalid_type': {
       const present = input === undefined ? issue.input !== undefined : valueAt(input, issue.path) !== undefined
-      return { path, message: present ? `${field}的类型不正确，应为${TYPE_NAMES[issue.expected] ?? issue.expected}` : `缺少${field}` }
+      return { path, message: present ? `${field}的类型不正确，应为${JSON_TYPE_NAMES[issue.expected] ?? issue.expected}` : `缺少${field}` }
     }
     case 'too_small':
       return { path, message: `${field}过小或过短（最小 ${String(issue.minimum)}）` }
