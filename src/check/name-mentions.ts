@@ -1,4 +1,5 @@
 import type { Entity } from '../park/park-schema.js'
+import { occurrences } from '../occurrences.js'
 import { getJieba } from '../retrieve/tokenize.js'
 import { OFFICIAL_NAMES, type GlossaryEntry } from './official-names.js'
 
@@ -270,12 +271,6 @@ function wordBoundaries(text: string): ReadonlySet<number> {
     boundaries.add(offset)
   }
   return boundaries
-}
-
-function occurrences(text: string, needle: string): number[] {
-  const found: number[] = []
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) found.push(i)
-  return found
 }
 
 /** Non-overlapping candidates, the longest span winning an overlap (国家发改委 over 发改委), in text order. */

@@ -1,5 +1,6 @@
 import { ITEM_MARKER_LENGTH, itemMarkersOf, markerRuns } from '../check/enumerations.js'
 import { findNameMentions } from '../check/name-mentions.js'
+import { occurrences } from '../occurrences.js'
 import { normalizePolicyText } from '../ingest/normalize.js'
 import { entityNameForms } from '../park/entity-names.js'
 import type { Entity, ParkData } from '../park/park-schema.js'
@@ -193,23 +194,16 @@ function withoutFigureRemarks(text: string, names: readonly string[]): string {
   })
 }
 
-/** Offsets of every occurrence of `needle` in `text` (the heading rules' own, independent of the full-name rules). */
-function positions(text: string, needle: string): number[] {
-  const out: number[] = []
-  for (let at = needle ? text.indexOf(needle) : -1; at >= 0; at = text.indexOf(needle, at + 1)) out.push(at)
-  return out
-}
-
 /** Where in `clause` its verb phrase starts: 0 for a verb-first clause; after the prepositional phrase otherwise. */
 function verbStart(clause: string, names: readonly string[]): number | undefined {
   const startsWithVerb = MEASURE_VERBS.some((verb) => clause.startsWith(verb))
   if (startsWithVerb && !PREPOSITIONS.test(clause)) return 0
   if (!PREPOSITIONS.test(clause)) return undefined
   // 由绫江协盛热电有限公司建设… : the first verb that is not inside a proper noun.
-  const protectedRanges = names.flatMap((name) => positions(clause, name).map((at) => [at, at + name.length] as const))
+  const protectedRanges = names.flatMap((name) => occurrences(clause, name).map((at) => [at, at + name.length] as const))
   let best: number | undefined
   for (const verb of MEASURE_VERBS) {
-    for (const at of positions(clause, verb)) {
+    for (const at of occurrences(clause, verb)) {
       if (at === 0 || protectedRanges.some(([from, to]) => at >= from && at < to)) continue
       if (best === undefined || at < best) best = at
     }
@@ -250,7 +244,7 @@ function completeHeading(phrase: string): boolean {
 
 /** Index ranges of `names` in `text`. */
 function nameRanges(text: string, names: readonly string[]): (readonly [number, number])[] {
-  return names.flatMap((name) => positions(text, name).map((at) => [at, at + name.length] as const))
+  return names.flatMap((name) => occurrences(text, name).map((at) => [at, at + name.length] as const))
 }
 
 /** Offsets inside quotation marks or brackets. */
@@ -282,7 +276,7 @@ function phraseParts(phrase: string, names: readonly string[]): string[] {
     suffixes.push(phrase.slice(m.index + m[0].length))
   }
   for (const verb of MEASURE_VERBS) {
-    for (const at of positions(phrase, verb)) {
+    for (const at of occurrences(phrase, verb)) {
       if (at === 0 || quoted[at] || inName(at) || at + verb.length >= phrase.length) continue
       const before = phrase.slice(0, at)
       if (!ranges.some(([, to]) => to === at) && !NAME_END.test(before)) continue

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { KindSpec, SectionRole } from '../../kinds/kind-spec.js'
 import type { ReportDoc } from '../../model/report-doc.js'
+import { occurrences } from '../../occurrences.js'
 import { parkNamesOf } from '../../park/entity-names.js'
 import type { ParkData } from '../../park/park-schema.js'
 import type { RuleFinding, Severity } from '../finding.js'
@@ -267,8 +268,3 @@ function severityOf(block: TextBlock, roles: ReadonlyMap<string, SectionRole>): 
   return role && PRACTICE_ROLES.has(role) ? undefined : 'warning'
 }
 
-function occurrences(text: string, needle: string): number[] {
-  const found: number[] = []
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) found.push(i)
-  return found
-}
