@@ -61,15 +61,15 @@ export interface NameMention {
   declaration?: boolean
 }
 
+/** The glossary's correct forms, which a wrong form inside them does not make wrong (once, not per text block). */
+const GLOSSARY_RIGHT_FORMS = OFFICIAL_NAMES.entries.flatMap((entry) => [entry.right, ...(entry.accepted ?? [])])
+
 /**
  * Every short form in one block of clean text, non-overlapping, in text order. `entities` are the forms to look
  * for (entityNameForms: registered aliases and implied short forms); the glossary is always applied.
  */
 export function findNameMentions(text: string, entities: readonly Entity[]): NameMention[] {
-  const protectedNames = [
-    ...entities.map((entity) => entity.name),
-    ...OFFICIAL_NAMES.entries.flatMap((entry) => [entry.right, ...(entry.accepted ?? [])]),
-  ]
+  const protectedNames = [...entities.map((entity) => entity.name), ...GLOSSARY_RIGHT_FORMS]
   const candidates = [...declarationsIn(text), ...entityMentions(text, entities), ...glossaryMentions(text)]
   if (candidates.length === 0) return []
   const protectedSpans = protectedNames.flatMap((name) => occurrences(text, name).map((start) => ({ start, end: start + name.length })))
