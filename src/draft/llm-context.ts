@@ -101,7 +101,8 @@ const DELIMITER_LIKE = /<{2,}|>{2,}|资料(?:开始|结束)/gu
 export function dataBlock(text: string | number): string {
   const clean = String(text)
     .replace(DELIMITER_LIKE, (m) => (m.startsWith('资料') ? m.replace('资料', '资 料') : ''))
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/gu, '')
+    // Control characters other than line breaks and tabs carry nothing a report needs and can hide text.
+    .replace(/\p{Cc}/gu, (c) => (c === '\n' || c === '\t' || c === '\r' ? c : ''))
   return `${DATA_START}\n${clean}\n${DATA_END}`
 }
 
