@@ -1,7 +1,7 @@
 import type { Entity } from '../park/park-schema.js'
 import { occurrences } from '../occurrences.js'
-import { getJieba } from '../retrieve/tokenize.js'
 import { OFFICIAL_NAMES, type GlossaryEntry } from './official-names.js'
+import { wordBoundaries } from './words.js'
 
 /**
  * Where a text names a proper noun by a short or unofficial form, and which full name replaces it: the matching
@@ -260,17 +260,6 @@ const PLACE_SUFFIX = /^(?:[县镇乡村旗省州]|市(?![值场])|区(?!域))/u
 /** 省级|绿色工厂: a level word the registered honour does not carry makes it another title. */
 function otherLevelBefore(before: string, fullName: string): boolean {
   return OFFICIAL_NAMES.levelQualifiers.some((level) => before.endsWith(level) && !fullName.startsWith(level))
-}
-
-/** Offsets where jieba (dictionary only) puts a word boundary, including 0 and the text length. */
-function wordBoundaries(text: string): ReadonlySet<number> {
-  const boundaries = new Set<number>([0])
-  let offset = 0
-  for (const token of getJieba().cut(text, false)) {
-    offset += token.length
-    boundaries.add(offset)
-  }
-  return boundaries
 }
 
 /** Non-overlapping candidates, the longest span winning an overlap (国家发改委 over 发改委), in text order. */
