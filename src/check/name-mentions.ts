@@ -66,11 +66,12 @@ const GLOSSARY_RIGHT_FORMS = OFFICIAL_NAMES.entries.flatMap((entry) => [entry.ri
 
 /**
  * Every short form in one block of clean text, non-overlapping, in text order. `entities` are the forms to look
- * for (entityNameForms: registered aliases and implied short forms); the glossary is always applied.
+ * for (entityNameForms: registered aliases and implied short forms); the glossary is always applied. `declarations`:
+ * whether a “（以下简称“…”）” is itself reported (the innovation kinds, which want the full name everywhere).
  */
-export function findNameMentions(text: string, entities: readonly Entity[]): NameMention[] {
+export function findNameMentions(text: string, entities: readonly Entity[], { declarations = true }: { declarations?: boolean } = {}): NameMention[] {
   const protectedNames = [...entities.map((entity) => entity.name), ...GLOSSARY_RIGHT_FORMS]
-  const candidates = [...declarationsIn(text), ...entityMentions(text, entities), ...glossaryMentions(text)]
+  const candidates = [...(declarations ? declarationsIn(text) : []), ...entityMentions(text, entities), ...glossaryMentions(text)]
   if (candidates.length === 0) return []
   const protectedSpans = protectedNames.flatMap((name) => occurrences(text, name).map((start) => ({ start, end: start + name.length })))
   // Strictly inside a longer correct name: a park may register a glossary form itself as an alias

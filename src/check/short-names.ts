@@ -1,21 +1,20 @@
-import { z } from 'zod'
-import { entityNameForms } from '../../park/entity-names.js'
-import type { ReportDoc } from '../../model/report-doc.js'
-import { growAlongName } from '../name-mentions.js'
-import { defineRule } from '../rule.js'
-import { blockRange, textBlocks, type TextBlock } from '../text-blocks.js'
+import { entityNameForms } from '../park/entity-names.js'
+import type { ParkData } from '../park/park-schema.js'
+import type { ReportDoc } from '../model/report-doc.js'
+import type { RuleFinding } from './finding.js'
+import { growAlongName } from './name-mentions.js'
+import { blockRange, textBlocks, type TextBlock } from './text-blocks.js'
 import {
   DECLARATION,
   declaredShortNames,
   fullNamesIn,
   nameBefore,
   SHORT_NAMES,
-  shortNamePolicy,
   type ShortNamePolicy,
   type TextName,
-} from '../text-names.js'
-import { getJieba } from '../../retrieve/tokenize.js'
-import { boundaryTest } from '../words.js'
+} from './text-names.js'
+import { getJieba } from '../retrieve/tokenize.js'
+import { boundaryTest } from './words.js'
 
 /**
  * 000/001 填写要求1: 企业名称、技术名称、荣誉称号等专有名词，应使用规范完整的官方全称 — read from the draft alone, so
@@ -63,16 +62,11 @@ interface Candidate {
   replacement?: string
 }
 
-export const shortNameRule = defineRule({
-  meta: {
-    id: 'short-name',
-    description: '园区、企业、研究所的简称（没有园区数据时也检查；示范基地材料可用“以下简称”声明简称）',
-    defaultSeverity: 'warning',
-    kinds: 'all',
-    options: z.object({}).strict(),
-  },
-  check({ doc, kind, park }) {
-    const policy = shortNamePolicy(kind.id)
+/**
+ * The short names of one draft, as findings of the `proper-noun` rule: an alias of a full name the text writes is
+ * an error with that full name as its fix; a short name whose full name only the writer knows is a warning.
+ */
+export function findShortNames(doc: ReportDoc, park: ParkData | undefined, policy: ShortNamePolicy): RuleFinding[] {
     const blocks = textBlocks(doc)
     const named = blocks.map((block) => fullNamesIn(block.text))
     const owners = aliasOwners(named.flat())
@@ -93,12 +87,13 @@ export const shortNameRule = defineRule({
       declaredSoFar = new Set([...declaredSoFar, ...blockDeclared.keys()])
       return kept.map((c) => toFinding(doc, block, c))
     })
-  },
-})
+}
 
-function toFinding(doc: ReportDoc, block: TextBlock, c: Candidate) {
+function toFinding(doc: ReportDoc, block: TextBlock, c: Candidate): RuleFinding {
   const range = blockRange(doc, block, c.start, c.end)
-  return { message: c.message, ...range, suggestion: c.suggestion, ...(c.replacement ? { fix: { ...range, text: c.replacement } } : {}) }
+  return c.replacement
+    ? { message: c.message, ...range, suggestion: c.suggestion, fix: { ...range, text: c.replacement } }
+    : { message: c.message, ...range, suggestion: c.suggestion, severity: 'warning' }
 }
 
 /** Each short form and the one full name it stands for; a short form two names share stands for none. */

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
-import type { ParkData } from '../../park/park-schema.js'
-import { defineRule } from '../rule.js'
-import { blockRange, textBlocks } from '../text-blocks.js'
-import { boundaryTest } from '../words.js'
+import type { ReportDoc } from '../model/report-doc.js'
+import type { ParkData } from '../park/park-schema.js'
+import type { RuleFinding } from './finding.js'
+import { blockRange, textBlocks } from './text-blocks.js'
+import { boundaryTest } from './words.js'
 
 /**
  * 000/001 填写要求1 asks for complete, standard wording, and the templates' own indicator names write 规模以上, 危险化学品,
@@ -19,7 +20,7 @@ import { boundaryTest } from '../words.js'
 const TermsSchema = z.object({
   terms: z.array(z.object({ wrong: z.string().min(2), right: z.string().min(2), notBefore: z.array(z.string().min(1)).optional() })).min(1),
 })
-const TERMS = TermsSchema.parse(JSON.parse(readFileSync(new URL('../data/term-abbreviations.json', import.meta.url), 'utf8'))).terms
+const TERMS = TermsSchema.parse(JSON.parse(readFileSync(new URL('./data/term-abbreviations.json', import.meta.url), 'utf8'))).terms
 const BY_WRONG = new Map(TERMS.map((term) => [term.wrong, term]))
 const TERM = new RegExp(
   TERMS.map((term) => term.wrong)
@@ -34,15 +35,8 @@ const messages = {
   suggestion: (right: string) => `改为“${right}”。`,
 }
 
-export const termAbbreviationRule = defineRule({
-  meta: {
-    id: 'term-abbreviation',
-    description: '术语简称（危化品、危废、规上、国标等），应写规范全称',
-    defaultSeverity: 'warning',
-    kinds: 'all',
-    options: z.object({}).strict(),
-  },
-  check({ doc, park }) {
+/** Colloquial term abbreviations of one draft, as warnings of the `proper-noun` rule with the written-out form as fix. */
+export function findTermAbbreviations(doc: ReportDoc, park: ParkData | undefined): RuleFinding[] {
     const parkWording = parkText(park)
     const registeredNames = (park?.entities ?? []).flatMap((entity) => [entity.name, ...entity.aliases])
     return textBlocks(doc).flatMap((block) => {
@@ -58,11 +52,11 @@ export const termAbbreviationRule = defineRule({
         if (term.notBefore?.some((word) => text.startsWith(word, end))) return []
         if (!onWords(m.index, end)) return []
         const range = blockRange(doc, block, m.index, end)
-        return [{ message: messages.found(term.wrong, term.right), ...range, suggestion: messages.suggestion(term.right), fix: { ...range, text: term.right } }]
+        const finding: RuleFinding = { message: messages.found(term.wrong, term.right), ...range, severity: 'warning', suggestion: messages.suggestion(term.right), fix: { ...range, text: term.right } }
+        return [finding]
       })
     })
-  },
-})
+}
 
 /** Every text of the park's data, joined once: the terms it writes are the park's own wording. */
 function parkText(park: ParkData | undefined): string {
