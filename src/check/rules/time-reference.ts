@@ -26,7 +26,6 @@ const RELATIVE_WORD = new RegExp(
   'gu',
 )
 
-const MONTH_NUMBER = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})'
 // A month, a day, a month's end, a range of months, a quarter or half-year, or a year's end written without its year.
 // The character before must not be 年 (2025年6月底), a digit or 个 (3个月), nor 每年/每 (每年3月 is a habit, not a date).
 const UNDATED =
