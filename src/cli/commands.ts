@@ -1,6 +1,7 @@
 import { checkCommand } from './check.js'
 import type { CliCommand } from './command.js'
 import { draftCommand } from './draft.js'
+import { evalLlmCommand } from './eval-llm.js'
 import { rewriteCommand } from './rewrite.js'
 import { exportCommand } from './export.js'
 import { kindsCommand } from './kinds.js'
@@ -11,6 +12,7 @@ import { retrieveCommand } from './retrieve.js'
 export const commands: Record<string, CliCommand> = {
   retrieve: retrieveCommand,
   draft: draftCommand,
+  'eval-llm': evalLlmCommand,
   check: checkCommand,
   rewrite: rewriteCommand,
   export: exportCommand,
