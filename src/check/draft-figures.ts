@@ -99,7 +99,7 @@ export function isClaimKind(kind: FigureKind): boolean {
 // Code units, looked up without making a string of each character.
 const CLAUSE_BREAK = new Set(Array.from('，,；;。！？!?：:、（）()\n', (c) => c.charCodeAt(0)))
 // 《南岭市“十四五”规划（2021—2025年）》, “1+N”, 7×24小时 (a service pattern), GB/T 4754-2017, ISO 14001:2015.
-const NAME_RANGES = [/《[^》]*》/g, /“[^“”]{1,20}”/g, /「[^「」]{1,20}」/g, /"[^"]{1,20}"/g, /\d+\s*[×xX*]\s*\d+\s*小时/g]
+const NAME_RANGES = [/《[^》]*》/g, /“[^“”]{1,20}”/g, /「[^「」]{1,20}」/g, /"[^"]{1,20}"/g, /(?<!\d)\d+\s*[×xX*]\s*\d+\s*小时/g]
 const STANDARD_CODE = /(?:[A-Z]+\/)?[A-Z]{2,}(?:\/[A-Z]+)?\s*\d+(?:\.\d+)*(?:\s*[-—－:：]\s*\d{2,4})?/g
 // Nouns that make a small count part of the text's structure (三个方面 written with digits).
 const STRUCTURE_NOUN =
