@@ -38,6 +38,12 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
  */
 export const MAX_FINDINGS_PER_RULE = 50
 
+/**
+ * At most this many sections are counted one by one in the stats (a report has a few dozen); a pasted list of
+ * thousands of headings would otherwise make the answer hundreds of kilobytes. `sectionsOmitted` says how many more.
+ */
+export const MAX_STATS_SECTIONS = 300
+
 const messages = {
   noPark: (rules: string[]) =>
     `未提供园区数据，以下规则未运行：${rules.join('、')}。请上传或选择园区数据后再审校，以核对数字和专有名词。`,
@@ -93,7 +99,12 @@ function runRules(input: CheckInput): CheckResult {
     findings.push(locateFinding(doc, 'park-data', 'info', { message: messages.noPark(skippedForPark), start: 0, end: 0 }))
   }
   findings.sort((a, b) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule))
-  return { findings, stats: reportZishu(doc) }
+  return { findings, stats: capSections(reportZishu(doc)) }
+}
+
+function capSections(stats: ReportZishu): ReportZishu {
+  if (stats.sections.length <= MAX_STATS_SECTIONS) return stats
+  return { ...stats, sections: stats.sections.slice(0, MAX_STATS_SECTIONS), sectionsOmitted: stats.sections.length - MAX_STATS_SECTIONS }
 }
 
 /** The first MAX_FINDINGS_PER_RULE findings by position, and the rest. */

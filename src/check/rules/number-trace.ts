@@ -150,7 +150,8 @@ function neighbourDerivations(figures: readonly DraftFigure[]): (figure: DraftFi
   }
   // Lazily, pair by pair: the first derivation that matches ends the search.
   return function* (figure) {
-    const beside = nearest(bySentence.get(figure.block)?.get(figure.sentence.start) ?? [], figure, NEIGHBOURS_EACH_SIDE)
+    const sentence = bySentence.get(figure.block)?.get(figure.sentence.start) ?? []
+    const beside = nearest(sentence, figure, sentence.length > LIST_FIGURES ? NEIGHBOURS_IN_LIST : NEIGHBOURS_EACH_SIDE)
     for (const a of beside) {
       for (const b of beside) {
         if (a !== b) yield* between(a, b)
@@ -165,6 +166,10 @@ function neighbourDerivations(figures: readonly DraftFigure[]): (figure: DraftFi
  * (every pair of which would be compared for every figure: cubic) to linear time.
  */
 const NEIGHBOURS_EACH_SIDE = 6
+// A “sentence” of more figures than this is a pasted table or list without full stops (every pair of 12 neighbours is
+// still 132 comparisons per figure): a figure there is derived from its two nearest figures on each side only.
+const LIST_FIGURES = 40
+const NEIGHBOURS_IN_LIST = 2
 
 /** The figures of `list` (in text order) nearest to `figure`, at most `each` on each side, without the figure itself. */
 function nearest(list: readonly DraftFigure[], figure: DraftFigure, each: number): DraftFigure[] {
