@@ -15,7 +15,6 @@ const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', w
  * object per file per line. Exit code 1 when any file has an error finding.
  */
 export const checkCommand: CliCommand = {
-  summary: '审校报告草稿（.txt/.md/.docx），逐条指出问题、位置和改法',
   async run(args) {
     const { values, positionals } = parseCliArgs(args, { park: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' } }, USAGE)
     if (!positionals.length) throw new UserError('invalid_arguments', `请给出要审校的草稿文件。\n用法：${USAGE}`)
