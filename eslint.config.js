@@ -24,7 +24,7 @@ export default tseslint.config(
   },
   {
     // The build script and the launchers are plain JavaScript run by Node before anything is compiled.
-    files: ['scripts/**/*.mjs', 'bin/**/*.js'],
+    files: ['scripts/**/*.mjs', 'bin/**/*.js', 'bench/**/*.mjs'],
     languageOptions: {
       globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
     },
