@@ -39,7 +39,6 @@ export interface ModelRun {
  * outright.
  */
 export const evalLlmCommand: CliCommand = {
-  summary: '用已配置的大模型为示例园区试写初稿，比较调用次数、用量、耗时和需纠正的内容',
   async run(args) {
     const { values } = parseCliArgs(args, { park: { type: 'string', multiple: true }, json: { type: 'boolean' } }, USAGE)
     const config = loadConfig()
