@@ -2,8 +2,7 @@ import type { AppConfig } from '../config.js'
 import { UserError } from '../errors.js'
 import { loadBuiltinCorpus } from '../ingest/builtin-corpus.js'
 import type { Clause, PolicyDocument } from '../ingest/clause.js'
-import { ingestDocument } from '../ingest/ingest-document.js'
-import { splitClauses } from '../ingest/split-clauses.js'
+import { documentClauses, ingestDocument } from '../ingest/ingest-document.js'
 import { ClauseRetriever, type RetrievalOutcome, type RetrieveOptions } from '../retrieve/retriever.js'
 import type { DocumentStore } from '../store/document-store.js'
 
@@ -42,7 +41,7 @@ export class PolicyCorpus {
       document,
       clauses: builtin.clauses.filter((clause) => clause.docId === document.id),
     }))
-    for (const document of (await store?.list()) ?? []) entries.push({ document, clauses: splitClauses(document) })
+    for (const document of (await store?.list()) ?? []) entries.push({ document, clauses: documentClauses(document) })
     return new PolicyCorpus(entries, store, config)
   }
 

@@ -1,8 +1,12 @@
-import mammoth from 'mammoth'
-import { FormatError, InvalidPDFException, PasswordException, PDFParse } from 'pdf-parse'
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js'
 import { UserError } from '../errors.js'
+import { openZip, type ZipArchive } from '../model/docx-zip.js'
+import { readDocxText } from './docx-text.js'
 import { normalizePolicyText } from './normalize.js'
 import { matchMarker } from './numbering.js'
+import { layOut, type LaidOutParagraph, type PageRuns } from './page-layout.js'
+import { meaningfulChars, MIN_TEXT_CHARS_PER_PAGE, openPdf, PdfOpenError, pageRuns } from './pdf-pages.js'
+import { unifyCharacters } from './unify-characters.js'
 import { checkZipArchive, ZipCheckError } from './zip-check.js'
 
 export interface IngestLimits {
@@ -44,10 +48,14 @@ export interface ExtractInput {
 export interface ExtractedText {
   /** First short line of the normalized text, else the file name without extension. */
   title: string
-  /** The extracted text, not yet normalized; PDF pages are separated by a form feed (\f). */
+  /** The extracted text, not yet normalized; paragraphs separated by a blank line. */
   text: string
   pages?: number
   mediaType: string
+  /** PDF: the paragraphs as laid out, each with the page it starts on (for the page of every clause). */
+  paragraphs?: LaidOutParagraph[]
+  /** PDF pages that had no text layer and were read by OCR. */
+  ocrPages?: number[]
 }
 
 const MiB = 1024 * 1024
@@ -89,9 +97,11 @@ export async function extractDocumentText(input: ExtractInput, limits?: Partial<
   const type = detectDocumentType(input)
   let text: string
   let pages: number | undefined
+  let layoutTitle: string | undefined
+  let paragraphs: LaidOutParagraph[] | undefined
   switch (type) {
     case 'pdf':
-      ;({ text, pages } = await extractPdf(data, limit))
+      ;({ text, pages, title: layoutTitle, paragraphs } = await extractPdf(data, limit))
       break
     case 'docx':
       text = await extractDocx(data, limit)
@@ -109,10 +119,12 @@ export async function extractDocumentText(input: ExtractInput, limits?: Partial<
   const normalized = normalizePolicyText(text)
   if (!/[\p{L}\p{N}]/u.test(normalized)) throw new UserError('empty_document', messages.empty_document, 422)
   return {
-    title: titleOf(normalized, input.fileName),
+    // The largest type on page 1 when the PDF has one, else the first short line.
+    title: layoutTitle ? unifyCharacters(layoutTitle).replace(/^《(.*)》$/, '$1') : titleOf(normalized, input.fileName),
     text,
     ...(pages !== undefined ? { pages } : {}),
     mediaType: MEDIA_TYPES[type],
+    ...(paragraphs ? { paragraphs } : {}),
   }
 }
 
@@ -196,59 +208,64 @@ export function stripMarkdown(md: string): string {
     .replace(/`([^`]+)`/g, '$1')
 }
 
-/** Meaningful characters per page below which a PDF counts as scanned (its text layer is empty or noise). */
-const MIN_CHARS_PER_PAGE = 10
-
-async function extractPdf(data: Uint8Array, limit: IngestLimits): Promise<{ text: string; pages: number }> {
-  // pdf.js may detach the buffer it is given: hand it a copy so the caller's bytes stay usable.
-  const parser = new PDFParse({ data: new Uint8Array(data) })
+async function extractPdf(data: Uint8Array, limit: IngestLimits): Promise<{ text: string; pages: number; title?: string; paragraphs: LaidOutParagraph[] }> {
+  let pdf: PDFDocumentProxy
   try {
-    const info = await parser.getInfo()
-    const pages = info.total
+    pdf = await openPdf(data)
+  } catch (error) {
+    if (error instanceof PdfOpenError && error.reason === 'encrypted') {
+      throw new UserError('encrypted_pdf', messages.encrypted_pdf, 422)
+    }
+    throw new UserError('unreadable_pdf', messages.unreadable_pdf, 422)
+  }
+  try {
+    const pages = pdf.numPages
     if (pages > limit.maxPages) {
       throw new UserError('too_many_pages', messages.too_many_pages(pages, limit.maxPages), 413)
     }
-    const result = await parser.getText({ pageJoiner: '' })
-    const text = result.pages.map((p) => p.text).join('\n\f\n')
-    const meaningful = text.match(/[\p{L}\p{N}]/gu)?.length ?? 0
-    if (meaningful < MIN_CHARS_PER_PAGE * Math.max(1, pages)) {
+    const runs: PageRuns[] = []
+    let meaningful = 0
+    for (let n = 1; n <= pages; n++) {
+      const page = await pdf.getPage(n)
+      const pageText = await pageRuns(page)
+      page.cleanup()
+      meaningful += meaningfulChars(pageText.runs)
+      runs.push(pageText)
+    }
+    if (meaningful < MIN_TEXT_CHARS_PER_PAGE * Math.max(1, pages)) {
       throw new UserError('image_only_pdf', messages.image_only_pdf, 422)
     }
-    return { text, pages }
+    const layout = layOut(runs)
+    return {
+      text: layout.paragraphs.map((p) => p.text).join('\n\n'),
+      pages,
+      ...(layout.title ? { title: layout.title } : {}),
+      paragraphs: layout.paragraphs,
+    }
   } catch (error) {
     if (error instanceof UserError) throw error
-    const name = error instanceof Error ? error.name : ''
-    if (error instanceof PasswordException || name === 'PasswordException') {
-      throw new UserError('encrypted_pdf', messages.encrypted_pdf, 422)
-    }
-    if (error instanceof InvalidPDFException || error instanceof FormatError || name === 'InvalidPDFException') {
-      throw new UserError('unreadable_pdf', messages.unreadable_pdf, 422)
-    }
     throw new UserError('unreadable_pdf', messages.unreadable_pdf, 422)
   } finally {
-    await parser.destroy().catch(() => undefined)
+    await pdf.destroy().catch(() => undefined)
   }
 }
 
 async function extractDocx(data: Uint8Array, limit: IngestLimits): Promise<string> {
-  let names: string[]
+  let archive: ZipArchive
   try {
-    names = checkZipArchive(data, { maxEntries: limit.maxZipEntries, maxUnzippedBytes: limit.maxUnzippedBytes }).map(
-      (e) => e.name,
-    )
+    checkZipArchive(data, { maxEntries: limit.maxZipEntries, maxUnzippedBytes: limit.maxUnzippedBytes })
+    archive = openZip(data, { maxEntries: limit.maxZipEntries, maxUncompressedBytes: limit.maxUnzippedBytes })
   } catch (error) {
     if (error instanceof ZipCheckError && error.problem !== 'malformed') {
       throw new UserError('docx_too_large', messages.docx_too_large, 413)
     }
     throw new UserError('unreadable_docx', messages.unreadable_docx, 422)
   }
-  if (!names.includes('word/document.xml')) {
+  if (!archive.has('word/document.xml')) {
     throw new UserError('unsupported_type', messages.unsupported_type, 415)
   }
   try {
-    // extractRawText ends every paragraph with a blank line, which the normalizer reads as a paragraph break.
-    const result = await mammoth.extractRawText({ buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) })
-    return result.value
+    return readDocxText(archive)
   } catch {
     throw new UserError('unreadable_docx', messages.unreadable_docx, 422)
   }

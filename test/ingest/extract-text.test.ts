@@ -18,7 +18,8 @@ describe('extractDocumentText on the fixtures', () => {
   it('PDF (LibreOffice, 2 pages): page count, title, text of both pages', async () => {
     const result = await extractDocumentText(fixture('policy-excerpt.pdf'))
     expect(result).toMatchObject({ title: '工业园区高质量发展指引', pages: 2, mediaType: 'application/pdf' })
-    expect(result.text.split('\f')).toHaveLength(2)
+    // 16. starts on page 1 and ends on page 2: one paragraph, sentence joined across the page break.
+    expect(result.paragraphs?.at(-1)).toMatchObject({ page: 1, text: expect.stringMatching(/提升企业从业人员安全素质。$/) })
     const text = normalizePolicyText(result.text)
     expect(text).toContain(SENTENCE_11)
     expect(text).toContain(SENTENCE_16)
