@@ -5,7 +5,8 @@ import { readDocxText } from './docx-text.js'
 import { normalizePolicyText } from './normalize.js'
 import { matchMarker } from './numbering.js'
 import { layOut, type LaidOutParagraph, type PageRuns } from './page-layout.js'
-import { meaningfulChars, MIN_TEXT_CHARS_PER_PAGE, openPdf, PdfOpenError, pageRuns } from './pdf-pages.js'
+import { drawsImage, meaningfulChars, MIN_TEXT_CHARS_PER_PAGE, openPdf, PdfOpenError, pageRuns } from './pdf-pages.js'
+import { readScannedPages, type ScanProgress } from './scanned-pages.js'
 import { unifyCharacters } from './unify-characters.js'
 import { checkZipArchive, ZipCheckError } from './zip-check.js'
 
@@ -16,6 +17,11 @@ export interface IngestLimits {
   maxPages: number
   /** Most characters of extracted text. */
   maxChars: number
+  /**
+   * Most scanned (image) pages read by OCR in one upload: OCR takes seconds per page on a small server, and an
+   * upload must finish within the ingestion job's time budget.
+   */
+  maxOcrPages: number
   /** Most entries in a DOCX (a ZIP archive); an ordinary document has a few dozen. */
   maxZipEntries: number
   /** Most uncompressed bytes in a DOCX, against zip bombs. */
@@ -25,6 +31,7 @@ export interface IngestLimits {
 export const DEFAULT_INGEST_LIMITS: Readonly<IngestLimits> = Object.freeze({
   maxBytes: 20 * 1024 * 1024,
   maxPages: 300,
+  maxOcrPages: 10,
   maxChars: 500_000,
   maxZipEntries: 1_000,
   maxUnzippedBytes: 100 * 1024 * 1024,
@@ -70,7 +77,12 @@ export const messages = {
   not_utf8: '无法识别文本文件的编码：请将文件另存为 UTF-8 编码后再上传。',
   encrypted_pdf: '该 PDF 已加密（需要密码才能打开），无法读取：请上传未加密的版本。',
   unreadable_pdf: 'PDF 文件已损坏或格式不正确，无法读取。',
-  image_only_pdf: '该 PDF 没有可提取的文字（可能是扫描件或图片）：请上传文字版 PDF 或 Word 文档，或先进行文字识别（OCR）。',
+  image_only_pdf: '该 PDF 中没有识别出文字（可能是空白页或图片）：请上传文字版 PDF 或 Word 文档。',
+  too_many_scanned_pages: (pages: number, max: number) =>
+    `该 PDF 有 ${pages} 页是扫描图片，需要逐页识别文字，一次最多识别 ${max} 页：请把文件拆分成每份不超过 ${max} 页后分别上传，或上传文字版 PDF 或 Word 文档。`,
+  scan_unreadable: (pages: readonly number[]) =>
+    `第 ${pages.join('、')} 页是扫描图片，但图像不够清晰，识别出的文字不可靠，文件未导入：请重新扫描这些页（建议 300 dpi、页面放正、不要复印件的复印件），或上传文字版 PDF 或 Word 文档。`,
+  ocr_failed: '扫描件文字识别未能完成，文件未导入：请稍后重试；如仍不行，请上传文字版 PDF 或 Word 文档。',
   too_many_pages: (pages: number, max: number) => `PDF 页数过多：共 ${pages} 页，最多支持 ${max} 页。`,
   unreadable_docx: 'Word 文档已损坏或格式不正确，无法读取。',
   docx_too_large: 'Word 文档解压后内容过大或文件数量过多，已拒绝处理。',
@@ -86,7 +98,11 @@ function formatBytes(n: number): string {
  * magic bytes first, then by its extension, then by the declared media type. Failures are UserErrors with a
  * Chinese message and a 4xx status.
  */
-export async function extractDocumentText(input: ExtractInput, limits?: Partial<IngestLimits>): Promise<ExtractedText> {
+export async function extractDocumentText(
+  input: ExtractInput,
+  limits?: Partial<IngestLimits>,
+  onProgress?: (progress: ScanProgress) => void,
+): Promise<ExtractedText> {
   const limit: IngestLimits = { ...DEFAULT_INGEST_LIMITS, ...limits }
   const { data } = input
   if (data.byteLength > limit.maxBytes) {
@@ -99,9 +115,10 @@ export async function extractDocumentText(input: ExtractInput, limits?: Partial<
   let pages: number | undefined
   let layoutTitle: string | undefined
   let paragraphs: LaidOutParagraph[] | undefined
+  let ocrPages: number[] | undefined
   switch (type) {
     case 'pdf':
-      ;({ text, pages, title: layoutTitle, paragraphs } = await extractPdf(data, limit))
+      ;({ text, pages, title: layoutTitle, paragraphs, ocrPages } = await extractPdf(data, limit, onProgress))
       break
     case 'docx':
       text = await extractDocx(data, limit)
@@ -125,6 +142,7 @@ export async function extractDocumentText(input: ExtractInput, limits?: Partial<
     ...(pages !== undefined ? { pages } : {}),
     mediaType: MEDIA_TYPES[type],
     ...(paragraphs ? { paragraphs } : {}),
+    ...(ocrPages ? { ocrPages } : {}),
   }
 }
 
@@ -208,7 +226,16 @@ export function stripMarkdown(md: string): string {
     .replace(/`([^`]+)`/g, '$1')
 }
 
-async function extractPdf(data: Uint8Array, limit: IngestLimits): Promise<{ text: string; pages: number; title?: string; paragraphs: LaidOutParagraph[] }> {
+interface PdfText {
+  text: string
+  pages: number
+  title?: string
+  paragraphs: LaidOutParagraph[]
+  ocrPages?: number[]
+}
+
+async function extractPdf(data: Uint8Array, limit: IngestLimits, onProgress?: (progress: ScanProgress) => void): Promise<PdfText> {
+  let ocrPages: number[] = []
   let pdf: PDFDocumentProxy
   try {
     pdf = await openPdf(data)
@@ -224,15 +251,26 @@ async function extractPdf(data: Uint8Array, limit: IngestLimits): Promise<{ text
       throw new UserError('too_many_pages', messages.too_many_pages(pages, limit.maxPages), 413)
     }
     const runs: PageRuns[] = []
-    let meaningful = 0
+    const scanned: { page: number; width: number; height: number }[] = []
     for (let n = 1; n <= pages; n++) {
       const page = await pdf.getPage(n)
       const pageText = await pageRuns(page)
+      // A page with (almost) no text layer that draws an image is a scan: it is read by OCR below.
+      if (meaningfulChars(pageText.runs) < MIN_TEXT_CHARS_PER_PAGE && (await drawsImage(page))) {
+        scanned.push({ page: n, width: pageText.width, height: pageText.height })
+      }
       page.cleanup()
-      meaningful += meaningfulChars(pageText.runs)
       runs.push(pageText)
     }
-    if (meaningful < MIN_TEXT_CHARS_PER_PAGE * Math.max(1, pages)) {
+    if (scanned.length > limit.maxOcrPages) {
+      throw new UserError('too_many_scanned_pages', messages.too_many_scanned_pages(scanned.length, limit.maxOcrPages), 413)
+    }
+    if (scanned.length > 0) {
+      const read = await readScanned(data, scanned, onProgress)
+      for (const page of read) runs[page.page - 1] = page
+      ocrPages = read.map((p) => p.page)
+    }
+    if (runs.reduce((n, page) => n + meaningfulChars(page.runs), 0) < MIN_TEXT_CHARS_PER_PAGE) {
       throw new UserError('image_only_pdf', messages.image_only_pdf, 422)
     }
     const layout = layOut(runs)
@@ -241,6 +279,7 @@ async function extractPdf(data: Uint8Array, limit: IngestLimits): Promise<{ text
       pages,
       ...(layout.title ? { title: layout.title } : {}),
       paragraphs: layout.paragraphs,
+      ...(ocrPages.length > 0 ? { ocrPages } : {}),
     }
   } catch (error) {
     if (error instanceof UserError) throw error
@@ -248,6 +287,22 @@ async function extractPdf(data: Uint8Array, limit: IngestLimits): Promise<{ text
   } finally {
     await pdf.destroy().catch(() => undefined)
   }
+}
+
+/** OCR of the scanned pages; a page read too doubtfully refuses the upload with its page numbers. */
+async function readScanned(
+  data: Uint8Array,
+  scanned: readonly { page: number; width: number; height: number }[],
+  onProgress?: (progress: ScanProgress) => void,
+): Promise<PageRuns[]> {
+  let result: Awaited<ReturnType<typeof readScannedPages>>
+  try {
+    result = await readScannedPages(data, scanned, onProgress)
+  } catch {
+    throw new UserError('ocr_failed', messages.ocr_failed, 422)
+  }
+  if (result.doubtful.length > 0) throw new UserError('scan_unreadable', messages.scan_unreadable(result.doubtful), 422)
+  return result.pages
 }
 
 async function extractDocx(data: Uint8Array, limit: IngestLimits): Promise<string> {

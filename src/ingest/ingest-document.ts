@@ -4,6 +4,7 @@ import type { Clause, PolicyDocument } from './clause.js'
 import { extractDocumentText, messages, type ExtractInput, type IngestLimits } from './extract-text.js'
 import { normalizePolicyText } from './normalize.js'
 import { pageStartsOf, withPages } from './page-map.js'
+import type { ScanProgress } from './scanned-pages.js'
 import { splitClauses } from './split-clauses.js'
 
 export interface IngestOptions {
@@ -14,6 +15,8 @@ export interface IngestOptions {
   title?: string
   /** Time of ingestion (tests pass a fixed one). */
   now?: Date
+  /** Called after each scanned page is read by OCR (seconds per page), to show progress. */
+  onProgress?: (progress: ScanProgress) => void
 }
 
 /** An uploaded policy document: extract → normalize → split into clauses. */
@@ -21,7 +24,7 @@ export async function ingestDocument(
   input: ExtractInput,
   options: IngestOptions = {},
 ): Promise<{ document: PolicyDocument; clauses: Clause[] }> {
-  const extracted = await extractDocumentText(input, options.limits)
+  const extracted = await extractDocumentText(input, options.limits, options.onProgress)
   const text = normalizePolicyText(extracted.text)
   const pageStarts =
     extracted.paragraphs && extracted.pages ? pageStartsOf(text, extracted.paragraphs, extracted.pages) : undefined

@@ -73,7 +73,7 @@ export function linesOf(page: PageRuns): Line[] {
   }
   return lines
     .map((line) => {
-      const sorted = line.runs.sort((a, b) => a.x - b.x)
+      const sorted = withoutFootnoteMarks(line.runs).sort((a, b) => a.x - b.x)
       let text = ''
       let end = sorted[0]?.x ?? 0
       for (const run of sorted) {
@@ -87,6 +87,20 @@ export function linesOf(page: PageRuns): Line[] {
     })
     .filter((l) => l.text !== '')
     .sort((a, b) => a.y - b.y)
+}
+
+/** A footnote reference as typeset: a small raised number, star or dagger (¹ [1] ① * †). */
+const FOOTNOTE_MARK = /^[[(（]?(?:\d{1,3}|[①-⑳*†‡])[\])）]?$/u
+
+/**
+ * The runs of a line without its footnote references: small type (at most 3/4 of the line's largest) raised above
+ * the line's baseline. The note itself, in small type below the body, is dropped with the page furniture.
+ */
+function withoutFootnoteMarks(runs: readonly TextRun[]): TextRun[] {
+  const main = runs.reduce((a, b) => (b.size > a.size ? b : a))
+  return runs.filter(
+    (r) => !(FOOTNOTE_MARK.test(r.text.trim()) && r.size <= main.size * 0.75 && r.y < main.y - main.size * 0.12),
+  )
 }
 
 /** The commonest value of `key` over the lines, weighted by their characters. */
@@ -124,10 +138,29 @@ function withoutPageFurniture(pages: readonly Line[][], bodySize: number): Line[
   return trimmed.map((lines) =>
     lines.filter((l, i) => {
       const atEdge = i < 2 || i >= lines.length - 2
-      const repeated = (count.get(edgeKey(l.text)) ?? 0) >= threshold && l.text.length <= 40
+      const repeated = (count.get(edgeKey(l.text)) ?? 0) >= threshold && l.text.length <= 120
       return !(atEdge && repeated)
     }),
   )
+}
+
+/**
+ * Lines that are page furniture wherever they stand at a page's top or bottom, even on a one-page file or in body
+ * size (a scan read by OCR has no type sizes to tell them by): page numbers (3, - 3 -, — 3 —, 3/6, 第3页 共6页),
+ * a browser's print header (date and time) and footer (the page's address).
+ */
+const FURNITURE_PATTERNS: readonly RegExp[] = [
+  /^[-—–－\s]*\d{1,4}[-—–－\s]*$/,
+  /^\d{1,4}\s*\/\s*\d{1,4}$/,
+  /^第\s*\d{1,4}\s*页\s*[,，]?\s*(共\s*\d{1,4}\s*页)?$/,
+  /^(?:file|https?):\/\/\S+(?:\s+\d{1,4}\s*\/\s*\d{1,4})?$/i,
+  /^\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\s*[,，]?\s*\d{1,2}:\d{2}(?:\s*[AP]M)?(?:\s|$)/i,
+]
+
+const isFurnitureText = (text: string): boolean => FURNITURE_PATTERNS.some((p) => p.test(text.replace(/\t/g, ' ').trim()))
+
+function withoutFurnitureLines(pages: readonly Line[][]): Line[][] {
+  return pages.map((lines) => lines.filter((l, i) => !((i < 2 || i >= lines.length - 2) && isFurnitureText(l.text))))
 }
 
 export function layOut(pages: readonly PageRuns[]): PageLayout {
@@ -135,7 +168,7 @@ export function layOut(pages: readonly PageRuns[]): PageLayout {
   const all = pageLines.flat()
   if (all.length === 0) return { paragraphs: [] }
   const bodySize = mode(all, (l) => l.size)
-  const kept = withoutPageFurniture(pageLines, bodySize)
+  const kept = withoutPageFurniture(withoutFurnitureLines(pageLines), bodySize)
   const body = kept.flat().filter((l) => Math.abs(l.size - bodySize) <= bodySize * 0.1)
   const left = mode(body.length > 0 ? body : all, (l) => l.x0)
   const rights = body.map((l) => l.x1).sort((a, b) => a - b)

@@ -67,3 +67,38 @@ export function meaningfulChars(runs: readonly TextRun[]): number {
   for (const run of runs) n += run.text.match(/[\p{L}\p{N}]/gu)?.length ?? 0
   return n
 }
+
+/** Resolution scanned pages are rendered at for OCR: what a scanner's "document" setting gives, enough for 小四. */
+export const OCR_DPI = 150
+/** Longest side of a rendered page, whatever its paper size (an A3 page at 150 dpi is 2480 px). */
+const MAX_RENDER_PIXELS = 2600
+
+/**
+ * The given pages drawn to PNG one at a time (pdf.js with @napi-rs/canvas, through pdf-parse), each with its scale:
+ * image pixels per PDF point. pdf.js decodes every image codec scanners write (JPEG, JBIG2, CCITT fax, Flate).
+ */
+export async function* renderedPages(
+  data: Uint8Array,
+  pages: readonly { page: number; width: number; height: number }[],
+): AsyncGenerator<{ page: number; png: Uint8Array; scale: number }> {
+  const { PDFParse } = await import('pdf-parse')
+  const parser = new PDFParse({ data: new Uint8Array(data), verbosity: 0 })
+  try {
+    for (const page of pages) {
+      const scale = Math.min(OCR_DPI / 72, MAX_RENDER_PIXELS / Math.max(page.width, page.height, 1))
+      const result = await parser.getScreenshot({ partial: [page.page], scale, imageBuffer: true, imageDataUrl: false })
+      const shot = result.pages[0]
+      if (shot) yield { page: page.page, png: shot.data, scale }
+    }
+  } finally {
+    await parser.destroy().catch(() => undefined)
+  }
+}
+
+/** Whether a page draws an image (a scanned page is one image; a blank page draws none and needs no OCR). */
+export async function drawsImage(page: PDFPageProxy): Promise<boolean> {
+  const { OPS } = await loadPdfJs()
+  const images = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObject])
+  const list = await page.getOperatorList()
+  return list.fnArray.some((fn) => images.has(fn))
+}
