@@ -16,7 +16,7 @@ const NOISE_MAX_CHARS = 6
  * A page is doubtful when its characters' mean confidence is below this. PP-OCRv4 reads a clean 150-dpi page of
  * 仿宋 at 0.97–0.99 per line; a 75-dpi or blurred page falls to 0.7–0.8 with one character in ten wrong.
  */
-export const MIN_PAGE_CONFIDENCE = 0.85
+export const MIN_PAGE_CONFIDENCE = 0.9
 
 export interface ScanProgress {
   /** Pages read so far, of `total` scanned pages. */
