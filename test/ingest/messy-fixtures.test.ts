@@ -50,6 +50,18 @@ describe('messy uploads read back as the clean text', () => {
     expectSameClauses(clauses, cleanClauses('gaobiaozhun-shuzi-yuanqu-jianshe-zhinan'))
   })
 
+  it('工业园区高质量发展指引 numbered by LibreOffice Writer lists, saved as .docx (taiwaneseCountingThousand, continued lists)', async () => {
+    const { document, clauses } = await ingestDocument({ fileName: '工业园区高质量发展指引.docx', data: read('zhiyin-libreoffice-numbered.docx') })
+    expect(document.title).toBe('工业园区高质量发展指引')
+    expectSameClauses(clauses, cleanClauses('gongye-yuanqu-gaozhiliang-fazhan-zhiyin'))
+  })
+
+  it('the same LibreOffice document exported to PDF (numbering drawn as text)', async () => {
+    const { document, clauses } = await ingestDocument({ fileName: '工业园区高质量发展指引.pdf', data: read('zhiyin-libreoffice-numbered.pdf') })
+    expect(document).toMatchObject({ title: '工业园区高质量发展指引', pages: 5 })
+    expectSameClauses(clauses, cleanClauses('gongye-yuanqu-gaozhiliang-fazhan-zhiyin'))
+  })
+
   it('a footnote and a table in an auto-numbered Word file are kept as text', async () => {
     const { clauses } = await ingestDocument({ fileName: '指南.docx', data: read('zhinan-footnote-table.docx') })
     expect(clauses.find((c) => key(c) === '序言')?.text).toMatch(
