@@ -63,13 +63,13 @@ describe.skipIf(!url)('one corpus for every instance sharing DATABASE_URL', () =
   })
 
   it('upload on A → listed and found by a search on B within 5 s; the same words again on B → 409 naming it; delete on B → gone on A', async () => {
-    const created = await a.request('/api/documents', upload('高标准数字园区建设指南.docx', fixture('zhinan-autonumber.docx')))
+    const created = await a.request('/api/documents', upload('指引（节选）.docx', fixture('policy-excerpt.docx')))
     expect(created.status).toBe(201)
     const { document } = (await created.json()) as { document: { id: string; title: string } }
-    expect(document.title).toBe('高标准数字园区建设指南')
+    expect(document.title).toBe('工业园区高质量发展指引')
 
     const found = async (app: typeof a) => {
-      const response = await app.request('/api/retrieve', json({ query: '园区数字化转型 链式改造', top: 10, docIds: [document.id] }))
+      const response = await app.request('/api/retrieve', json({ query: '新型信息基础设施 千兆光网', top: 10, docIds: [document.id] }))
       const body = (await response.json()) as { results: { clauseId: string }[] }
       return body.results.some((r) => r.clauseId.startsWith(`${document.id}#`))
     }
@@ -77,13 +77,24 @@ describe.skipIf(!url)('one corpus for every instance sharing DATABASE_URL', () =
     const listedOnB = (await (await b.request('/api/documents')).json()) as { documents: { id: string }[] }
     expect(listedOnB.documents.map((d) => d.id)).toContain(document.id)
 
-    const again = await b.request('/api/documents', upload('指南（再次上传）.docx', fixture('zhinan-autonumber.docx')))
+    // The same words as a PDF: another file, the same text.
+    const again = await b.request('/api/documents', upload('指引（再次上传）.pdf', fixture('policy-excerpt.pdf')))
     expect(again.status).toBe(409)
     expect(await again.json()).toEqual({
       error: {
         code: 'duplicate_document',
         documentId: document.id,
-        message: '这份文件的内容与已上传的《高标准数字园区建设指南》（文件“高标准数字园区建设指南.docx”）相同，未重复导入。如需更新，请先删除原文件再上传。',
+        message: '这份文件的内容与已上传的《工业园区高质量发展指引》（文件“指引（节选）.docx”）相同，未重复导入。如需更新，请先删除原文件再上传。',
+      },
+    })
+    // A Word copy of a built-in guideline is one too.
+    const builtin = await b.request('/api/documents', upload('高标准数字园区建设指南.docx', fixture('zhinan-autonumber.docx')))
+    expect(builtin.status).toBe(409)
+    expect(await builtin.json()).toEqual({
+      error: {
+        code: 'duplicate_document',
+        documentId: 'gaobiaozhun-shuzi-yuanqu-jianshe-zhinan',
+        message: '这份文件的内容与内置政策文件《高标准数字园区建设指南》相同，无需再上传。',
       },
     })
 
