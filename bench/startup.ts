@@ -68,11 +68,13 @@ async function cliRows(draft: string): Promise<BenchRow[]> {
 async function startServer(args: string[], dataDir: string): Promise<{ firstAnswerMs: number; rssAtRestMiB: number }> {
   const port = 20000 + Math.floor(Math.random() * 30000)
   const started = process.hrtime.bigint()
-  const child = spawn(node, args, { cwd: ROOT, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir }, stdio: 'ignore' })
+  const child = spawn(node, args, { cwd: ROOT, env: { ...process.env, PORT: String(port), DATA_DIR: dataDir }, stdio: ['ignore', 'ignore', 'pipe'] })
+  let stderr = ''
+  child.stderr!.on('data', (data: Buffer) => (stderr += String(data)))
   try {
     const deadline = Date.now() + 180_000
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`server ${args.join(' ')} exited with ${child.exitCode}`)
+      if (child.exitCode !== null) throw new Error(`server ${args.join(' ')} exited with ${child.exitCode}: ${stderr.slice(-800)}`)
       if (Date.now() > deadline) throw new Error(`server ${args.join(' ')} did not answer in 180 s`)
       try {
         if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break
@@ -85,8 +87,11 @@ async function startServer(args: string[], dataDir: string): Promise<{ firstAnsw
     await new Promise((resolve) => setTimeout(resolve, 2000))
     return { firstAnswerMs, rssAtRestMiB: rssMiB(child.pid!) }
   } finally {
-    child.kill('SIGTERM')
-    await new Promise((resolve) => child.once('exit', resolve))
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve))
+      child.kill('SIGTERM')
+      await exited
+    }
   }
 }
 
