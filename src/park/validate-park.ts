@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { JSON_TYPE_NAMES } from '../json-text.js'
+import { kindIds } from '../kinds/registry.js'
 import { isGenericWord } from './entity-names.js'
 import { jsonPath, type PathSegment } from './json-path.js'
 import {
@@ -138,6 +139,16 @@ function fromZodIssue(issue: z.core.$ZodIssue, input: unknown): ParkIssue[] {
         code: 'invalid-option',
         message: messages.invalidOption(where.name, show(at.value), issue.values.map((v) => String(v))),
       }]
+    case 'invalid_union': {
+      // A row that takes a value or a year map: report the branch the input was written in.
+      const branch = issue.errors[at.found && isObject(at.value) ? 1 : 0] ?? []
+      return branch.flatMap((inner) => fromZodIssue({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue, input))
+    }
+    case 'custom':
+      if (segs.length === 1 && segs[0] === 'kind') {
+        return [{ path, code: 'invalid-option', message: messages.invalidOption(where.name, show(at.value), kindIds()) }]
+      }
+      return [{ path, code: 'invalid-value', message: messages.invalidValue(where.name) }]
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
         path: jsonPath([...segs, key]),
