@@ -14,6 +14,7 @@ import type { EvidenceMap } from './evidence.js'
 import { draftWithLlm } from './llm-draft.js'
 import type { DraftProgress } from './llm-progress.js'
 import { planDraft, type DraftPlan } from './plan.js'
+import { kindForPark } from '../park/indicator-values.js'
 
 export interface DraftRequest {
   park: ParkData
@@ -45,7 +46,7 @@ const CLAUSES_PER_QUERY = 6
  * (the default on a machine without an endpoint) — and check the result.
  */
 export async function draftReport(request: DraftRequest, deps: { config: Pick<AppConfig, 'llm'>; corpus: PolicyCorpus }): Promise<DraftOutcome> {
-  const kind = getKind(request.kindId ?? request.park.kind)
+  const kind = kindForPark(request.park, request.kindId)
   const mode = request.mode === 'llm' || (request.mode !== 'offline' && deps.config.llm) ? 'llm' : 'offline'
   // The planner retrieves through LangChain's retriever interface, so the same clause index serves any chain.
   const retriever = new ClauseLangChainRetriever({ retriever: deps.corpus.retrieverForChains, top: CLAUSES_PER_QUERY })

@@ -223,6 +223,11 @@ export const IndicatorSchema = z
     description: Text.optional(),
     /** For boolean rows: the choices as printed (是/否). */
     options: z.array(Text).optional(),
+    /**
+     * The key of the row this one is part of (“其中：主导产业销售收入” of 销售收入): its value may not exceed the
+     * total's in any year. The template marks most such rows with 其中; 上市及挂牌企业数量 is one without the mark.
+     */
+    partOf: z.string().optional(),
   })
   .refine((i) => (i.years === undefined) !== (i.asOf === undefined), {
     message: 'an indicator needs exactly one of years or asOf (directly or from its group)',
@@ -390,6 +395,13 @@ export const KindSpecSchema = z
       ctx.addIssue({ code: 'custom', path: ['dataYear'], message: 'dataYear must not be after year' })
     }
     if (spec.indicatorBlock) {
+      const rows = spec.indicatorBlock.groups.flatMap((g) => g.indicators)
+      const keys = new Set(rows.map((i) => i.key))
+      rows.forEach((row) => {
+        if (row.partOf !== undefined && (!keys.has(row.partOf) || row.partOf === row.key)) {
+          ctx.addIssue({ code: 'custom', path: ['indicatorBlock', 'groups'], message: `${row.key}: partOf ${row.partOf} is not another row of the table` })
+        }
+      })
       reportDuplicates(
         spec.indicatorBlock.groups.flatMap((g) => g.indicators.map((i) => i.key)),
         ['indicatorBlock', 'groups'],

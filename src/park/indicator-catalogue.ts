@@ -44,6 +44,8 @@ export interface IndicatorField {
   asOf?: string
   /** For text rows: what the template asks to describe. */
   guidance?: string
+  /** The key of the total this row is part of (其中 rows): never above it in any year. */
+  partOf?: string
 }
 
 /** Units of whole things: their values are non-negative integers (个, 起, 人 …). */
@@ -106,6 +108,7 @@ function fieldOf(kind: KindSpec, indicator: Indicator): IndicatorField {
     ...(indicator.footnote ? { formula: indicator.footnote } : {}),
     ...(asOf ? { asOf } : {}),
     ...(guidance ? { guidance } : {}),
+    ...(indicator.partOf ? { partOf: indicator.partOf } : {}),
   }
 }
 
@@ -122,6 +125,7 @@ export function buildIndicatorCatalogue(kinds: readonly KindSpec[]): IndicatorFi
       const yearly = isYearly(indicator)
       byKey.set(indicator.key, {
         ...known,
+        ...(known.partOf === undefined && indicator.partOf ? { partOf: indicator.partOf } : {}),
         templates: known.templates.includes(kind.id) ? known.templates : [...known.templates, kind.id],
         shapes: { single: known.shapes.single || !yearly, yearly: known.shapes.yearly || yearly },
       })

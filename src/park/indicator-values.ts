@@ -98,3 +98,10 @@ export function assertParkCoversKind(park: ParkData, kind: KindSpec): void {
     path: '$.indicators',
   })
 }
+
+/** The kind a park is written up under (its own unless `kindId` names another), checked to be covered by its data. */
+export function kindForPark(park: ParkData, kindId: string = park.kind): KindSpec {
+  const kind = getKind(kindId)
+  assertParkCoversKind(park, kind)
+  return kind
+}

@@ -61,6 +61,7 @@ describe('INDICATOR_FIELDS', () => {
         templateLabel: '主导产业营业收入（亿元）', unit: '亿元', valueType: 'number', yearly: true,
         shapes: { single: false, yearly: true }, percent: false, scope: '主导产业口径',
         templates: ['innovation-digital', 'innovation-green', 'base-annual-report', 'base-excellent-case'],
+        partOf: 'scale.revenue',
       },
     ])
     const innovation = INDICATOR_FIELDS.filter((f) => f.templates[0]!.startsWith('innovation-'))

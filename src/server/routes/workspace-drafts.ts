@@ -20,6 +20,7 @@ import type { Workspace } from '../../store/workspace.js'
 import { respondWithDraft } from '../draft-response.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
 import { KindIdSchema } from '../../kinds/kind-id.js'
+import { kindForPark } from '../../park/indicator-values.js'
 
 /**
  * Drafts of a stored park and their append-only versions: generate a first draft from the park (offline composer
@@ -73,7 +74,7 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
     // Every field is optional: an empty body generates the park's own kind offline (or with the LLM when configured).
     const request = parseRequest(GenerateSchema, await readJsonBody(c, {}))
     const park = await parkData(c.req.param('id'))
-    const kind = getKind(request.kind ?? park.data.kind)
+    const kind = kindForPark(park.data, request.kind)
     const draftRequest = { park: park.data, mode: request.mode, kindId: kind.id }
     const save = async (outcome: DraftOutcome) => {
       const saved = await drafts.create({

@@ -8,7 +8,8 @@ import { parseJsonText } from '../../json-text.js'
 import { validateParkData } from '../../park/validate-park.js'
 import type { Workspace } from '../../store/workspace.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
-import { indicatorTemplate, indicatorWorkbook, mergeIndicators, readIndicatorWorkbook, type ImportedCell } from './workspace-indicators.js'
+import { indicatorTemplate, indicatorWorkbook } from '../../export/indicator-workbook.js'
+import { mergeIndicators, readIndicatorWorkbook, type ImportedCell } from '../../ingest/indicator-workbook.js'
 import { KindIdSchema } from '../../kinds/kind-id.js'
 
 /**
