@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs'
 import { z } from 'zod'
+import { getKind } from '../kinds/registry.js'
 import { SeveritySchema } from './finding.js'
 
 /**
  * Per-kind rule settings, as data (a textlint preset): switch a rule off, change its severity, or set its
- * thresholds. src/check/presets/<kind>.json holds the defaults of each kind; a caller may layer its own.
+ * thresholds. Each kind's spec holds its defaults (`checkPreset`); a caller may layer its own.
  */
 export const RuleSettingSchema = z.object({
   severity: z.union([SeveritySchema, z.literal('off')]).optional(),
@@ -14,21 +14,12 @@ export const RuleConfigSchema = z.record(z.string(), RuleSettingSchema)
 export type RuleSetting = z.infer<typeof RuleSettingSchema>
 export type RuleConfig = z.infer<typeof RuleConfigSchema>
 
-const presetCache = new Map<string, RuleConfig>()
-
-/** The preset of a kind; a kind without a preset file runs every rule with its defaults. */
+/**
+ * The preset of a kind: its spec's `checkPreset` (src/kinds/specs), the one place a kind's rule settings live.
+ * A kind without one runs every rule with its defaults.
+ */
 export function kindPreset(kindId: string): RuleConfig {
-  const cached = presetCache.get(kindId)
-  if (cached) return cached
-  let preset: RuleConfig = {}
-  try {
-    const raw: unknown = JSON.parse(readFileSync(new URL(`./presets/${kindId}.json`, import.meta.url), 'utf8'))
-    preset = RuleConfigSchema.parse(raw)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-  }
-  presetCache.set(kindId, preset)
-  return preset
+  return getKind(kindId).checkPreset
 }
 
 /** Later layers win; options are merged key by key. */

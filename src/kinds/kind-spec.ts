@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SeveritySchema } from '../check/finding.js'
 
 /**
  * A report kind as data. Every kind the product writes, checks and exports (the 2026 创新实践 templates 000/001,
@@ -318,6 +319,19 @@ export const FormSchema = z
   })
 export type Form = z.infer<typeof FormSchema>
 
+/**
+ * The checker's settings for the kind (a textlint-style preset): per rule id, a severity or `off` and options the
+ * rule validates itself. Layered under whatever a caller passes (`config` in POST /api/check); a kind that
+ * `extends` another inherits its preset, so next year's kind is checked like this year's without a code change.
+ */
+export const CheckPresetSchema = z.record(
+  z.string(),
+  z.strictObject({
+    severity: z.union([SeveritySchema, z.literal('off')]).optional(),
+    options: z.record(z.string(), z.unknown()).optional(),
+  }),
+)
+
 export const KindSpecSchema = z
   .strictObject({
     id: Slug,
@@ -373,6 +387,7 @@ export const KindSpecSchema = z
     backgroundGuidance: BackgroundGuidanceSchema.optional(),
     indicatorBlock: IndicatorBlockSchema.optional(),
     form: FormSchema.optional(),
+    checkPreset: CheckPresetSchema.default({}),
   })
   .superRefine((spec, ctx) => {
     spec.sections.forEach((s, i) => {
