@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { getKind } from '../kinds/registry.js'
 import { SeveritySchema } from './finding.js'
@@ -21,6 +22,15 @@ export type RuleConfig = z.infer<typeof RuleConfigSchema>
 export function kindPreset(kindId: string): RuleConfig {
   return getKind(kindId).checkPreset
 }
+
+/**
+ * The settings for a draft that follows no report template (presets/untemplated.json): the rules that hold a draft
+ * to a template's frame, length and per-part content are off, and short forms declared with 以下简称 are accepted.
+ */
+export const untemplatedPreset = (): RuleConfig => (untemplated ??= RuleConfigSchema.parse(
+  JSON.parse(readFileSync(new URL('./presets/untemplated.json', import.meta.url), 'utf8')),
+))
+let untemplated: RuleConfig | undefined
 
 /** Later layers win; options are merged key by key. */
 export function mergeRuleConfigs(...layers: readonly (RuleConfig | undefined)[]): RuleConfig {
