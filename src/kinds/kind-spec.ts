@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { SeveritySchema } from '../check/finding.js'
+import { SummaryTableSpecSchema } from './summary-table-spec.js'
 
 /**
  * A report kind as data. Every kind the product writes, checks and exports (the 2026 创新实践 templates 000/001,
@@ -387,6 +388,8 @@ export const KindSpecSchema = z
     backgroundGuidance: BackgroundGuidanceSchema.optional(),
     indicatorBlock: IndicatorBlockSchema.optional(),
     form: FormSchema.optional(),
+    /** The 示范基地 汇总表 beyond the quantity rows (003 附件1): header, contacts, rows 十二–二十五, 附表1–6. */
+    summaryTable: SummaryTableSpecSchema.optional(),
     checkPreset: CheckPresetSchema.default({}),
   })
   .superRefine((spec, ctx) => {

@@ -7,6 +7,7 @@ import {
   type IndicatorField,
   type IndicatorGroup,
 } from './indicator-catalogue.js'
+import { SUMMARY_FIELD_LABELS, SummaryTableDataSchema } from './summary-table-schema.js'
 
 /**
  * The park-data file: everything the product knows about one park and its innovation practice.
@@ -127,6 +128,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   'materials[].title': '材料标题',
   'materials[].text': '材料正文',
   'materials[].source': '材料来源',
+  ...SUMMARY_FIELD_LABELS,
 }
 
 function titled<T extends z.ZodType>(path: string, schema: T): T {
@@ -332,6 +334,7 @@ export const ParkDataSchema = z
     facts: titled('facts', z.array(FactSchema)),
     entities: titled('entities', z.array(EntitySchema)),
     materials: titled('materials', z.array(MaterialSchema)).optional(),
+    summaryTable: SummaryTableDataSchema.optional().meta({ title: '汇总表' }),
   })
   .meta({ title: '园区数据（park-report park-data file）' })
 
