@@ -1,5 +1,5 @@
 import { indicatorRows, type KindSpec } from '../kinds/kind-spec.js'
-import { annexFor, summaryTextRows, type Annex, type CellType, type SummaryTableSpec, type TableColumn } from '../kinds/summary-table-spec.js'
+import { annexFor, type Annex, type CellType, type SummaryTableSpec, type TableColumn } from '../kinds/summary-table-spec.js'
 import type { PathSegment } from '../park/json-path.js'
 import { labelWithUnit } from '../park/indicator-catalogue.js'
 import type { ParkData } from '../park/park-schema.js'
@@ -104,7 +104,7 @@ function headerRows(spec: SummaryTableSpec): LayoutRow[] {
       { label: { col: 1, toCol: 2 }, value: { col: 3, toCol: 4 } },
       { label: { col: 5, toCol: 6 }, value: { col: 7, toCol: 10 } },
     ]
-    const r = row({ id: `header:${pair.map((f) => f.key).join(',')}` })
+    const r = row({ id: `header:${pair.map((f) => f.key).join(',')}`, height: 32 })
     pair.forEach((field, j) => {
       const slot = slots[j]!
       r.cells.push({ ...slot.label, text: field.label, style: 'label' })
@@ -304,7 +304,7 @@ function textRows(spec: SummaryTableSpec, park: ParkData | undefined, years: str
 }
 
 function annexSheet(annex: Annex, park: ParkData | undefined, years: string[]): LayoutSheet {
-  const rows: LayoutRow[] = [row({ cells: [{ col: 1, toCol: ANNEX_COLUMNS, text: `附表${annex.number}　${annex.title}`, style: 'title' }], height: 28 })]
+  const rows: LayoutRow[] = [row({ cells: [{ col: 1, toCol: ANNEX_COLUMNS, text: `附表${annex.number}\u3000${annex.title}`, style: 'title' }], height: 28 })]
   for (const section of annex.sections) {
     const yearly = section.rows.some((r) => r.type === 'yearly')
     rows.push(

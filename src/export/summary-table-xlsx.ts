@@ -67,7 +67,10 @@ function styleText(cell: ExcelJS.Cell, text: TextCell): void {
 }
 
 function writeSheet(workbook: ExcelJS.Workbook, sheet: LayoutSheet, park: ParkData | undefined): void {
-  const ws = workbook.addWorksheet(sheet.name)
+  // A4 landscape, one page wide: the template is printed and stamped (加盖示范基地管理机构公章).
+  const ws = workbook.addWorksheet(sheet.name, {
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  })
   ws.columns = [...sheet.columns.map((width) => ({ width })), ...Array.from({ length: ROW_ID_COLUMN - 1 - sheet.columns.length }, () => ({ width: 4, hidden: true })), { width: 24, hidden: true }]
   const merged = (r: number, c: { col: number; toCol?: number; toRow?: number }) => {
     const toCol = c.toCol ?? c.col

@@ -148,7 +148,7 @@ describe('exportSummaryWorkbook for a 示范基地 (fixtures/parks/lizhou-base.j
     expect(rowOf(sheet, '18.10 ').getCell(4).value).toBe('否')
     expect(rowOf(sheet, '16.3 ').getCell(4).note).toBe('相关称号特指国家级，不包含省级及以下称号；填写时需先总结相关称号数量，然后分点列明称号具体相关信息。')
     const annex = workbook.getWorksheet('附表3')!
-    expect(annex.getCell('A1').value).toBe('附表3　国家新型工业化产业示范基地（工业互联网）发展情况汇总表')
+    expect(annex.getCell('A1').value).toBe('附表3\u3000国家新型工业化产业示范基地（工业互联网）发展情况汇总表')
     expect(Array.from({ length: 4 }, (_, i) => annex.getRow(3).getCell(i + 1).value)).toEqual(['1. 高质量外网接入企业数（个）', 392, 341, 296])
     expect(annex.getRow(3).getCell(13).value).toBe('annex-year:highQualityAccessEnterprises')
   })

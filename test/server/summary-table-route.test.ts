@@ -36,7 +36,7 @@ describe('汇总表 routes', () => {
     const sheet = workbook.getWorksheet('汇总表')!
     rowOf(sheet, '1.1 销售收入').getCell(5).value = 1302.5
     rowOf(sheet, '13.2 ').getCell(4).value = '与周边4个县市区共建工业互联网赋能中心。'
-    const file = new File([await workbook.xlsx.writeBuffer()], '汇总表.xlsx', { type: XLSX })
+    const file = new File([new Uint8Array(await workbook.xlsx.writeBuffer())], '汇总表.xlsx', { type: XLSX })
 
     const imported = await answer<{ park: { version: number; data: { indicators: { scale: { revenue: Record<string, number> } }; summaryTable: { rows: Record<string, unknown> } } } }>(
       ws.app.request(`/api/parks/${id}/summary-table`, multipart({ file, version: String(version) })),
@@ -52,7 +52,7 @@ describe('汇总表 routes', () => {
     const { id, version } = created.body.park
     const workbook = await workbookOf(await ws.app.request(`/api/templates/summary-table.xlsx?parkId=${id}`))
     rowOf(workbook.getWorksheet('汇总表')!, '2.1 税金总额').getCell(5).value = '四十一点六'
-    const file = new File([await workbook.xlsx.writeBuffer()], '汇总表.xlsx', { type: XLSX })
+    const file = new File([new Uint8Array(await workbook.xlsx.writeBuffer())], '汇总表.xlsx', { type: XLSX })
     const { status, body } = await answer<{ error: { code: string; message: string; issues: { cell: string; message: string }[] } }>(
       ws.app.request(`/api/parks/${id}/summary-table`, multipart({ file, version: String(version) })),
     )
