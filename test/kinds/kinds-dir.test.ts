@@ -45,7 +45,9 @@ describe('a 2027 kind added as one file in KINDS_DIR', () => {
       name: '2027年工业园区高质量发展创新实践经验总结材料（推动绿色安全发展类）',
       totalZishu: 2500,
       sections: ['一、背景介绍', '二、创新举措', '三、实践成效'],
+      summaryTable: false,
     })
+    expect(body.kinds.filter((k) => (k as { summaryTable?: boolean }).summaryTable).map((k) => k.id)).toEqual(['base-annual-report', 'base-excellent-case'])
     const { getKind } = await import('../../src/kinds/registry.js')
     const spec = getKind(KIND)
     expect([spec.year, spec.dataYear, spec.checkPreset]).toEqual([2027, 2026, {}])
