@@ -12,7 +12,6 @@ const USAGE =
 
 /** `export`: a draft to a Word file in the template's typography — the report, or with --form the whole 经验总结材料. */
 export const exportCommand: CliCommand = {
-  summary: '导出 Word：报告正文，或加 --form 导出整份经验总结材料（--charts 插入图表）；加 --summary-table 导出示范基地《汇总表》Excel',
   async run(args) {
     const { values, positionals } = parseCliArgs(
       args,
@@ -41,7 +40,7 @@ export const exportCommand: CliCommand = {
       throw new UserError('draft_unreadable', `无法读取草稿文件“${file}”。`)
     }))
     const park = values.park ? await readParkFile(values.park) : undefined
-    const { data } = await exportDraft({
+    const { data, warnings } = await exportDraft({
       doc: draft.doc,
       ...(park ? { park } : {}),
       ...(values.kind ? { kindId: values.kind } : {}),
@@ -51,6 +50,7 @@ export const exportCommand: CliCommand = {
     })
     await writeFile(values.out, data)
     process.stderr.write(`已导出 ${values.out}（${Math.round(data.length / 1024)} KB）\n`)
+    for (const warning of warnings) process.stderr.write(`提醒：${warning}\n`)
     return 0
   },
 }
