@@ -6,6 +6,7 @@ import type { ParkData } from '../../src/park/park-schema.js'
 import { draftChecker } from '../../src/draft/repair.js'
 import { createChatClient, type ChatClientOptions } from '../../src/llm/client.js'
 import { startScriptedLlmServer, type ScriptedLlmServer, type ScriptHandler } from '../helpers/scripted-llm-server.js'
+import { manualClock } from '../helpers/manual-clock.js'
 import { rejectionOf } from '../helpers/user-error.js'
 import { carelessModel, echoingModel, flakyNetwork, INVENTED } from '../llm/careless-model.js'
 import { CLEAN_DRAFT, kind, nanlingModel, nanlingPlan, park, taskOf } from '../llm/nanling-model.js'
@@ -181,15 +182,24 @@ describe('a careless network', () => {
   })
 
   it('an endpoint that takes the connection and never answers: the draft gives up after one wait per call, with the reason', async () => {
-    const started = Date.now()
-    const error = await rejectionOf(draft(() => ({ content: '{}', delayMs: 60_000 }), { stream: true }, { firstByteTimeoutMs: 1_000, timeoutMs: 5_000 }))
-    expect([error.code, error.message]).toEqual(['llm_timeout', '大模型服务接受了请求，但在1秒内没有开始回答（共尝试2次）。服务可能过载或卡住，请稍后重试，或换用其他模型服务。'])
-    // Two attempts of 1 s per call, the four calls in parallel, and no second pass: well under the old 487 s.
-    expect(Date.now() - started).toBeLessThan(15_000)
+    // The client's waits run on a manual clock that moves 60 s on each time the endpoint takes a request, so the
+    // test does not race real seconds against a loaded machine.
+    const clock = manualClock()
+    const silent = () => {
+      queueMicrotask(() => clock.advance(60_000))
+      return { content: '{}', delayMs: 600_000 }
+    }
+    const error = await rejectionOf(draft(silent, { stream: true }, { firstByteTimeoutMs: 60_000, timeoutMs: 180_000, timers: clock }))
+    expect([error.code, error.message]).toEqual(['llm_timeout', '大模型服务接受了请求，但在60秒内没有开始回答（共尝试2次）。服务可能过载或卡住，请稍后重试，或换用其他模型服务。'])
+    // At most two waits for each of the four parallel calls and no second pass: minutes, not the old 487 s of silence.
+    const requests = server!.chatRequests().length
+    expect(requests).toBeGreaterThan(0)
+    expect(requests).toBeLessThanOrEqual(8)
+    expect(clock.now()).toBeLessThanOrEqual(requests * 60_000)
     // Every call the drafter made was given up on its side, none left running (the server notices the closed sockets).
-    expect(server!.chatRequests().length).toBeGreaterThan(0)
-    await expect.poll(() => server!.chatRequests().every((r) => r.aborted), { timeout: 5_000 }).toBe(true)
+    await expect.poll(() => server!.chatRequests().every((r) => r.aborted), { timeout: 60_000 }).toBe(true)
   })
+
 })
 
 describe('instructions hidden in the data', () => {
