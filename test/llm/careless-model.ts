@@ -1,6 +1,6 @@
 import type { AbstractAnswer, SectionBody } from '../../src/draft/llm-schemas.js'
 import type { RecordedRequest, ScriptHandler, ScriptStep } from '../helpers/scripted-llm-server.js'
-import { ABSTRACT, BACKGROUND, MEASURES, nanlingModel, RESULTS, taskOf, type ModelOverrides } from './nanling-model.js'
+import { ABSTRACT, BACKGROUND, MEASURES, nanlingModel, RESULTS, SECTIONS, taskOf, type ModelOverrides } from './nanling-model.js'
 
 /**
  * Adversarial stand-ins for real models, over the example park (南岭经济技术开发区, lead industry 新能源电池材料):
@@ -139,5 +139,36 @@ export function flakyNetwork(inner: ScriptHandler = nanlingModel()): ScriptHandl
     if (kind === 0) return { destroy: true }
     const answer = await inner(request)
     return { ...(answer as object), cutAt: 0.5 } as ScriptStep
+  }
+}
+
+/**
+ * A model that writes far past its budget: every first-draft part is the clean part with its own sentences said again
+ * ("在此基础上，…") until it is `share` times its 字数 budget (the issue saw 40 % over). Repairs answer cleanly.
+ */
+export function verboseModel(budgets: Record<string, number>, share = 1.4): ScriptHandler {
+  const clean = nanlingModel()
+  const longer = (text: string, target: number, current: number) => {
+    const sentences = text.match(/[^。]+。/g) ?? [text]
+    let out = text
+    let length = current
+    for (let i = 0; length < target; i++) {
+      const again = `在此基础上，${sentences[i % sentences.length]!}`
+      out += again
+      length += again.length
+    }
+    return out
+  }
+  return (request) => {
+    const { task, part } = taskOf(request)
+    if (task !== 'draft') return clean(request)
+    const target = Math.ceil((budgets[part] ?? 0) * share)
+    if (part === '【摘要】') return { json: { text: longer(ABSTRACT.text, target, ABSTRACT.text.length) } }
+    const body = structuredClone(SECTIONS[part]!)
+    const size = (b: SectionBody) => [...b.paragraphs, ...b.subsections.flatMap((s) => [s.heading, ...s.paragraphs, ...s.items.map((i) => i.heading + i.text)])].join('').length
+    const first = body.paragraphs.length > 0 ? body : body.subsections[0]!
+    const extra = target - size(body)
+    first.paragraphs[0] = longer(first.paragraphs[0]!, first.paragraphs[0]!.length + extra, first.paragraphs[0]!.length)
+    return { json: body }
   }
 }

@@ -26,11 +26,14 @@ const CLAUSES: Record<string, ClauseLike[]> = {
 /** Each measure's query (its text, with whatever the planner adds) is recognised by a word of its own. */
 const QUERY_WORDS: [string, string][] = [['M1', '绿色微电网'], ['M2', '硫酸钠资源化'], ['M3', '智慧安全应急']]
 
+/** The retriever's answer to a measure's query. */
+export async function nanlingClauses(query: string): Promise<ClauseLike[]> {
+  const id = QUERY_WORDS.find(([, word]) => query.includes(word))?.[0]
+  return id ? CLAUSES[id]! : []
+}
+
 export async function nanlingPlan(): Promise<DraftPlan> {
-  return planDraft(park, kind, async (query) => {
-    const id = QUERY_WORDS.find(([, word]) => query.includes(word))?.[0]
-    return id ? CLAUSES[id]! : []
-  })
+  return planDraft(park, kind, nanlingClauses)
 }
 
 export const ABSTRACT: AbstractAnswer = {
