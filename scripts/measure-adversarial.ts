@@ -14,7 +14,7 @@ import type { Finding } from '../src/check/finding.js'
 import { draftChecker } from '../src/draft/repair.js'
 import { startScriptedLlmServer, type ScriptHandler } from '../test/helpers/scripted-llm-server.js'
 import { carelessModel, echoingModel, flakyNetwork, verboseModel } from '../test/llm/careless-model.js'
-import { kind, nanlingClauses, nanlingModel, park } from '../test/llm/nanling-model.js'
+import { kind, nanlingClauses, park } from '../test/llm/nanling-model.js'
 
 const root = resolve(process.argv[2] ?? '.')
 const out = resolve(process.argv[3] ?? '/tmp/adversarial-drafts')
