@@ -1,4 +1,5 @@
 /** `npm run bench`: every benchmark, printed as one table. Targets come from the issues. */
+import { benchAnnotate } from './annotate.js'
 import { printTable, type BenchRow } from './bench-kit.js'
 import { benchCheck } from './check.js'
 import { benchDraft } from './draft.js'
@@ -12,6 +13,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['ingest', benchIngest],
   ['check', benchCheck],
   ['export', benchExport],
+  ['annotate', benchAnnotate],
   ['draft', benchDraft],
   ['draft-llm', benchDraftLlm],
 ]
