@@ -87,7 +87,7 @@ describe('CLI', () => {
     writeFileSync(draft, clean.replace('提高22.3个百分点。', '提高22.3个百分点，入驻企业生产效率平均提升27.8%。'))
     const checked = cli(['check', draft, '--park', 'fixtures/parks/nanling-green.json'])
     expect(checked.code).toBe(1)
-    expect(checked.stdout).toContain('错误  [number-trace]  三、实践成效/（二）\n    该数字在园区数据和上传材料中找不到来源：“入驻企业生产效率平均提升27.8%”。')
+    expect(checked.stdout).toContain('错误  [数字来源]  三、实践成效/（二）\n    该数字在园区数据和上传材料中找不到来源：“入驻企业生产效率平均提升27.8%”。')
   })
 
   it('answers wrong arguments in Chinese with exit code 2', () => {
