@@ -75,6 +75,8 @@ describe('workspace drafts and versions over HTTP', () => {
     expect(events.map((e) => e.event)).toEqual(['composed', 'result'])
     const result = events[1]!.data as Generated
     expect(result.draft.latestVersion).toBe(1)
+    // The second draft generated without a title is told apart from the first.
+    expect(result.draft.title).toBe('促进实数深度融合类初稿（2）')
     const stored = await answer<{ latest: Version }>(ws.app.request(`/api/drafts/${result.draft.id}`))
     expect(stored.body.latest.text).toBe(result.text)
   })

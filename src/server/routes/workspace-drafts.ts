@@ -15,6 +15,7 @@ import { loadDraft, MAX_DRAFT_CHARS, parseDraftText } from '../../model/load-dra
 import { parseReport } from '../../model/parse-report.js'
 import { PARK_KINDS, type ParkData } from '../../park/park-schema.js'
 import { requireValidPark } from '../../park/read-park.js'
+import { distinctTitle } from '../draft-title.js'
 import { ClauseLangChainRetriever } from '../../retrieve/langchain-retriever.js'
 import type { Workspace } from '../../store/workspace.js'
 import { respondWithDraft } from '../draft-response.js'
@@ -66,6 +67,8 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
     return { id: park.id, data: requireValidPark(park.data) }
   }
 
+  const titlesOf = async (parkId: string) => (await drafts.listByPark(parkId)).map((draft) => draft.title)
+
   app.get('/parks/:id/drafts', async (c) => c.json({ drafts: await drafts.listByPark(c.req.param('id')) }))
 
   app.post('/parks/:id/drafts', async (c) => {
@@ -78,7 +81,7 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
       const saved = await drafts.create({
         parkId: park.id,
         kind: kind.id as (typeof PARK_KINDS)[number],
-        title: request.title ?? messages.defaultTitle(kind.category),
+        title: distinctTitle(request.title ?? messages.defaultTitle(kind.category), await titlesOf(park.id)),
         text: outcome.text,
         source: outcome.mode === 'llm' ? 'llm' : 'compose',
         note: messages.generated(outcome.mode, outcome.stats.total),
@@ -114,7 +117,7 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
       const saved = await drafts.create({
         parkId: park.id,
         kind,
-        title: fields.title || basename(file.name, extname(file.name)) || file.name,
+        title: distinctTitle(fields.title || basename(file.name, extname(file.name)) || file.name, await titlesOf(park.id)),
         text,
         source: 'upload',
         note: messages.uploaded(file.name),

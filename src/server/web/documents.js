@@ -34,9 +34,8 @@ function searchSection() {
         h(
           'ol',
           { class: 'clauses' },
-          outcome.results.map((r) =>
-            h('li', {}, h('p', { class: 'clause-path' }, r.path, h('span', { class: 'score' }, `相关度 ${r.score.toFixed(2)}`)), h('p', { class: 'clause-text' }, r.text)),
-          ),
+          // Most relevant first; the scores themselves mean nothing to a reader (only their order does).
+          outcome.results.map((r) => h('li', {}, h('p', { class: 'clause-path' }, r.path), h('p', { class: 'clause-text' }, r.text))),
         ),
       )
     } catch (error) {

@@ -6,6 +6,8 @@ import { loadDrafts, openDraft, showTab, toast } from './session.js'
 import { formatKey, formKey, kindName, local, on, state } from './state.js'
 
 let panel
+/** Re-says the unsaved-park-edits notice of the current generator card (set when the card is built). */
+let refreshUnsavedNotice = () => {}
 /** Evidence by draft id: from the generation itself, or loaded on request. */
 const evidence = new Map()
 
@@ -55,12 +57,22 @@ function generator() {
   const button = h('button', { type: 'submit', class: 'primary' }, '生成初稿')
   const progress = h('ol', { class: 'progress', 'aria-live': 'polite' })
   const status = h('p', { class: 'message', role: 'status' })
-  const unsavedForm = local.get(formKey(park.id))
+  // Said again whenever this tab is shown: the form may have been edited since this card was built.
+  const unsavedNotice = h('div', { id: 'draft-unsaved-park' })
+  const showUnsaved = () =>
+    fill(
+      unsavedNotice,
+      local.get(formKey(park.id))
+        ? h('p', { class: 'banner warning' }, `园区资料有未保存的修改：初稿只按已保存的资料（第 ${park.version} 版）生成，未保存的修改不会用上。需要时请先到“园区资料”保存。`)
+        : null,
+    )
+  showUnsaved()
+  refreshUnsavedNotice = showUnsaved
   const form = h(
     'form',
     { class: 'stack' },
     h('p', {}, `园区：${park.name}（资料第 ${park.version} 版）`),
-    unsavedForm ? h('p', { class: 'banner warning' }, `园区资料有未保存的修改：初稿按已保存的第 ${park.version} 版生成。需要时请先到“园区资料”保存。`) : null,
+    unsavedNotice,
     h('div', { class: 'field' }, h('label', { for: 'draft-kind' }, '报告类型'), kind),
     h('div', { class: 'field' }, h('label', { for: 'draft-title' }, '稿件标题'), title),
     mode,
@@ -70,6 +82,14 @@ function generator() {
   )
   form.addEventListener('submit', async (event) => {
     event.preventDefault()
+    showUnsaved()
+    const unsavedPark = local.get(formKey(park.id))
+    if (
+      unsavedPark &&
+      !window.confirm(`园区资料有未保存的修改。初稿只能按已保存的资料（第 ${park.version} 版）生成，未保存的修改不会用上。\n\n点“确定”按已保存的资料生成；点“取消”后可到“园区资料”先保存。`)
+    ) {
+      return
+    }
     button.disabled = true
     progress.replaceChildren()
     say(status, '正在生成初稿……', 'busy')
@@ -91,7 +111,7 @@ function generator() {
       evidence.set(result.draft.id, result.evidence)
       const errors = result.findings.filter((f) => f.severity === 'error').length
       if (!done) progress.append(h('li', {}, `审校完成：${errors} 个错误、${result.findings.length - errors} 个提醒`))
-      say(status, `已生成并保存《${result.draft.title}》第 1 版：${result.stats.total} 字，${errors} 个错误、${result.findings.length - errors} 个提醒。`, 'ok')
+      say(status, `已生成并保存《${result.draft.title}》第 1 稿：${result.stats.total} 字，${errors} 个错误、${result.findings.length - errors} 个提醒。`, 'ok')
       await loadDrafts(result.draft.id)
     } catch (error) {
       checking.remove()
@@ -108,7 +128,7 @@ function draftTable() {
   return h(
     'table',
     { class: 'data' },
-    h('thead', {}, h('tr', {}, ['稿件', '类型', '版本', '更新时间', '操作'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, ['稿件', '类型', '稿次', '更新时间', '操作'].map((t) => h('th', { scope: 'col' }, t)))),
     h(
       'tbody',
       {},
@@ -130,7 +150,7 @@ function draftTable() {
           { class: current ? 'current' : '' },
           h('td', {}, draft.title, current ? h('span', { class: 'badge' }, '当前') : null),
           h('td', {}, kindName(draft.kind)),
-          h('td', { class: 'num' }, `第 ${draft.latestVersion} 版`),
+          h('td', { class: 'num' }, `共 ${draft.latestVersion} 稿`),
           h('td', { class: 'nowrap' }, formatTime(draft.updatedAt)),
           h('td', { class: 'actions' }, h('div', {}, open, remove)),
         )
@@ -140,7 +160,7 @@ function draftTable() {
 }
 
 async function removeDraft(draft) {
-  if (!window.confirm(`确定删除稿件《${draft.title}》及其全部 ${draft.latestVersion} 个版本吗？删除后不能恢复。`)) return
+  if (!window.confirm(`确定删除稿件《${draft.title}》及其全部 ${draft.latestVersion} 稿吗？删除后不能恢复。`)) return
   try {
     await api(`/api/drafts/${encodeURIComponent(draft.id)}`, { method: 'DELETE' })
     local.remove(formatKey(draft.id))
@@ -173,7 +193,7 @@ function evidenceCard() {
   return card(
     h('p', {}, `《${current.draft.title}》：文中 ${map.figures.length} 个数字可追溯到园区数据${map.untraced.length ? `，${map.untraced.length} 个数字找不到来源` : ''}。`),
     map.untraced.length
-      ? h('ul', { class: 'untraced' }, map.untraced.map((u) => h('li', {}, `第 ${u.line} 行（${u.section}）：${u.raw}`)))
+      ? h('ul', { class: 'untraced' }, map.untraced.map((u) => h('li', {}, `${u.section || '全文'}：${u.raw}`)))
       : null,
     h(
       'ol',
@@ -226,6 +246,7 @@ export function initDrafting(node) {
   panel = node
   fill(panel, empty('正在载入……'))
   on('park', render)
+  on('tab', (name) => name === 'draft' && refreshUnsavedNotice())
   on('drafts', refreshLists)
   on('draft', refreshLists)
 }

@@ -54,19 +54,19 @@ async function errorsIn(text, kind) {
   return errorCounts.get(key)
 }
 
-const versionLabel = (v, latest) => `第 ${v.number} 版 · ${SOURCE_NAMES[v.source] ?? v.source} · ${formatTime(v.createdAt)}${v.number === latest ? '（最新）' : ''}`
+const versionLabel = (v, latest) => `第 ${v.number} 稿 · ${SOURCE_NAMES[v.source] ?? v.source} · ${formatTime(v.createdAt)}${v.number === latest ? '（最新）' : ''}`
 
 function pickers(current, choice) {
   const draftSelect = h(
     'select',
     { id: 'export-draft' },
-    state.drafts.map((d) => h('option', { value: d.id, selected: d.id === current.draft.id }, `${d.title}（共 ${d.latestVersion} 版）`)),
+    state.drafts.map((d) => h('option', { value: d.id, selected: d.id === current.draft.id }, `${d.title}（共 ${d.latestVersion} 稿）`)),
   )
   draftSelect.addEventListener('change', () => openDraft(draftSelect.value).catch((error) => toast(error.message, 'error')))
   const versionSelect = h(
     'select',
     { id: 'export-version' },
-    hasUnsavedText() ? h('option', { value: 'editor', selected: choice === 'editor' }, `编辑框中的内容（基于第 ${state.baseVersion} 版，含未保存的修改）`) : null,
+    hasUnsavedText() ? h('option', { value: 'editor', selected: choice === 'editor' }, `编辑框中的内容（基于第 ${state.baseVersion} 稿，含未保存的修改）`) : null,
     [...current.versions].reverse().map((v) => h('option', { value: String(v.number), selected: v.number === choice }, versionLabel(v, current.latest.number))),
   )
   versionSelect.addEventListener('change', () => {
@@ -77,16 +77,16 @@ function pickers(current, choice) {
     'div',
     { class: 'toolbar' },
     h('div', { class: 'field' }, h('label', { for: 'export-draft' }, '稿件'), draftSelect),
-    h('div', { class: 'field' }, h('label', { for: 'export-version' }, '版本'), versionSelect),
+    h('div', { class: 'field' }, h('label', { for: 'export-version' }, '稿次'), versionSelect),
   )
 }
 
 function whichText(current, choice) {
   const title = `《${current.draft.title}》`
-  if (choice === 'editor') return `将导出${title}编辑框中的内容（基于第 ${state.baseVersion} 版，含未保存的修改）；园区资料用已保存的第 ${state.park.version} 版。`
+  if (choice === 'editor') return `将导出${title}编辑框中的内容（基于第 ${state.baseVersion} 稿，含未保存的修改）；园区资料用已保存的第 ${state.park.version} 版。`
   const version = current.versions.find((v) => v.number === choice)
   const source = version ? `${SOURCE_NAMES[version.source] ?? version.source}，${formatTime(version.createdAt)}` : ''
-  return `将导出${title}第 ${choice} 版${source ? `（${source}）` : ''}；园区资料用已保存的第 ${state.park.version} 版。`
+  return `将导出${title}第 ${choice} 稿${source ? `（${source}）` : ''}；园区资料用已保存的第 ${state.park.version} 版。`
 }
 
 function render() {
@@ -102,7 +102,7 @@ function render() {
   const charts = h('input', { id: 'export-charts', type: 'checkbox' })
   const fillDate = h('input', { id: 'export-date', type: 'date' })
   const status = h('p', { class: 'message', role: 'status', id: 'export-status' })
-  const checkLine = h('div', { id: 'export-check', class: 'export-check', 'aria-live': 'polite' }, h('p', { class: 'message', dataset: { kind: 'busy' } }, '正在检查这一版的错误……'))
+  const checkLine = h('div', { id: 'export-check', class: 'export-check', 'aria-live': 'polite' }, h('p', { class: 'message', dataset: { kind: 'busy' } }, '正在检查这一稿的错误……'))
 
   const exportFile = async (form, button) => {
     button.disabled = true
@@ -142,7 +142,7 @@ function render() {
       h('h3', {}, `《${draft.title}》· ${kindName(draft.kind)}`),
       state.drafts.length > 1 || current.versions.length > 1 || hasUnsavedText() ? pickers(current, choice) : null,
       h('p', { id: 'export-which' }, whichText(current, choice)),
-      choice === 'editor' ? h('p', { class: 'banner warning' }, '编辑框中有未保存的修改，导出的文件会包含这些修改。需要留档时请先到“审校”保存为新版本。') : null,
+      choice === 'editor' ? h('p', { class: 'banner warning' }, '编辑框中有未保存的修改，导出的文件会包含这些修改。需要留档时请先到“审校”保存为新一稿。') : null,
       checkLine,
       h(
         'div',
@@ -170,7 +170,7 @@ function render() {
       fill(checkLine, h('p', { class: 'banner warning' }, `仍有 ${errors} 个错误，建议先在审校中处理。`, ' ', go), formatNote)
     })
     .catch((error) => {
-      if (seq === renderSeq) fill(checkLine, h('p', { class: 'message', dataset: { kind: 'error' } }, `没能检查这一版：${error.message}`))
+      if (seq === renderSeq) fill(checkLine, h('p', { class: 'message', dataset: { kind: 'error' } }, `没能检查这一稿：${error.message}`))
     })
 }
 

@@ -425,7 +425,7 @@ function toolbar() {
     { class: 'form-toolbar' },
     h('button', { type: 'submit', class: 'primary' }, state.park ? '保存（新版本）' : '保存园区'),
     h('button', { type: 'button', class: 'secondary', onclick: () => validateNow(true) }, '检查资料'),
-    h('button', { type: 'button', class: 'secondary', onclick: downloadJson }, '下载 JSON'),
+    h('button', { type: 'button', class: 'secondary', onclick: downloadJson, title: '保存一份园区资料文件到本机，可在别处“导入园区资料文件”' }, '下载园区资料文件'),
     dirty && state.park ? h('button', { type: 'button', class: 'ghost', onclick: discard }, '放弃未保存的修改') : null,
     state.park ? h('button', { type: 'button', class: 'danger', onclick: removePark }, '删除园区') : null,
     status,
@@ -441,7 +441,7 @@ function conflictBox() {
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', class: 'secondary', onclick: downloadJson }, '下载我的修改（JSON）'),
+      h('button', { type: 'button', class: 'secondary', onclick: downloadJson }, '下载我的修改（园区资料文件）'),
       h('button', { type: 'button', class: 'ghost', onclick: discard }, '载入最新版本（放弃我的修改）'),
     ),
   )
@@ -470,7 +470,7 @@ function render() {
   fields.clear()
   const intro = state.parks.length
     ? null
-    : empty('还没有园区。请在下面填写园区资料后保存，或点击上方“导入园区资料（JSON）”。')
+    : empty('还没有园区。请在下面填写园区资料后保存，或点击上方“导入园区资料文件”。')
   const form = h(
     'form',
     { class: 'park-form', novalidate: true, 'aria-label': '园区资料' },

@@ -177,7 +177,7 @@ function renderResult() {
   const [before, after] = diffColumns(outcome.diff)
   const errors = outcome.findings.filter((f) => f.severity === 'error')
   const count = (n) => (n === undefined ? '' : `（${n} 字）`)
-  const accept = h('button', { type: 'button', class: 'primary' }, `接受（保存为第 ${state.current.latest.number + 1} 版）`)
+  const accept = h('button', { type: 'button', class: 'primary' }, `接受（保存为第 ${state.current.latest.number + 1} 稿）`)
   const reject = h('button', { type: 'button', class: 'secondary' }, '放弃')
   accept.addEventListener('click', async () => {
     if (state.text !== outcome.sentText && !window.confirm('改写之后正文又有改动，接受改写会替换这些改动。继续吗？')) return
@@ -187,7 +187,7 @@ function renderResult() {
       outcome = undefined
       if (formStatus) say(formStatus, '')
       renderResult()
-      toast(`已接受改写，保存为第 ${version.number} 版。`)
+      toast(`已接受改写，保存为第 ${version.number} 稿。`)
     } else accept.disabled = false
   })
   reject.addEventListener('click', () => {

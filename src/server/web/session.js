@@ -124,7 +124,7 @@ export async function saveVersion(text, source, note) {
     state.drafts = state.drafts.map((d) => (d.id === draft.id ? draft : d))
     state.text = text
     emit('draft', { saved: true })
-    toast(`已保存为第 ${version.number} 版。`)
+    toast(`已保存为第 ${version.number} 稿。`)
     return version
   } catch (error) {
     // The text stays where it is: in the editor and in this browser's copy.
