@@ -143,7 +143,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
   it('takes a park from its JSON file to two exported Word files, and loses nothing across a server restart', async () => {
     await page.goto(base)
     await expect.poll(() => page.locator('#status').textContent()).toContain('已载入')
-    await expect.poll(() => page.locator('#panel-park').textContent()).toContain('还没有园区')
+    await expect.poll(() => page.locator('#panel-park').textContent()).toContain('第一次使用？三步完成一份报告')
     await shot('01-empty-workspace')
 
     // 1 园区资料: import the JSON file.
@@ -229,7 +229,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     expect(await page.locator('#draft-title').getAttribute('placeholder')).toBe('例如：嘉澜经济技术开发区初稿（可不填）')
     await page.fill('#draft-title', '嘉澜初稿')
     await page.getByRole('button', { name: '生成初稿' }).click()
-    await expect.poll(() => page.locator('#panel-draft .message').first().textContent(), { timeout: 60_000 }).toContain('已生成并保存《嘉澜初稿》第 1 版')
+    await expect.poll(() => page.locator('#panel-draft .message').first().textContent(), { timeout: 60_000 }).toContain('已生成并保存《嘉澜初稿》第 1 稿')
     await expect.poll(() => page.locator('#panel-draft .measures > li').count()).toBe(3)
     expect(await page.locator('#panel-draft .progress li').allTextContents()).toEqual(['离线撰写完成', expect.stringMatching(/^审校完成：0 个错误、\d+ 个提醒$/)])
     expect(await page.locator('#panel-draft .measures .clause-path').count()).toBeGreaterThan(2)
@@ -254,11 +254,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     })
     expect(selection).toBe('嘉澜经开区')
     await shot('06-review-finding')
+    // A fix is an edit like typing: nothing is saved until the person saves (Ctrl+S here), and it can be undone.
     await page.getByRole('button', { name: '修改为“嘉澜经济技术开发区”' }).click()
-    await expect.poll(() => toast().textContent()).toContain('已保存为第 2 版')
     expect(await editor.inputValue()).toBe(generated)
     await expect.poll(() => page.locator('#panel-review .findings-card').textContent()).toContain('没有发现问题')
-    expect(await page.locator('#review-version option:checked').textContent()).toMatch(/^第 2 版 · 应用修改建议/)
+    await expect.poll(() => page.locator('#review-save-status').textContent()).toContain('有未保存的修改')
+    await page.keyboard.press('Control+s')
+    await expect.poll(() => toast().textContent()).toContain('已保存为第 2 稿')
+    expect(await page.locator('#review-version option:checked').textContent()).toMatch(/^第 2 稿 · 应用修改建议/)
     await shot('07-review-fixed')
 
     // 5 改写: compress one section to N 字, compare, accept = version 3.
@@ -294,19 +297,19 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     const resultTop = (await page.locator('#rewrite-result h3').boundingBox())!.y
     expect(resultTop).toBeGreaterThanOrEqual((await page.locator('.tabs').boundingBox())!.y + (await page.locator('.tabs').boundingBox())!.height)
     await page.getByRole('button', { name: /^接受/ }).click()
-    await expect.poll(() => toast().textContent()).toContain('已接受改写，保存为第 3 版')
+    await expect.poll(() => toast().textContent()).toContain('已接受改写，保存为第 3 稿')
     const draftId = (await api<{ drafts: { id: string; title: string }[] }>(`/api/parks/${await currentParkId()}/drafts`)).drafts[0]!.id
     const accepted = await api<{ latest: { number: number; text: string; source: string } }>(`/api/drafts/${draftId}`)
     expect(accepted.latest).toMatchObject({ number: 3, source: 'rewrite' })
 
     // 6 导出: which draft and version go into the file, and what the checker says about it; both Word files.
     await page.click('#tab-export')
-    await expect.poll(() => page.locator('#export-which').textContent()).toMatch(/^将导出《嘉澜初稿》第 3 版（改写，\d{4}-\d\d-\d\d \d\d:\d\d）；园区资料用已保存的第 2 版。$/)
+    await expect.poll(() => page.locator('#export-which').textContent()).toMatch(/^将导出《嘉澜初稿》第 3 稿（改写，\d{4}-\d\d-\d\d \d\d:\d\d）；园区资料用已保存的第 2 版。$/)
     await expect.poll(() => page.locator('#export-check').textContent()).toBe('审校没有发现错误。')
     expect(await page.locator('#export-version option').allTextContents()).toEqual([
-      expect.stringMatching(/^第 3 版 · 改写 · .+（最新）$/),
-      expect.stringMatching(/^第 2 版 · 应用修改建议 · /),
-      expect.stringMatching(/^第 1 版 · 离线撰写 · /),
+      expect.stringMatching(/^第 3 稿 · 改写 · .+（最新）$/),
+      expect.stringMatching(/^第 2 稿 · 应用修改建议 · /),
+      expect.stringMatching(/^第 1 稿 · 离线撰写 · /),
     ])
     await page.check('#export-charts')
     for (const [button, file] of [
@@ -323,7 +326,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     await shot('09-export')
     // An older version can be exported instead.
     await page.selectOption('#export-version', '1')
-    await expect.poll(() => page.locator('#export-which').textContent()).toMatch(/^将导出《嘉澜初稿》第 1 版（离线撰写，/)
+    await expect.poll(() => page.locator('#export-which').textContent()).toMatch(/^将导出《嘉澜初稿》第 1 稿（离线撰写，/)
     const [older] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('#export-report')])
     const olderFile = join(ARTIFACTS, 'report-v1.docx')
     await older.saveAs(olderFile)
@@ -334,7 +337,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     server = undefined
     await page.click('#tab-review')
     await editor.fill(`${accepted.latest.text}\n园区将持续深化实数融合。`)
-    await page.getByRole('button', { name: '保存为新版本' }).click()
+    await page.getByRole('button', { name: '保存为新一稿' }).click()
     await expect.poll(() => toast().textContent()).toContain('无法连接')
     await shot('10-server-down')
 
@@ -345,15 +348,15 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     await page.click('#tab-review')
     await expect.poll(() => page.locator('#review-version option').count()).toBe(3)
     expect(await page.locator('#review-version option').allTextContents()).toEqual([
-      expect.stringMatching(/^第 3 版 · 改写/),
-      expect.stringMatching(/^第 2 版 · 应用修改建议/),
-      expect.stringMatching(/^第 1 版 · 离线撰写/),
+      expect.stringMatching(/^第 3 稿 · 改写/),
+      expect.stringMatching(/^第 2 稿 · 应用修改建议/),
+      expect.stringMatching(/^第 1 稿 · 离线撰写/),
     ])
     expect(await page.locator('#draft-text').inputValue()).toBe(`${accepted.latest.text}\n园区将持续深化实数融合。`)
-    await expect.poll(() => page.locator('#review-save-status').textContent()).toContain('有未保存的修改（基于第 3 版')
+    await expect.poll(() => page.locator('#review-save-status').textContent()).toContain('有未保存的修改（基于第 3 稿')
     await shot('11-after-restart')
-    await page.getByRole('button', { name: '保存为新版本' }).click()
-    await expect.poll(() => toast().textContent()).toContain('已保存为第 4 版')
+    await page.getByRole('button', { name: '保存为新一稿' }).click()
+    await expect.poll(() => toast().textContent()).toContain('已保存为第 4 稿')
     const stored = await api<{ versions: { number: number; source: string }[]; latest: { text: string } }>(`/api/drafts/${draftId}`)
     expect(stored.versions.map((v) => v.source)).toEqual(['compose', 'fixes', 'rewrite', 'edit'])
     expect(stored.latest.text).toContain('园区将持续深化实数融合。')
@@ -386,7 +389,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     await shot('12-xss-as-text')
     // 导出 names the uploaded draft and says it still has errors (export stays possible).
     await page.click('#tab-export')
-    await expect.poll(() => page.locator('#export-which').textContent()).toMatch(/^将导出《xss-draft》第 1 版（上传，/)
+    await expect.poll(() => page.locator('#export-which').textContent()).toMatch(/^将导出《xss-draft》第 1 稿（上传，/)
     await expect.poll(() => page.locator('#export-check').textContent()).toMatch(/^仍有 \d+ 个错误，建议先在审校中处理。 去审校$/)
     expect(await page.locator('#export-report').isEnabled()).toBe(true)
 
@@ -465,8 +468,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
       body: JSON.stringify({ text: `${generated.text}\n另一个标签页的补充。`, source: 'edit', baseVersion: 1 }),
     })
     await page.locator('#draft-text').fill(`${generated.text}\n我的补充。`)
-    await page.getByRole('button', { name: '保存为新版本' }).click()
-    await expect.poll(() => toast().textContent()).toContain('您基于第1版修改，现在已有第2版')
+    await page.getByRole('button', { name: '保存为新一稿' }).click()
+    await expect.poll(() => toast().textContent()).toContain('您基于第1稿修改，现在已有第2稿')
     expect(await page.locator('#draft-text').inputValue()).toContain('我的补充。')
     expect(pageErrors).toEqual([])
   }, 120_000)

@@ -115,7 +115,7 @@ describe('workspace drafts and versions over HTTP', () => {
     const stale = await answer<ErrorBody>(ws.app.request(`/api/drafts/${id}/versions`, json('POST', { text: `${body.text}\n补充。`, source: 'edit', baseVersion: 1 })))
     expect(stale.status).toBe(409)
     expect(stale.body.error.code).toBe('draft_version_conflict')
-    expect(stale.body.error.message).toContain('您基于第1版修改，现在已有第2版')
+    expect(stale.body.error.message).toContain('您基于第1稿修改，现在已有第2稿')
 
     const v3 = await answer<{ version: Version }>(ws.app.request(`/api/drafts/${id}/versions`, json('POST', { text: `${edited}\n`, source: 'fixes', baseVersion: 2 })))
     expect(v3.body.version.number).toBe(3)

@@ -64,8 +64,8 @@ const messages = {
   sheetTitle: '三、工业园区发展情况',
   instructions:
     '填写说明：请在年份列填写数值，灰色单元格无需填写；百分比直接填写数值（93.6 表示 93.6%）；“是否”类指标填写“是”或“否”；' +
-    '空白单元格不会改动园区资料中的已有数值。请勿修改 A 列（字段代码）和表头。',
-  header: { key: '字段代码', group: '分组', label: '指标', unit: '单位', note: '说明' },
+    '空白单元格不会改动园区资料中的已有数值。请勿改动表头和隐藏的编号列。',
+  header: { key: '编号', group: '分组', label: '指标', unit: '单位', note: '说明' },
   year: (year: string) => `${year}年`,
   notWorkbook: '上传的文件不是有效的 Excel 工作簿（.xlsx），请使用“下载 Excel 模板”得到的文件填写后再导入。',
   zipTooLarge: 'Excel 文件解压后过大或结构异常，已拒绝导入。',
@@ -311,7 +311,8 @@ function locateHeader(sheet: ExcelJS.Worksheet): { row: number; keyColumn?: numb
     const years: { year: string; column: number }[] = []
     row.eachCell((cell, column) => {
       const text = String(cellContent(cell).value ?? '').trim()
-      if (text === messages.header.key) keyColumn = column
+      // 字段代码: the key column's header in templates downloaded before it was renamed 编号.
+      if (text === messages.header.key || text === '字段代码') keyColumn = column
       else if (text === messages.header.label || text === '指标名称') labelColumn = column
       else {
         const year = /^(\d{4})\s*年?$/.exec(text)?.[1]

@@ -6,6 +6,7 @@ import { UserError } from '../../errors.js'
 import { decodeText } from '../../ingest/extract-text.js'
 import { parseJsonText } from '../../json-text.js'
 import { PARK_KINDS } from '../../park/park-schema.js'
+import { listSampleParks, readSamplePark } from '../../park/sample-parks.js'
 import { validateParkData } from '../../park/validate-park.js'
 import type { Workspace } from '../../store/workspace.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
@@ -62,6 +63,10 @@ export function workspaceParkRoutes(deps: { workspace: Workspace; maxUploadBytes
   })
 
   app.get('/parks', async (c) => c.json({ parks: await parks.list() }))
+
+  // The bundled sample parks, for a first visit: listed, and stored as a new park on request.
+  app.get('/sample-parks', (c) => c.json({ samples: listSampleParks() }))
+  app.post('/sample-parks/:id', async (c) => c.json({ park: await parks.create(readSamplePark(c.req.param('id'))) }, 201))
 
   app.post('/parks', async (c) => {
     const { data } = parseRequest(CreateParkSchema, await readJsonBody(c))

@@ -49,6 +49,26 @@ const LIST_LIMIT = 30
 /** A span longer than this is marked at its start only: shading a whole section says nothing and hides the rest. */
 const MARK_LIMIT = 60
 
+/**
+ * What the unsaved changes are: the fixes applied since the last save (said in the saved version's note), and
+ * whether the person also typed. Only fixes: the version is recorded as 应用修改建议, otherwise as 手工修改.
+ */
+let pendingFixes = []
+let typedSinceSave = false
+let applyingFix = false
+
+/** Saves the working text with the source and note its unsaved changes call for. */
+async function saveWorkingText(userNote) {
+  const fixesOnly = pendingFixes.length > 0 && !typedSinceSave
+  const note = userNote || (pendingFixes.length ? `应用修改建议：${pendingFixes.join('；')}` : '')
+  const saved = await saveVersion(state.text, fixesOnly ? 'fixes' : 'edit', note.slice(0, 2000))
+  if (saved) {
+    pendingFixes = []
+    typedSinceSave = false
+  }
+  return saved
+}
+
 /** The text in the editor: the working text, or the old version being viewed. */
 const shownText = () => viewing?.text ?? state.text
 
@@ -228,7 +248,13 @@ function locate(index) {
 function editText(next, caret) {
   textarea.focus({ preventScroll: true })
   textarea.select()
-  const undoable = next.length ? document.execCommand('insertText', false, next) : document.execCommand('delete')
+  applyingFix = true
+  let undoable = false
+  try {
+    undoable = next.length ? document.execCommand('insertText', false, next) : document.execCommand('delete')
+  } finally {
+    applyingFix = false
+  }
   if (!undoable || textarea.value !== next) {
     textarea.value = next
     setText(next, 'fix')
@@ -251,13 +277,16 @@ function applyFixes(indexes) {
   let next = state.text
   let limit = Infinity
   let applied = 0
+  const notes = []
   for (const fix of fixes) {
     if (fix.end > limit) continue
+    notes.unshift(`“${next.slice(fix.start, fix.end)}”改为“${fix.text}”`)
     next = next.slice(0, fix.start) + fix.text + next.slice(fix.end)
     limit = fix.start
     applied += 1
   }
   if (!applied) return
+  pendingFixes.push(...notes)
   selected = -1
   const caret = fixes.length === 1 ? fixes[0].start + fixes[0].text.length : 0
   editText(next, caret)
@@ -418,7 +447,7 @@ function restoreViewed() {
 /** Ctrl+S on the review tab: saves the working text as a new version when it has unsaved edits. */
 export async function saveFromKeyboard() {
   if (!state.current || viewing || !hasUnsavedText()) return false
-  await saveVersion(state.text, 'edit', panel.querySelector('#review-note')?.value.trim() ?? '')
+  await saveWorkingText(panel.querySelector('#review-note')?.value.trim() ?? '')
   return true
 }
 
@@ -469,7 +498,7 @@ function renderToolbar() {
   save.addEventListener('submit', async (event) => {
     event.preventDefault()
     if (!hasUnsavedText()) return
-    await saveVersion(state.text, 'edit', note.value.trim())
+    await saveWorkingText(note.value.trim())
   })
   const upload = h('button', { type: 'button', class: 'secondary' }, '上传人工稿（.docx/.txt/.md）')
   upload.addEventListener('click', uploadPicker.open)
@@ -477,6 +506,8 @@ function renderToolbar() {
   discard.addEventListener('click', () => {
     hideToast()
     if (!window.confirm('放弃未保存的修改，回到最新一稿吗？')) return
+    pendingFixes = []
+    typedSinceSave = false
     const latest = state.current.latest
     state.baseVersion = latest.number
     textarea.value = latest.text
@@ -516,6 +547,8 @@ function render() {
   selected = -1
   viewing = undefined
   showIgnored = false
+  pendingFixes = []
+  typedSinceSave = false
   loadIgnored()
   if (!state.park) {
     const go = h('button', { type: 'button', class: 'primary' }, '去填写园区资料')
@@ -535,6 +568,7 @@ function render() {
   backdrop = h('div', { class: 'backdrop', 'aria-hidden': 'true', tabindex: '-1' })
   textarea.addEventListener('input', () => {
     if (viewing) return
+    if (!applyingFix) typedSinceSave = true
     setText(textarea.value, 'typing')
     selected = -1
     paintBackdrop()
