@@ -249,7 +249,7 @@ function editText(next, caret) {
   textarea.focus({ preventScroll: true })
   textarea.select()
   applyingFix = true
-  let undoable = false
+  let undoable
   try {
     undoable = next.length ? document.execCommand('insertText', false, next) : document.execCommand('delete')
   } finally {
