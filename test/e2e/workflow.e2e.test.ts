@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ARTIFACTS, CHROMIUM, freePort, launchBrowser, ROOT, startServer, stopServer } from './harness.js'
 
 /**
  * The whole job in a real browser (Debian's Chromium, driven by playwright-core; no browser is downloaded) against
@@ -14,67 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
  * test-artifacts/e2e/ (gitignored) for a person to look at.
  */
 
-const CHROMIUM = '/usr/bin/chromium'
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e')
 const PARK_FILE = join(ROOT, 'fixtures', 'parks', 'jialan-digital.json')
 const XSS = '<img src=x onerror=alert(1)>'
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
-
-/** `node --import tsx src/server/main.ts` on a DATA_DIR and PORT, offline (no LLM, no embeddings, no token). */
-async function startServer(dataDir: string, port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      OPENAI_API_KEY: '',
-      OPENAI_BASE_URL: '',
-      EMBEDDINGS_BASE_URL: '',
-      AUTH_TOKEN: '',
-      DATABASE_URL: '',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const deadline = Date.now() + 90_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output}`)
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health`)
-      if (response.ok) return child
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  child.kill('SIGKILL')
-  throw new Error(`server did not start: ${output}`)
-}
-
-async function stopServer(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  child.kill('SIGTERM')
-  const timeout = setTimeout(() => child.kill('SIGKILL'), 15_000)
-  await exited
-  clearTimeout(timeout)
-}
 
 const isDocx = (data: Buffer) => data.subarray(0, 2).toString('latin1') === 'PK' && data.includes(Buffer.from('word/document.xml'))
 
@@ -111,14 +51,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     port = await freePort()
     base = `http://127.0.0.1:${port}`
     server = await startServer(dataDir, port)
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1440, height: 900 },
-      acceptDownloads: true,
-      locale: 'zh-CN',
-    })
+    context = await launchBrowser(userDataDir)
     page = context.pages()[0] ?? (await context.newPage())
     page.setDefaultTimeout(30_000)
     page.on('dialog', (dialog) => {
@@ -488,7 +421,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
       await tokenPage.fill('#token-input', 'e2e-secret-token')
       await tokenPage.press('#token-input', 'Enter')
       await expect.poll(() => tokenPage.locator('#status').textContent()).toContain('已载入')
-      await expect.poll(() => tokenPage.locator('#panel-park').textContent()).toContain('还没有园区')
+      await expect.poll(() => tokenPage.locator('#panel-park').textContent()).toContain('第一次使用？三步完成一份报告')
       // Entered once: after a reload the page connects without asking.
       await tokenPage.reload()
       await expect.poll(() => tokenPage.locator('#status').textContent()).toContain('已载入')

@@ -137,6 +137,23 @@ describe('workspace drafts and versions over HTTP', () => {
     expect((await answer<ErrorBody>(ws.app.request(`/api/drafts/${id}/versions/abc`))).status).toBe(400)
   })
 
+  it('compares two versions: what was deleted and inserted, down to the characters', async () => {
+    const { body } = await answer<Generated>(ws.app.request(`/api/parks/${parkId}/drafts`, json('POST', {})))
+    const id = body.draft.id
+    const edited = body.text.replace('嘉澜经济技术开发区始建于1993年', '嘉澜经济技术开发区始建于1993年9月')
+    await ws.app.request(`/api/drafts/${id}/versions`, json('POST', { text: edited, source: 'edit', baseVersion: 1 }))
+    type Compared = { from: VersionSummary; to: VersionSummary; diff: { op: string; text: string }[]; deleted: number; inserted: number }
+    const compared = await answer<Compared>(ws.app.request(`/api/drafts/${id}/compare?from=1&to=2`))
+    expect(compared.status).toBe(200)
+    expect(compared.body).toMatchObject({ from: { number: 1, source: 'compose' }, to: { number: 2, source: 'edit' }, deleted: 0, inserted: 2 })
+    expect(compared.body.diff.filter((op) => op.op !== 'equal')).toEqual([{ op: 'insert', text: '9月' }])
+    expect(compared.body.diff.filter((op) => op.op !== 'insert').map((op) => op.text).join('')).toBe(body.text)
+    expect(compared.body.from).not.toHaveProperty('text')
+    const missing = await answer<ErrorBody>(ws.app.request(`/api/drafts/${id}/compare?from=1`))
+    expect(missing.status).toBe(400)
+    expect(missing.body.error.message).toMatch(/^版本号应为正整数/)
+  })
+
   it.each([
     ['no baseVersion', { text: '一、背景介绍\n正文。', source: 'edit' }, 400, 'invalid_request'],
     ['a source the server sets itself', { text: '一、背景介绍\n正文。', source: 'compose', baseVersion: 1 }, 400, 'invalid_request'],

@@ -6,6 +6,7 @@ import { checkDraft } from '../../check/check-draft.js'
 import type { AppConfig } from '../../config.js'
 import type { PolicyCorpus } from '../../corpus/policy-corpus.js'
 import type { DraftOutcome } from '../../draft/draft-report.js'
+import { diffStats, diffText } from '../../draft/diff.js'
 import { traceFigures, type EvidenceMap } from '../../draft/evidence.js'
 import { planDraft } from '../../draft/plan.js'
 import { UserError } from '../../errors.js'
@@ -47,6 +48,12 @@ const GenerateSchema = z.object({
   mode: z.enum(['auto', 'offline', 'llm']).default('auto'),
   title: z.string().trim().min(1).max(200).optional(),
 })
+
+/** A version without its text: what a comparison says about each side. */
+function versionSummary<Version extends { text: string }>(version: Version): Omit<Version, 'text'> {
+  const { text: _text, ...summary } = version
+  return summary
+}
 
 const VersionNumber = z.coerce.number({ error: messages.badVersion }).int(messages.badVersion).min(1, messages.badVersion)
 
@@ -155,6 +162,16 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
   app.get('/drafts/:id/versions/:n', async (c) => {
     const n = parseRequest(VersionNumber, c.req.param('n'))
     return c.json({ version: await drafts.getVersion(c.req.param('id'), n) })
+  })
+
+  /** Two versions side by side: what changed from `from` to `to` (lines, refined to characters). */
+  app.get('/drafts/:id/compare', async (c) => {
+    const from = parseRequest(VersionNumber, c.req.query('from'))
+    const to = parseRequest(VersionNumber, c.req.query('to'))
+    const id = c.req.param('id')
+    const [before, after] = await Promise.all([drafts.getVersion(id, from), drafts.getVersion(id, to)])
+    const diff = diffText(before.text, after.text)
+    return c.json({ from: versionSummary(before), to: versionSummary(after), diff, ...diffStats(diff) })
   })
 
   /**

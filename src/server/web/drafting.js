@@ -55,7 +55,16 @@ function generator() {
   )
   const title = h('input', { id: 'draft-title', type: 'text', maxlength: '200', placeholder: `例如：${park.name}初稿（可不填）` })
   const button = h('button', { type: 'submit', class: 'primary' }, '生成初稿')
+  const cancel = h('button', { type: 'button', class: 'secondary', id: 'draft-cancel', hidden: true }, '取消生成')
+  let controller
+  cancel.addEventListener('click', () => controller?.abort())
   const progress = h('ol', { class: 'progress', 'aria-live': 'polite' })
+  // The draft as it is written (each part as the model finishes it), then the delivered draft.
+  const preview = h('div', { class: 'draft-preview', id: 'draft-preview', hidden: true })
+  const showPreview = (heading, text, openButton) => {
+    preview.hidden = false
+    fill(preview, h('h4', {}, heading), openButton ?? null, h('pre', { class: 'draft-text' }, text))
+  }
   const status = h('p', { class: 'message', role: 'status' })
   // Said again whenever this tab is shown: the form may have been edited since this card was built.
   const unsavedNotice = h('div', { id: 'draft-unsaved-park' })
@@ -76,9 +85,10 @@ function generator() {
     h('div', { class: 'field' }, h('label', { for: 'draft-kind' }, '报告类型'), kind),
     h('div', { class: 'field' }, h('label', { for: 'draft-title' }, '稿件标题'), title),
     mode,
-    h('div', { class: 'actions' }, button),
+    h('div', { class: 'actions' }, button, cancel),
     status,
     progress,
+    preview,
   )
   form.addEventListener('submit', async (event) => {
     event.preventDefault()
@@ -91,6 +101,9 @@ function generator() {
       return
     }
     button.disabled = true
+    controller = new window.AbortController()
+    cancel.hidden = false
+    preview.hidden = true
     progress.replaceChildren()
     say(status, '正在生成初稿……', 'busy')
     // “正在审校……” is a line of its own while the checker runs: it goes when the next step (or the result) arrives.
@@ -99,15 +112,24 @@ function generator() {
     try {
       const selected = form.querySelector('input[name="draft-mode"]:checked')?.value ?? 'auto'
       const body = { kind: kind.value, mode: selected, ...(title.value.trim() ? { title: title.value.trim() } : {}) }
-      const result = await postStream(`/api/parks/${encodeURIComponent(park.id)}/drafts`, body, (name, data) => {
-        const text = progressText(name, data)
-        if (!text) return
-        checking.remove()
-        progress.append(h('li', {}, text))
-        if (name === 'done') done = true
-        if (name === 'composed') progress.append(checking)
-      })
+      const result = await postStream(
+        `/api/parks/${encodeURIComponent(park.id)}/drafts`,
+        body,
+        (name, data) => {
+          if (name === 'section' && typeof data.text === 'string') showPreview(`正在撰写（${data.done}/${data.total}）`, data.text)
+          const text = progressText(name, data)
+          if (!text) return
+          checking.remove()
+          progress.append(h('li', {}, text))
+          if (name === 'done') done = true
+          if (name === 'composed') progress.append(checking)
+        },
+        { signal: controller.signal },
+      )
       checking.remove()
+      const review = h('button', { type: 'button', class: 'primary small' }, '去审校这份初稿')
+      review.addEventListener('click', () => showTab('review'))
+      showPreview(`《${result.draft.title}》全文`, result.text, review)
       evidence.set(result.draft.id, result.evidence)
       const errors = result.findings.filter((f) => f.severity === 'error').length
       if (!done) progress.append(h('li', {}, `审校完成：${errors} 个错误、${result.findings.length - errors} 个提醒`))
@@ -115,9 +137,15 @@ function generator() {
       await loadDrafts(result.draft.id)
     } catch (error) {
       checking.remove()
-      say(status, error.message, 'error')
+      if (error.code === 'cancelled') {
+        say(status, '已取消生成。已经写好的部分没有保存；需要时请重新生成。', '')
+        // A draft the server finished just before the cancel is in the list: shown, not hidden.
+        await loadDrafts(state.current?.draft.id).catch(() => {})
+      } else say(status, error.message, 'error')
     } finally {
       button.disabled = false
+      cancel.hidden = true
+      controller = undefined
     }
   })
   return h('section', { class: 'card', 'aria-labelledby': 'gen-title' }, h('h3', { id: 'gen-title' }, '生成初稿'), form)
@@ -195,6 +223,7 @@ function evidenceCard() {
     map.untraced.length
       ? h('ul', { class: 'untraced' }, map.untraced.map((u) => h('li', {}, `${u.section || '全文'}：${u.raw}`)))
       : null,
+    map.figures.length ? figureSources(map.figures) : null,
     h(
       'ol',
       { class: 'measures' },
@@ -208,6 +237,33 @@ function evidenceCard() {
             : h('p', { class: 'hint' }, '没有找到直接对应的政策条款。'),
         ),
       ),
+    ),
+  )
+}
+
+/** Where a figure of the text comes from, in the words of the park form. */
+const FIGURE_SOURCE_NAMES = { indicator: '指标表', fact: '量化数据', derived: '由园区资料计算', text: '园区资料中的文字' }
+
+/** Each figure of the text with its source; a figure from a field of the park form is a link to that field. */
+function figureSources(figures) {
+  return h(
+    'details',
+    { class: 'figure-sources', id: 'figure-sources' },
+    h('summary', {}, `逐个查看 ${figures.length} 个数字的来源`),
+    h(
+      'ul',
+      {},
+      figures.map((figure) => {
+        const where = `${FIGURE_SOURCE_NAMES[figure.source] ?? '园区资料'}：${figure.label}${figure.formula ? `（${figure.formula}）` : ''}`
+        const source =
+          figure.source === 'derived'
+            ? h('span', {}, where)
+            : h('button', { type: 'button', class: 'link', title: '到“园区资料”中查看这个数字' }, where)
+        if (figure.source !== 'derived') {
+          source.addEventListener('click', () => document.dispatchEvent(new window.CustomEvent('park-report:focus-field', { detail: figure.provenance })))
+        }
+        return h('li', {}, h('strong', {}, figure.raw), `（${figure.section}）← `, source)
+      }),
     ),
   )
 }

@@ -2,6 +2,7 @@
 // The page says which draft and which version goes into the file, lets the person pick another one, and how many
 // errors the checker finds in it (export is still allowed).
 import { api, download } from './api.js'
+import { formGaps } from './completeness.js'
 import { empty, fill, formatTime, h, saveBlob, say } from './dom.js'
 import { SOURCE_NAMES } from './review.js'
 import { hasUnsavedText, materials, openDraft, parkData, showTab, toast } from './session.js'
@@ -103,6 +104,18 @@ function render() {
   const fillDate = h('input', { id: 'export-date', type: 'date' })
   const status = h('p', { class: 'message', role: 'status', id: 'export-status' })
   const checkLine = h('div', { id: 'export-check', class: 'export-check', 'aria-live': 'polite' }, h('p', { class: 'message', dataset: { kind: 'busy' } }, '正在检查这一稿的错误……'))
+  const gapsBox = h('div', { id: 'export-gaps', 'aria-live': 'polite' })
+  const showGaps = async () => {
+    try {
+      const gaps = await formGaps(state.park.data)
+      if (seq !== renderSeq) return
+      if (!fillDate.value) gaps.push({ label: '填写日期（封面）', focus: () => fillDate.focus() })
+      fill(gapsBox, gapList(gaps))
+    } catch (error) {
+      if (seq === renderSeq) fill(gapsBox, h('p', { class: 'message', dataset: { kind: 'error' } }, `没能列出空着的内容：${error.message}`))
+    }
+  }
+  fillDate.addEventListener('change', showGaps)
 
   const exportFile = async (form, button) => {
     button.disabled = true
@@ -151,12 +164,14 @@ function render() {
         h('div', { class: 'field' }, h('label', { for: 'export-date' }, '填写日期（完整填报表封面，可不填）'), fillDate),
       ),
       h('div', { class: 'actions' }, report, whole),
+      gapsBox,
       h('p', { class: 'hint' }, '报告：标题、【摘要】和正文，按模板排版（黑体、楷体_GB2312、仿宋_GB2312，小四，行距22磅）。完整填报表：封面、填写说明、承诺声明、基本信息、创新实践概述和指标表。'),
       status,
     ),
   )
   // Checked only while the tab is shown: it is drawn again when it is opened.
   if (panel.hidden) return undefined
+  showGaps()
   return textOf(current, choice)
     .then(async (text) => {
       const errors = await errorsIn(text, draft.kind)
@@ -172,6 +187,29 @@ function render() {
     .catch((error) => {
       if (seq === renderSeq) fill(checkLine, h('p', { class: 'message', dataset: { kind: 'error' } }, `没能检查这一稿：${error.message}`))
     })
+}
+
+/** The empty fields of the 完整填报表, each a link to its field; or a line saying nothing is empty. */
+function gapList(gaps) {
+  if (!gaps.length) return h('p', { class: 'message', dataset: { kind: 'ok' } }, '完整填报表需要的内容都已填写。')
+  const shown = gaps.slice(0, 40)
+  return h(
+    'details',
+    { class: 'gaps', open: true },
+    h('summary', {}, `完整填报表还有 ${gaps.length} 项空着，导出后这些格子是空白的：`),
+    h(
+      'ul',
+      {},
+      shown.map((gap) => {
+        const link = h('button', { type: 'button', class: 'link' }, gap.label)
+        link.addEventListener('click', () =>
+          gap.focus ? gap.focus() : document.dispatchEvent(new window.CustomEvent('park-report:focus-field', { detail: gap.path })),
+        )
+        return h('li', {}, link)
+      }),
+    ),
+    gaps.length > shown.length ? h('p', { class: 'hint' }, `另有 ${gaps.length - shown.length} 项，请到“园区资料”中查看。`) : null,
+  )
 }
 
 export function initExport(node) {

@@ -483,7 +483,7 @@ function firstVisitGuide() {
       fill(
         samples,
         list.map((sample) => {
-          const button = h('button', { type: 'button', class: 'secondary' }, `载入示例：${sample.name}（${kindName(sample.kind)}）`)
+          const button = h('button', { type: 'button', class: 'secondary' }, `载入示例：${sample.name}（${state.kinds.find((kind) => kind.id === sample.kind)?.category ?? kindName(sample.kind)}）`)
           button.addEventListener('click', () => loadSample(sample, button))
           return button
         }),
@@ -734,4 +734,9 @@ export function initParkForm(node) {
   panel.replaceChildren(empty('正在载入……'))
   on('park', load)
   document.addEventListener('park-report:new-park', () => showTab('park'))
+  // Another tab (导出's list of empty fields) asks for a field: shown, scrolled to and focused.
+  document.addEventListener('park-report:focus-field', (event) => {
+    showTab('park')
+    window.requestAnimationFrame(() => focusPath(event.detail))
+  })
 }

@@ -3,6 +3,7 @@
 // checked the same way. A fix is an edit like typing (undone with Ctrl+Z, saved with the person's next save);
 // a finding can be ignored (remembered per draft in this browser); an old version is viewed read-only.
 import { api } from './api.js'
+import { compareCard } from './compare.js'
 import { debounce, empty, fill, filePicker, formatTime, h, say } from './dom.js'
 import { hasUnsavedText, hideToast, loadDrafts, materials, openDraft, parkData, saveVersion, setText, showTab, toast } from './session.js'
 import { formatKey, ignoredKey, local, on, state } from './state.js'
@@ -481,6 +482,14 @@ function viewingBar() {
   return h('div', { class: 'inline-form', role: 'status' }, h('span', { class: 'badge' }, `正在查看第 ${viewing.number} 稿（只读）`), restore, back)
 }
 
+/** Shows or closes the comparison of two versions, between the toolbar and the editor. */
+function toggleCompare() {
+  const holder = panel.querySelector('#compare-holder')
+  if (!holder || !state.current) return
+  if (holder.childElementCount) return fill(holder)
+  fill(holder, compareCard(state.current.draft.id, state.current.versions, () => fill(holder)))
+}
+
 function renderToolbar() {
   const bar = panel.querySelector('#review-toolbar')
   if (!bar || !state.current) return
@@ -513,12 +522,15 @@ function renderToolbar() {
     textarea.value = latest.text
     setText(latest.text, 'version')
   })
+  const compare = versions.length > 1 ? h('button', { type: 'button', class: 'secondary', id: 'review-compare' }, '对比两稿') : null
+  compare?.addEventListener('click', toggleCompare)
   fill(
     bar,
     h('div', { class: 'field' }, h('label', { for: 'review-draft' }, '稿件'), draftSelect),
     h('div', { class: 'field' }, h('label', { for: 'review-version' }, '稿次'), versionSelect),
     viewing ? viewingBar() : save,
     upload,
+    compare,
     discard,
     h('p', { class: 'save-status', id: 'review-save-status', 'aria-live': 'polite' }),
   )
@@ -583,6 +595,7 @@ function render() {
     panel,
     h('h2', { class: 'panel-title' }, `审校：${state.current.draft.title}`),
     h('div', { id: 'review-toolbar', class: 'toolbar' }),
+    h('div', { id: 'compare-holder' }),
     h(
       'div',
       { class: 'review' },

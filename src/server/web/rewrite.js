@@ -1,6 +1,7 @@
 // 改写: rewrite one section (by an instruction to the LLM, by the checker's fixes, or down to N 字), compare before and
 // after, accept (a new version of the draft) or reject (nothing is stored).
 import { api } from './api.js'
+import { diffColumns } from './diff-view.js'
 import { empty, fill, h, say } from './dom.js'
 import { ruleName } from './review.js'
 import { hideToast, materials, parkData, saveVersion, showTab, toast } from './session.js'
@@ -130,19 +131,6 @@ function form() {
     }
   })
   return node
-}
-
-function diffColumns(diff) {
-  const before = []
-  const after = []
-  for (const op of diff) {
-    if (op.op === 'equal') {
-      before.push(op.text)
-      after.push(op.text)
-    } else if (op.op === 'delete') before.push(h('del', {}, op.text))
-    else after.push(h('ins', {}, op.text))
-  }
-  return [before, after]
 }
 
 /** Brings the result's heading into view below the sticky tab bar (scroll-margin-top), unless it is already there. */
