@@ -231,6 +231,26 @@ describe.skipIf(!existsSync(CHROMIUM))('the web page for people who are not prog
     expect(gaps).toContain('负责人手机号')
     expect(gaps.at(-1)).toBe('填写日期（封面）')
     await shot('28-export-gaps')
+
+    // 预览打印效果: A4 pages in the template's typography; nothing overflows a page, no page ends on a heading, no text lost.
+    await page.click('#export-preview-button')
+    await expect.poll(() => page.locator('#export-preview-status').textContent()).toMatch(/^按模板排版共 \d+ 页（A4，小四，行距 22 磅）。/)
+    const pages = Number(/共 (\d+) 页/.exec((await page.locator('#export-preview-status').textContent())!)![1])
+    expect(pages).toBeGreaterThanOrEqual(2)
+    expect(await page.locator('.pv-page').count()).toBe(pages)
+    expect(await page.locator('.pv-number').allTextContents()).toEqual(Array.from({ length: pages }, (_, i) => `— ${i + 1} —`))
+    const layout = await page.locator('.pv-body').evaluateAll((bodies) =>
+      bodies.map((body) => {
+        const b = body as unknown as { scrollHeight: number; clientHeight: number; lastElementChild: { className: string } | null; textContent: string }
+        return { overflow: b.scrollHeight > b.clientHeight + 1, endsOnHeading: /pv-heading/.test(b.lastElementChild?.className ?? ''), text: b.textContent }
+      }),
+    )
+    expect(layout.filter((p) => p.overflow)).toEqual([])
+    expect(layout.slice(0, -1).filter((p) => p.endsOnHeading)).toEqual([])
+    const written = fixture('drafts/jialan-digital.txt').replaceAll('嘉澜经济技术开发区', '嘉澜空项经济技术开发区').replace(/\s+/g, '')
+    expect(layout.map((p) => p.text).join('').replace(/\s+/g, '')).toBe(written)
+    await page.locator('.pv-page').first().scrollIntoViewIfNeeded()
+    await shot('29-export-preview')
     await page.locator('#export-gaps button', { hasText: '负责人手机号' }).click()
     await expect.poll(() => page.locator('#tab-park').getAttribute('aria-selected')).toBe('true')
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string; getAttribute: (n: string) => string | null } } }).document.activeElement.getAttribute('placeholder'))).toBe('可不填；导出前请确认可公开')

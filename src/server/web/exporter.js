@@ -3,6 +3,7 @@
 // errors the checker finds in it (export is still allowed).
 import { api, download } from './api.js'
 import { formGaps } from './completeness.js'
+import { renderPreview } from './preview.js'
 import { empty, fill, formatTime, h, saveBlob, say } from './dom.js'
 import { SOURCE_NAMES } from './review.js'
 import { hasUnsavedText, materials, openDraft, parkData, showTab, toast } from './session.js'
@@ -141,6 +142,26 @@ function render() {
       button.disabled = false
     }
   }
+  const previewBox = h('div', { id: 'export-preview' })
+  const previewStatus = h('p', { class: 'message', role: 'status', id: 'export-preview-status' })
+  const preview = h('button', { type: 'button', class: 'secondary', id: 'export-preview-button' }, '预览打印效果')
+  preview.addEventListener('click', async () => {
+    if (previewBox.childElementCount) {
+      fill(previewBox)
+      say(previewStatus, '')
+      preview.textContent = '预览打印效果'
+      return
+    }
+    say(previewStatus, '正在排版……', 'busy')
+    try {
+      const [text, style] = await Promise.all([textOf(current, choice), typographyOf(draft.kind)])
+      const pages = renderPreview(previewBox, text, style)
+      say(previewStatus, `按模板排版共 ${pages} 页（A4，${style.sizeName}，行距 ${style.lineSpacingPt} 磅）。本机没有模板字体时，预览用相近的字体代替，分页可能与 Word 中略有差别。`, 'ok')
+      preview.textContent = '关闭预览'
+    } catch (error) {
+      say(previewStatus, error.message, 'error')
+    }
+  })
   const report = h('button', { type: 'button', class: 'primary', id: 'export-report' }, '下载报告（.docx）')
   report.addEventListener('click', () => exportFile(false, report))
   const whole = h('button', { type: 'button', class: 'primary', id: 'export-form' }, '下载完整填报表（.docx）')
@@ -163,8 +184,10 @@ function render() {
         h('label', { class: 'checkbox' }, charts, '加入前后对比图和近三年趋势图'),
         h('div', { class: 'field' }, h('label', { for: 'export-date' }, '填写日期（完整填报表封面，可不填）'), fillDate),
       ),
-      h('div', { class: 'actions' }, report, whole),
+      h('div', { class: 'actions' }, report, whole, preview),
       gapsBox,
+      previewStatus,
+      previewBox,
       h('p', { class: 'hint' }, '报告：标题、【摘要】和正文，按模板排版（黑体、楷体_GB2312、仿宋_GB2312，小四，行距22磅）。完整填报表：封面、填写说明、承诺声明、基本信息、创新实践概述和指标表。'),
       status,
     ),
@@ -187,6 +210,24 @@ function render() {
     .catch((error) => {
       if (seq === renderSeq) fill(checkLine, h('p', { class: 'message', dataset: { kind: 'error' } }, `没能检查这一稿：${error.message}`))
     })
+}
+
+/** The typography of a kind for the print preview (fonts, size, line spacing, indent), from its spec; cached. */
+const typographies = new Map()
+async function typographyOf(kindId) {
+  if (!typographies.has(kindId)) {
+    const kind = await api(`/api/kinds/${encodeURIComponent(kindId)}`)
+    const t = kind.typography
+    typographies.set(kindId, {
+      bodyFont: t.bodyFont,
+      sizePt: t.sizePt,
+      sizeName: t.sizeName,
+      lineSpacingPt: t.lineSpacingPt,
+      firstLineIndentChars: t.firstLineIndentChars ?? 2,
+      headingFonts: [1, 2, 3, 4].map((level) => kind.headingLevels.find((l) => l.level === level)?.font ?? t.bodyFont),
+    })
+  }
+  return typographies.get(kindId)
 }
 
 /** The empty fields of the 完整填报表, each a link to its field; or a line saying nothing is empty. */
