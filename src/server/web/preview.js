@@ -12,6 +12,13 @@ const FONT_STACKS = {
 }
 const fontStack = (name) => FONT_STACKS[name] ?? `'${name}', serif`
 
+/** A span in a font. Styles are set through the CSSOM: the page's CSP (style-src 'self') refuses style attributes. */
+function inFont(font, text) {
+  const span = h('span', {}, text)
+  span.style.fontFamily = fontStack(font)
+  return span
+}
+
 /** A4 and the margins of src/export/docx-style.ts (GB/T 9704—2012 5.2.1), in millimetres. */
 const PAGE = { width: 210, height: 297, top: 37, bottom: 35, left: 28, right: 26 }
 
@@ -48,10 +55,10 @@ function splitRunIn(text) {
 function paragraphOf(line, style) {
   const p = h('p', { class: `pv-${line.type}${line.level ? ` pv-h${line.level}` : ''}` })
   if (line.type === 'abstract') {
-    p.append(h('span', { style: `font-family: ${fontStack(style.headingFonts[0])}` }, '【摘要】'), line.text.slice('【摘要】'.length))
+    p.append(inFont(style.headingFonts[0], '【摘要】'), line.text.slice('【摘要】'.length))
   } else if (line.type === 'heading') {
     const [head, rest] = splitRunIn(line.text)
-    p.append(h('span', { style: `font-family: ${fontStack(style.headingFonts[line.level - 1])}` }, head), rest)
+    p.append(inFont(style.headingFonts[line.level - 1], head), rest)
   } else if (line.type === 'title') {
     p.style.fontFamily = fontStack(style.headingFonts[0])
     p.append(line.text)
@@ -63,15 +70,15 @@ function paragraphOf(line, style) {
 
 function newPage(pages, number, style) {
   const body = h('div', { class: 'pv-body' })
-  const page = h(
-    'div',
-    {
-      class: 'pv-page',
-      style: `width:${PAGE.width}mm;height:${PAGE.height}mm;padding:${PAGE.top}mm ${PAGE.right}mm ${PAGE.bottom}mm ${PAGE.left}mm;font-family:${fontStack(style.bodyFont)};font-size:${style.sizePt}pt;line-height:${style.lineSpacingPt}pt;`,
-    },
-    body,
-    h('div', { class: 'pv-number' }, `— ${number} —`),
-  )
+  const page = h('div', { class: 'pv-page' }, body, h('div', { class: 'pv-number' }, `— ${number} —`))
+  Object.assign(page.style, {
+    width: `${PAGE.width}mm`,
+    height: `${PAGE.height}mm`,
+    padding: `${PAGE.top}mm ${PAGE.right}mm ${PAGE.bottom}mm ${PAGE.left}mm`,
+    fontFamily: fontStack(style.bodyFont),
+    fontSize: `${style.sizePt}pt`,
+    lineHeight: `${style.lineSpacingPt}pt`,
+  })
   pages.append(page)
   return body
 }
@@ -126,7 +133,8 @@ function paragraphWithText(original, text, styled, head, from) {
  * number of pages. `style`: {bodyFont, headingFonts[4], sizePt, lineSpacingPt, firstLineIndentChars}.
  */
 export function renderPreview(container, text, style) {
-  const pages = h('div', { class: 'pv-pages', style: `--pv-indent:${style.firstLineIndentChars}em` })
+  const pages = h('div', { class: 'pv-pages' })
+  pages.style.setProperty('--pv-indent', `${style.firstLineIndentChars}em`)
   container.replaceChildren(pages)
   let number = 1
   let body = newPage(pages, number, style)
