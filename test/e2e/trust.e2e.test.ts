@@ -79,6 +79,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the web page for people who are not prog
       void (confirmAnswer ? dialog.accept() : dialog.dismiss())
     })
     page.on('pageerror', (error) => pageErrors.push(error.message))
+    // The page runs under CSP script-src/style-src 'self': an inline style or script would be reported here.
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text())
+    })
   }, 120_000)
 
   afterAll(async () => {
@@ -256,6 +260,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web page for people who are not prog
     expect(layout.map((p) => p.text).join('').replace(/\s+/g, '')).toBe(written)
     await page.locator('.pv-page').first().scrollIntoViewIfNeeded()
     await shot('29-export-preview')
+    expect(pageErrors).toEqual([])
     await page.locator('#export-gaps button', { hasText: '负责人手机号' }).click()
     await expect.poll(() => page.locator('#tab-park').getAttribute('aria-selected')).toBe('true')
     await expect.poll(() => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string; getAttribute: (n: string) => string | null } } }).document.activeElement.getAttribute('placeholder'))).toBe('可不填；导出前请确认可公开')
