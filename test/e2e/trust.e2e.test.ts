@@ -83,7 +83,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web page for people who are not prog
     page.on('console', (message) => {
       if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text())
     })
-  }, 120_000)
+  }, 360_000)
 
   afterAll(async () => {
     await context?.close()
