@@ -186,11 +186,12 @@ function render() {
       ),
       h('div', { class: 'actions' }, report, whole, preview),
       gapsBox,
-      previewStatus,
-      previewBox,
       h('p', { class: 'hint' }, '报告：标题、【摘要】和正文，按模板排版（黑体、楷体_GB2312、仿宋_GB2312，小四，行距22磅）。完整填报表：封面、填写说明、承诺声明、基本信息、创新实践概述和指标表。'),
       status,
+      previewStatus,
     ),
+    // The pages are A4-wide: beside the narrow card, not squeezed into it.
+    previewBox,
   )
   // Checked only while the tab is shown: it is drawn again when it is opened.
   if (panel.hidden) return undefined

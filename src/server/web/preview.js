@@ -53,7 +53,7 @@ function splitRunIn(text) {
 
 /** The paragraph element of one classified line, styled from the kind's typography. */
 function paragraphOf(line, style) {
-  const p = h('p', { class: `pv-${line.type}${line.level ? ` pv-h${line.level}` : ''}` })
+  const p = h('p', { class: `pv-para pv-para-${line.type}${line.level ? ` pv-h${line.level}` : ''}` })
   if (line.type === 'abstract') {
     p.append(inFont(style.headingFonts[0], '【摘要】'), line.text.slice('【摘要】'.length))
   } else if (line.type === 'heading') {
