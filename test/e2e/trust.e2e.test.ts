@@ -182,7 +182,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the web page for people who are not prog
     await expect.poll(() => page.locator('#review-save-status').textContent()).toContain('有未保存的修改')
     expect((await versionsOf(draft.id)).length).toBe(2)
     await expect.poll(summaries).not.toContain('专有名词（2）')
-    // Ctrl+Z takes it back, like any edit.
+    // Ctrl+Z takes them back, one by one, like any edit.
+    await editor().press('Control+z')
     await editor().press('Control+z')
     await expect.poll(() => editor().inputValue()).toBe(aliased)
     await expect.poll(summaries).toContain('专有名词（2）')
@@ -327,7 +328,17 @@ describe.skipIf(!existsSync(CHROMIUM))('the web page for people who are not prog
         for (const entry of list.getEntries()) g.longest = Math.max(g.longest, entry.duration)
       }).observe({ type: 'longtask', buffered: false })
     })
-    await editor().fill(long)
+    // Pasted, as a person pastes a document: the whole text replaced by what the clipboard holds.
+    await editor().evaluate((area, text) => {
+      const g = globalThis as unknown as { DataTransfer: new () => { setData: (t: string, v: string) => void }; ClipboardEvent: new (type: string, init: unknown) => unknown }
+      const textArea = area as unknown as { select: () => void; dispatchEvent: (e: unknown) => boolean; focus: () => void }
+      textArea.focus()
+      textArea.select()
+      const data = new g.DataTransfer()
+      data.setData('text/plain', text)
+      textArea.dispatchEvent(new g.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }))
+    }, long)
+    await expect.poll(() => editor().inputValue()).toBe(long)
     await expect.poll(() => page.locator('#panel-review .message').first().textContent(), { timeout: 60_000 }).toMatch(/^审校完成/)
     await expect.poll(() => page.locator('.zishu-total').textContent()).toMatch(/^全文 2\d{4} 字/)
     // Typing at the end after the check: one more round of painting.

@@ -303,6 +303,7 @@ export function initDrafting(node) {
   fill(panel, empty('正在载入……'))
   on('park', render)
   on('tab', (name) => name === 'draft' && refreshUnsavedNotice())
+  on('park-form', () => refreshUnsavedNotice())
   on('drafts', refreshLists)
   on('draft', refreshLists)
 }

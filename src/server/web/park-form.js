@@ -4,7 +4,7 @@
 import { api, download } from './api.js'
 import { debounce, empty, fill, filePicker, formatTime, h, saveBlob, say } from './dom.js'
 import { hideToast, refreshParks, selectPark, showTab, toast } from './session.js'
-import { formKey, kindName, local, on, state } from './state.js'
+import { emit, formKey, kindName, local, on, state } from './state.js'
 
 const CATEGORIES = ['政府/事业单位', '央国企', '民企', '其他']
 const ENTITY_TYPES = [
@@ -597,6 +597,8 @@ async function validateNow(announce) {
 // Written on every change (a park's data is a few kilobytes): switching parks or closing the tab loses nothing.
 const keepLocal = () => {
   if (dirty) local.set(formKey(state.park?.id), { data, version: baseVersion })
+  // 生成初稿 says whether the form has edits its draft will not use.
+  emit('park-form')
 }
 
 function changed() {

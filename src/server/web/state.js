@@ -22,7 +22,7 @@ const listeners = new Map()
 
 /**
  * Events: 'parks', 'park' (another park or a new version of it), 'drafts', 'draft' (opened or new version), 'text',
- * 'check', 'documents' (a policy document was uploaded or deleted), 'tab' (a tab was shown, with its name).
+ * 'check', 'documents' (a policy document was uploaded or deleted), 'tab' (a tab was shown, with its name), 'park-form' (the park form was edited).
  */
 export function on(event, fn) {
   if (!listeners.has(event)) listeners.set(event, [])
