@@ -59,11 +59,13 @@ describe.skipIf(!existsSync(CHROMIUM))('the web page for people who are not prog
     await page.goto('about:blank')
     await page.goto(`${base}/#${step}`)
   }
-  /** Opens the page on a park and its (only) draft in 审校. */
-  const openReview = async (parkId: string) => {
+  /** Opens the page on a park and its (only) draft in 审校, and waits until the editor holds `text` (when given). */
+  const openReview = async (parkId: string, text?: string) => {
     await load('review')
     await page.selectOption('#park-picker', parkId)
+    await expect.poll(() => page.locator('#park-picker').inputValue()).toBe(parkId)
     await expect.poll(() => page.locator('#panel-review .zishu-total').count()).toBe(1)
+    if (text !== undefined) await expect.poll(() => editor().inputValue()).toBe(text)
   }
 
   beforeAll(async () => {
@@ -115,7 +117,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web page for people who are not prog
     const parkId = await createPark(parkFixture('lingjiang-green'))
     const text = fixture('drafts/nanling-green.txt').replace('降至2.05吨/吨标准煤，绿电', '降至2.15吨/吨标准煤，绿电')
     await uploadDraft(parkId, '南岭经验材料.txt', text)
-    await openReview(parkId)
+    await openReview(parkId, text)
     await expect.poll(() => page.locator('#wrong-park').textContent()).toContain('稿件中没有出现所选园区“绫江高新技术产业开发区”的名称或简称，可能选错了园区。')
     // Above the findings and the text, not one yellow line among them.
     const notice = (await page.locator('#wrong-park').boundingBox())!
@@ -173,7 +175,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web page for people who are not prog
     expect(seen).toBeGreaterThanOrEqual(3)
     const draft = await uploadDraft(parkId, '嘉澜经验材料.txt', clean)
     await postJson(`/api/drafts/${draft.id}/versions`, { text: aliased, source: 'edit', baseVersion: 1 })
-    await openReview(parkId)
+    await openReview(parkId, aliased)
     await expect.poll(summaries).toContain('专有名词（2）')
 
     // 本类全部修改: both at once, as one edit; nothing saved.
@@ -320,7 +322,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web page for people who are not prog
     let long = body
     // About 23,000 characters make a little over 20,000 字 (digits and Latin letters count as Word counts them).
     for (let i = 0; [...long].length < 23_000; i++) long += `\n${paragraph[i % paragraph.length]}`
-    await openReview(parkId)
+    await openReview(parkId, body)
     await page.evaluate(() => {
       const g = globalThis as unknown as { longest: number; PerformanceObserver: new (fn: (list: { getEntries: () => { duration: number }[] }) => void) => { observe: (o: unknown) => void } }
       g.longest = 0
