@@ -9,7 +9,6 @@ const USAGE = 'npm run -s cli -- export <草稿.txt|.md|.docx> [--park park.json
 
 /** `export`: a draft to a Word file in the template's typography — the report, or with --form the whole 经验总结材料. */
 export const exportCommand: CliCommand = {
-  summary: '导出 Word：报告正文，或加 --form 导出整份经验总结材料（--charts 插入图表）',
   async run(args) {
     const { values, positionals } = parseCliArgs(
       args,
@@ -29,7 +28,7 @@ export const exportCommand: CliCommand = {
       throw new UserError('draft_unreadable', `无法读取草稿文件“${file}”。`)
     }))
     const park = values.park ? await readParkFile(values.park) : undefined
-    const { data } = await exportDraft({
+    const { data, warnings } = await exportDraft({
       doc: draft.doc,
       ...(park ? { park } : {}),
       ...(values.kind ? { kindId: values.kind } : {}),
@@ -39,6 +38,7 @@ export const exportCommand: CliCommand = {
     })
     await writeFile(values.out, data)
     process.stderr.write(`已导出 ${values.out}（${Math.round(data.length / 1024)} KB）\n`)
+    for (const warning of warnings) process.stderr.write(`提醒：${warning}\n`)
     return 0
   },
 }

@@ -94,6 +94,12 @@ export function createApp({ config, corpus, workspace }: AppDependencies): Hono 
     return jsonBodyLimit(c, next)
   })
 
+  // Instances sharing one PostgreSQL see each other's uploads and deletions (a version check, at most once a second).
+  app.use('/api/*', async (_c, next) => {
+    await corpus.catchUp()
+    return next()
+  })
+
   for (const [path, file] of Object.entries(STATIC_FILES)) {
     // no-cache: the page is revalidated on every load, so a restarted server never runs against a stale script.
     app.get(path, (c) => c.body(file.body, 200, { 'content-type': file.type, 'cache-control': 'no-cache' }))

@@ -23,13 +23,13 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="report.docx"; filename*=UTF-8''${encodeURIComponent(fileName.toWellFormed())}`
 }
 
-/** POST /api/export: `{text, park?, kind?, form?, charts?, fillDate?}` → the .docx file. */
+/** POST /api/export: `{text, park?, kind?, form?, charts?, fillDate?}` → the .docx file, X-Export-Warnings when not ready to submit. */
 export function exportRoutes() {
   const app = new Hono()
   app.post('/export', async (c) => {
     const request = parseRequest(ExportRequestSchema, await readJsonBody(c))
     const park = request.park === undefined ? undefined : requireValidPark(request.park)
-    const { data, fileName } = await exportDraft({
+    const { data, fileName, warnings } = await exportDraft({
       doc: parseDraftText(request.text, request.format),
       ...(park ? { park } : {}),
       ...(request.kind ? { kindId: request.kind } : {}),
@@ -37,7 +37,13 @@ export function exportRoutes() {
       charts: request.charts,
       ...(request.fillDate ? { fillDate: request.fillDate } : {}),
     })
-    return c.body(data as Uint8Array<ArrayBuffer>, 200, { 'content-type': DOCX_TYPE, 'content-disposition': contentDisposition(fileName) })
+    // Warnings (over the 字数 limit, open errors) ride along with the file: a header holds only ASCII, so each is
+    // percent-encoded UTF-8, the list joined by commas.
+    return c.body(data as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': DOCX_TYPE,
+      'content-disposition': contentDisposition(fileName),
+      ...(warnings.length ? { 'x-export-warnings': warnings.map((w) => encodeURIComponent(w)).join(',') } : {}),
+    })
   })
   return app
 }
