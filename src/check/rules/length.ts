@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { sectionHeadingLine, type LengthGuidance, type SectionSpec } from '../../kinds/kind-spec.js'
-import type { ReportDoc, Section, TextSpan } from '../../model/report-doc.js'
+import type { ReportDoc, Section } from '../../model/report-doc.js'
 // The counts are report-stats.ts's, so a finding states the 字数 the page's table shows (`judged`).
 import { reportZishu, sectionBodyZishu, sectionFullZishu } from '../../model/report-stats.js'
 import { countZishu } from '../../model/zishu.js'
@@ -160,9 +160,6 @@ function guidanceFindings(line: string, section: Section, zishu: number, guidanc
 function window(target: number, tolerance: number): { low: number; high: number } {
   return { low: target * (1 - tolerance), high: target * (1 + tolerance) }
 }
-
-const spansZishu = (spans: readonly (TextSpan | undefined)[]) => spans.reduce((sum, span) => sum + (span ? countZishu(span.text) : 0), 0)
-
 
 interface Item {
   label: string
