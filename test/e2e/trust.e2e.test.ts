@@ -94,7 +94,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web page for people who are not prog
     await stopServer(server)
     rmSync(dataDir, { recursive: true, force: true })
     rmSync(userDataDir, { recursive: true, force: true })
-  }, 60_000)
+  }, 240_000)
 
   it('shows a first visitor the three steps and loads a sample park with one click', async () => {
     await page.goto(base)

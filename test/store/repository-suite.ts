@@ -86,13 +86,13 @@ export function defineRepositorySuite(createBackend: () => Promise<StoreBackend>
   beforeAll(async () => {
     backend = await createBackend()
     scratch = await mkdtemp(join(tmpdir(), 'park-report-store-'))
-  }, 60_000)
+  }, 240_000)
 
   afterAll(async () => {
     await db?.close()
     await backend?.dispose()
     if (scratch) await rm(scratch, { recursive: true, force: true })
-  }, 60_000)
+  }, 240_000)
 
   describe('migrations', () => {
     it('migrate a fresh store exactly once, even when two start-ups race', async () => {
