@@ -190,17 +190,21 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     })
     expect(selection).toBe('嘉澜经开区')
     await shot('06-review-finding')
-    // A fix is an edit like typing: nothing is saved until the person saves (Ctrl+S here), and it can be undone.
+    // The typed text is saved as it is (Ctrl+S): a version of its own, recorded as 手工修改.
+    await page.keyboard.press('Control+s')
+    await expect.poll(() => toast().textContent()).toContain('已保存为第 2 稿')
+    expect(await page.locator('#review-version option:checked').textContent()).toMatch(/^第 2 稿 · 手工修改/)
+    // A fix is an edit like typing: nothing is saved until the person saves, and a save of fixes alone says so.
     await page.getByRole('button', { name: '修改为“嘉澜经济技术开发区”' }).click()
     expect(await editor.inputValue()).toBe(generated)
     await expect.poll(() => page.locator('#panel-review .findings-card').textContent()).toContain('没有发现问题')
-    await expect.poll(() => page.locator('#review-save-status').textContent()).toContain('有未保存的修改')
+    await expect.poll(() => page.locator('#review-save-status').textContent()).toContain('有未保存的修改（基于第 2 稿')
     await page.keyboard.press('Control+s')
-    await expect.poll(() => toast().textContent()).toContain('已保存为第 2 稿')
-    expect(await page.locator('#review-version option:checked').textContent()).toMatch(/^第 2 稿 · 应用修改建议/)
+    await expect.poll(() => toast().textContent()).toContain('已保存为第 3 稿')
+    expect(await page.locator('#review-version option:checked').textContent()).toMatch(/^第 3 稿 · 应用修改建议/)
     await shot('07-review-fixed')
 
-    // 5 改写: compress one section to N 字, compare, accept = version 3.
+    // 5 改写: compress one section to N 字, compare, accept = version 4.
     await page.click('#tab-rewrite')
     await page.selectOption('#rewrite-section', '一、背景介绍')
     await page.fill('#rewrite-target', '600')
@@ -233,18 +237,19 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     const resultTop = (await page.locator('#rewrite-result h3').boundingBox())!.y
     expect(resultTop).toBeGreaterThanOrEqual((await page.locator('.tabs').boundingBox())!.y + (await page.locator('.tabs').boundingBox())!.height)
     await page.getByRole('button', { name: /^接受/ }).click()
-    await expect.poll(() => toast().textContent()).toContain('已接受改写，保存为第 3 稿')
+    await expect.poll(() => toast().textContent()).toContain('已接受改写，保存为第 4 稿')
     const draftId = (await api<{ drafts: { id: string; title: string }[] }>(`/api/parks/${await currentParkId()}/drafts`)).drafts[0]!.id
     const accepted = await api<{ latest: { number: number; text: string; source: string } }>(`/api/drafts/${draftId}`)
-    expect(accepted.latest).toMatchObject({ number: 3, source: 'rewrite' })
+    expect(accepted.latest).toMatchObject({ number: 4, source: 'rewrite' })
 
     // 6 导出: which draft and version go into the file, and what the checker says about it; both Word files.
     await page.click('#tab-export')
-    await expect.poll(() => page.locator('#export-which').textContent()).toMatch(/^将导出《嘉澜初稿》第 3 稿（改写，\d{4}-\d\d-\d\d \d\d:\d\d）；园区资料用已保存的第 2 版。$/)
+    await expect.poll(() => page.locator('#export-which').textContent()).toMatch(/^将导出《嘉澜初稿》第 4 稿（改写，\d{4}-\d\d-\d\d \d\d:\d\d）；园区资料用已保存的第 2 版。$/)
     await expect.poll(() => page.locator('#export-check').textContent()).toBe('审校没有发现错误。')
     expect(await page.locator('#export-version option').allTextContents()).toEqual([
-      expect.stringMatching(/^第 3 稿 · 改写 · .+（最新）$/),
-      expect.stringMatching(/^第 2 稿 · 应用修改建议 · /),
+      expect.stringMatching(/^第 4 稿 · 改写 · .+（最新）$/),
+      expect.stringMatching(/^第 3 稿 · 应用修改建议 · /),
+      expect.stringMatching(/^第 2 稿 · 手工修改 · /),
       expect.stringMatching(/^第 1 稿 · 离线撰写 · /),
     ])
     await page.check('#export-charts')
@@ -282,19 +287,20 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     await page.reload()
     await expect.poll(() => page.locator('#park-picker option:checked').textContent()).toBe('嘉澜经济技术开发区（第 2 版）')
     await page.click('#tab-review')
-    await expect.poll(() => page.locator('#review-version option').count()).toBe(3)
+    await expect.poll(() => page.locator('#review-version option').count()).toBe(4)
     expect(await page.locator('#review-version option').allTextContents()).toEqual([
-      expect.stringMatching(/^第 3 稿 · 改写/),
-      expect.stringMatching(/^第 2 稿 · 应用修改建议/),
+      expect.stringMatching(/^第 4 稿 · 改写/),
+      expect.stringMatching(/^第 3 稿 · 应用修改建议/),
+      expect.stringMatching(/^第 2 稿 · 手工修改/),
       expect.stringMatching(/^第 1 稿 · 离线撰写/),
     ])
     expect(await page.locator('#draft-text').inputValue()).toBe(`${accepted.latest.text}\n园区将持续深化实数融合。`)
-    await expect.poll(() => page.locator('#review-save-status').textContent()).toContain('有未保存的修改（基于第 3 稿')
+    await expect.poll(() => page.locator('#review-save-status').textContent()).toContain('有未保存的修改（基于第 4 稿')
     await shot('11-after-restart')
     await page.getByRole('button', { name: '保存为新一稿' }).click()
-    await expect.poll(() => toast().textContent()).toContain('已保存为第 4 稿')
+    await expect.poll(() => toast().textContent()).toContain('已保存为第 5 稿')
     const stored = await api<{ versions: { number: number; source: string }[]; latest: { text: string } }>(`/api/drafts/${draftId}`)
-    expect(stored.versions.map((v) => v.source)).toEqual(['compose', 'fixes', 'rewrite', 'edit'])
+    expect(stored.versions.map((v) => v.source)).toEqual(['compose', 'edit', 'fixes', 'rewrite', 'edit'])
     expect(stored.latest.text).toContain('园区将持续深化实数融合。')
     const documents = await api<{ documents: { origin: string; fileName: string }[] }>('/api/documents')
     expect(documents.documents.filter((d) => d.origin === 'upload').map((d) => d.fileName)).toEqual(['policy-excerpt.docx'])
