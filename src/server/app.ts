@@ -13,6 +13,7 @@ import { draftingRoutes } from './routes/drafting.js'
 import { exportRoutes } from './routes/export.js'
 import { policyRoutes } from './routes/policies.js'
 import { referenceRoutes } from './routes/reference.js'
+import { summaryTableExportRoutes, summaryTableWorkspaceRoutes } from './routes/summary-table.js'
 import { workspaceParkRoutes } from './routes/workspace.js'
 import { workspaceDraftRoutes } from './routes/workspace-drafts.js'
 import type { Workspace } from '../store/workspace.js'
@@ -112,10 +113,12 @@ export function createApp({ config, corpus, workspace }: AppDependencies): Hono 
   app.route('/api', checkRoutes())
   app.route('/api', referenceRoutes())
   app.route('/api', exportRoutes())
+  app.route('/api', summaryTableExportRoutes())
   app.route('/api', draftingRoutes({ config, corpus }))
   if (workspace) {
     app.route('/api', workspaceParkRoutes({ workspace, maxUploadBytes: config.limits.maxUploadBytes }))
     app.route('/api', workspaceDraftRoutes({ workspace, config, corpus }))
+    app.route('/api', summaryTableWorkspaceRoutes({ workspace, maxUploadBytes: config.limits.maxUploadBytes }))
   } else {
     for (const path of ['/api/parks', '/api/parks/*', '/api/drafts/*', '/api/templates/*']) {
       app.all(path, (c, next) => {

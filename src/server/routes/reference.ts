@@ -15,6 +15,7 @@ export function referenceRoutes() {
         category: kind.category,
         totalZishu: kind.limits.totalZishu,
         sections: kind.sections.map((s) => `${s.marker}${s.heading}`),
+        summaryTable: kind.summaryTable !== undefined,
       })),
     }),
   )
