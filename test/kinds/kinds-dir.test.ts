@@ -43,6 +43,7 @@ describe('a 2027 kind added as one file in KINDS_DIR', () => {
     expect(body.kinds.at(-1)).toEqual({
       id: KIND,
       name: '2027年工业园区高质量发展创新实践经验总结材料（推动绿色安全发展类）',
+      category: '推动绿色安全发展类',
       totalZishu: 2500,
       sections: ['一、背景介绍', '二、创新举措', '三、实践成效'],
       summaryTable: false,

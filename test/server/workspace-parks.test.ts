@@ -40,6 +40,7 @@ describe('workspace parks over HTTP', () => {
     expect(list.body.samples).toEqual([
       { id: 'jialan-digital', name: '嘉澜经济技术开发区', kind: 'innovation-digital' },
       { id: 'lingjiang-green', name: '绫江高新技术产业开发区', kind: 'innovation-green' },
+      { id: 'lizhou-base', name: '澧州高新技术产业开发区', kind: 'base-annual-report' },
       { id: 'nanling-green', name: '南岭经济技术开发区', kind: 'innovation-green' },
     ])
     const created = await answer<{ park: ParkRecord }>(ws.app.request('/api/sample-parks/nanling-green', { method: 'POST' }))
