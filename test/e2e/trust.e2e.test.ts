@@ -104,7 +104,14 @@ describe.skipIf(!existsSync(CHROMIUM))('the web page for people who are not prog
       expect.stringMatching(/^生成初稿：/),
       expect.stringMatching(/^审校与导出：/),
     ])
-    await expect.poll(() => page.locator('#sample-parks button').count()).toBe(3)
+    await expect
+      .poll(() => page.locator('#sample-parks button').allTextContents())
+      .toEqual([
+        expect.stringContaining('嘉澜经济技术开发区'),
+        expect.stringContaining('绫江高新技术产业开发区'),
+        expect.stringContaining('澧州高新技术产业开发区'),
+        expect.stringContaining('南岭经济技术开发区'),
+      ])
     await shot('20-first-visit')
     await page.locator('#sample-parks button', { hasText: '嘉澜经济技术开发区' }).click()
     await expect.poll(() => toast().textContent()).toContain('已载入示例园区“嘉澜经济技术开发区”')
