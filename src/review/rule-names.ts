@@ -22,6 +22,7 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
   'park-data': '园区资料',
   register: '文体语气',
   'time-reference': '时间表述',
+  typo: '错别字',
 }
 
 export const ruleName = (id: string): string => RULE_NAMES[id] ?? '其他'

@@ -14,7 +14,8 @@ import { registerRule } from './register.js'
 import { sensitiveInfoRule } from './sensitive-info.js'
 import { structureRule } from './structure.js'
 import { timeReferenceRule } from './time-reference.js'
+import { typoRule } from './typo.js'
 import { vagueLanguageRule } from './vague-language.js'
 
 /** Every rule. Order does not matter: the runner sorts findings by position. */
-export const ALL_RULES: readonly AnyRule[] = [focusRule, formatRule, headingNumberingRule, lengthRule, logicChainRule, numberConsistencyRule, numberTraceRule, placeholderRule, properNounRule, punctuationRule, quantEvidenceRule, registerRule, sensitiveInfoRule, structureRule, timeReferenceRule, vagueLanguageRule]
+export const ALL_RULES: readonly AnyRule[] = [focusRule, formatRule, headingNumberingRule, lengthRule, logicChainRule, numberConsistencyRule, numberTraceRule, placeholderRule, properNounRule, punctuationRule, quantEvidenceRule, registerRule, sensitiveInfoRule, structureRule, timeReferenceRule, typoRule, vagueLanguageRule]

@@ -25,6 +25,7 @@ export const RULE_NAMES = {
   'park-data': '园区资料',
   register: '文体语气',
   'time-reference': '时间表述',
+  typo: '错别字',
 }
 /** The Chinese name of a checker rule; a rule added on the server before it is named here is “其他”. */
 export const ruleName = (id) => RULE_NAMES[id] ?? '其他'
