@@ -5,6 +5,7 @@ import { headingNumberingRule } from './heading-numbering.js'
 import { lengthRule } from './length.js'
 import { logicChainRule } from './logic-chain.js'
 import { numberConsistencyRule } from './number-consistency.js'
+import { numberSanityRule } from './number-sanity.js'
 import { numberTraceRule } from './number-trace.js'
 import { placeholderRule } from './placeholder.js'
 import { properNounRule } from './proper-noun.js'
@@ -18,4 +19,4 @@ import { typoRule } from './typo.js'
 import { vagueLanguageRule } from './vague-language.js'
 
 /** Every rule. Order does not matter: the runner sorts findings by position. */
-export const ALL_RULES: readonly AnyRule[] = [focusRule, formatRule, headingNumberingRule, lengthRule, logicChainRule, numberConsistencyRule, numberTraceRule, placeholderRule, properNounRule, punctuationRule, quantEvidenceRule, registerRule, sensitiveInfoRule, structureRule, timeReferenceRule, typoRule, vagueLanguageRule]
+export const ALL_RULES: readonly AnyRule[] = [focusRule, formatRule, headingNumberingRule, lengthRule, logicChainRule, numberConsistencyRule, numberSanityRule, numberTraceRule, placeholderRule, properNounRule, punctuationRule, quantEvidenceRule, registerRule, sensitiveInfoRule, structureRule, timeReferenceRule, typoRule, vagueLanguageRule]

@@ -14,6 +14,7 @@ export const RULE_NAMES = {
   'proper-noun': '专有名词',
   'number-consistency': '数字一致',
   'number-trace': '数字来源',
+  'number-sanity': '数字常识',
   'quant-evidence': '量化成效',
   'logic-chain': '逻辑链条',
   focus: '聚焦产业',
