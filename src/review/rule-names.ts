@@ -24,6 +24,7 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
   register: '文体语气',
   'time-reference': '时间表述',
   typo: '错别字',
+  duplicate: '重复内容',
 }
 
 export const ruleName = (id: string): string => RULE_NAMES[id] ?? '其他'

@@ -1,4 +1,5 @@
 import type { AnyRule } from '../rule.js'
+import { duplicateRule } from './duplicate.js'
 import { focusRule } from './focus.js'
 import { formatRule } from './format.js'
 import { headingNumberingRule } from './heading-numbering.js'
@@ -19,4 +20,4 @@ import { typoRule } from './typo.js'
 import { vagueLanguageRule } from './vague-language.js'
 
 /** Every rule. Order does not matter: the runner sorts findings by position. */
-export const ALL_RULES: readonly AnyRule[] = [focusRule, formatRule, headingNumberingRule, lengthRule, logicChainRule, numberConsistencyRule, numberSanityRule, numberTraceRule, placeholderRule, properNounRule, punctuationRule, quantEvidenceRule, registerRule, sensitiveInfoRule, structureRule, timeReferenceRule, typoRule, vagueLanguageRule]
+export const ALL_RULES: readonly AnyRule[] = [duplicateRule, focusRule, formatRule, headingNumberingRule, lengthRule, logicChainRule, numberConsistencyRule, numberSanityRule, numberTraceRule, placeholderRule, properNounRule, punctuationRule, quantEvidenceRule, registerRule, sensitiveInfoRule, structureRule, timeReferenceRule, typoRule, vagueLanguageRule]

@@ -27,6 +27,7 @@ export const RULE_NAMES = {
   register: '文体语气',
   'time-reference': '时间表述',
   typo: '错别字',
+  duplicate: '重复内容',
 }
 /** The Chinese name of a checker rule; a rule added on the server before it is named here is “其他”. */
 export const ruleName = (id) => RULE_NAMES[id] ?? '其他'
