@@ -6,6 +6,8 @@ const table = testRule(duplicateRule, {
   valid: [
     // Short clauses repeat by nature; the 【摘要】 may repeat a sentence of the body.
     '【摘要】园区建成智慧安全风险管控平台，接入监测点位8600个。\n二、创新举措\n园区建成智慧安全风险管控平台，接入监测点位8600个。同比增长12%，同比增长8%。',
+    // A clause repeated paragraphs away, as a refrain: deliberate.
+    '二、创新举措\n（一）依托数字化能碳管理中心等载体，开展企业碳排放核算。\n（二）建设园区安全风险监测平台，接入企业46家。\n（三）依托数字化能碳管理中心等载体，推动绿电交易。',
     // Similar but not identical sentences.
     '二、创新举措\n园区推动企业实施数字化改造，带动上下游企业协同发展。园区推动企业实施绿色化改造，带动上下游企业节能降碳。',
   ],

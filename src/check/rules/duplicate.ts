@@ -12,6 +12,10 @@ import { blockRange, textBlocks, type BlockRole, type TextBlock } from '../text-
 
 /** Shorter clauses repeat by nature (同比增长, 取得明显成效); this many Chinese characters make a repeat a slip. */
 const MIN_CLAUSE_CHARS = 10
+// Away from its first copy, a repeated clause can be deliberate (a list of measures per level, a refrain): a repeat
+// in the same paragraph is a slip; in the next paragraph from this many characters, farther away from MIN_DISTANT….
+const MIN_NEXT_RUN_CHARS = 20
+const MIN_DISTANT_RUN_CHARS = 30
 const CLAUSE_END = /[，,；;。！？!?：:]/u
 const HAN = /[\u4e00-\u9fa5]/gu
 const CHECKED_ROLES: ReadonlySet<BlockRole> = new Set(['preamble', 'lead', 'paragraph'])
@@ -23,6 +27,8 @@ const messages = {
 
 interface Clause {
   block: TextBlock
+  /** Index of its block among the checked blocks. */
+  blockIndex: number
   text: string
   start: number
   /** End including its closing mark. */
@@ -38,35 +44,42 @@ export const duplicateRule = defineRule({
     options: z.object({}).strict(),
   },
   check({ doc }) {
-    const seen = new Set<string>()
+    // Each clause's text → the index of the block of its first copy.
+    const seen = new Map<string, number>()
     const findings: RuleFinding[] = []
-    let run: { first: Clause; last: Clause } | undefined
+    let run: { first: Clause; last: Clause; firstCopyBlock: number } | undefined
     const flush = () => {
       if (!run) return
+      const distance = run.first.blockIndex - run.firstCopyBlock
+      const chars = run.first.block.text.slice(run.first.start, run.last.end).match(HAN)?.length ?? 0
+      if (chars < (distance === 0 ? 0 : distance === 1 ? MIN_NEXT_RUN_CHARS : MIN_DISTANT_RUN_CHARS)) {
+        run = undefined
+        return
+      }
       const range = blockRange(doc, run.first.block, run.first.start, run.last.end)
       // No automatic fix: which copy to keep, and the marks around it, are the writer's choice.
       findings.push({ message: messages.found, ...range, suggestion: messages.suggestion })
       run = undefined
     }
-    for (const block of textBlocks(doc).filter((b) => CHECKED_ROLES.has(b.role))) {
-      for (const clause of clausesOf(block)) {
+    for (const [blockIndex, block] of textBlocks(doc).filter((b) => CHECKED_ROLES.has(b.role)).entries()) {
+      for (const clause of clausesOf(block, blockIndex)) {
         const key = clause.text.replace(/\s+/gu, '')
         if ((key.match(HAN)?.length ?? 0) < MIN_CLAUSE_CHARS) {
           // A short clause seen before extends a run it follows (……平台，接入监测点位8600个。 pasted twice).
           if (run && run.last.block === block && run.last.end === clause.start && seen.has(key)) run.last = clause
           else flush()
-          seen.add(key)
+          if (!seen.has(key)) seen.set(key, blockIndex)
           continue
         }
         if (seen.has(key)) {
           if (run && run.last.block === block && run.last.end === clause.start) run.last = clause
           else {
             flush()
-            run = { first: clause, last: clause }
+            run = { first: clause, last: clause, firstCopyBlock: seen.get(key)! }
           }
         } else {
           flush()
-          seen.add(key)
+          seen.set(key, blockIndex)
         }
       }
       flush()
@@ -76,7 +89,7 @@ export const duplicateRule = defineRule({
 })
 
 /** The clauses of a block: text between clause marks, with the mark that ends each. */
-function clausesOf(block: TextBlock): Clause[] {
+function clausesOf(block: TextBlock, blockIndex: number): Clause[] {
   const clauses: Clause[] = []
   let start = 0
   const text = block.text
@@ -85,7 +98,7 @@ function clausesOf(block: TextBlock): Clause[] {
     const end = Math.min(i + 1, text.length)
     let from = start
     while (from < i && /\s/u.test(text[from]!)) from += 1
-    if (from < i) clauses.push({ block, text: text.slice(from, i), start: from, end })
+    if (from < i) clauses.push({ block, blockIndex, text: text.slice(from, i), start: from, end })
     start = end
   }
   return clauses
