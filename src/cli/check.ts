@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { checkDraft, hasErrors } from '../check/check-draft.js'
 import type { Finding } from '../check/finding.js'
+import type { RuleConfig } from '../check/rule-config.js'
 import { UserError } from '../errors.js'
 import { loadDraft } from '../model/load-draft.js'
 import type { ParkData } from '../park/park-schema.js'
@@ -10,6 +11,13 @@ import { parseCliArgs, type CliCommand } from './command.js'
 
 const USAGE = 'npm run -s cli -- check <草稿文件>... [--park park.json] [--kind innovation-digital] [--json] [--annotate 审校稿.docx]'
 const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' }
+
+/**
+ * With the park's data given, `check` is the last look before a draft goes out: a figure the data does not back (an
+ * invented one, or one equal to an unrelated datum) would mislead the evaluators, so it is an error and the exit code
+ * is not 0 — not the warning it is on the web page while a person is still writing.
+ */
+const FIGURES_MUST_BE_BACKED: RuleConfig = { 'number-trace': { options: { strict: true } } }
 
 /**
  * `check <file>...`: every finding of every rule, for .txt, .md and .docx drafts. With --json, one JSON
@@ -30,7 +38,7 @@ export const checkCommand: CliCommand = {
       } catch {
         throw new UserError('draft_unreadable', `无法读取草稿文件“${file}”。`)
       }
-      const options = { ...(values.kind ? { kindId: values.kind } : {}), ...(park ? { park } : {}) }
+      const options = { ...(values.kind ? { kindId: values.kind } : {}), ...(park ? { park, config: FIGURES_MUST_BE_BACKED } : {}) }
       let result
       if (values.annotate) {
         const reviewed = await reviewDocx(file, data, options)

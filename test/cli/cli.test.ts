@@ -69,6 +69,16 @@ describe('CLI', () => {
     expect(flawed.stdout).toContain('第2行第5列  错误  [placeholder]  一、背景介绍')
   })
 
+  it('check --park exits 1 on a figure the data does not back, even one equal to an unrelated datum', () => {
+    const draft = join(dataDir, 'invented.txt')
+    // 27.8% is the park's 绿电消费占比, not a 生产效率.
+    const clean = readFileSync(new URL('../../fixtures/drafts/nanling-green.txt', import.meta.url), 'utf8')
+    writeFileSync(draft, clean.replace('提高22.3个百分点。', '提高22.3个百分点，入驻企业生产效率平均提升27.8%。'))
+    const checked = cli(['check', draft, '--park', 'fixtures/parks/nanling-green.json'])
+    expect(checked.code).toBe(1)
+    expect(checked.stdout).toContain('错误  [number-trace]  三、实践成效/（二）\n    该数字在园区数据和上传材料中找不到来源：“入驻企业生产效率平均提升27.8%”。')
+  })
+
   it('answers wrong arguments in Chinese with exit code 2', () => {
     const missing = cli(['check'])
     expect(missing.code).toBe(2)
