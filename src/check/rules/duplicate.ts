@@ -25,6 +25,12 @@ const messages = {
   suggestion: '删去重复的一处，或改写为新的内容。',
 }
 
+interface FirstCopy {
+  /** Index of its block among the checked blocks. */
+  index: number
+  section: string
+}
+
 interface Clause {
   block: TextBlock
   /** Index of its block among the checked blocks. */
@@ -44,15 +50,17 @@ export const duplicateRule = defineRule({
     options: z.object({}).strict(),
   },
   check({ doc }) {
-    // Each clause's text → the index of the block of its first copy.
-    const seen = new Map<string, number>()
+    // Each clause's text → where its first copy is.
+    const seen = new Map<string, FirstCopy>()
     const findings: RuleFinding[] = []
-    let run: { first: Clause; last: Clause; firstCopyBlock: number } | undefined
+    let run: { first: Clause; last: Clause; firstCopyBlock: FirstCopy } | undefined
     const flush = () => {
       if (!run) return
-      const distance = run.first.blockIndex - run.firstCopyBlock
+      const distance = run.first.blockIndex - run.firstCopyBlock.index
+      // Paragraphs under different headings are not neighbours, however close.
+      const sameSection = run.firstCopyBlock.section === run.first.block.section
       const chars = run.first.block.text.slice(run.first.start, run.last.end).match(HAN)?.length ?? 0
-      if (chars < (distance === 0 ? 0 : distance === 1 ? MIN_NEXT_RUN_CHARS : MIN_DISTANT_RUN_CHARS)) {
+      if (chars < (distance === 0 ? 0 : distance === 1 && sameSection ? MIN_NEXT_RUN_CHARS : MIN_DISTANT_RUN_CHARS)) {
         run = undefined
         return
       }
@@ -64,11 +72,12 @@ export const duplicateRule = defineRule({
     for (const [blockIndex, block] of textBlocks(doc).filter((b) => CHECKED_ROLES.has(b.role)).entries()) {
       for (const clause of clausesOf(block, blockIndex)) {
         const key = clause.text.replace(/\s+/gu, '')
-        if ((key.match(HAN)?.length ?? 0) < MIN_CLAUSE_CHARS) {
+        // A clause citing a document (园区对照《……》“……”要求) is a formula each measure may repeat.
+        if ((key.match(HAN)?.length ?? 0) < MIN_CLAUSE_CHARS || key.includes('《')) {
           // A short clause seen before extends a run it follows (……平台，接入监测点位8600个。 pasted twice).
           if (run && run.last.block === block && run.last.end === clause.start && seen.has(key)) run.last = clause
           else flush()
-          if (!seen.has(key)) seen.set(key, blockIndex)
+          if (!seen.has(key)) seen.set(key, { index: blockIndex, section: block.section })
           continue
         }
         if (seen.has(key)) {
@@ -79,7 +88,7 @@ export const duplicateRule = defineRule({
           }
         } else {
           flush()
-          seen.set(key, blockIndex)
+          seen.set(key, { index: blockIndex, section: block.section })
         }
       }
       flush()
