@@ -31,7 +31,7 @@ const lingjiang = ParkDataSchema.parse(JSON.parse(readFileSync(new URL('../../fi
 const withSteamFact: ParkData = { ...nanling, facts: [...nanling.facts, { label: '余热回收利用量', value: 42, unit: '万吨蒸汽', period: '2025' }] }
 
 const UNTRACED = '该数字在园区数据和上传材料中找不到来源'
-const SUGGESTION = '核对数据来源，或在园区数据的 facts 中补充该数字及出处。'
+const SUGGESTION = '核对数据来源，或在“园区资料”的“量化数据”中补充该数字及出处。'
 
 const table = testRule(numberTraceRule, {
   park: nanling,

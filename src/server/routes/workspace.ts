@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { UserError } from '../../errors.js'
 import { decodeText } from '../../ingest/extract-text.js'
 import { parseJsonText } from '../../json-text.js'
+import { listSampleParks, readSamplePark } from '../../park/sample-parks.js'
 import { validateParkData } from '../../park/validate-park.js'
 import type { Workspace } from '../../store/workspace.js'
 import { fileResponse } from '../file-response.js'
@@ -63,6 +64,10 @@ export function workspaceParkRoutes(deps: { workspace: Workspace; maxUploadBytes
   })
 
   app.get('/parks', async (c) => c.json({ parks: await parks.list() }))
+
+  // The bundled sample parks, for a first visit: listed, and stored as a new park on request.
+  app.get('/sample-parks', (c) => c.json({ samples: listSampleParks() }))
+  app.post('/sample-parks/:id', async (c) => c.json({ park: await parks.create(readSamplePark(c.req.param('id'))) }, 201))
 
   app.post('/parks', async (c) => {
     const { data } = parseRequest(CreateParkSchema, await readJsonBody(c))
