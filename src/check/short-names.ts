@@ -48,6 +48,10 @@ const BARE_YUANQU = /(?<=^|[，。；：、“”（）\s到在对入驻进户�
 // 省商务厅 with no province: 山东省商务厅 is the name.
 const PROVINCE_AGENCY = new RegExp(`省(?:${SHORT_NAMES.provincialAgencies.join('|')})(?:厅|委员会|委|局)`, 'gu')
 const PROVINCE_BEFORE = new RegExp(`(?:${SHORT_NAMES.provinces.join('|')})$`, 'u')
+// 各类开发区、高新区, 多数开发区, 中国开发区: the words name a category of parks.
+const GENERIC_PARK_USE = new RegExp(`(?:${SHORT_NAMES.genericParkMarkers.join('|')})(?:${SHORT_NAMES.bareParkWords.toSorted((a, b) => b.length - a.length).join('|')})`, 'u')
+const NOT_NAME_WORDS: ReadonlySet<string> = new Set(SHORT_NAMES.notNames)
+const FUNCTION_START = /^[的了是在和与及等对把被将从向为以由于其该此各一二三四五六七八九十]/u
 const GENERIC_BEFORE = new RegExp(`(?:${SHORT_NAMES.notNames.toSorted((a, b) => b.length - a.length).join('|')})$`, 'u')
 
 const messages = {
@@ -73,6 +77,8 @@ interface Candidate {
   message: string
   suggestion: string
   replacement?: string
+  /** A park word with no name before it (开发区, 高新区): judged once per text, see firstBarePark. */
+  bare?: boolean
 }
 
 /**
@@ -98,10 +104,43 @@ export function findShortNames(doc: ReportDoc, park: ParkData | undefined, polic
         return true
       })
       declaredSoFar = new Set([...declaredSoFar, ...blockDeclared.keys()])
-      return kept.map((c) => toFinding(doc, block, c))
+      return kept.filter((c) => !c.bare).map((c) => toFinding(doc, block, c))
     })
+    const barePark = firstBarePark(doc, blocks, named)
     // With park data the park's name is known, and check-report says once when the draft does not name it.
-    return park ? findings : [...findings, ...firstBareYuanqu(doc, blocks, named)]
+    const sorted = (more: RuleFinding[]) => [...findings, ...barePark, ...more].sort((a, b) => a.start - b.start)
+    return sorted(park ? [] : firstBareYuanqu(doc, blocks, named))
+}
+
+/**
+ * 开发区/高新区 with no name before it, judged once per text as an editor does: only the first one, and only before
+ * the text names its park (吉凤经济开发区 … 关心支持开发区建设, 慈湖高新区 … 高新区与北化 read as that park).
+ * A text that uses the word for parks in general (各类开发区, 多数开发区, 中国开发区) is about parks, not one park.
+ */
+function firstBarePark(doc: ReportDoc, blocks: readonly TextBlock[], named: readonly (readonly TextName[])[]): RuleFinding[] {
+  if (blocks.some((block) => GENERIC_PARK_USE.test(block.text))) return []
+  for (let b = 0; b < blocks.length; b += 1) {
+    const block = blocks[b]!
+    const first = candidatesIn(block.text, named[b]!, new Map(), 'full-name-everywhere').find((c) => c.bare)
+    const word = first ? block.text.slice(first.start, first.end) : ''
+    // 兴原工业园区在经济开发区的领导下: a park of another kind named before does not say which 开发区 is meant.
+    const sameKind = (name: string) => !first || name.endsWith(word) || PARK_EXPANSION.get(word) === undefined || name.endsWith(PARK_EXPANSION.get(word)!) || (word === '开发区' && name.endsWith('开发区'))
+    const parkNames = named[b]!.filter((name) => name.kind === 'park' && sameKind(name.name)).map((name) => name.start)
+    const firstName = Math.min(...parkNames, firstNamedShortPark(block.text, word))
+    if (first && first.start < firstName) return [toFinding(doc, block, first)]
+    if (firstName < Infinity) return []
+  }
+  return []
+}
+
+/** Where a park short name with a real place name (慈湖高新区, not 市经开区) first stands in `text`. */
+function firstNamedShortPark(text: string, word: string): number {
+  for (const m of text.matchAll(PARK_SHORT)) {
+    if (word && m[0] !== word && word !== '开发区') continue
+    const { start } = nameBefore(text, m.index, false)
+    if (start >= 0 && m.index - start >= 2) return start
+  }
+  return Infinity
 }
 
 /**
@@ -161,7 +200,8 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
   for (const m of text.matchAll(PARK_SHORT)) {
     const { start } = nameBefore(text, m.index, false)
     const end = m.index + m[0].length
-    if (start < 0 || insideName(start, end)) continue
+    // 汉东省开发区: a province's parks, not one park's name.
+    if (start < 0 || insideName(start, end) || text[m.index - 1] === '省') continue
     const short = text.slice(start, end)
     found.push({ start, end, message: messages.park(short, `${text.slice(start, m.index)}${PARK_EXPANSION.get(m[0])}`), suggestion: messages.suggestUnknown })
   }
@@ -182,9 +222,16 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
   for (const m of text.matchAll(BARE_PARK)) {
     const end = m.index + m[0].length
     if (insideName(m.index, end) || nameBefore(text, m.index, false).start >= 0 || GENERIC_BEFORE.test(text.slice(0, m.index))) continue
+    // ，仙人|岛|经开区: a place jieba reads as common nouns, right after a clause start, is still the park's name.
+    const place = nounPlaceBefore(text, m.index)
+    if (place > 0 && !insideName(m.index - place, end)) {
+      const start = m.index - place
+      found.push({ start, end, message: messages.park(text.slice(start, end), `${text.slice(start, m.index)}${PARK_EXPANSION.get(m[0]) ?? m[0]}`), suggestion: messages.suggestUnknown })
+      continue
+    }
     // A longer park word ends here (经济开发区 holds 开发区): it was judged at its own start.
     if (/[\u4e00-\u9fa5]$/u.test(text.slice(0, m.index)) && found.some((c) => c.end === end)) continue
-    found.push({ start: m.index, end, message: messages.barePark(m[0]), suggestion: messages.suggestUnknown })
+    found.push({ start: m.index, end, message: messages.barePark(m[0]), suggestion: messages.suggestUnknown, bare: true })
   }
   for (const m of text.matchAll(PROVINCE_AGENCY)) {
     if (PROVINCE_BEFORE.test(text.slice(0, m.index))) continue
@@ -194,6 +241,20 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     found.push({ start: m.index, end: m.index + m[0].length, message: messages.institute(m[0]), suggestion: messages.suggestUnknown })
   }
   return longestFirst(found)
+}
+
+const NOUN_TAGS: ReadonlySet<string> = new Set(['n', 'nr', 'nz', 'ns', 'x', 'j'])
+
+/**
+ * The length of a place written as common nouns right before `at` (仙人岛 in “，仙人岛经开区”): nouns from a clause
+ * start (punctuation or the start of the text), 2–5 characters, none of them a word that is not a name (国家级, 各).
+ */
+function nounPlaceBefore(text: string, at: number): number {
+  const from = Math.max(0, at - 5)
+  const run = /[\u4e00-\u9fa5]*$/u.exec(text.slice(from, at))![0]
+  if (run.length < 2 || run.length > 5 || (at - run.length > 0 && /[\u4e00-\u9fa5]/u.test(text[at - run.length - 1]!))) return 0
+  const tokens = getJieba().tag(run, true)
+  return tokens.every((t) => NOUN_TAGS.has(t.tag) && !NOT_NAME_WORDS.has(t.word) && !FUNCTION_START.test(t.word)) ? run.length : 0
 }
 
 /** Whether the word right after `at` is a noun (零部件, 产业链, 创新): the words before it then modify it. */

@@ -20,6 +20,7 @@ const ShortNamesSchema = z.object({
   companyLegalSuffixes: z.array(z.string().min(3)).min(1),
   companyShortTails: z.array(z.string().min(2)).min(1),
   notNames: z.array(z.string().min(1)).min(1),
+  genericParkMarkers: z.array(z.string().min(1)).min(1),
   bareParkWords: z.array(z.string().min(2)).min(1),
   provinces: z.array(z.string().min(2)).min(1),
   provincialAgencies: z.array(z.string().min(2)).min(1),
