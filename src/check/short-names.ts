@@ -119,12 +119,21 @@ export function findShortNames(doc: ReportDoc, park: ParkData | undefined, polic
  */
 function firstBarePark(doc: ReportDoc, blocks: readonly TextBlock[], named: readonly (readonly TextName[])[]): RuleFinding[] {
   if (blocks.some((block) => GENERIC_PARK_USE.test(block.text))) return []
+  // The title is read on its own: an editor marks 经济开发区2023年度工作总结 and then the body's first 经开区.
+  const title = blocks.filter((block) => block.role === 'title')
+  const titleFinding = firstBareParkIn(doc, title, title.map((block) => named[blocks.indexOf(block)]!))
+  const body = blocks.filter((block) => block.role !== 'title')
+  return [...titleFinding, ...firstBareParkIn(doc, body, body.map((block) => named[blocks.indexOf(block)]!))]
+}
+
+function firstBareParkIn(doc: ReportDoc, blocks: readonly TextBlock[], named: readonly (readonly TextName[])[]): RuleFinding[] {
   for (let b = 0; b < blocks.length; b += 1) {
     const block = blocks[b]!
     const first = candidatesIn(block.text, named[b]!, new Map(), 'full-name-everywhere').find((c) => c.bare)
     const word = first ? block.text.slice(first.start, first.end) : ''
     // 兴原工业园区在经济开发区的领导下: a park of another kind named before does not say which 开发区 is meant.
-    const sameKind = (name: string) => !first || name.endsWith(word) || PARK_EXPANSION.get(word) === undefined || name.endsWith(PARK_EXPANSION.get(word)!) || (word === '开发区' && name.endsWith('开发区'))
+    const expansion = PARK_EXPANSION.get(word)
+    const sameKind = (name: string) => !first || name.endsWith(word) || (expansion !== undefined && name.endsWith(expansion)) || (word === '开发区' && name.endsWith('开发区'))
     const parkNames = named[b]!.filter((name) => name.kind === 'park' && sameKind(name.name)).map((name) => name.start)
     const firstName = Math.min(...parkNames, firstNamedShortPark(block.text, word))
     if (first && first.start < firstName) return [toFinding(doc, block, first)]
