@@ -220,19 +220,20 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     for (let more = TAIL_AFTER.exec(text.slice(end)); more; more = TAIL_AFTER.exec(text.slice(end))) end += more[0].length
     if (COMPANY_CONTINUES.test(text.slice(end))) continue
     const firmWord = FIRM_WORDS.has(text.slice(end - 2, end))
-    // 嘉澜|汽车|零部件产业链: an industry word followed by a noun is an industry, not a firm.
-    if (!firmWord && nounFollows(text, end)) continue
-    const { start, lastTag } = nameBefore(text, m.index, false)
-    if (start < 0 || insideName(start, end)) continue
-    if (!firmWord && !TRADE_NAME_TAGS.has(lastTag)) continue
-    if (!onWords(start, end)) continue
+    // 嘉澜|汽车|零部件产业链: an industry word followed by a noun is an industry, not a firm (judged below).
+    const before = nameBefore(text, m.index, false)
+    const named = before.start >= 0 && (firmWord || TRADE_NAME_TAGS.has(before.lastTag)) && !(!firmWord && nounFollows(text, end))
+    // 、金人电气, 其中名士达新材料, ，吉凤投资公司: a trade name jieba splits into pieces, standing alone in its clause.
+    const start = named ? before.start : tradeNameBefore(text, m.index, firmWord)
+    if (start < 0 || insideName(start, end) || !onWords(start, end)) continue
     found.push({ start, end, message: messages.company(text.slice(start, end)), suggestion: messages.suggestUnknown })
   }
   for (const m of text.matchAll(BARE_PARK)) {
     const end = m.index + m[0].length
     if (insideName(m.index, end) || nameBefore(text, m.index, false).start >= 0 || GENERIC_BEFORE.test(text.slice(0, m.index))) continue
-    // ，仙人|岛|经开区: a place jieba reads as common nouns, right after a clause start, is still the park's name.
-    const place = nounPlaceBefore(text, m.index)
+    // ，仙人|岛|经开区: a place jieba reads as common nouns, right after a clause start, is still the park's name;
+    // xx经开区: a place left as a placeholder is too.
+    const place = nounPlaceBefore(text, m.index) || (PLACEHOLDER_PLACE.exec(text.slice(0, m.index))?.[0].length ?? 0)
     if (place > 0 && !insideName(m.index - place, end)) {
       const start = m.index - place
       found.push({ start, end, message: messages.park(text.slice(start, end), `${text.slice(start, m.index)}${PARK_EXPANSION.get(m[0]) ?? m[0]}`), suggestion: messages.suggestUnknown })
@@ -252,6 +253,7 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
   return longestFirst(found)
 }
 
+const PLACEHOLDER_PLACE = /(?:[xX×]{2,3}|[Ｘｘ]{2,3})$/u
 const NOUN_TAGS: ReadonlySet<string> = new Set(['n', 'nr', 'nz', 'ns', 'x', 'j'])
 
 /**
@@ -264,6 +266,38 @@ function nounPlaceBefore(text: string, at: number): number {
   if (run.length < 2 || run.length > 5 || (at - run.length > 0 && /[\u4e00-\u9fa5]/u.test(text[at - run.length - 1]!))) return 0
   const tokens = getJieba().tag(run, true)
   return tokens.every((t) => NOUN_TAGS.has(t.tag) && !NOT_NAME_WORDS.has(t.word) && !FUNCTION_START.test(t.word)) ? run.length : 0
+}
+
+// Words after which a trade name starts its own phrase: 其中|名士达新材料, 借助|博浪热能, 与|北化.
+const TRADE_NAME_LEAD = /(?:其中|借助|包括|引进|落户|携手|支持|依托|推动|与|和|及|同|由|对|在|将|把|以)$/u
+// 做强|玻璃新材料, 并网|光伏: words jieba does not know that start with a verb of official prose are actions.
+const VERB_START = /^[并做抓促推加建打强搞创抢实提扩育培引稳保]/u
+const TRADE_NAME_PIECE_TAGS: ReadonlySet<string> = new Set(['x', 'nr', 'nrt', 'nz', 'j'])
+const TRADE_NAME_NOUN_TAGS: ReadonlySet<string> = new Set([...TRADE_NAME_PIECE_TAGS, 'n', 'ng', 'ns'])
+
+/**
+ * Where a trade name of 2–4 characters before a company word starts, when jieba does not read it as one name
+ * (金|人|电气, 名士|达|新材料, 吉凤|投资|公司): it stands at a clause start or after a lead word (其中, 与), it holds a
+ * piece jieba does not know or knows as a name, and it does not start with a word that is not a name (国家, 各类).
+ * A common word there (清洁|能源, 精细|化工, 生物|科技) is an industry, so -1. `firm`: before 公司/集团/股份 an
+ * industry word may follow the trade name (吉凤|投资|公司).
+ */
+function tradeNameBefore(text: string, at: number, firm: boolean): number {
+  for (let length = 2; length <= 4 && at - length >= 0; length += 1) {
+    const start = at - length
+    const head = text.slice(0, start)
+    if (!/[\u4e00-\u9fa5]/u.test(text.slice(start, at)) || /[^\u4e00-\u9fa5]/u.test(text.slice(start, at))) return -1
+    // 8处|屋顶光伏: after a figure the words are a count of things, not a name.
+    if (/[\u4e00-\u9fa5]$/u.test(head) ? !TRADE_NAME_LEAD.test(head) : /[0-9０-９]$/u.test(head)) continue
+    const tokens = getJieba().tag(text.slice(start, at), true)
+    const first = tokens[0]!
+    if (NOT_NAME_WORDS.has(first.word) || FUNCTION_START.test(first.word) || VERB_START.test(first.word) || (!firm && tokens.some((t) => NOT_NAME_WORDS.has(t.word)))) return -1
+    // 并|确保, 做强|玻璃, 集中式, 可再生: a verb, adverb or attribute is not part of a trade name.
+    if (!tokens.every((t, i) => TRADE_NAME_NOUN_TAGS.has(t.tag) || (firm && i > 0 && t.tag === 'vn'))) return -1
+    const pieces = tokens.length > 1 && tokens.some((t) => t.word.length === 1 && !FUNCTION_START.test(t.word))
+    return TRADE_NAME_PIECE_TAGS.has(first.tag) || pieces ? start : -1
+  }
+  return -1
 }
 
 /** Whether the word right after `at` is a noun (零部件, 产业链, 创新): the words before it then modify it. */
