@@ -224,7 +224,8 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     const before = nameBefore(text, m.index, false)
     const named = before.start >= 0 && (firmWord || TRADE_NAME_TAGS.has(before.lastTag)) && !(!firmWord && nounFollows(text, end))
     // 、金人电气, 其中名士达新材料, ，吉凤投资公司: a trade name jieba splits into pieces, standing alone in its clause.
-    const start = named ? before.start : tradeNameBefore(text, m.index, firmWord)
+    // 淮澄化工新材料|产业园区, 光伏|产业: an industry before a park or a sector word, not a firm.
+    const start = named ? before.start : INDUSTRY_FOLLOWS.test(text.slice(end)) ? -1 : tradeNameBefore(text, m.index, firmWord)
     if (start < 0 || insideName(start, end) || !onWords(start, end)) continue
     found.push({ start, end, message: messages.company(text.slice(start, end)), suggestion: messages.suggestUnknown })
   }
@@ -270,6 +271,7 @@ function nounPlaceBefore(text: string, at: number): number {
 
 // Words after which a trade name starts its own phrase: 其中|名士达新材料, 借助|博浪热能, 与|北化.
 const TRADE_NAME_LEAD = /(?:其中|借助|包括|引进|落户|携手|支持|依托|推动|与|和|及|同|由|对|在|将|把|以)$/u
+const INDUSTRY_FOLLOWS = /^(?:产业|行业|领域|园|基地|开发区|高新区|集群|企业|板块|赛道|链)/u
 // 做强|玻璃新材料, 并网|光伏: words jieba does not know that start with a verb of official prose are actions.
 const VERB_START = /^[并做抓促推加建打强搞创抢实提扩育培引稳保]/u
 const TRADE_NAME_PIECE_TAGS: ReadonlySet<string> = new Set(['x', 'nr', 'nrt', 'nz', 'j'])
