@@ -43,8 +43,8 @@ const PARK_EXPANSION = new Map(SHORT_NAMES.parkShortSuffixes.map((s) => [s.short
 // 迁入|开发区, 在|经济开发区的…: a park word with no name before it stands for a park the reader must guess.
 const BARE_PARK = new RegExp(`(?:${SHORT_NAMES.bareParkWords.toSorted((a, b) => b.length - a.length).join('|')})`, 'gu')
 // 到|园区调研: the bare 园区 standing for the park, after a verb or preposition or at a clause start; 示范|园区 and
-// 工业|园区 are names or kinds of park.
-const BARE_YUANQU = /(?<=^|[，。；：、“”（）\s到在对入驻进户至赴])园区(?![内外区域级])/gu
+// 工业|园区 are names or kinds of park; 园区企业 is the common noun for the firms of any park.
+const BARE_YUANQU = /(?<=^|[，。；：、“”（）\s到在对入驻进户至赴])园区(?![内外区域级]|企业)/gu
 // 省商务厅 with no province: 山东省商务厅 is the name.
 const PROVINCE_AGENCY = new RegExp(`省(?:${SHORT_NAMES.provincialAgencies.join('|')})(?:厅|委员会|委|局)`, 'gu')
 const PROVINCE_BEFORE = new RegExp(`(?:${SHORT_NAMES.provinces.join('|')})$`, 'u')
