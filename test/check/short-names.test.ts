@@ -77,12 +77,86 @@ const innovation = testRule(properNounRule, {
   ],
 })
 
+const BARE_KAIFAQU = '“开发区”前没有写园区名称，读者不知道指哪个园区，应写园区批准设立时的规范全称（如“南岭经济技术开发区”）。'
+
+// A bare 开发区 is judged once per text, as an editor marks it; company trade names jieba splits into pieces.
+const onceAndPieces = testRule(properNounRule, {
+  valid: [
+    // fixtures/real/42: the park is named first, so the later 开发区 is that park.
+    body('今天召开吉凤经济开发区建设工作会议，动员各部门关心支持开发区建设。'),
+    // fixtures/real/47: a text about parks in general.
+    body('通过数字化赋能各类开发区、高新区及产业集群。开发区要加快数字化转型。'),
+    // Common nouns: the firms of any park, an innovation field, a reform, parks elsewhere.
+    body('园区企业积极开展科技创新，推进公司制改革。'),
+    body('组织企业赴外地开发区管委会学习招商经验。'),
+    // Industries, not firms: a verb before them, a count before them, a park after them.
+    body('围绕做精水产品加工、做强玻璃新材料两大主导产业开展招商。'),
+    body('已累计建设完成8处屋顶光伏发电工程，并网光伏装机容量24.8兆瓦。'),
+    body('淮澄化工新材料产业园区始建于2005年。'),
+    body('发展清洁能源、精细化工和生物科技等产业，引进电子信息企业12家。'),
+  ],
+  invalid: [
+    {
+      // fixtures/real/43: only the first bare 开发区; the reader then knows which park is meant.
+      text: body('近年来，开发区紧紧围绕主导产业招商。开发区全年新签约项目28个。'),
+      errors: [{ span: '开发区', severity: 'warning', message: BARE_KAIFAQU }],
+    },
+    {
+      // fixtures/real/06: a park of another kind named before does not say which 开发区 leads it.
+      text: body('兴原工业园区在经济开发区的正确领导下，全年完成工业产值12亿元。'),
+      errors: [{ span: '经济开发区', severity: 'warning', message: '“经济开发区”前没有写园区名称，读者不知道指哪个园区，应写园区批准设立时的规范全称（如“南岭经济技术开发区”）。' }],
+    },
+    {
+      // fixtures/real/14, 42, 20: trade names jieba splits (金|人, 吉凤|投资) or knows as a word (阳光).
+      text: body('金曼克电气、金人电气等企业经济实力逐步增强。吉凤投资公司已经成为全州最大的城市开发投融资平台。安徽合肥运河新城，阳光电源零碳中心建设如火如荼。'),
+      errors: [
+        { span: '金曼克电气', severity: 'warning', message: `“金曼克电气”是企业简称，${COMPANY}` },
+        { span: '金人电气', severity: 'warning', message: `“金人电气”是企业简称，${COMPANY}` },
+        { span: '吉凤投资公司', severity: 'warning', message: `“吉凤投资公司”是企业简称，${COMPANY}` },
+        { span: '阳光电源', severity: 'warning', message: `“阳光电源”是企业简称，${COMPANY}` },
+      ],
+    },
+    {
+      // fixtures/real/28 and 19: a place left as a placeholder; a place jieba reads as common nouns.
+      text: body('2019年xx经开区、xx高新区被纳入统一管理。据悉，仙人岛经开区规划建成临港石化产业基地。'),
+      errors: [
+        { span: 'xx经开区', severity: 'warning', message: '“xx经开区”是园区简称，应写园区批准设立时的规范全称（如“xx经济技术开发区”）。' },
+        { span: 'xx高新区', severity: 'warning', message: '“xx高新区”是园区简称，应写园区批准设立时的规范全称（如“xx高新技术产业开发区”）。' },
+        { span: '仙人岛经开区', severity: 'warning', message: '“仙人岛经开区”是园区简称，应写园区批准设立时的规范全称（如“仙人岛经济技术开发区”）。' },
+      ],
+    },
+  ],
+})
+
 // 003 示范基地 kinds: a short form declared after the full name may be used from there on.
 const DECLARED = '东山经济技术开发区（以下简称“东山经开区”）以项目建设为中心。东山经开区签约入驻企业16家。'
+const LONGSHENG = '浙江龙盛集团股份有限公司投资建设分散染料项目，龙盛集团年产能达到30万吨。'
+const LONGSHENG_DECLARED = '浙江龙盛集团股份有限公司（以下简称“龙盛集团”）投资建设分散染料项目，龙盛集团年产能达到30万吨。'
+const companyAlias = testRule(properNounRule, {
+  valid: [body('浙江龙盛集团股份有限公司投资建设分散染料项目，年产能达到30万吨。')],
+  invalid: [
+    {
+      // Innovation kinds: a company's short form after its full name is an error, even when declared; the fix is the full name.
+      text: body(LONGSHENG_DECLARED),
+      errors: [
+        // The declaration itself: the innovation kinds do not allow short forms at all.
+        { span: '（以下简称“龙盛集团”）', severity: 'error' },
+        { span: '龙盛集团', severity: 'error', message: '“龙盛集团”是“浙江龙盛集团股份有限公司”的简称。专有名词每次出现都应写规范全称。' },
+      ],
+    },
+  ],
+})
+
 const base = testRule(properNounRule, {
   kind: 'base-excellent-case',
-  valid: [body(DECLARED)],
+  valid: [body(DECLARED), body(LONGSHENG_DECLARED)],
   invalid: [
+    {
+      // Not declared: the base kinds want the “（以下简称…）” first.
+      text: body(LONGSHENG),
+      errors: [{ span: '龙盛集团', severity: 'error', message: '“龙盛集团”是“浙江龙盛集团股份有限公司”的简称。示范基地材料中简称须在首次写全称时用“（以下简称“……”）”说明，之后才能使用。' }],
+      output: body('浙江龙盛集团股份有限公司投资建设分散染料项目，浙江龙盛集团股份有限公司年产能达到30万吨。'),
+    },
     {
       // Used before it is declared.
       text: body(`东山经开区签约入驻企业16家。${DECLARED}`),
@@ -93,5 +167,7 @@ const base = testRule(properNounRule, {
 
 describe('proper-noun: short names without park data', () => {
   describe('innovation kinds: the full name at every mention', () => describeCases(innovation))
+  describe('a bare park word once per text; trade names in pieces', () => describeCases(onceAndPieces))
+  describe('a company named in full, then by its short form', () => describeCases(companyAlias))
   describe('示范基地 kinds: a declared short form', () => describeCases(base))
 })
