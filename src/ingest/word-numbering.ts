@@ -184,3 +184,52 @@ function roman(value: number): string {
   }
   return out
 }
+
+/** Paragraph styles that carry numbering (Word's "heading numbering" links 标题 1/2/3 to a list), basedOn resolved. */
+export function readStyleNumbering(styles: XmlElement | undefined): Map<string, { numId: string; ilvl: number }> {
+  const own = new Map<string, { numId?: string; ilvl?: number; basedOn?: string }>()
+  for (const style of styles?.children ?? []) {
+    if (style.name !== 'w:style' || style.attrs['w:type'] !== 'paragraph') continue
+    const numPr = childElement(childElement(style, 'w:pPr'), 'w:numPr')
+    const numId = childElement(numPr, 'w:numId')?.attrs['w:val']
+    const ilvl = childElement(numPr, 'w:ilvl')?.attrs['w:val']
+    const basedOn = childElement(style, 'w:basedOn')?.attrs['w:val']
+    own.set(style.attrs['w:styleId'] ?? '', {
+      ...(numId !== undefined ? { numId } : {}),
+      ...(ilvl !== undefined ? { ilvl: Number(ilvl) } : {}),
+      ...(basedOn !== undefined ? { basedOn } : {}),
+    })
+  }
+  const resolved = new Map<string, { numId: string; ilvl: number }>()
+  for (const id of own.keys()) {
+    let numId: string | undefined
+    let ilvl: number | undefined
+    const seen = new Set<string>()
+    for (let s = own.get(id), sid = id; s && !seen.has(sid); sid = s.basedOn ?? '', s = own.get(sid)) {
+      seen.add(sid)
+      numId ??= s.numId
+      ilvl ??= s.ilvl
+    }
+    if (numId !== undefined) resolved.set(id, { numId, ilvl: Number.isInteger(ilvl) ? (ilvl ?? 0) : 0 })
+  }
+  return resolved
+}
+
+/**
+ * The marker Word shows before each paragraph (一、 （一） 1. …, '' for none), for paragraphs in document order: from
+ * the paragraph's own w:numPr, else its style's. A draft typed in Word very often numbers its headings this way.
+ */
+export function paragraphNumberLabels(paragraphs: readonly XmlElement[], numbering: XmlElement | undefined, styles: XmlElement | undefined): string[] {
+  if (!numbering) return paragraphs.map(() => '')
+  const styleNumbering = readStyleNumbering(styles)
+  const counter = new NumberingCounter(readNumberingDefinitions(numbering))
+  return paragraphs.map((p) => {
+    const pPr = childElement(p, 'w:pPr')
+    const numPr = childElement(pPr, 'w:numPr')
+    const styleId = childElement(pPr, 'w:pStyle')?.attrs['w:val']
+    const styleNum = styleId ? styleNumbering.get(styleId) : undefined
+    const numId = childElement(numPr, 'w:numId')?.attrs['w:val'] ?? styleNum?.numId
+    const ilvl = Number(childElement(numPr, 'w:ilvl')?.attrs['w:val'] ?? styleNum?.ilvl ?? 0)
+    return numId !== undefined ? counter.next(numId, Number.isInteger(ilvl) ? ilvl : 0) : ''
+  })
+}

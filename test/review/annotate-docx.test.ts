@@ -6,8 +6,8 @@ import { openZip } from '../../src/model/docx-zip.js'
 import { loadDraft } from '../../src/model/load-draft.js'
 import { readParkFile } from '../../src/park/read-park.js'
 import { annotateDocx, REVIEW_AUTHOR } from '../../src/review/annotate-docx.js'
-import { mapDocxText } from '../../src/review/docx-text-map.js'
-import { acceptedText, commentAnchors, documentXml, ourComments, partText, rejectedText } from './review-package.js'
+import { mapDocxText, paragraphAt } from '../../src/review/docx-text-map.js'
+import { acceptedText, commentAnchors, documentXml, numberingOf, ourComments, partText, rejectedText } from './review-package.js'
 import { FIXED_TEXT, handCraftedDraft, PLANTED_TEXT, styledWordDraft } from './word-drafts.js'
 
 const park = await readParkFile('fixtures/parks/nanling-green.json')
@@ -31,7 +31,7 @@ describe.each(drafts)('annotateDocx on %s', (_, make) => {
     const data = await make()
     const { draft } = await review(data)
     for (const line of PLANTED_TEXT.split('\n')) expect(draft.doc.lines.map((l) => l.raw)).toContain(line)
-    expect(mapDocxText(partText(data, 'word/document.xml')!).text).toBe(draft.doc.source)
+    expect(mapDocxText(partText(data, 'word/document.xml')!, numberingOf(data)).text).toBe(draft.doc.source)
   })
 
   it('writes the four planted fixes as tracked changes; accepting them gives the fixed text, rejecting them the person’s own', async () => {
@@ -45,22 +45,30 @@ describe.each(drafts)('annotateDocx on %s', (_, make) => {
     ])
     expect(result.changes).toBe(4)
     expect(result.fixesNotTracked).toBe(0)
-    expect(acceptedText(xml)).toBe(applyFixes(draft.doc.source, fixes).text)
-    expect(rejectedText(xml)).toBe(draft.doc.source)
+    expect(acceptedText(xml, numberingOf(result.data))).toBe(applyFixes(draft.doc.source, fixes).text)
+    expect(rejectedText(xml, numberingOf(result.data))).toBe(draft.doc.source)
     expect([...xml.matchAll(new RegExp(`<w:(ins|del) w:id="\\d+" w:author="${REVIEW_AUTHOR}" w:date="2026-12-07T08:00:00Z">`, 'g'))].map((m) => m[1])).toEqual([
       'del', 'ins', 'del', 'ins', 'del', 'ins', 'del', 'ins',
     ])
   })
 
   it('puts one comment per finding on exactly the characters the finding is about', async () => {
-    const { draft, findings, result, xml } = await review(await make())
+    const data = await make()
+    const { draft, findings, result, xml } = await review(data)
+    // Word's automatic number (the list's “1.”) is in no run: a comment on a whole numbered line starts after it.
+    const map = mapDocxText(partText(data, 'word/document.xml')!, numberingOf(data))
+    const afterNumber = (at: number) => {
+      const paragraph = paragraphAt(map, at)!
+      return Math.max(at, paragraph.offset + paragraph.label.length)
+    }
     expect(result.comments).toBe(findings.length)
     const ours = ourComments(result.data)
-    const anchors = [...commentAnchors(xml)].filter(([id]) => ours.has(id)).map(([, anchor]) => anchor).sort((a, b) => a.start - b.start || a.end - b.end)
+    const anchors = [...commentAnchors(xml, numberingOf(result.data))].filter(([id]) => ours.has(id)).map(([, anchor]) => anchor).sort((a, b) => a.start - b.start || a.end - b.end)
     const expected = findings
       .map((finding) => {
         const end = finding.end > finding.start ? finding.end : finding.start + 1
-        return { start: finding.start, end, text: draft.doc.source.slice(finding.start, end) }
+        const start = afterNumber(finding.start)
+        return { start, end, text: draft.doc.source.slice(start, end) }
       })
       .sort((a, b) => a.start - b.start || a.end - b.end)
     expect(anchors).toEqual(expected)
