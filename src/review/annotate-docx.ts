@@ -205,6 +205,8 @@ function commentAnchor(
   let localStart = start - first.offset
   let localEnd = end - last.offset
   while (localStart > 0 && !isCuttable(first, localStart)) localStart -= 1
+  // A finding on Word's automatic number alone (in no run) takes the first character after it.
+  if (localEnd <= last.label.length && last.text.length > last.label.length) localEnd = last.label.length + 1
   while (localEnd < last.text.length && !isCuttable(last, localEnd)) localEnd += 1
   return { first, last, start: localStart, end: localEnd }
 }
