@@ -7,7 +7,7 @@ import { UserError } from '../../errors.js'
 import { loadDraft, MAX_DRAFT_CHARS, parseDraftText } from '../../model/load-draft.js'
 import { parseParkJson } from '../../park/read-park.js'
 import { reviewDocx } from '../../review/review-docx.js'
-import { contentDisposition, DOCX_TYPE } from './export.js'
+import { fileResponse } from '../file-response.js'
 import { validParkOf } from '../valid-parks.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
 
@@ -63,9 +63,7 @@ export function checkRoutes() {
     const upload = await readDraftUpload(c)
     const reviewed = await reviewDocx(upload.fileName, upload.data, upload.options)
     const stem = upload.fileName.replace(/\.docx$/i, '')
-    return c.body(reviewed.data as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': DOCX_TYPE,
-      'content-disposition': contentDisposition(`${stem}-审校.docx`),
+    return fileResponse({ format: 'docx', data: reviewed.data, fileName: `${stem}-审校.docx` }, 'report', {
       'x-review-comments': String(reviewed.comments),
       'x-review-changes': String(reviewed.changes),
     })
