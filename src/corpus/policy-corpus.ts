@@ -74,9 +74,21 @@ export class PolicyCorpus {
    * hash of the file, so uploading the same file again replaces it instead of duplicating its clauses.
    */
   async addUpload(file: { fileName: string; data: Uint8Array; mediaType?: string }): Promise<{ document: DocumentSummary; clauses: Clause[] }> {
-    const { document, clauses } = await ingestDocument(file, {
-      limits: { maxBytes: this.config.limits.maxUploadBytes, maxPages: this.config.limits.maxPdfPages },
-    })
+    return this.addIngested(await ingestDocument(file, { limits: this.ingestLimits }))
+  }
+
+  /** The limits an upload is ingested with (the server passes them to the worker that ingests it). */
+  get ingestLimits(): { maxBytes: number; maxPages: number } {
+    return { maxBytes: this.config.limits.maxUploadBytes, maxPages: this.config.limits.maxPdfPages }
+  }
+
+  /** The uploaded documents (not the built-in ones), with their text: what a copy of the corpus elsewhere needs. */
+  uploads(): PolicyDocument[] {
+    return [...this.documents.values()].map((entry) => entry.document).filter((document) => document.origin !== 'builtin')
+  }
+
+  /** Stores an upload already extracted and split (by a worker thread) and adds its clauses to the index. */
+  async addIngested({ document, clauses }: { document: PolicyDocument; clauses: Clause[] }): Promise<{ document: DocumentSummary; clauses: Clause[] }> {
     // Persist first: if the disk write fails, the index is untouched and the person can retry.
     await this.store?.save(document)
     if (this.documents.has(document.id)) this.retriever.remove(document.id)

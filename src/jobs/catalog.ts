@@ -1,0 +1,55 @@
+/**
+ * What the server knows about each CPU-heavy job without loading the code that runs it: the lane (the route family
+ * whose bounded queue it waits in) and its time budget. The code itself lives in registry.ts, which only the worker
+ * threads (and the in-process runner of tests and the CLI) import.
+ */
+
+/** A route family with its own bounded queue: a flood of uploads cannot starve checks, and the other way round. */
+export type JobLane = 'check' | 'draft' | 'export' | 'ingest'
+
+export interface JobSpec {
+  lane: JobLane
+  /** Wall-clock time one run may take in a worker before the worker is terminated and replaced. */
+  budgetMs: number
+}
+
+/**
+ * Budgets: a 3000-字 draft checks in tens of milliseconds and a 60,000-character one in well under a second, so
+ * 5 s only ever stops a pathological text. Ingestion reads up to 300 PDF pages (and OCR is slow), so it gets the
+ * most.
+ */
+export const JOB_SPECS = {
+  check: { lane: 'check', budgetMs: 5_000 },
+  checkUpload: { lane: 'check', budgetMs: 10_000 },
+  draft: { lane: 'draft', budgetMs: 15_000 },
+  rewrite: { lane: 'draft', budgetMs: 10_000 },
+  export: { lane: 'export', budgetMs: 20_000 },
+  ingest: { lane: 'ingest', budgetMs: 120_000 },
+  readWorkbook: { lane: 'ingest', budgetMs: 15_000 },
+} as const satisfies Record<string, JobSpec>
+
+export type JobName = keyof typeof JOB_SPECS
+
+/** How many jobs of a lane may run at once and how many may wait; past that a request is answered 503 at once. */
+export interface LaneLimits {
+  maxRunning: number
+  maxWaiting: number
+}
+
+/**
+ * Defaults for a pool of `workers` threads. Checks may use every worker (they are short); the slow lanes may use
+ * all but one, so a long upload or export never leaves the checker without a thread. Waiting room: enough for 200
+ * concurrent checks (each a few milliseconds) but a burst of uploads is refused early rather than held for minutes.
+ */
+export function defaultLaneLimits(workers: number): Record<JobLane, LaneLimits> {
+  const slow = Math.max(1, workers - 1)
+  return {
+    check: { maxRunning: workers, maxWaiting: 256 },
+    draft: { maxRunning: slow, maxWaiting: 16 },
+    export: { maxRunning: slow, maxWaiting: 16 },
+    ingest: { maxRunning: slow, maxWaiting: 8 },
+  }
+}
+
+/** A job's input as it travels to a worker: request JSON text (parsed there, off the event loop) or a value. */
+export type JobPayload = { json: string } | { value: unknown }
