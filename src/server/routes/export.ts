@@ -1,19 +1,6 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
-import { exportDraft } from '../../export/export-draft.js'
-import { MAX_DRAFT_CHARS, parseDraftText } from '../../model/load-draft.js'
-import { requireValidPark } from '../../park/read-park.js'
-import { parseRequest, readJsonBody } from '../validation.js'
-
-const ExportRequestSchema = z.object({
-  text: z.string().max(MAX_DRAFT_CHARS),
-  format: z.enum(['text', 'markdown']).default('text'),
-  kind: z.string().optional(),
-  park: z.unknown().optional(),
-  form: z.boolean().default(false),
-  charts: z.boolean().default(false),
-  fillDate: z.string().optional(),
-})
+import type { JobRunner } from '../../jobs/job-runner.js'
+import { readJsonText } from '../validation.js'
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
@@ -23,20 +10,11 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="report.docx"; filename*=UTF-8''${encodeURIComponent(fileName.toWellFormed())}`
 }
 
-/** POST /api/export: `{text, park?, kind?, form?, charts?, fillDate?}` → the .docx file. */
-export function exportRoutes() {
+/** POST /api/export: `{text, park?, kind?, form?, charts?, fillDate?}` → the .docx file, built in a worker thread. */
+export function exportRoutes(jobs: JobRunner) {
   const app = new Hono()
   app.post('/export', async (c) => {
-    const request = parseRequest(ExportRequestSchema, await readJsonBody(c))
-    const park = request.park === undefined ? undefined : requireValidPark(request.park)
-    const { data, fileName } = await exportDraft({
-      doc: parseDraftText(request.text, request.format),
-      ...(park ? { park } : {}),
-      ...(request.kind ? { kindId: request.kind } : {}),
-      form: request.form,
-      charts: request.charts,
-      ...(request.fillDate ? { fillDate: request.fillDate } : {}),
-    })
+    const { data, fileName } = await jobs.run('export', { json: await readJsonText(c) }, { signal: c.req.raw.signal })
     return c.body(data as Uint8Array<ArrayBuffer>, 200, { 'content-type': DOCX_TYPE, 'content-disposition': contentDisposition(fileName) })
   })
   return app

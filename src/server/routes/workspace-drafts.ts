@@ -2,16 +2,15 @@ import { basename, extname } from 'node:path'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
-import { checkDraft } from '../../check/check-draft.js'
 import type { AppConfig } from '../../config.js'
 import type { PolicyCorpus } from '../../corpus/policy-corpus.js'
+import type { JobRunner } from '../../jobs/job-runner.js'
 import type { DraftOutcome } from '../../draft/draft-report.js'
 import { traceFigures, type EvidenceMap } from '../../draft/evidence.js'
 import { planDraft } from '../../draft/plan.js'
 import { UserError } from '../../errors.js'
-import { stripMarkdown } from '../../ingest/extract-text.js'
 import { getKind } from '../../kinds/registry.js'
-import { loadDraft, MAX_DRAFT_CHARS, parseDraftText } from '../../model/load-draft.js'
+import { MAX_DRAFT_CHARS, parseDraftText } from '../../model/load-draft.js'
 import { parseReport } from '../../model/parse-report.js'
 import { PARK_KINDS, type ParkData } from '../../park/park-schema.js'
 import { requireValidPark } from '../../park/read-park.js'
@@ -56,7 +55,7 @@ const NewVersionSchema = z.object({
   baseVersion: z.number({ error: messages.baseVersion }).int(messages.baseVersion).min(1, messages.baseVersion),
 })
 
-export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppConfig; corpus: PolicyCorpus }) {
+export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppConfig; corpus: PolicyCorpus; jobs: JobRunner }) {
   const { parks, drafts } = deps.workspace
   const app = new Hono()
 
@@ -105,12 +104,13 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
         z.object({ title: z.string().trim().max(200).optional(), kind: z.enum(PARK_KINDS).optional() }),
         { title: typeof body['title'] === 'string' && body['title'].trim() ? body['title'] : undefined, kind: typeof body['kind'] === 'string' && body['kind'] ? body['kind'] : undefined },
       )
-      const loaded = await loadDraft(file.name, new Uint8Array(await file.arrayBuffer()))
-      const extension = extname(file.name).toLowerCase()
-      // Markdown decorations would be findings of their own in the plain-text draft every later step works on.
-      const text = extension === '.md' || extension === '.markdown' ? stripMarkdown(loaded.doc.source) : loaded.doc.source
       const kind = fields.kind ?? park.data.kind
-      const check = checkDraft(loaded, { kindId: kind, park: park.data, materials: park.data.materials?.map((m) => m.text) ?? [] })
+      // Reading the file (a .docx is unzipped) and checking it run in a worker thread.
+      const { text, result: check } = await deps.jobs.run(
+        'checkUpload',
+        { value: { fileName: file.name, data: new Uint8Array(await file.arrayBuffer()), kind, park: { data: park.data }, withMaterials: true } },
+        { signal: c.req.raw.signal },
+      )
       const saved = await drafts.create({
         parkId: park.id,
         kind,
