@@ -1,0 +1,54 @@
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { REAL_TEXTS_DIR, SETS, listRealTextFiles, loadRealText, splitHeader } from './load-real-texts.js'
+import { restoreFullWidth } from './restore-fullwidth.js'
+
+// The evaluation set is what the checker is measured on: a mark that no longer points at the text would silently
+// change the score, so every expected file is validated here (no recall threshold: that is the checker's test).
+describe('real-text evaluation set (fixtures/real)', () => {
+  const files = SETS.flatMap((set) => listRealTextFiles(set).map((file) => ({ set, file })))
+
+  it('has at least 15 real texts and a held-out part', () => {
+    const count = (set: string) => files.filter((f) => f.set === set).length
+    expect(count('dev') + count('holdout')).toBeGreaterThanOrEqual(15)
+    expect(count('holdout')).toBeGreaterThanOrEqual(4)
+  })
+
+  it('every expected file sits next to a text', () => {
+    for (const dir of ['.', 'holdout', 'planted']) {
+      for (const file of readdirSync(join(REAL_TEXTS_DIR, dir)).filter((f) => f.endsWith('.expected.json'))) {
+        expect(existsSync(join(REAL_TEXTS_DIR, dir, file.replace(/\.expected\.json$/, '.txt'))), file).toBe(true)
+      }
+    }
+  })
+
+  for (const { set, file } of files) {
+    const name = file.slice(REAL_TEXTS_DIR.length + 1)
+    it(`${name}: source header, schema, every quote in the text`, () => {
+      const text = loadRealText(file, set)
+      expect(text.header.source, 'source line').toBeTruthy()
+      expect(text.problems).toEqual([])
+      expect(text.marks.length + text.leaveAlone.length).toBeGreaterThan(0)
+    })
+    if (set !== 'planted') {
+      it(`${name}: half-width punctuation next to Chinese was restored`, () => {
+        const { body } = splitHeader(readFileSync(file, 'utf8'))
+        expect(body.match(/[\u4e00-\u9fff][,;:](?!\/\/)|[,;]\s*[\u4e00-\u9fff]/gu) ?? []).toEqual([])
+      })
+    }
+  }
+})
+
+describe('restoreFullWidth', () => {
+  it.each([
+    ['园区,企业:主导产业;(一)', '园区，企业：主导产业；（一）'],
+    ['监测平台(下称监测平台),于2024年7月', '监测平台（下称监测平台），于2024年7月'],
+    ['总投资1,200万元,10:30开会', '总投资1,200万元，10:30开会'],
+    ['见 https://example.cn/a 页', '见 https://example.cn/a 页'],
+    ['智慧化建设的蓝图如何落地?', '智慧化建设的蓝图如何落地？'],
+    ['Jiangsu Longhuan Co.,Ltd.', 'Jiangsu Longhuan Co.,Ltd.'],
+  ])('%s → %s', (input, output) => {
+    expect(restoreFullWidth(input)).toBe(output)
+  })
+})
