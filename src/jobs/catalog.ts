@@ -11,17 +11,19 @@ export interface JobSpec {
   lane: JobLane
   /** Wall-clock time one run may take in a worker before the worker is terminated and replaced. */
   budgetMs: number
+  /** The job plans against the policy corpus, so the worker needs the uploaded documents. */
+  usesCorpus?: true
 }
 
 /**
- * Budgets: a 3000-字 draft checks in tens of milliseconds and a 60,000-character one in well under a second, so
- * 5 s only ever stops a pathological text. Ingestion reads up to 300 PDF pages (and OCR is slow), so it gets the
+ * Budgets count from the moment a thread starts the job (waiting is bounded separately, see LaneLimits). A 3000-字 draft checks in tens of milliseconds and a 60,000-character one in well under a second, so
+ * 2 s only ever stops a pathological text. Ingestion reads up to 300 PDF pages (and OCR is slow), so it gets the
  * most.
  */
 export const JOB_SPECS = {
-  check: { lane: 'check', budgetMs: 5_000 },
+  check: { lane: 'check', budgetMs: 2_000 },
   checkUpload: { lane: 'check', budgetMs: 10_000 },
-  draft: { lane: 'draft', budgetMs: 15_000 },
+  draft: { lane: 'draft', budgetMs: 15_000, usesCorpus: true },
   rewrite: { lane: 'draft', budgetMs: 10_000 },
   export: { lane: 'export', budgetMs: 20_000 },
   ingest: { lane: 'ingest', budgetMs: 120_000 },
@@ -30,11 +32,21 @@ export const JOB_SPECS = {
 
 export type JobName = keyof typeof JOB_SPECS
 
-/** How many jobs of a lane may run at once and how many may wait; past that a request is answered 503 at once. */
+/**
+ * How many jobs of a lane may run at once and how many may wait. A request is answered 503 at once when the waiting
+ * room is full, or when the jobs ahead of it would take longer than `maxWaitMs` at the lane's recent run time.
+ */
 export interface LaneLimits {
   maxRunning: number
   maxWaiting: number
+  maxWaitMs: number
 }
+
+/**
+ * Longest a job may wait for a thread before it is answered 503. Admission (maxWaitMs) keeps ordinary waits far
+ * shorter; this bound covers the first requests after start, while the threads still load the job code.
+ */
+export const MAX_THREAD_WAIT_MS = 30_000
 
 /**
  * Defaults for a pool of `workers` threads. Checks may use every worker (they are short); the slow lanes may use
@@ -44,10 +56,10 @@ export interface LaneLimits {
 export function defaultLaneLimits(workers: number): Record<JobLane, LaneLimits> {
   const slow = Math.max(1, workers - 1)
   return {
-    check: { maxRunning: workers, maxWaiting: 256 },
-    draft: { maxRunning: slow, maxWaiting: 16 },
-    export: { maxRunning: slow, maxWaiting: 16 },
-    ingest: { maxRunning: slow, maxWaiting: 8 },
+    check: { maxRunning: workers, maxWaiting: 256, maxWaitMs: 3_000 },
+    draft: { maxRunning: slow, maxWaiting: 16, maxWaitMs: 20_000 },
+    export: { maxRunning: slow, maxWaiting: 16, maxWaitMs: 20_000 },
+    ingest: { maxRunning: slow, maxWaiting: 8, maxWaitMs: 60_000 },
   }
 }
 

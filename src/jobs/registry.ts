@@ -1,24 +1,18 @@
 import { z } from 'zod'
-import { checkDraft, type CheckDraftResult } from '../check/check-draft.js'
+import type { CheckDraftResult } from '../check/check-draft.js'
 import { RuleConfigSchema } from '../check/rule-config.js'
 import type { PolicyCorpus } from '../corpus/policy-corpus.js'
-import { draftReport, type DraftOutcome } from '../draft/draft-report.js'
-import { rewriteReport, type RewriteOutcome } from '../draft/rewrite-report.js'
-import { exportDraft } from '../export/export-draft.js'
-import { ingestDocument } from '../ingest/ingest-document.js'
-import { stripMarkdown } from '../ingest/extract-text.js'
-import { loadDraft, MAX_DRAFT_CHARS, parseDraftText } from '../model/load-draft.js'
-import { parseParkJson, requireValidPark } from '../park/read-park.js'
-import { PARK_KINDS } from '../park/park-schema.js'
-import { readIndicatorWorkbook } from '../server/routes/workspace-indicators.js'
-import { validParkOf } from '../server/valid-parks.js'
+import type { DraftOutcome } from '../draft/draft-report.js'
+import type { RewriteOutcome } from '../draft/rewrite-report.js'
+import { PARK_KINDS, type ParkData } from '../park/park-schema.js'
 import type { JobName } from './catalog.js'
 
 /**
  * The CPU-heavy work of the server as jobs: each a zod schema for its input (the request as the route received it)
  * and a function from that input to a value that can cross to the event loop by structured clone. Worker threads
  * run them (worker-entry.ts); tests and the CLI run them in-process (inline-runner.ts). Both go through runJob, so
- * a job behaves the same wherever it runs.
+ * a job behaves the same wherever it runs. Each job imports its code when it first runs: a worker thread loads only
+ * the code of the jobs it is given (a check thread never loads the PDF reader or the Word writer).
  */
 
 export interface JobContext {
@@ -26,18 +20,22 @@ export interface JobContext {
   corpus(): Promise<PolicyCorpus>
 }
 
-interface JobDefinition<Input extends z.ZodType, Output> {
+interface JobDefinition<Input extends z.ZodType, Code, Output> {
   input: Input
-  run(input: z.output<Input>, context: JobContext): Promise<Output> | Output
+  /** Imports the job's code (once per thread): loading is not counted against the job's time budget. */
+  load(): Promise<Code>
+  run(input: z.output<Input>, code: Code, context: JobContext): Promise<Output> | Output
 }
 
-const defineJob = <Input extends z.ZodType, Output>(job: JobDefinition<Input, Output>) => job
+const defineJob = <Input extends z.ZodType, Code, Output>(job: JobDefinition<Input, Code, Output>) => job
 
 const Bytes = z.instanceof(Uint8Array)
+/** A draft's text; its length limit (413 past 60,000 characters) is checked where it is parsed (parseDraftText). */
+const DraftText = z.string()
 const DraftFormat = z.enum(['text', 'markdown']).default('text')
 
 export const CheckRequestSchema = z.object({
-  text: z.string().max(MAX_DRAFT_CHARS),
+  text: DraftText,
   format: DraftFormat,
   kind: z.string().optional(),
   // Validated by the park-data validator, which lists every problem with its path.
@@ -47,7 +45,7 @@ export const CheckRequestSchema = z.object({
 })
 
 export const ExportRequestSchema = z.object({
-  text: z.string().max(MAX_DRAFT_CHARS),
+  text: DraftText,
   format: DraftFormat,
   kind: z.string().optional(),
   park: z.unknown().optional(),
@@ -57,7 +55,7 @@ export const ExportRequestSchema = z.object({
 })
 
 const OfflineRewriteSchema = z.object({
-  text: z.string().max(MAX_DRAFT_CHARS),
+  text: DraftText,
   format: DraftFormat,
   section: z.string().max(200).optional(),
   action: z.union([z.object({ applyFixes: z.literal(true) }), z.object({ maxZishu: z.number().int().min(20).max(5000) })]),
@@ -65,13 +63,14 @@ const OfflineRewriteSchema = z.object({
   park: z.unknown().optional(),
 })
 
-const optionalPark = (raw: unknown) => (raw === undefined ? {} : { park: requireValidPark(raw) })
+const optionalPark = (raw: unknown, requireValidPark: (raw: unknown) => ParkData) => (raw === undefined ? {} : { park: requireValidPark(raw) })
 
 export const JOBS = {
   /** POST /api/check with JSON: the whole answer, serialized here so the event loop only sends it. */
   check: defineJob({
     input: CheckRequestSchema,
-    run: (request): string => {
+    load: () => Promise.all([import('../check/check-draft.js'), import('../model/load-draft.js'), import('../server/valid-parks.js')]),
+    run: (request, [{ checkDraft }, { parseDraftText }, { validParkOf }]): string => {
       const park = request.park === undefined ? undefined : validParkOf(request.park)
       const result = checkDraft(
         { doc: parseDraftText(request.text, request.format) },
@@ -96,7 +95,9 @@ export const JOBS = {
       /** Check figures against the park's materials too (a stored park's draft), not only its data. */
       withMaterials: z.boolean().default(false),
     }),
-    run: async (input): Promise<{ text: string; result: CheckDraftResult }> => {
+    load: () =>
+      Promise.all([import('../check/check-draft.js'), import('../model/load-draft.js'), import('../park/read-park.js'), import('../ingest/extract-text.js')]),
+    run: async (input, [{ checkDraft }, { loadDraft }, { parseParkJson, requireValidPark }, { stripMarkdown }]): Promise<{ text: string; result: CheckDraftResult }> => {
       const loaded = await loadDraft(input.fileName, input.data)
       const park = !input.park ? undefined : 'json' in input.park ? parseParkJson(input.park.json, '表单字段 park') : requireValidPark(input.park.data)
       const materials = input.withMaterials ? (park?.materials?.map((material) => material.text) ?? []) : undefined
@@ -114,7 +115,8 @@ export const JOBS = {
   /** An offline first draft: plan against the corpus, compose, check. */
   draft: defineJob({
     input: z.object({ park: z.unknown(), kind: z.string().optional() }),
-    run: async (input, context): Promise<DraftOutcome> => {
+    load: () => Promise.all([import('../draft/draft-report.js'), import('../park/read-park.js')]),
+    run: async (input, [{ draftReport }, { requireValidPark }], context): Promise<DraftOutcome> => {
       const park = requireValidPark(input.park)
       return draftReport({ park, mode: 'offline', ...(input.kind ? { kindId: input.kind } : {}) }, { config: {}, corpus: await context.corpus() })
     },
@@ -123,14 +125,15 @@ export const JOBS = {
   /** The deterministic rewrites (apply the checker's fixes, compress to a 字数); instructions go to the LLM elsewhere. */
   rewrite: defineJob({
     input: OfflineRewriteSchema,
-    run: (request): Promise<RewriteOutcome> =>
+    load: () => Promise.all([import('../draft/rewrite-report.js'), import('../park/read-park.js')]),
+    run: (request, [{ rewriteReport }, { requireValidPark }]): Promise<RewriteOutcome> =>
       rewriteReport(
         {
           text: request.text,
           format: request.format,
           action: 'applyFixes' in request.action ? { applyFixes: true } : { maxZishu: request.action.maxZishu },
           ...(request.section ? { path: request.section } : {}),
-          ...optionalPark(request.park),
+          ...optionalPark(request.park, requireValidPark),
           ...(request.kind ? { kindId: request.kind } : {}),
         },
         { config: {} },
@@ -139,10 +142,11 @@ export const JOBS = {
 
   export: defineJob({
     input: ExportRequestSchema,
-    run: (request): Promise<{ data: Uint8Array; fileName: string }> =>
+    load: () => Promise.all([import('../export/export-draft.js'), import('../model/load-draft.js'), import('../park/read-park.js')]),
+    run: (request, [{ exportDraft }, { parseDraftText }, { requireValidPark }]): Promise<{ data: Uint8Array; fileName: string }> =>
       exportDraft({
         doc: parseDraftText(request.text, request.format),
-        ...optionalPark(request.park),
+        ...optionalPark(request.park, requireValidPark),
         ...(request.kind ? { kindId: request.kind } : {}),
         form: request.form,
         charts: request.charts,
@@ -158,7 +162,8 @@ export const JOBS = {
       mediaType: z.string().max(200).optional(),
       limits: z.object({ maxBytes: z.number().int().positive(), maxPages: z.number().int().positive() }),
     }),
-    run: (input) =>
+    load: () => import('../ingest/ingest-document.js'),
+    run: (input, { ingestDocument }) =>
       ingestDocument(
         { fileName: input.fileName, data: input.data, ...(input.mediaType ? { mediaType: input.mediaType } : {}) },
         { limits: input.limits },
@@ -167,9 +172,10 @@ export const JOBS = {
 
   readWorkbook: defineJob({
     input: z.object({ data: Bytes, kind: z.enum(PARK_KINDS) }),
-    run: (input) => readIndicatorWorkbook(input.data, input.kind),
+    load: () => import('../server/routes/workspace-indicators.js'),
+    run: (input, { readIndicatorWorkbook }) => readIndicatorWorkbook(input.data, input.kind),
   }),
-} satisfies Record<JobName, JobDefinition<z.ZodType, unknown>>
+} satisfies Record<JobName, { input: z.ZodType; load(): Promise<unknown>; run(...args: never[]): unknown }>
 
 export type Jobs = typeof JOBS
 export type JobInput<Name extends JobName> = z.input<Jobs[Name]['input']>

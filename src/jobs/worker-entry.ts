@@ -1,50 +1,52 @@
-import { parentPort, workerData } from 'node:worker_threads'
+import { workerData } from 'node:worker_threads'
 import type { AppConfig } from '../config.js'
 import { PolicyCorpus } from '../corpus/policy-corpus.js'
 import type { PolicyDocument } from '../ingest/clause.js'
-import type { JobName } from './catalog.js'
+import type { JobName, JobPayload } from './catalog.js'
 import { runJob } from './run-job.js'
-import { toWireError, type JobMessage, type JobReply } from './wire.js'
+import { toWireError, type JobReply } from './wire.js'
 
 /**
- * A worker thread of the job pool: loads the job code once, then runs one job at a time as the pool sends them.
- * The pool terminates the whole thread when a job overruns its budget, so nothing here needs to be interruptible.
+ * The job code of a worker thread (loaded by worker-thread.mjs): one task at a time, as the pool (worker-pool.ts)
+ * sends them. The pool terminates the whole thread when a task overruns its budget, so nothing here needs to be
+ * interruptible.
  */
 
 export interface WorkerOptions {
   corpusConfig: Pick<AppConfig, 'env' | 'dataDir' | 'limits'>
 }
 
-const port = parentPort
-if (!port) throw new Error('worker-entry.ts runs only as a worker thread')
+export interface WorkerTask {
+  job: JobName
+  payload: JobPayload
+  /** Set to 1 when the job's code is loaded and it starts, so the pool can tell a task that ran too long from one that waited too long. */
+  started: Int32Array
+  /** The uploaded policy documents, for jobs that plan against the corpus; rebuilt here only when the version moves. */
+  uploads?: { version: number; documents: readonly PolicyDocument[] }
+}
+
 const { corpusConfig } = workerData as WorkerOptions
+let corpus: { version: number; corpus: Promise<PolicyCorpus> } | undefined
 
-// The worker's own copy of the corpus (built-in guidelines + the uploads the server last sent), built on first use.
-let uploads: readonly PolicyDocument[] = []
-let corpus: Promise<PolicyCorpus> | undefined
-const context = {
-  corpus: () =>
-    (corpus ??= PolicyCorpus.open(corpusConfig, { list: async () => [...uploads], save: async () => undefined, remove: async () => undefined })),
+function corpusFor(uploads: WorkerTask['uploads']): Promise<PolicyCorpus> {
+  const version = uploads?.version ?? 0
+  if (corpus?.version !== version) {
+    const documents = [...(uploads?.documents ?? [])]
+    const store = { list: async () => documents, save: async () => undefined, remove: async () => undefined }
+    corpus = { version, corpus: PolicyCorpus.open(corpusConfig, store) }
+  }
+  return corpus.corpus
 }
 
-/** A result's bytes move to the event loop instead of being copied, when they own their whole buffer. */
-function transferList(output: unknown): ArrayBuffer[] {
-  const data = (output as { data?: unknown } | null)?.data
-  if (data instanceof Uint8Array && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer) {
-    return [data.buffer]
+/** A UserError crosses back as data (a structured clone keeps only an Error's message), anything else as its stack. */
+export async function runWorkerTask(task: WorkerTask): Promise<JobReply> {
+  const onStart = () => {
+    Atomics.store(task.started, 0, 1)
+    Atomics.notify(task.started, 0)
   }
-  return []
+  try {
+    return { ok: true, output: await runJob(task.job, task.payload, { corpus: () => corpusFor(task.uploads) }, onStart) }
+  } catch (error) {
+    return { ok: false, error: toWireError(error) }
+  }
 }
-
-port.on('message', (message: JobMessage | { uploads: PolicyDocument[] }) => {
-  if ('uploads' in message) {
-    uploads = message.uploads
-    corpus = undefined
-    return
-  }
-  runJob(message.job as JobName, message.payload, context).then(
-    (output) => port.postMessage({ id: message.id, ok: true, output } satisfies JobReply, transferList(output)),
-    (error: unknown) => port.postMessage({ id: message.id, ok: false, error: toWireError(error) } satisfies JobReply),
-  )
-})
-port.postMessage({ ready: true })

@@ -1,21 +1,21 @@
-import { existsSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
+import { Piscina } from 'piscina'
 import { RetryLaterError, UserError } from '../errors.js'
 import type { PolicyDocument } from '../ingest/clause.js'
-import { defaultLaneLimits, JOB_SPECS, type JobLane, type JobName, type JobPayload, type LaneLimits } from './catalog.js'
+import { defaultLaneLimits, JOB_SPECS, MAX_THREAD_WAIT_MS, type JobLane, type JobName, type LaneLimits } from './catalog.js'
 import type { JobRequest, JobRunner } from './job-runner.js'
 import type { JobOutput } from './registry.js'
-import { fromWireError, type JobMessage, type JobReply, type ReadyMessage } from './wire.js'
-import type { WorkerOptions } from './worker-entry.js'
+import { fromWireError, WORKER_JOB_FAILED, type JobReply } from './wire.js'
+import type { WorkerOptions, WorkerTask } from './worker-entry.js'
 
 /**
- * A pool of worker threads for the server's CPU-heavy jobs, so the event loop only moves bytes and `/api/health`
- * answers at once whatever runs. Each lane (route family) has a bounded queue and a cap on the workers it may hold;
- * a full queue is answered 503 with Retry-After immediately. A job that overruns its budget (catalog.ts) has its
- * worker terminated — the only way to stop synchronous code — and answered with a Chinese 422; a worker that dies
- * (out of memory) likewise; the pool starts a fresh worker in its place.
+ * The server's CPU-heavy jobs run in worker threads (piscina), so the event loop only moves bytes and `/api/health`
+ * answers at once whatever runs. Each lane (route family, catalog.ts) is a pool of its own with a cap on its threads
+ * and a bounded waiting room: a full lane is answered 503 with Retry-After at once, and a flood of uploads cannot
+ * take the threads checks need. A job past its budget is cancelled — piscina terminates its thread, the only way to
+ * stop synchronous code, and starts a fresh one — and answered with a Chinese 422 (it ran too long) or 503 (it
+ * waited too long); a thread past its heap cap likewise dies alone.
  */
 
 const messages = {
@@ -24,238 +24,191 @@ const messages = {
     `这份内容处理超过 ${seconds} 秒仍未完成，已停止处理。请检查是否混入了大量重复符号、表格或非正文内容，删去后重试；如果是正常稿件，请分章节提交。`,
   tooBig: '这份内容处理时占用内存过多，已停止处理。请删去图片、附件或与报告无关的内容后重试，或把文件拆小后分别上传。',
   crashed: '处理这份内容时出错，已停止处理。请检查文件能否在 Word 或 Excel 中正常打开，另存后重新上传；如果问题持续，请联系管理员。',
-  unavailable: '后台处理服务未能启动，请重启园区报告助手后重试；如果问题持续，请联系管理员。',
+  aborted: '请求已取消。',
+  closed: '园区报告助手正在关闭，请稍后重新打开后再试。',
 }
 
 export interface WorkerPoolOptions extends WorkerOptions {
-  /** Worker threads; default one per core. */
+  /** Threads of the check lane (the other lanes take all but one of them); default one per core, at least two. */
   size?: number
   lanes?: Partial<Record<JobLane, LaneLimits>>
   /** Per-job budgets; default JOB_SPECS (tests shorten them). */
   budgets?: Partial<Record<JobName, number>>
-  /** Heap cap of each worker: a job past it kills only its worker. */
+  /** Heap cap of each thread: a job past it kills only its thread. */
   maxHeapMb?: number
+  /** Longest a job may wait for a thread; default MAX_THREAD_WAIT_MS (tests on a loaded machine wait longer). */
+  maxThreadWaitMs?: number
+  /** The module each thread runs (a path); default worker-thread.mjs. Tests of the pool pass a scripted one. */
+  workerFile?: string
 }
 
-interface Task {
-  id: number
-  job: JobName
-  lane: JobLane
-  payload: JobPayload
-  transfer: ArrayBuffer[]
-  resolve: (output: unknown) => void
-  reject: (error: Error) => void
-  signal?: AbortSignal
-  onAbort?: () => void
+interface Lane {
+  pool: Piscina<WorkerTask, JobReply>
+  limits: LaneLimits
+  /** Jobs of this lane running or waiting. */
+  inFlight: number
+  /** Recent run time of its jobs (ms, moving average): how long the jobs ahead of a new one will take. */
+  averageMs?: number
 }
 
-interface Slot {
-  worker: Worker
-  ready: boolean
-  task?: Task
-  timer?: NodeJS.Timeout
-  startedAt?: number
-}
-
-/** After this many workers in a row die before they are ready, queued jobs are refused instead of waiting forever. */
-const MAX_FAILED_STARTS = 3
+const WORKER_FILE = fileURLToPath(new URL('./worker-thread.mjs', import.meta.url))
+/** A thread of a slow lane (draft, export, uploads) left idle this long is stopped, so its memory returns. */
+const IDLE_THREAD_MS = 60_000
 
 export class WorkerPool implements JobRunner {
-  private readonly slots: Slot[] = []
-  private readonly queues = new Map<JobLane, Task[]>()
-  private readonly running = new Map<JobLane, number>()
-  private readonly lanes: Record<JobLane, LaneLimits>
+  private readonly lanes: Record<JobLane, Lane>
   private readonly budgets: Record<JobName, number>
-  /** Recent run time per lane (ms, moving average), to tell a refused client when to come back. */
-  private readonly averageMs = new Map<JobLane, number>()
-  private uploads: readonly PolicyDocument[] = []
-  private nextId = 1
-  private failedStarts = 0
+  private readonly maxThreadWaitMs: number
+  private uploads: { version: number; documents: readonly PolicyDocument[] } = { version: 0, documents: [] }
   private closed = false
 
-  constructor(private readonly options: WorkerPoolOptions) {
-    const size = options.size ?? availableParallelism()
-    this.lanes = { ...defaultLaneLimits(size), ...options.lanes }
-    this.budgets = { ...(Object.fromEntries(Object.entries(JOB_SPECS).map(([name, spec]) => [name, spec.budgetMs])) as Record<JobName, number>), ...options.budgets }
-    for (let i = 0; i < size; i += 1) this.slots.push(this.spawn())
-  }
-
-  /** Resolves when every worker has loaded the job code (the server may take requests before: they queue). */
-  async ready(): Promise<void> {
-    while (!this.closed && this.slots.some((slot) => !slot.ready)) {
-      if (this.failedStarts >= MAX_FAILED_STARTS) throw new UserError('workers_unavailable', messages.unavailable, 503)
-      await new Promise((resolve) => setTimeout(resolve, 20))
-    }
-  }
-
-  run<Name extends JobName>(name: Name, request: JobRequest<Name>, options: { signal?: AbortSignal } = {}): Promise<JobOutput<Name>> {
-    if (this.closed) return Promise.reject(new UserError('workers_unavailable', messages.unavailable, 503))
-    const lane = JOB_SPECS[name].lane
-    const queue = this.queueOf(lane)
-    if (queue.length >= this.lanes[lane].maxWaiting) {
-      return Promise.reject(new RetryLaterError('server_busy', messages.busy, 503, this.retryAfterSeconds(lane)))
-    }
-    if (this.failedStarts >= MAX_FAILED_STARTS) return Promise.reject(new UserError('workers_unavailable', messages.unavailable, 503))
-    return new Promise<JobOutput<Name>>((resolve, reject) => {
-      const task: Task = {
-        id: this.nextId++,
-        job: name,
-        lane,
-        payload: request as JobPayload,
-        transfer: transferablesOf(request),
-        resolve: resolve as (output: unknown) => void,
-        reject,
-        ...(options.signal ? { signal: options.signal } : {}),
-      }
-      if (options.signal) {
-        // A client that went away while its job waited: the job is dropped, not run for nobody.
-        task.onAbort = () => {
-          const at = queue.indexOf(task)
-          if (at >= 0) {
-            queue.splice(at, 1)
-            reject(new UserError('request_aborted', '请求已取消。', 400))
-          }
-        }
-        options.signal.addEventListener('abort', task.onAbort, { once: true })
-      }
-      queue.push(task)
-      this.dispatch()
+  constructor(options: WorkerPoolOptions) {
+    const size = options.size ?? Math.max(2, availableParallelism())
+    const limits = { ...defaultLaneLimits(size), ...options.lanes }
+    const lane = (name: JobLane): Lane => ({
+      pool: new Piscina<WorkerTask, JobReply>({
+        filename: options.workerFile ?? WORKER_FILE,
+        // Checks are the common request: their threads are started now and kept; the others start on demand.
+        minThreads: name === 'check' ? limits[name].maxRunning : 0,
+        maxThreads: limits[name].maxRunning,
+        idleTimeout: name === 'check' ? Infinity : IDLE_THREAD_MS,
+        workerData: { corpusConfig: options.corpusConfig } satisfies WorkerOptions,
+        resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
+      }),
+      limits: limits[name],
+      inFlight: 0,
     })
+    this.lanes = { check: lane('check'), draft: lane('draft'), export: lane('export'), ingest: lane('ingest') }
+    for (const { pool } of Object.values(this.lanes)) {
+      // A thread that dies outside a task (e.g. while starting) is replaced by piscina; it must not crash the server.
+      pool.on('error', (error: unknown) => console.error(error))
+    }
+    this.maxThreadWaitMs = options.maxThreadWaitMs ?? MAX_THREAD_WAIT_MS
+    this.budgets = {
+      ...(Object.fromEntries(Object.entries(JOB_SPECS).map(([name, spec]) => [name, spec.budgetMs])) as Record<JobName, number>),
+      ...options.budgets,
+    }
+  }
+
+  async run<Name extends JobName>(name: Name, request: JobRequest<Name>, options: { signal?: AbortSignal } = {}): Promise<JobOutput<Name>> {
+    if (this.closed) throw new UserError('server_closing', messages.closed, 503)
+    const spec: { lane: JobLane; usesCorpus?: true } = JOB_SPECS[name]
+    const lane = this.lanes[spec.lane]
+    const refusal = this.admission(lane)
+    if (refusal) throw refusal
+    const budgetMs = this.budgets[name]
+    const watch = watchJob(budgetMs, this.maxThreadWaitMs)
+    const task: WorkerTask = { job: name, payload: request, started: watch.started, ...(spec.usesCorpus ? { uploads: this.uploads } : {}) }
+    lane.inFlight += 1
+    try {
+      const reply = await lane.pool.run(task, {
+        signal: options.signal ? AbortSignal.any([options.signal, watch.signal]) : watch.signal,
+        transferList: transferablesOf(request),
+      })
+      if (!reply.ok) throw fromWireError(reply.error)
+      return reply.output as JobOutput<Name>
+    } catch (error) {
+      throw this.explain(error, watch.overrun(), budgetMs, lane)
+    } finally {
+      lane.inFlight -= 1
+      const ranMs = watch.stop()
+      if (ranMs !== undefined) lane.averageMs = lane.averageMs === undefined ? ranMs : 0.8 * lane.averageMs + 0.2 * ranMs
+    }
   }
 
   setUploads(documents: readonly PolicyDocument[]): void {
-    this.uploads = documents
-    for (const slot of this.slots) slot.worker.postMessage({ uploads: documents })
+    this.uploads = { version: this.uploads.version + 1, documents }
   }
 
   async close(): Promise<void> {
     this.closed = true
-    for (const queue of this.queues.values()) {
-      for (const task of queue.splice(0)) task.reject(new UserError('workers_unavailable', messages.unavailable, 503))
-    }
-    await Promise.all(this.slots.map((slot) => slot.worker.terminate()))
+    await Promise.all(Object.values(this.lanes).map(({ pool }) => pool.destroy()))
   }
 
-  /** Counts for tests and the bench: workers, jobs running and waiting per lane. */
-  stats(): { workers: number; ready: number; running: Record<string, number>; waiting: Record<string, number> } {
+  /** Counts for tests and the bench: threads, and jobs running and waiting per lane. */
+  stats(): { threads: number; running: Record<JobLane, number>; waiting: Record<JobLane, number> } {
+    const lanes = Object.entries(this.lanes) as [JobLane, Lane][]
     return {
-      workers: this.slots.length,
-      ready: this.slots.filter((slot) => slot.ready).length,
-      running: Object.fromEntries(this.running),
-      waiting: Object.fromEntries([...this.queues].map(([lane, queue]) => [lane, queue.length])),
+      threads: lanes.reduce((sum, [, lane]) => sum + lane.pool.threads.length, 0),
+      running: Object.fromEntries(lanes.map(([name, lane]) => [name, lane.inFlight - lane.pool.queueSize])) as Record<JobLane, number>,
+      waiting: Object.fromEntries(lanes.map(([name, lane]) => [name, lane.pool.queueSize])) as Record<JobLane, number>,
     }
   }
 
-  private queueOf(lane: JobLane): Task[] {
-    let queue = this.queues.get(lane)
-    if (!queue) this.queues.set(lane, (queue = []))
-    return queue
+  /** How long a new job would wait: the lane's jobs beyond its threads at their recent run time. */
+  private expectedWaitMs(lane: Lane): number {
+    const ahead = Math.max(0, lane.inFlight - lane.limits.maxRunning + 1)
+    return ((lane.averageMs ?? 0) * ahead) / lane.limits.maxRunning
   }
 
-  private retryAfterSeconds(lane: JobLane): number {
-    const waiting = this.queueOf(lane).length
-    const estimate = ((this.averageMs.get(lane) ?? 1000) * waiting) / this.lanes[lane].maxRunning / 1000
-    return Math.min(60, Math.max(1, Math.ceil(estimate)))
+  /** The 503 for a job the lane cannot take now (waiting room full, or the wait would be too long), else nothing. */
+  private admission(lane: Lane): RetryLaterError | undefined {
+    const full = lane.inFlight >= lane.limits.maxRunning + lane.limits.maxWaiting
+    if (!full && !(lane.inFlight >= lane.limits.maxRunning && this.expectedWaitMs(lane) > lane.limits.maxWaitMs)) return undefined
+    return new RetryLaterError('server_busy', messages.busy, 503, this.retryAfterSeconds(lane))
   }
 
-  /** Hands waiting jobs to idle workers, taking lanes in turn so one busy lane cannot starve another. */
-  private dispatch(): void {
-    for (const slot of this.slots) {
-      if (!slot.ready || slot.task) continue
-      const task = this.nextTask()
-      if (!task) return
-      this.start(slot, task)
+  /** When a refused client may expect a place: after the jobs ahead of it, in whole seconds, at most a minute. */
+  private retryAfterSeconds(lane: Lane): number {
+    return Math.min(60, Math.max(1, Math.ceil(this.expectedWaitMs(lane) / 1000)))
+  }
+
+  /** The Chinese answer for a job that did not finish: over budget, cancelled, out of memory, or its thread died. */
+  private explain(error: unknown, overrun: 'ran' | 'waited' | undefined, budgetMs: number, lane: Lane): Error {
+    if (error instanceof UserError) return error
+    if (error instanceof Error && error.name === 'AbortError') {
+      if (this.closed) return new UserError('server_closing', messages.closed, 503)
+      if (overrun === 'ran') return new UserError('too_slow', messages.tooSlow(Math.round(budgetMs / 1000)), 422)
+      if (overrun === 'waited') return new RetryLaterError('server_busy', messages.busy, 503, this.retryAfterSeconds(lane))
+      return new UserError('request_aborted', messages.aborted, 400)
     }
-  }
-
-  private laneTurn = 0
-  private nextTask(): Task | undefined {
-    const lanes = [...this.queues.keys()]
-    for (let i = 0; i < lanes.length; i += 1) {
-      const lane = lanes[(this.laneTurn + i) % lanes.length]!
-      const queue = this.queues.get(lane)!
-      if (queue.length && (this.running.get(lane) ?? 0) < this.lanes[lane].maxRunning) {
-        this.laneTurn = (this.laneTurn + i + 1) % lanes.length
-        return queue.shift()
-      }
-    }
-    return undefined
-  }
-
-  private start(slot: Slot, task: Task): void {
-    if (task.signal && task.onAbort) task.signal.removeEventListener('abort', task.onAbort)
-    slot.task = task
-    slot.startedAt = performance.now()
-    this.running.set(task.lane, (this.running.get(task.lane) ?? 0) + 1)
-    const budget = this.budgets[task.job]
-    slot.timer = setTimeout(() => this.fail(slot, new UserError('too_slow', messages.tooSlow(Math.round(budget / 1000)), 422)), budget)
-    slot.worker.postMessage({ id: task.id, job: task.job, payload: task.payload } satisfies JobMessage, task.transfer)
-  }
-
-  /** The job of a slot is over (answered or failed): free the slot and its lane's place. */
-  private finish(slot: Slot): Task | undefined {
-    const task = slot.task
-    if (!task) return undefined
-    clearTimeout(slot.timer)
-    const elapsed = performance.now() - (slot.startedAt ?? performance.now())
-    this.averageMs.set(task.lane, 0.8 * (this.averageMs.get(task.lane) ?? elapsed) + 0.2 * elapsed)
-    this.running.set(task.lane, (this.running.get(task.lane) ?? 1) - 1)
-    slot.task = undefined
-    return task
-  }
-
-  /** The job failed in a way that leaves its worker unusable (overrun, out of memory, crash): answer, replace, go on. */
-  private fail(slot: Slot, error: Error): void {
-    const task = this.finish(slot)
-    task?.reject(error)
-    const index = this.slots.indexOf(slot)
-    slot.worker.removeAllListeners()
-    slot.worker.on('error', () => undefined)
-    void slot.worker.terminate()
-    if (index >= 0 && !this.closed) this.slots[index] = this.spawn()
-    this.dispatch()
-  }
-
-  private spawn(): Slot {
-    const worker = startWorker(
-      { corpusConfig: this.options.corpusConfig },
-      { maxOldGenerationSizeMb: this.options.maxHeapMb ?? 512 },
-    )
-    const slot: Slot = { worker, ready: false }
-    worker.on('message', (message: JobReply | ReadyMessage) => {
-      if ('ready' in message) {
-        slot.ready = true
-        this.failedStarts = 0
-        if (this.uploads.length) worker.postMessage({ uploads: this.uploads })
-        this.dispatch()
-        return
-      }
-      if (slot.task?.id !== message.id) return
-      const task = this.finish(slot)!
-      if (message.ok) task.resolve(message.output)
-      else task.reject(fromWireError(message.error))
-      this.dispatch()
-    })
-    worker.on('error', (error: Error & { code?: string }) => {
-      if (!slot.ready) this.noteFailedStart(error)
-      else if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') console.error(error)
-      this.fail(slot, new UserError(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'too_much_memory' : 'job_crashed', error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? messages.tooBig : messages.crashed, 422))
-    })
-    worker.on('exit', () => {
-      if (this.closed || !this.slots.includes(slot)) return
-      if (!slot.ready) this.noteFailedStart(new Error('worker exited before it was ready'))
-      this.fail(slot, new UserError('job_crashed', messages.crashed, 422))
-    })
-    return slot
-  }
-
-  private noteFailedStart(error: Error): void {
-    this.failedStarts += 1
+    if ((error as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return new UserError('too_much_memory', messages.tooBig, 422)
+    // A job that threw a plain Error is a bug of ours: it stays an error (500, logged by the app).
+    if (error instanceof Error && error.message.startsWith(WORKER_JOB_FAILED)) return error
     console.error(error)
-    if (this.failedStarts < MAX_FAILED_STARTS) return
-    for (const queue of this.queues.values()) {
-      for (const task of queue.splice(0)) task.reject(new UserError('workers_unavailable', messages.unavailable, 503))
-    }
+    return new UserError('job_crashed', messages.crashed, 422)
+  }
+}
+
+/** Atomics.waitAsync (Node 16+), typed here because the project's lib is ES2023. */
+const waitAsync = (Atomics as unknown as {
+  waitAsync(array: Int32Array, index: number, value: number, timeoutMs: number): { async: false; value: string } | { async: true; value: Promise<string> }
+}).waitAsync
+
+/**
+ * The clock of one job: the worker flags `started` (and notifies) when it begins, which starts the run budget; a job
+ * still waiting after `maxWaitMs`, or running past its budget, is aborted through `signal`.
+ */
+function watchJob(budgetMs: number, maxWaitMs: number) {
+  const started = new Int32Array(new SharedArrayBuffer(4))
+  const controller = new AbortController()
+  let overrun: 'ran' | 'waited' | undefined
+  let startedAt: number | undefined
+  let budgetTimer: NodeJS.Timeout | undefined
+  let done = false
+  const abort = (why: 'ran' | 'waited') => {
+    overrun = why
+    controller.abort()
+  }
+  const onStart = () => {
+    if (done) return
+    if (Atomics.load(started, 0) === 0) return abort('waited')
+    startedAt = performance.now()
+    budgetTimer = setTimeout(() => abort('ran'), budgetMs)
+  }
+  const waiting = waitAsync(started, 0, 0, maxWaitMs)
+  if (waiting.async) void waiting.value.then(onStart)
+  else onStart()
+  return {
+    started,
+    signal: controller.signal,
+    overrun: () => overrun,
+    /** Ends the clock; the job's run time when it ran to an answer. */
+    stop: (): number | undefined => {
+      done = true
+      clearTimeout(budgetTimer)
+      return startedAt === undefined || overrun ? undefined : performance.now() - startedAt
+    },
   }
 }
 
@@ -266,16 +219,4 @@ function transferablesOf(request: JobRequest<JobName>): ArrayBuffer[] {
   return data instanceof Uint8Array && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength && data.buffer instanceof ArrayBuffer
     ? [data.buffer]
     : []
-}
-
-/**
- * The worker's code: the compiled worker-entry.js beside this module when there is one (the build in dist/), else
- * the TypeScript source loaded through tsx's loader, which a worker does not inherit from the thread that starts it.
- */
-function startWorker(workerData: WorkerOptions, resourceLimits: { maxOldGenerationSizeMb: number }): Worker {
-  const compiled = new URL('./worker-entry.js', import.meta.url)
-  if (existsSync(fileURLToPath(compiled))) return new Worker(compiled, { workerData, resourceLimits })
-  const source = new URL('./worker-entry.ts', import.meta.url).href
-  const bootstrap = `import('tsx/esm/api').then(({ tsImport }) => tsImport(${JSON.stringify(source)}, ${JSON.stringify(import.meta.url)}))`
-  return new Worker(bootstrap, { eval: true, workerData, resourceLimits })
 }
