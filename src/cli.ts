@@ -5,6 +5,7 @@
  */
 import { UserError } from './errors.js'
 import { commands } from './cli/commands.js'
+import { exitCodeOf } from './cli/command.js'
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv
@@ -32,7 +33,7 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof UserError) {
       process.stderr.write(`错误：${error.message}\n`)
-      process.exitCode = 2
+      process.exitCode = exitCodeOf(error)
     } else {
       process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
       process.exitCode = 70

@@ -3,7 +3,7 @@ import type { ParkData } from '../park/park-schema.js'
 import { checkReport, type CheckResult } from './check-report.js'
 import type { Finding } from './finding.js'
 import { resolveKind } from './resolve-kind.js'
-import type { RuleConfig } from './rule-config.js'
+import { mergeRuleConfigs, untemplatedPreset, type RuleConfig } from './rule-config.js'
 
 export interface CheckDraftOptions {
   kindId?: string
@@ -18,13 +18,15 @@ export interface CheckDraftResult extends CheckResult {
 
 /** The entry point the CLI, the HTTP API and the repair loop share: kind resolution, then every rule. */
 export function checkDraft(draft: LoadedDraft, options: CheckDraftOptions = {}): CheckDraftResult {
-  const { kind, assumption } = resolveKind(draft.doc, options.kindId, options.park)
+  const { kind, assumption, template } = resolveKind(draft.doc, options.kindId, options.park)
+  // A draft written to no template (a 汇报, a news item) keeps the rules on wording, names, time and figures only.
+  const config = template ? options.config : mergeRuleConfigs(untemplatedPreset(), options.config)
   const result = checkReport({
     doc: draft.doc,
     kind,
     ...(options.park ? { park: options.park } : {}),
     ...(options.materials ? { materials: options.materials } : {}),
-    ...(options.config ? { config: options.config } : {}),
+    ...(config ? { config } : {}),
     ...(draft.docxParagraphs ? { docxParagraphs: draft.docxParagraphs } : {}),
   })
   const findings: Finding[] = assumption

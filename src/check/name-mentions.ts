@@ -1,7 +1,7 @@
 import type { Entity } from '../park/park-schema.js'
 import { occurrences } from '../occurrences.js'
-import { getJieba } from '../retrieve/tokenize.js'
 import { OFFICIAL_NAMES, type GlossaryEntry } from './official-names.js'
+import { wordBoundaries } from './words.js'
 
 /**
  * Where a text names a proper noun by a short or unofficial form, and which full name replaces it: the matching
@@ -66,11 +66,12 @@ const GLOSSARY_RIGHT_FORMS = OFFICIAL_NAMES.entries.flatMap((entry) => [entry.ri
 
 /**
  * Every short form in one block of clean text, non-overlapping, in text order. `entities` are the forms to look
- * for (entityNameForms: registered aliases and implied short forms); the glossary is always applied.
+ * for (entityNameForms: registered aliases and implied short forms); the glossary is always applied. `declarations`:
+ * whether a “（以下简称“…”）” is itself reported (the innovation kinds, which want the full name everywhere).
  */
-export function findNameMentions(text: string, entities: readonly Entity[]): NameMention[] {
+export function findNameMentions(text: string, entities: readonly Entity[], { declarations = true }: { declarations?: boolean } = {}): NameMention[] {
   const protectedNames = [...entities.map((entity) => entity.name), ...GLOSSARY_RIGHT_FORMS]
-  const candidates = [...declarationsIn(text), ...entityMentions(text, entities), ...glossaryMentions(text)]
+  const candidates = [...(declarations ? declarationsIn(text) : []), ...entityMentions(text, entities), ...glossaryMentions(text)]
   if (candidates.length === 0) return []
   const protectedSpans = protectedNames.flatMap((name) => occurrences(text, name).map((start) => ({ start, end: start + name.length })))
   // Strictly inside a longer correct name: a park may register a glossary form itself as an alias
@@ -260,17 +261,6 @@ const PLACE_SUFFIX = /^(?:[县镇乡村旗省州]|市(?![值场])|区(?!域))/u
 /** 省级|绿色工厂: a level word the registered honour does not carry makes it another title. */
 function otherLevelBefore(before: string, fullName: string): boolean {
   return OFFICIAL_NAMES.levelQualifiers.some((level) => before.endsWith(level) && !fullName.startsWith(level))
-}
-
-/** Offsets where jieba (dictionary only) puts a word boundary, including 0 and the text length. */
-function wordBoundaries(text: string): ReadonlySet<number> {
-  const boundaries = new Set<number>([0])
-  let offset = 0
-  for (const token of getJieba().cut(text, false)) {
-    offset += token.length
-    boundaries.add(offset)
-  }
-  return boundaries
 }
 
 /** Non-overlapping candidates, the longest span winning an overlap (国家发改委 over 发改委), in text order. */

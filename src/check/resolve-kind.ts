@@ -9,6 +9,21 @@ const messages = {
   headings: '章节标题',
   headingsAndWords: '章节标题和正文用词',
   words: '正文用词',
+  noTemplate: (name: string) =>
+    `未指定报告类型，稿件也没有模板规定的章节标题和【摘要】，不像是按某一类报告模板写的（如工作汇报、新闻稿），` +
+    `因此只检查名称、用语、时间、数字和标点，未按模板检查结构、篇幅和内容要求（用词最接近“${name}”）。如需按模板审校，请指定报告类型。`,
+}
+
+export interface ResolvedKind {
+  kind: KindSpec
+  /** Said to the user when the kind was guessed. */
+  assumption?: string
+  /**
+   * Whether the draft is held to the kind's template (frame, length, per-part content). False for a guess that rests
+   * on words alone: a 汇报, a news item or a visit report has neither the template's headings nor its 【摘要】, and
+   * checking it against a template it was never written to gives only false alarms (issue 12, item 7).
+   */
+  template: boolean
 }
 
 /**
@@ -16,11 +31,12 @@ const messages = {
  * own level-1 headings and words — with a note saying so and on what it rests, because a wrong kind gives
  * misleading findings.
  */
-export function resolveKind(doc: ReportDoc, kindId?: string, park?: ParkData): { kind: KindSpec; assumption?: string } {
-  if (kindId) return { kind: getKind(kindId) }
-  if (park) return { kind: getKind(park.kind) }
+export function resolveKind(doc: ReportDoc, kindId?: string, park?: ParkData): ResolvedKind {
+  if (kindId) return { kind: getKind(kindId), template: true }
+  if (park) return { kind: getKind(park.kind), template: true }
   const { kind, basis } = guessKind(doc)
-  return { kind, assumption: messages.assumption(kind.name, messages[basis]) }
+  if (basis === 'words' && !doc.abstract) return { kind, assumption: messages.noTemplate(kind.name), template: false }
+  return { kind, assumption: messages.assumption(kind.name, messages[basis]), template: true }
 }
 
 type Basis = 'headings' | 'headingsAndWords' | 'words'

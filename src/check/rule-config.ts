@@ -31,6 +31,12 @@ export function kindPreset(kindId: string): RuleConfig {
   return preset
 }
 
+/**
+ * The settings for a draft that follows no report template (presets/untemplated.json): the rules that hold a draft
+ * to a template's frame, length and per-part content are off, and short forms declared with 以下简称 are accepted.
+ */
+export const untemplatedPreset = (): RuleConfig => kindPreset('untemplated')
+
 /** Later layers win; options are merged key by key. */
 export function mergeRuleConfigs(...layers: readonly (RuleConfig | undefined)[]): RuleConfig {
   const merged: RuleConfig = {}

@@ -8,7 +8,6 @@ export interface Sentence {
 // A Chinese sentence ends at 。！？ and, for the checker's purposes, at ；: a report lists its measures as
 // “一是……；二是……；”, and each clause is judged on its own (a figure in 一是 does not support 二是).
 const SENTENCE_END_MARKS = '。！？；!?;'
-const SENTENCE_END = new RegExp(`[${SENTENCE_END_MARKS}]`)
 // Their code units (all in the BMP), to skip the other characters without making a string of each.
 const END_CODES = new Set(Array.from(SENTENCE_END_MARKS, (c) => c.charCodeAt(0)))
 // Closing marks that belong to the sentence they follow: 他说“好。” / （见附件。）
@@ -19,7 +18,7 @@ const TRAILING_CLOSER = /[”’」』）)》】]/
  * Splits one block of clean text into sentences, keeping the terminator (and closing quotes after it) with
  * the sentence. Leading spaces are not part of a sentence; text without a terminator is one last sentence.
  */
-export function sentencesOf(text: string): Sentence[] {
+export function sentencesOf(text: string, ends: ReadonlySet<number> = END_CODES): Sentence[] {
   const sentences: Sentence[] = []
   let start = 0
   const push = (end: number) => {
@@ -29,13 +28,19 @@ export function sentencesOf(text: string): Sentence[] {
     start = end
   }
   for (let i = 0; i < text.length; i += 1) {
-    if (!END_CODES.has(text.charCodeAt(i))) continue
+    if (!ends.has(text.charCodeAt(i))) continue
     // “？！” and a run of closers stay with the sentence they end.
     let end = i + 1
-    while (end < text.length && (SENTENCE_END.test(text[end]!) || TRAILING_CLOSER.test(text[end]!))) end += 1
+    while (end < text.length && (ends.has(text.charCodeAt(end)) || TRAILING_CLOSER.test(text[end]!))) end += 1
     push(end)
     i = end - 1
   }
   push(text.length)
   return sentences
 }
+
+// A full sentence ends at 。！？ only: what one sentence states (its year, its subject) holds for its ；-clauses too.
+const FULL_STOP_CODES = new Set(Array.from('。！？!?', (c) => c.charCodeAt(0)))
+
+/** Splits a block into full sentences (。！？), keeping ；-separated clauses together. */
+export const fullSentencesOf = (text: string): Sentence[] => sentencesOf(text, FULL_STOP_CODES)

@@ -33,3 +33,14 @@ export async function readStdinLines(): Promise<string[]> {
     .map((line) => line.trim())
     .filter(Boolean)
 }
+
+/**
+ * Exit codes (README “CLI”): 0 success, 1 the input has problems (findings), 2 wrong arguments or unreadable input,
+ * 3 the LLM service failed (unreachable, refused, timed out, cut off, answered nonsense) — worth retrying later or
+ * with another endpoint, unlike 2 — and 70 an internal error.
+ */
+export const EXIT_UPSTREAM = 3
+
+export function exitCodeOf(error: UserError): number {
+  return error.code.startsWith('llm_') && error.code !== 'llm_not_configured' ? EXIT_UPSTREAM : 2
+}

@@ -8,7 +8,7 @@ import { exportDraft } from '../export/export-draft.js'
 import { parseReport } from '../model/parse-report.js'
 import { readParkFile } from '../park/read-park.js'
 import { documentStoreFor } from '../store/workspace.js'
-import { parseCliArgs, type CliCommand } from './command.js'
+import { EXIT_UPSTREAM, parseCliArgs, type CliCommand } from './command.js'
 
 const USAGE = 'npm run -s cli -- draft --park P [--kind K] [--offline] --out draft.txt|draft.docx [--json]'
 
@@ -48,11 +48,19 @@ export const draftCommand: CliCommand = {
           : outcome.text
       await writeFile(values.out, data)
     }
+    for (const part of outcome.failed ?? []) process.stderr.write(`未能生成 ${part.path}：${part.reason}\n`)
+    if (outcome.removed?.length) {
+      process.stderr.write(`已删去大模型写出的${outcome.removed.length}处无来源数字、偏题或空泛内容：\n`)
+      for (const r of outcome.removed) process.stderr.write(`  ${r.section}：${r.text}\n`)
+    }
+    if (outcome.notice) process.stderr.write(`${outcome.notice}\n`)
     const errors = outcome.findings.filter((f) => f.severity === 'error').length
     if (values.json) process.stdout.write(`${JSON.stringify({ ...outcome, plan: undefined })}\n`)
     process.stderr.write(
       `已生成初稿（${outcome.mode === 'llm' ? '大模型撰写' : '离线撰写'}，${outcome.stats.total}字，${errors}个错误）${values.out ? `：${values.out}` : ''}\n`,
     )
+    // A part the model service failed to write is an upstream failure (3), not a problem of the input (1).
+    if (outcome.failed?.length) return EXIT_UPSTREAM
     return errors ? 1 : 0
   },
 }

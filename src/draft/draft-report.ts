@@ -2,6 +2,8 @@ import type { AppConfig } from '../config.js'
 import { checkReport } from '../check/check-report.js'
 import type { Finding } from '../check/finding.js'
 import type { PolicyCorpus } from '../corpus/policy-corpus.js'
+import { UserError } from '../errors.js'
+import type { KindSpec } from '../kinds/kind-spec.js'
 import { getKind } from '../kinds/registry.js'
 import { chatClientFromConfig } from '../llm/client.js'
 import type { TokenUsage } from '../llm/usage.js'
@@ -11,7 +13,8 @@ import type { ParkData } from '../park/park-schema.js'
 import { ClauseLangChainRetriever } from '../retrieve/langchain-retriever.js'
 import { composeReport } from './compose.js'
 import type { EvidenceMap } from './evidence.js'
-import { draftWithLlm } from './llm-draft.js'
+import type { Removal } from './guard.js'
+import { draftWithLlm, type FailedPart } from './llm-draft.js'
 import type { DraftProgress } from './llm-progress.js'
 import { planDraft, type DraftPlan } from './plan.js'
 
@@ -34,7 +37,17 @@ export interface DraftOutcome {
   plan: DraftPlan
   usage?: TokenUsage
   calls?: number
+  /** What the delivery guarantees took out of the model's text, and where (LLM drafts). */
+  removed?: Removal[]
+  /** Parts the model could not write, marked in the text with 【待补充：……】 and the reason. */
+  failed?: FailedPart[]
+  /** What the person should know about how the draft was made (e.g. the offline composer stood in). */
+  notice?: string
 }
+
+export const draftMessages = {
+  fellBack: (reason: string) => `${reason.replace(/。$/, '')}。本次已改用离线撰写生成初稿；大模型服务恢复后可重新生成。`,
+} as const
 
 /** Clauses per retrieval query: the planner keeps the best two per measure after dropping template clauses. */
 const CLAUSES_PER_QUERY = 6
@@ -60,14 +73,38 @@ export async function draftReport(request: DraftRequest, deps: { config: Pick<Ap
 
   if (mode === 'llm') {
     const chat = chatClientFromConfig(deps.config)
-    const result = await draftWithLlm(plan, request.park, kind, { chat }, {
-      ...(request.onProgress ? { onProgress: request.onProgress } : {}),
-      ...(request.signal ? { signal: request.signal } : {}),
-    })
-    const stats = reportZishu(parseReport(result.text))
-    return { mode, kind: kind.id, text: result.text, evidence: result.evidence, findings: result.findings, stats, plan, usage: result.usage, calls: result.calls.length }
+    try {
+      // Streamed: the client's first-byte and idle timeouts notice a stuck endpoint in a minute, not after the whole wait.
+      const result = await draftWithLlm(plan, request.park, kind, { chat }, {
+        stream: true,
+        ...(request.onProgress ? { onProgress: request.onProgress } : {}),
+        ...(request.signal ? { signal: request.signal } : {}),
+      })
+      const stats = reportZishu(parseReport(result.text))
+      return {
+        mode,
+        kind: kind.id,
+        text: result.text,
+        evidence: result.evidence,
+        findings: result.findings,
+        stats,
+        plan,
+        usage: result.usage,
+        calls: result.calls.length,
+        removed: result.removed,
+        failed: result.failed,
+      }
+    } catch (error) {
+      // 'auto' promises a draft: with the endpoint unreachable, the offline composer writes it, and says so.
+      if (request.mode === 'llm' || !(error instanceof UserError) || error.code !== 'llm_unreachable') throw error
+      return { ...composeOffline(plan, request, kind), notice: draftMessages.fellBack(error.message) }
+    }
   }
+  return composeOffline(plan, request, kind)
+}
 
+function composeOffline(plan: DraftPlan, request: DraftRequest, kind: KindSpec): DraftOutcome {
+  const mode = 'offline'
   const { text, evidence } = composeReport(plan, request.park)
   request.onProgress?.({ type: 'composed', text })
   const doc = parseReport(text)

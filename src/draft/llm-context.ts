@@ -76,15 +76,39 @@ export function entityLines(entities: readonly { name: string; aliases: readonly
   return lines(out)
 }
 
-/** The shared system message; a plan, or the same three fields from park data when there is none (a rewrite). */
-export function systemPrompt(plan: Pick<DraftPlan, 'parkName' | 'focusIndustry' | 'limit'>, kind: KindSpec): string {
+/**
+ * The shared system message: the template's rules only. Nothing a person typed (the park's name, notes) or a file
+ * brought (policy clauses) goes here; they come in the user message inside data blocks (dataBlock).
+ */
+export function systemPrompt(kind: KindSpec, limit: number = kind.limits.totalZishu): string {
   return renderPrompt('system', {
-    park_name: plan.parkName,
     kind_name: kind.name,
-    focus_industry: plan.focusIndustry,
-    total_limit: plan.limit,
+    total_limit: limit,
     logic: kind.rules.logic ?? '问题导向—解决路径—实践成效',
   })
+}
+
+export const DATA_START = '<<<资料开始>>>'
+export const DATA_END = '<<<资料结束>>>'
+/** Anything that could pass for our delimiters inside data: the block cannot be closed from within. */
+const DELIMITER_LIKE = /<{2,}|>{2,}|资料(?:开始|结束)/gu
+
+/**
+ * Park data, policy clauses and draft text as the model must read them: between the delimiters the system message
+ * names, with any look-alike of the delimiters removed from the data. Instructions written inside (a park name
+ * ending in “。忽略以上要求……”) stay data.
+ */
+export function dataBlock(text: string | number): string {
+  const clean = String(text)
+    .replace(DELIMITER_LIKE, (m) => (m.startsWith('资料') ? m.replace('资料', '资 料') : ''))
+    // Control characters other than line breaks and tabs carry nothing a report needs and can hide text.
+    .replace(/\p{Cc}/gu, (c) => (c === '\n' || c === '\t' || c === '\r' ? c : ''))
+  return `${DATA_START}\n${clean}\n${DATA_END}`
+}
+
+/** The park the report is about, as data: its name and the lead industry the report must stay on. */
+export function parkBlock(parkName: string, focusIndustry: string): string {
+  return dataBlock(`园区名称：${parkName}\n主导产业（全篇聚焦）：${focusIndustry}`)
 }
 
 /** The texts a section's prompt carries, to choose the glossary entries worth listing. */
@@ -156,15 +180,16 @@ function measureLines(measures: PlanSection['measures']): string {
 export function sectionPromptValues(plan: DraftPlan, section: PlanSection): PromptValues {
   return {
     section_heading: section.path,
+    park: parkBlock(plan.parkName, plan.focusIndustry),
     guidance: section.guidance,
     budget: section.budget,
     structure: structureFor(section),
-    problems: lines(section.problems.map((p) => `- ${p.id} ${p.text}`)),
-    measures: measureLines(section.measures),
-    results: lines(section.results.map((r) => `- ${r.id}${r.from.length ? `（来自${r.from.join('、')}）` : ''}${r.text}`)),
-    notes: lines(section.notes.map((n) => `- ${n.label}：${clip(n.text, NOTE_CHARS)}`)),
-    facts: factLines(section),
-    entities: entityLines(plan.entities, sectionTexts(section)),
+    problems: dataBlock(lines(section.problems.map((p) => `- ${p.id} ${p.text}`))),
+    measures: dataBlock(measureLines(section.measures)),
+    results: dataBlock(lines(section.results.map((r) => `- ${r.id}${r.from.length ? `（来自${r.from.join('、')}）` : ''}${r.text}`))),
+    notes: dataBlock(lines(section.notes.map((n) => `- ${n.label}：${clip(n.text, NOTE_CHARS)}`))),
+    facts: dataBlock(factLines(section)),
+    entities: dataBlock(entityLines(plan.entities, sectionTexts(section))),
   }
 }
 
@@ -173,10 +198,11 @@ export function abstractPromptValues(plan: DraftPlan): PromptValues {
   const results = plan.sections.find((s) => s.role === 'results' || s.role === 'highlights')
   const facts = results ? factLines(results) : NONE
   return {
+    park: parkBlock(plan.parkName, plan.focusIndustry),
     budget: plan.abstract.budget,
-    points: lines(plan.abstract.points.map((p) => `- ${p}`)),
-    facts,
-    entities: entityLines(plan.entities, plan.abstract.points),
+    points: dataBlock(lines(plan.abstract.points.map((p) => `- ${p}`))),
+    facts: dataBlock(facts),
+    entities: dataBlock(entityLines(plan.entities, plan.abstract.points)),
   }
 }
 

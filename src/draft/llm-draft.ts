@@ -1,6 +1,9 @@
 import type { Finding } from '../check/finding.js'
 import type { KindSpec } from '../kinds/kind-spec.js'
-import type { ChatClient, ChatMessage } from '../llm/client.js'
+import type { z } from 'zod'
+import { UserError } from '../errors.js'
+import type { ChatClient, ChatMessage, StructuredCallOptions } from '../llm/client.js'
+import { FATAL_LLM_CODES, llmError, llmMessages } from '../llm/llm-errors.js'
 import { renderPrompt } from '../llm/prompts.js'
 import { UsageMeter, type CallRecord, type TokenUsage } from '../llm/usage.js'
 import { parseReport } from '../model/parse-report.js'
@@ -8,9 +11,10 @@ import type { ParkData } from '../park/park-schema.js'
 import { traceFigures, type EvidenceMap, type EvidenceMeasure, type FigureRef } from './evidence.js'
 import { abstractPromptValues, sectionPromptValues, systemPrompt } from './llm-context.js'
 import { runPool, safeEmit, type ProgressListener } from './llm-progress.js'
-import { AbstractSchema, assembleDraft, renderAbstract, renderSection, SectionBodySchema, shapes, type SectionBody } from './llm-schemas.js'
+import { degenerateReason } from './degenerate.js'
+import { AbstractSchema, assembleDraft, renderAbstract, renderSection, SectionBodySchema, shapes, type AbstractAnswer, type SectionBody } from './llm-schemas.js'
 import type { DraftPlan, PlanSection } from './plan.js'
-import { draftChecker, repairDraft, type CompressSection, type DraftCheck, type RepairRound } from './repair.js'
+import { draftChecker, repairDraft, type CompressSection, type DraftCheck, type Removal, type RepairRound } from './repair.js'
 
 /**
  * The LLM drafter: the DraftPlan (src/draft/plan.ts) written into prose by any OpenAI-compatible model, then checked
@@ -36,10 +40,17 @@ export interface LlmDraftOptions {
   maxRepairRounds?: number
   /** Calls at once (default 4: the whole first draft in parallel). */
   concurrency?: number
-  /** Stream the answers and report `delta` progress events. */
+  /** Stream the answers (first-byte and idle timeouts apply) and report `delta` progress events. */
   stream?: boolean
   onProgress?: ProgressListener
   signal?: AbortSignal
+}
+
+/** A part the model could not write: delivered with a 【待补充：……】 in its place, and the reason. */
+export interface FailedPart {
+  path: string
+  code: string
+  reason: string
 }
 
 export interface LlmDraftResult {
@@ -53,6 +64,10 @@ export interface LlmDraftResult {
   firstDraft: { text: string; usage: TokenUsage }
   rounds: RepairRound[]
   fixesApplied: number
+  /** What the delivery guarantees took out of the model's text (repair.ts guardDelivery). */
+  removed: Removal[]
+  /** Parts that still failed after the retries, marked in the text. */
+  failed: FailedPart[]
   /** Every call with its label, usage and duration. */
   calls: CallRecord[]
 }
@@ -64,6 +79,9 @@ interface WrittenPart {
   refs: string[]
 }
 
+/** The fewest Chinese characters a real answer has: a sentence for the abstract, a few for a section. */
+const MIN_HAN = { abstract: 15, section: 30 } as const
+
 export async function draftWithLlm(
   plan: DraftPlan,
   park: ParkData,
@@ -73,7 +91,7 @@ export async function draftWithLlm(
 ): Promise<LlmDraftResult> {
   const meter = new UsageMeter()
   const check = deps.check ?? draftChecker(kind, park)
-  const system = systemPrompt(plan, kind)
+  const system = systemPrompt(kind)
   const withAbstract = plan.abstract.required && plan.abstract.budget > 0
   const keys = [...(withAbstract ? [plan.abstract.label] : []), ...plan.sections.map((s) => s.path)]
   safeEmit(options.onProgress, {
@@ -82,6 +100,12 @@ export async function draftWithLlm(
     totalBudget: plan.totalBudget,
     calls: keys.length,
   })
+
+  // One signal for every call of this draft: the caller's (a client that went away) or ours (a fatal failure).
+  const controller = new AbortController()
+  const onCallerAbort = () => controller.abort()
+  if (options.signal?.aborted) controller.abort()
+  options.signal?.addEventListener('abort', onCallerAbort, { once: true })
 
   const written = new Map<string, WrittenPart>()
   const draftSoFar = () =>
@@ -95,48 +119,74 @@ export async function draftWithLlm(
     safeEmit(options.onProgress, { type: 'section', path: part.key, sectionText: part.text, text: draftSoFar(), done: written.size, total: keys.length })
     return part
   }
-  const call = { meter, ...(options.signal ? { signal: options.signal } : {}) }
+  const call = { meter, signal: controller.signal }
   const streaming = (key: string) =>
     options.stream ? { onDelta: (_: string, soFar: string) => safeEmit(options.onProgress, { type: 'delta', path: key, chars: soFar.length }) } : {}
+  const ask = <T extends SectionBody | AbstractAnswer>(key: string, messages: ChatMessage[], schema: z.ZodType<T>, extra: { name: string; shape: string; maxTokens: number }, minHan: number) =>
+    askForPart(deps.chat, messages, schema, { ...call, ...streaming(key), ...extra, label: `draft:${key}` }, minHan, (reason) =>
+      safeEmit(options.onProgress, { type: 'retry', path: key, reason }),
+    )
 
-  const tasks: (() => Promise<WrittenPart>)[] = []
+  const writers = new Map<string, () => Promise<WrittenPart>>()
   if (withAbstract) {
-    tasks.push(async () => {
+    writers.set(plan.abstract.label, async () => {
       const messages: ChatMessage[] = [
         { role: 'system', content: system },
         { role: 'user', content: renderPrompt('draft-abstract', abstractPromptValues(plan)) },
       ]
-      const answer = await deps.chat.structured(messages, AbstractSchema, {
-        ...call,
-        ...streaming(plan.abstract.label),
-        name: 'report_abstract',
-        shape: shapes.abstract,
-        label: `draft:${plan.abstract.label}`,
-        maxTokens: maxTokensFor(plan.abstract.budget),
-      })
-      return finished({ key: plan.abstract.label, text: renderAbstract(plan.abstract.label, answer.value.text), refs: [] })
+      const value = await ask(plan.abstract.label, messages, AbstractSchema, { name: 'report_abstract', shape: shapes.abstract, maxTokens: maxTokensFor(plan.abstract.budget) }, MIN_HAN.abstract)
+      return finished({ key: plan.abstract.label, text: renderAbstract(plan.abstract.label, value.text), refs: [] })
     })
   }
   plan.sections.forEach((section, index) => {
-    tasks.push(async () => {
+    writers.set(section.path, async () => {
       const messages: ChatMessage[] = [
         { role: 'system', content: system },
         { role: 'user', content: renderPrompt('draft-section', sectionPromptValues(plan, section)) },
       ]
-      const answer = await deps.chat.structured(messages, SectionBodySchema, {
-        ...call,
-        ...streaming(section.path),
-        name: 'report_section',
-        shape: shapes.section,
-        label: `draft:${section.path}`,
-        maxTokens: maxTokensFor(section.budget),
-      })
-      const body = orderedBody(answer.value, section)
+      const value = await ask(section.path, messages, SectionBodySchema, { name: 'report_section', shape: shapes.section, maxTokens: maxTokensFor(section.budget) }, MIN_HAN.section)
+      const body = orderedBody(value, section)
       return finished({ key: section.path, text: renderSection(1, index + 1, section.heading, body.body), refs: body.refs })
     })
   })
 
-  await runPool(tasks, options.concurrency ?? 4)
+  const failures = new Map<string, UserError>()
+  try {
+    // Every part is written independently; a part that fails after the client's retries is asked once more after the
+    // others are done (the sections already written are kept), and a fatal failure stops the draft and its calls.
+    for (let pass = 0; pass < 2; pass++) {
+      const pending = keys.filter((key) => !written.has(key))
+      if (!pending.length) break
+      await runPool(
+        pending.map((key) => async () => {
+          try {
+            await writers.get(key)!()
+            failures.delete(key)
+          } catch (error) {
+            if (!(error instanceof UserError) || FATAL_LLM_CODES.has(error.code) || controller.signal.aborted) {
+              controller.abort()
+              throw error
+            }
+            failures.set(key, error)
+            safeEmit(options.onProgress, { type: 'retry', path: key, reason: error.message })
+          }
+        }),
+        options.concurrency ?? 4,
+      )
+    }
+    // Nothing written: an honest failure, not an empty report.
+    if (!written.size) throw failures.values().next().value ?? llmError('llm_error', llmMessages.unexpected('没有写出任何部分'))
+  } finally {
+    options.signal?.removeEventListener('abort', onCallerAbort)
+  }
+
+  const failed: FailedPart[] = [...failures].map(([path, error]) => ({ path, code: error.code, reason: error.message }))
+  for (const part of failed) {
+    const index = plan.sections.findIndex((s) => s.path === part.path)
+    const text = index < 0 ? renderAbstract(plan.abstract.label, failedPartNote(part.reason)) : `${plan.sections[index]!.marker}${plan.sections[index]!.heading}\n${failedPartNote(part.reason)}`
+    written.set(part.path, { key: part.path, text, refs: [] })
+    safeEmit(options.onProgress, { type: 'failed', path: part.path, reason: part.reason })
+  }
   const firstText = draftSoFar()
   const firstUsage = meter.total()
 
@@ -149,6 +199,7 @@ export async function draftWithLlm(
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
+      frozen: failed.map((f) => f.path),
       meter,
     },
   )
@@ -165,8 +216,41 @@ export async function draftWithLlm(
     firstDraft: { text: firstText, usage: firstUsage },
     rounds: repaired.rounds,
     fixesApplied: repaired.fixesApplied,
+    removed: repaired.removed,
+    failed,
     calls: [...meter.calls],
   }
+}
+
+/** What stands in a part the model could not write: a placeholder the checker reports, with the reason. */
+export function failedPartNote(reason: string): string {
+  return `【待补充：本部分未能由大模型生成（${reason.replace(/[【】]/g, '').replace(/。$/, '')}）。请重新生成本部分，或手工填写。】`
+}
+
+/**
+ * One structured call for a part, and one corrective call when the answer is no draft (degenerate.ts): the model
+ * sees its answer and the reason. A second degenerate answer is a failure of this part.
+ */
+export async function askForPart<T extends SectionBody | AbstractAnswer>(
+  chat: ChatClient,
+  messages: ChatMessage[],
+  schema: z.ZodType<T>,
+  options: StructuredCallOptions,
+  minHan: number,
+  onRetry?: (reason: string) => void,
+): Promise<T> {
+  const first = await chat.structured(messages, schema, options)
+  const reason = degenerateReason(first.value, minHan)
+  if (!reason) return first.value
+  onRetry?.(reason)
+  const again = await chat.structured(
+    [...messages, { role: 'assistant', content: JSON.stringify(first.value) }, { role: 'user', content: renderPrompt('degenerate-retry', { reason }) }],
+    schema,
+    { ...options, label: `${options.label ?? options.name}:retry` },
+  )
+  const still = degenerateReason(again.value, minHan)
+  if (still) throw llmError('llm_degenerate', llmMessages.degenerate(still))
+  return again.value
 }
 
 /**

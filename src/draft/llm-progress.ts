@@ -11,12 +11,18 @@ export type DraftProgress =
   | { type: 'delta'; path: string; chars: number }
   /** One part written; `text` is the draft so far (finished parts in document order). */
   | { type: 'section'; path: string; sectionText: string; text: string; done: number; total: number }
+  /** A call for one part failed or answered no draft, and is asked again. */
+  | { type: 'retry'; path: string; reason: string }
+  /** A part still failed: it is delivered marked, with the reason. */
+  | { type: 'failed'; path: string; reason: string }
   | { type: 'checking'; round: number; text: string }
   /** Parts sent back to the model with their errors. */
   | { type: 'repair'; round: number; targets: string[]; errors: number }
   | { type: 'repaired'; round: number; text: string }
   | { type: 'fixes'; applied: number; text: string }
   | { type: 'trim'; paths: string[]; text: string }
+  /** What the delivery guarantees removed (untraced figures, other industries, vague formulas, short names). */
+  | { type: 'removed'; count: number; text: string }
   | { type: 'done'; text: string; errors: number; warnings: number; usage: TokenUsage }
 
 export type ProgressListener = (event: DraftProgress) => void

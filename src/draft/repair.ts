@@ -12,11 +12,17 @@ import { replaceSectionText, sectionLineRange } from '../model/serialize-report.
 import { countZishu } from '../model/zishu.js'
 import { reportZishu } from '../model/report-stats.js'
 import type { ParkData } from '../park/park-schema.js'
-import { abstractPromptValues, entityLines, factLines, parkFactLines, systemPrompt } from './llm-context.js'
+import { dataBlock, entityLines, factLines, parkBlock, parkFactLines, systemPrompt } from './llm-context.js'
 import { runPool, safeEmit, type ProgressListener } from './llm-progress.js'
 import { AbstractSchema, renderAbstract, renderSection, SectionBodySchema, shapes } from './llm-schemas.js'
 import type { DraftPlan } from './plan.js'
 import { compressSection } from './rewrite-offline.js'
+import { UserError } from '../errors.js'
+import { FATAL_LLM_CODES, llmError } from '../llm/llm-errors.js'
+import { degenerateReason } from './degenerate.js'
+import { removeFindings, type GuardOptions, type Removal } from './guard.js'
+
+export type { Removal } from './guard.js'
 
 /**
  * Check and repair (ARCHITECTURE: “the LLM writes prose from facts it is given and is always followed by the
@@ -60,6 +66,8 @@ export interface RepairDeps {
 export interface RepairOptions {
   /** LLM repair rounds (default 2). 0: deterministic fixes and trim only. */
   maxRounds?: number
+  /** Parts not to send to the model nor to touch (a part marked as failed). */
+  frozen?: readonly string[]
   concurrency?: number
   onProgress?: ProgressListener
   meter?: UsageMeter
@@ -83,6 +91,8 @@ export interface RepairResult {
   fixesApplied: number
   /** Parts compressed deterministically at the end. */
   trimmed: string[]
+  /** What the delivery guarantees took out (guard.ts). */
+  removed: Removal[]
   usage: TokenUsage
 }
 
@@ -104,17 +114,27 @@ export async function repairDraft(text: string, ctx: RepairContext, deps: Repair
   const rounds: RepairRound[] = []
   let current = text
 
+  const frozen = new Set(options.frozen ?? [])
+  const compress = deps.compress ?? offlineCompressor((ctx.plan?.entities ?? ctx.park?.entities ?? []).map((e) => e.name))
   for (let round = 1; round <= maxRounds; round++) {
     safeEmit(options.onProgress, { type: 'checking', round, text: current })
-    const errors = deps.check(current).filter((f) => f.severity === 'error')
-    const targets = repairTargets(parseReport(current), errors, ctx)
+    const findings = deps.check(current)
+    // Findings the automatic fixes handle (full names, punctuation, markers) cost nothing to fix: not sent.
+    const errors = findings.filter((f) => f.severity === 'error' && !f.fix)
+    const doc = parseReport(current)
+    const targets = repairTargets(doc, errors, ctx)
+      .filter((t) => !frozen.has(t.part.key))
+      .filter((t) => !trimWillDo(t, doc, ctx, compress))
+      .map((t) => withWarnings(t, findings))
     if (!targets.length) break
     safeEmit(options.onProgress, { type: 'repair', round, targets: targets.map((t) => t.part.key), errors: errors.length })
 
-    const answers = await runPool(
-      targets.map((target) => () => repairPart(target, round, ctx, deps.chat, options)),
-      options.concurrency ?? 4,
-    )
+    const answers = (
+      await runPool(
+        targets.map((target) => () => repairPart(target, round, ctx, deps.chat, options).catch((error: unknown) => keepOnFailure(error, options.signal))),
+        options.concurrency ?? 4,
+      )
+    ).filter((a): a is NonNullable<typeof a> => a !== undefined)
     for (const answer of answers) current = replacePart(current, answer.part, answer.text)
     rounds.push({
       round,
@@ -129,19 +149,62 @@ export async function repairDraft(text: string, ctx: RepairContext, deps: Repair
   current = fixed.text
   safeEmit(options.onProgress, { type: 'fixes', applied: fixed.applied, text: current })
 
-  const names = (ctx.plan?.entities ?? ctx.park?.entities ?? []).map((e) => e.name)
-  const trim = trimToLimit(current, ctx, deps.compress ?? offlineCompressor(names))
+  const trim = trimToLimit(current, ctx, compress)
   current = trim.text
   if (trim.paths.length) safeEmit(options.onProgress, { type: 'trim', paths: trim.paths, text: current })
 
+  const guarded = guardDelivery(current, deps.check, { focusIndustry: ctx.plan?.focusIndustry ?? ctx.park?.practice.focusIndustry, frozen: [...frozen] })
+  current = guarded.text
+  if (guarded.removed.length) safeEmit(options.onProgress, { type: 'removed', count: guarded.removed.length, text: current })
+
   return {
     text: current,
-    findings: deps.check(current),
+    findings: guarded.findings,
     rounds,
     fixesApplied: fixed.applied,
     trimmed: trim.paths,
+    removed: guarded.removed,
     usage: addUsage(...rounds.map((r) => r.usage)),
   }
+}
+
+/**
+ * The delivery guarantees (guard.ts), until the checker finds nothing more to take out (a removal can leave a
+ * clause that was judged with its neighbour): at most 3 passes. Returns the final findings too.
+ */
+export function guardDelivery(text: string, check: DraftCheck, options: GuardOptions = {}): { text: string; removed: Removal[]; findings: Finding[] } {
+  let current = text
+  const removed: Removal[] = []
+  let findings = check(current)
+  for (let pass = 0; pass < 3; pass++) {
+    const result = removeFindings(current, findings, options)
+    if (!result.removed.length) break
+    removed.push(...result.removed)
+    current = applyCheckerFixes(result.text, check).text
+    findings = check(current)
+  }
+  return { text: current, removed, findings }
+}
+
+/** A repair call that failed for a reason of its own (a cut, a timeout, a degenerate answer) leaves its part as it was. */
+function keepOnFailure(error: unknown, signal: AbortSignal | undefined): undefined {
+  if (!(error instanceof UserError) || FATAL_LLM_CODES.has(error.code) || signal?.aborted) throw error
+  return undefined
+}
+
+/** A part whose only error is its length, when the final compression alone brings the whole under the limit. */
+function trimWillDo(target: RepairTarget, doc: ReportDoc, ctx: RepairContext, compress: CompressSection): boolean {
+  if (!target.findings.every((f) => f.rule === 'length')) return false
+  const limit = ctx.plan?.limit ?? ctx.kind.limits.totalZishu
+  const trimmed = trimToLimit(doc.source, ctx, compress)
+  return reportZishu(parseReport(trimmed.text)).total <= limit
+}
+
+/** The warnings of a part sent anyway ride along: the model fixes them in the same call. */
+function withWarnings(target: RepairTarget, findings: readonly Finding[]): RepairTarget {
+  const { part } = target
+  const warnings = findings.filter((f) => f.severity === 'warning' && !f.fix && f.start >= part.start && f.end <= part.end)
+  return { ...target, findings: [...target.findings, ...warnings] }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -254,20 +317,20 @@ export function findingLines(findings: readonly Finding[], part?: Pick<DraftPart
 
 /** System prompt for a call about this report, with or without a plan. */
 export function systemFor(ctx: RepairContext): string {
-  if (ctx.plan) return systemPrompt(ctx.plan, ctx.kind)
-  return systemPrompt(
-    {
-      parkName: ctx.park?.park.name ?? '本园区',
-      focusIndustry: ctx.park?.practice.focusIndustry ?? '主导产业',
-      limit: ctx.kind.limits.totalZishu,
-    },
-    ctx.kind,
-  )
+  return systemPrompt(ctx.kind, ctx.plan?.limit ?? ctx.kind.limits.totalZishu)
+}
+
+/** The 【园区】 block of a call about this report: the park's name and lead industry, as data. */
+export function parkFor(ctx: RepairContext): string {
+  return parkBlock(ctx.plan?.parkName ?? ctx.park?.park.name ?? '本园区', ctx.plan?.focusIndustry ?? ctx.park?.practice.focusIndustry ?? '（见原文）')
 }
 
 function factsFor(part: DraftPart, ctx: RepairContext): string {
   const plan = ctx.plan
-  if (plan && part.key === ABSTRACT_KEY) return String(abstractPromptValues(plan).facts)
+  if (plan && part.key === ABSTRACT_KEY) {
+    const results = plan.sections.find((s) => s.role === 'results' || s.role === 'highlights')
+    return results ? factLines(results) : '（无）'
+  }
   const planned = plan?.sections.find((s) => s.marker === part.section?.marker.text)
   if (planned) return factLines(planned)
   return parkFactLines(ctx.park)
@@ -292,21 +355,26 @@ async function repairPart(
       role: 'user',
       content: renderPrompt('repair-section', {
         section_heading: part.key,
-        section_text: part.text,
+        park: parkFor(ctx),
+        section_text: dataBlock(part.text),
         findings: findingLines(target.findings, part),
         budget: target.budget,
         current_zishu: countZishu(part.text),
-        facts: factsFor(part, ctx),
-        entities: entitiesFor(part, ctx),
+        facts: dataBlock(factsFor(part, ctx)),
+        entities: dataBlock(entitiesFor(part, ctx)),
       }),
     },
   ]
   const common = { label: `repair${round}:${part.key}`, ...(options.meter ? { meter: options.meter } : {}), ...(options.signal ? { signal: options.signal } : {}) }
   if (!part.section) {
     const answer = await chat.structured(messages, AbstractSchema, { ...common, name: 'abstract_repair', shape: shapes.abstract })
+    const degenerate = degenerateReason(answer.value, 15)
+    if (degenerate) throw llmError('llm_degenerate', degenerate)
     return { part, text: renderAbstract(ABSTRACT_KEY, answer.value.text), usage: answer.usage }
   }
   const answer = await chat.structured(messages, SectionBodySchema, { ...common, name: 'section_repair', shape: shapes.section })
+  const degenerate = degenerateReason(answer.value, 30)
+  if (degenerate) throw llmError('llm_degenerate', degenerate)
   const section = part.section
   return { part, text: renderSection(section.level, section.marker.ordinal, section.heading.text, answer.value), usage: answer.usage }
 }

@@ -12,10 +12,10 @@ import { replaceSectionText, sectionLineRange } from '../model/serialize-report.
 import { countZishu } from '../model/zishu.js'
 import type { ParkData } from '../park/park-schema.js'
 import { diffText, type DiffOp } from './diff.js'
-import { entityLines, factLines, parkFactLines } from './llm-context.js'
+import { dataBlock, entityLines, factLines, parkFactLines } from './llm-context.js'
 import { HeadedSectionSchema, renderSectionLines, shapes, type HeadedSection } from './llm-schemas.js'
 import type { DraftPlan } from './plan.js'
-import { draftChecker, offlineCompressor, systemFor, type CompressSection, type DraftCheck } from './repair.js'
+import { draftChecker, offlineCompressor, parkFor, systemFor, type CompressSection, type DraftCheck } from './repair.js'
 
 /**
  * Rewriting one section by a person's instruction (压缩到300字以内, 补充量化数据, 语气更正式, 突出问题导向 …) with
@@ -122,12 +122,13 @@ export async function rewriteSectionWithLlm(
         role: 'user',
         content: renderPrompt('rewrite-section', {
           section_heading: section.path,
+          park: parkFor(ctx),
           section_level: section.level,
           instruction: ask,
           length_rule: rule,
-          section_text: sectionText,
-          facts,
-          entities,
+          section_text: dataBlock(sectionText),
+          facts: dataBlock(facts),
+          entities: dataBlock(entities),
         }),
       },
     ]

@@ -13,8 +13,11 @@
  * - Structured output: `response_format: json_schema` (strict, from a zod schema) and, in every mode, a JSON
  *   instruction in the prompt; the first JSON object of the answer is validated with zod. A 400 to a json_schema
  *   request switches this client to prompt-only JSON for good. Invalid JSON gets one corrective retry.
- * - Each attempt has a timeout; 429, 5xx, timeouts and malformed answers are retried with exponential backoff
- *   (Retry-After / retry-after-ms respected); 400/401/403/404 are not retried, except that a 400 naming
+ * - Each attempt has a timeout, and a streamed one a first-byte and an idle timeout too (an endpoint that accepts the
+ *   connection and never answers is given up on in a minute, not held for eight). 429, 5xx, malformed answers and
+ *   network cuts (a reset connection, a body that ends before its announced length, a stream that stops before its
+ *   finish_reason) are retried with exponential backoff (Retry-After / retry-after-ms respected); a timeout is retried
+ *   once (a stuck endpoint rarely recovers within the minute); 400/401/403/404 are not retried, except that a 400 naming
  *   `temperature` or `max_tokens` resends the request without that parameter (reasoning models refuse both).
  * - Every answered call records its token usage (the endpoint's figures, else estimated).
  */
@@ -78,8 +81,14 @@ export interface ChatClient {
 export interface ChatClientOptions {
   /** Per attempt, including reading a stream. A 3000-字 section takes a slow model about a minute. */
   timeoutMs?: number
-  /** Retries after the first attempt, for 429/5xx/timeouts. */
+  /** Streamed attempts: the wait for the first chunk (headers and first data). */
+  firstByteTimeoutMs?: number
+  /** Streamed attempts: the longest silence between two chunks. */
+  idleTimeoutMs?: number
+  /** Retries after the first attempt, for 429/5xx/network cuts. */
   maxRetries?: number
+  /** Retries after a timed-out attempt (counted within maxRetries). */
+  maxTimeoutRetries?: number
   baseDelayMs?: number
   maxDelayMs?: number
   /** A Retry-After longer than this is not waited for: the call fails with the wait in the message. */
@@ -92,8 +101,11 @@ export interface ChatClientOptions {
 }
 
 const DEFAULTS = {
-  timeoutMs: 120_000,
+  timeoutMs: 180_000,
+  firstByteTimeoutMs: 60_000,
+  idleTimeoutMs: 45_000,
   maxRetries: 3,
+  maxTimeoutRetries: 1,
   baseDelayMs: 1_000,
   maxDelayMs: 20_000,
   maxRetryAfterMs: 60_000,
@@ -111,7 +123,7 @@ export function createChatClient(llm: NonNullable<AppConfig['llm']>, options: Ch
 }
 
 type Failure =
-  | { kind: 'rate-limited' | 'server' | 'timeout' | 'malformed'; status?: number; retryAfterMs?: number }
+  | { kind: 'rate-limited' | 'server' | 'timeout' | 'malformed' | 'cut'; status?: number; retryAfterMs?: number; wait?: TimeoutKind }
   | { kind: 'unsupported'; param: OptionalParam }
   | { kind: 'final'; error: UserError }
 
@@ -122,8 +134,45 @@ type Failure =
 type OptionalParam = 'temperature' | 'max_tokens'
 const OPTIONAL_PARAMS: readonly OptionalParam[] = ['max_tokens', 'temperature']
 
+type TimeoutKind = 'total' | 'first-byte' | 'idle'
+
 /** Thrown by an attempt that our own timer aborted. */
-class AttemptTimeout extends Error {}
+class AttemptTimeout extends Error {
+  constructor(readonly wait: TimeoutKind) {
+    super(`attempt timed out (${wait})`)
+  }
+}
+
+/** A stream that ended before its finish_reason: the connection was cut by a proxy or the server. */
+class CutStream extends Error {}
+
+// Connection errors that mean nothing listens at the address (a wrong OPENAI_BASE_URL, a stopped service): final,
+// and what `auto` mode falls back on. Every other network error (a reset, a body cut short) is worth a retry.
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT'])
+const CUT_MESSAGE = /terminated|other side closed|socket hang up|ECONNRESET|EPIPE|premature close|aborted/i
+
+/** The error codes along an error's cause chain (undici nests them: TypeError: fetch failed → cause → code). */
+function errorCodes(error: unknown): string[] {
+  const codes: string[] = []
+  let current: unknown = error
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code
+    if (typeof code === 'string') codes.push(code)
+    current = (current as { cause?: unknown }).cause
+  }
+  return codes
+}
+
+function errorMessages(error: unknown): string {
+  const parts: string[] = []
+  let current: unknown = error
+  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
+    const message = (current as { message?: unknown }).message
+    if (typeof message === 'string') parts.push(message)
+    current = (current as { cause?: unknown }).cause
+  }
+  return parts.join(' / ')
+}
 
 class OpenAIChatClient implements ChatClient {
   readonly model: string
@@ -143,7 +192,10 @@ class OpenAIChatClient implements ChatClient {
     this.baseURL = this.sdk.baseURL
     this.settings = {
       timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
+      firstByteTimeoutMs: options.firstByteTimeoutMs ?? Math.min(DEFAULTS.firstByteTimeoutMs, options.timeoutMs ?? Infinity),
+      idleTimeoutMs: options.idleTimeoutMs ?? Math.min(DEFAULTS.idleTimeoutMs, options.timeoutMs ?? Infinity),
       maxRetries: options.maxRetries ?? DEFAULTS.maxRetries,
+      maxTimeoutRetries: options.maxTimeoutRetries ?? DEFAULTS.maxTimeoutRetries,
       baseDelayMs: options.baseDelayMs ?? DEFAULTS.baseDelayMs,
       maxDelayMs: options.maxDelayMs ?? DEFAULTS.maxDelayMs,
       maxRetryAfterMs: options.maxRetryAfterMs ?? DEFAULTS.maxRetryAfterMs,
@@ -195,7 +247,8 @@ class OpenAIChatClient implements ChatClient {
 
   /** One logical call: attempts with backoff until an answer or a final error. */
   private async send(messages: readonly ChatMessage[], options: ChatCallOptions, responseFormat: unknown): Promise<ChatAnswer> {
-    const { maxRetries } = this.settings
+    const { maxRetries, maxTimeoutRetries } = this.settings
+    let timeouts = 0
     for (let attempt = 1; ; attempt++) {
       const started = Date.now()
       try {
@@ -212,7 +265,8 @@ class OpenAIChatClient implements ChatClient {
           continue
         }
         const delay = failure.retryAfterMs ?? this.backoff(attempt)
-        if (attempt > maxRetries) throw this.exhausted(failure, attempt)
+        if (failure.kind === 'timeout') timeouts += 1
+        if (attempt > maxRetries || timeouts > maxTimeoutRetries) throw this.exhausted(failure, attempt)
         if (failure.retryAfterMs !== undefined && failure.retryAfterMs > this.settings.maxRetryAfterMs) {
           throw llmError('llm_rate_limited', llmMessages.rateLimitedWait(Math.ceil(failure.retryAfterMs / 1000)), 429)
         }
@@ -224,11 +278,22 @@ class OpenAIChatClient implements ChatClient {
 
   private async attempt(messages: readonly ChatMessage[], options: ChatCallOptions, responseFormat: unknown): Promise<ChatAnswer> {
     const controller = new AbortController()
-    let timedOut = false
-    const timer = setTimeout(() => {
-      timedOut = true
+    let timedOut: TimeoutKind | undefined
+    const streamed = options.onDelta !== undefined
+    // The whole attempt is capped; a streamed one also may not wait long for its first chunk or between chunks.
+    const total = setTimeout(() => {
+      timedOut ??= 'total'
       controller.abort()
     }, this.settings.timeoutMs)
+    let silence: ReturnType<typeof setTimeout> | undefined
+    const arm = (wait: TimeoutKind, ms: number) => {
+      clearTimeout(silence)
+      silence = setTimeout(() => {
+        timedOut ??= wait
+        controller.abort()
+      }, ms)
+    }
+    if (streamed) arm('first-byte', this.settings.firstByteTimeoutMs)
     const onAbort = () => controller.abort()
     options.signal?.addEventListener('abort', onAbort, { once: true })
     const body = {
@@ -240,17 +305,18 @@ class OpenAIChatClient implements ChatClient {
     }
     const requestOptions = { signal: controller.signal, maxRetries: 0, timeout: this.settings.timeoutMs + 1_000 }
     try {
-      if (options.onDelta) return await this.streamed(body, requestOptions, messages, options.onDelta)
+      if (options.onDelta) return await this.streamed(body, requestOptions, messages, options.onDelta, () => arm('idle', this.settings.idleTimeoutMs))
       const completion = await this.sdk.chat.completions.create({ ...body, stream: false }, requestOptions)
       const choice = completion.choices?.[0]
       if (!choice) throw new SyntaxError('no choices in the answer')
       const text = answerText(choice.message)
       return { text, finishReason: choice.finish_reason ?? null, usage: usageOf(completion.usage, messages, text) }
     } catch (error) {
-      if (timedOut) throw new AttemptTimeout()
+      if (timedOut) throw new AttemptTimeout(timedOut)
       throw error
     } finally {
-      clearTimeout(timer)
+      clearTimeout(total)
+      clearTimeout(silence)
       options.signal?.removeEventListener('abort', onAbort)
     }
   }
@@ -260,13 +326,18 @@ class OpenAIChatClient implements ChatClient {
     requestOptions: { signal: AbortSignal; maxRetries: number; timeout: number },
     messages: readonly ChatMessage[],
     onDelta: (delta: string, soFar: string) => void,
+    alive: () => void,
   ): Promise<ChatAnswer> {
     const stream = await this.sdk.chat.completions.create({ ...body, stream: true, stream_options: { include_usage: true } }, requestOptions)
+    let chunks = 0
     let text = ''
     let toolArguments = ''
     let finishReason: string | null = null
     let usage: OpenAI.CompletionUsage | undefined
     for await (const chunk of stream) {
+      // Any chunk (reasoning, role, usage) shows the endpoint is alive.
+      alive()
+      chunks += 1
       if (chunk.usage) usage = chunk.usage
       const choice = chunk.choices?.[0]
       if (!choice) continue
@@ -279,6 +350,8 @@ class OpenAIChatClient implements ChatClient {
       }
     }
     const answer = text || toolArguments
+    // A stream that stops without saying why was cut on the way (a proxy's idle limit, a restarted server).
+    if (finishReason === null && usage === undefined) throw new CutStream(`stream ended after ${chunks} chunks without finish_reason`)
     return { text: answer, finishReason, usage: usageOf(usage, messages, answer) }
   }
 
@@ -289,9 +362,14 @@ class OpenAIChatClient implements ChatClient {
   private classify(error: unknown, signal: AbortSignal | undefined, sent: readonly OptionalParam[]): Failure {
     if (error instanceof UserError) return { kind: 'final', error }
     if (signal?.aborted) return { kind: 'final', error: llmError('llm_cancelled', llmMessages.cancelled, 400) }
-    if (error instanceof AttemptTimeout || error instanceof OpenAI.APIConnectionTimeoutError) return { kind: 'timeout' }
+    if (error instanceof AttemptTimeout) return { kind: 'timeout', wait: error.wait }
+    if (error instanceof OpenAI.APIConnectionTimeoutError) return { kind: 'timeout', wait: 'total' }
+    if (error instanceof CutStream) return { kind: 'cut' }
     if (error instanceof OpenAI.APIConnectionError) {
-      return { kind: 'final', error: llmError('llm_unreachable', llmMessages.unreachable(this.baseURL)) }
+      if (errorCodes(error).some((code) => UNREACHABLE_CODES.has(code))) {
+        return { kind: 'final', error: llmError('llm_unreachable', llmMessages.unreachable(this.baseURL)) }
+      }
+      return { kind: 'cut' }
     }
     if (error instanceof OpenAI.APIError && typeof error.status === 'number') {
       const status = error.status
@@ -307,6 +385,8 @@ class OpenAIChatClient implements ChatClient {
     }
     // A 200 whose body is not JSON, or an answer without choices: a proxy hiccup more often than not.
     if (error instanceof SyntaxError) return { kind: 'malformed' }
+    // A body or stream cut short surfaces as undici's TypeError: terminated (cause: other side closed).
+    if (CUT_MESSAGE.test(errorMessages(error)) || errorCodes(error).some((code) => code.startsWith('UND_ERR') || code === 'ECONNRESET')) return { kind: 'cut' }
     return { kind: 'final', error: llmError('llm_error', llmMessages.unexpected(error instanceof Error ? error.message : String(error))) }
   }
 
@@ -314,8 +394,14 @@ class OpenAIChatClient implements ChatClient {
     switch (failure.kind) {
       case 'rate-limited':
         return llmError('llm_rate_limited', llmMessages.rateLimited(attempts), 429)
-      case 'timeout':
-        return llmError('llm_timeout', llmMessages.timeout(Number((this.settings.timeoutMs / 1000).toFixed(2)), attempts), TIMEOUT_STATUS)
+      case 'timeout': {
+        const ms = failure.wait === 'first-byte' ? this.settings.firstByteTimeoutMs : failure.wait === 'idle' ? this.settings.idleTimeoutMs : this.settings.timeoutMs
+        const seconds = Number((ms / 1000).toFixed(2))
+        const message = failure.wait === 'first-byte' ? llmMessages.noAnswer(seconds, attempts) : failure.wait === 'idle' ? llmMessages.stalled(seconds, attempts) : llmMessages.timeout(seconds, attempts)
+        return llmError('llm_timeout', message, TIMEOUT_STATUS)
+      }
+      case 'cut':
+        return llmError('llm_connection_lost', llmMessages.connectionLost(attempts))
       case 'server':
         return llmError('llm_server_error', llmMessages.server(failure.status ?? 500, attempts))
       case 'malformed':

@@ -22,10 +22,17 @@ export const llmMessages = {
   rateLimitedWait: (seconds: number) => `大模型服务要求等待${seconds}秒后再调用（HTTP 429）。请稍后再试，或提高账户的调用额度。`,
   timeout: (seconds: number, attempts: number) =>
     `大模型服务在${seconds}秒内没有完成回答（共尝试${attempts}次）。请稍后重试，或换用响应更快的模型。`,
+  noAnswer: (seconds: number, attempts: number) =>
+    `大模型服务接受了请求，但在${seconds}秒内没有开始回答（共尝试${attempts}次）。服务可能过载或卡住，请稍后重试，或换用其他模型服务。`,
+  stalled: (seconds: number, attempts: number) =>
+    `大模型服务回答到一半停了下来，${seconds}秒内没有新内容（共尝试${attempts}次）。请稍后重试，或换用响应更稳定的模型服务。`,
+  connectionLost: (attempts: number) =>
+    `与大模型服务的连接在回答过程中被中断（共尝试${attempts}次仍未成功）。网络不稳定或服务过载时会这样，请稍后重试；服务本身已启动，无需修改 OPENAI_BASE_URL。`,
   server: (status: number, attempts: number) => `大模型服务内部出错（HTTP ${status}），共尝试${attempts}次仍未成功。请稍后再试。`,
   badRequest: (status: number, detail: string) => `大模型服务拒绝了请求（HTTP ${status}）${detail}。请检查 LLM_MODEL 是否为支持对话接口的模型。`,
   badOutput: (detail: string) => `大模型的回答不符合要求的格式（${detail}），纠正重试后仍不正确。请重试，或换用支持 JSON 输出的模型。`,
   emptyAnswer: '大模型返回了空回答。',
+  degenerate: (reason: string) => `${reason}，提醒后重写仍然如此。请重试，或换用能力更强的模型。`,
   cancelled: '调用大模型的操作已取消。',
   unexpected: (detail: string) => `调用大模型服务时出错：${detail}`,
 } as const
@@ -38,11 +45,27 @@ export type LlmErrorCode =
   | 'llm_model_not_found'
   | 'llm_rate_limited'
   | 'llm_timeout'
+  | 'llm_connection_lost'
+  | 'llm_degenerate'
   | 'llm_server_error'
   | 'llm_bad_request'
   | 'llm_bad_output'
   | 'llm_cancelled'
   | 'llm_error'
+
+/**
+ * Errors after which no other call of the same task can succeed (the key, the model, the address, the request, a
+ * cancel): the task stops at once and its calls in flight are cancelled. Any other failure concerns one call only.
+ */
+export const FATAL_LLM_CODES: ReadonlySet<string> = new Set<LlmErrorCode>([
+  'llm_not_configured',
+  'llm_unreachable',
+  'llm_unauthorized',
+  'llm_forbidden',
+  'llm_model_not_found',
+  'llm_bad_request',
+  'llm_cancelled',
+])
 
 export function llmError(code: LlmErrorCode, message: string, status: 400 | 422 | 429 | 502 | 504 = UPSTREAM_STATUS): UserError {
   return new UserError(code, message, status)

@@ -8,6 +8,12 @@ import type { JobRunner } from '../jobs/job-runner.js'
 
 const INTERNAL_ERROR = { code: 'internal', message: '生成初稿时出错，请稍后重试。' }
 
+/**
+ * How often an SSE draft sends a comment line while it waits on the model: proxies and browsers close a connection
+ * silent for a minute or so, and a person should see the page is still working.
+ */
+export const KEEP_ALIVE_MS = 15_000
+
 const wantsEventStream = (c: Context) => (c.req.header('accept') ?? '').includes('text/event-stream')
 
 /**
@@ -20,7 +26,7 @@ const wantsEventStream = (c: Context) => (c.req.header('accept') ?? '').includes
 export async function respondWithDraft<T>(
   c: Context,
   request: Omit<DraftRequest, 'onProgress' | 'signal'>,
-  deps: { config: Pick<AppConfig, 'llm'>; corpus: PolicyCorpus; jobs?: JobRunner },
+  deps: { config: Pick<AppConfig, 'llm'>; corpus: PolicyCorpus; keepAliveMs?: number; jobs?: JobRunner },
   finish: (outcome: DraftOutcome) => Promise<T> | T,
   status: 200 | 201 = 200,
 ): Promise<Response> {
@@ -28,11 +34,17 @@ export async function respondWithDraft<T>(
   const offline = jobs && draftModeOf(request.mode, deps.config) === 'offline'
   const draftOffline = () =>
     jobs!.run('draft', { value: { park: request.park, ...(request.kindId ? { kind: request.kindId } : {}) } }, { signal: c.req.raw.signal })
-  if (!wantsEventStream(c)) return c.json(await finish(await (offline ? draftOffline() : draftReport(request, deps))), status)
+  if (!wantsEventStream(c)) {
+    // A JSON client that goes away cancels the model calls (or the worker's job) too: the request's own signal.
+    return c.json(await finish(await (offline ? draftOffline() : draftReport({ ...request, signal: c.req.raw.signal }, deps))), status)
+  }
 
   return streamSSE(c, async (stream) => {
     const abort = new AbortController()
     stream.onAbort(() => abort.abort())
+    const keepAlive = setInterval(() => {
+      if (!stream.aborted && !stream.closed) void stream.write(': 仍在撰写\n\n').catch(() => abort.abort())
+    }, deps.keepAliveMs ?? KEEP_ALIVE_MS)
     try {
       const onProgress = (event: { type: string }) => void stream.writeSSE({ event: event.type, data: JSON.stringify(event) })
       const outcome = offline ? await draftOffline() : await draftReport({ ...request, signal: abort.signal, onProgress }, deps)
@@ -43,6 +55,8 @@ export async function respondWithDraft<T>(
       if (!(error instanceof UserError)) console.error(error)
       const body = error instanceof UserError ? error.toJSON() : INTERNAL_ERROR
       await stream.writeSSE({ event: 'error', data: JSON.stringify({ error: body }) })
+    } finally {
+      clearInterval(keepAlive)
     }
   })
 }

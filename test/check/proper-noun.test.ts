@@ -170,11 +170,16 @@ const withPark = testRule(properNounRule, {
 
 // Without park data the registered aliases are unknown, but the glossary still applies.
 const withoutPark = testRule(properNounRule, {
-  valid: ['二、创新举措\n南岭经开区建成能碳中心，接入绿源环保等37家企业。'],
+  valid: ['二、创新举措\n南岭经济技术开发区建成能碳中心，接入浙江绿源环保科技有限公司等37家企业。'],
   invalid: [
     {
+      // Without data the park's short name is still a short name; only the writer knows its full name, so no fix.
       text: '二、创新举措\n南岭经开区与工信部、中国信通院共建能碳中心。',
-      errors: [{ span: '工信部' }, { span: '中国信通院' }],
+      errors: [
+        { span: '南岭经开区', severity: 'warning', message: '“南岭经开区”是园区简称，应写园区批准设立时的规范全称（如“南岭经济技术开发区”）。' },
+        { span: '工信部', severity: 'error' },
+        { span: '中国信通院', severity: 'error' },
+      ],
       output: '二、创新举措\n南岭经开区与工业和信息化部、中国信息通信研究院共建能碳中心。',
     },
   ],

@@ -7,6 +7,10 @@ const GREEN_NAME = '2026年工业园区高质量发展创新实践经验总结�
 const DIGITAL_NAME = '2026年工业园区高质量发展创新实践经验总结材料（促进实数深度融合类）'
 const CASE_NAME = '示范基地优秀案例推荐'
 const note = (basis: string, name: string) => `未指定报告类型，已根据${basis}按“${name}”审校；如不对，请指定报告类型。`
+// A guess from words alone: no template heading and no 【摘要】, so the draft is not held to the template.
+const noTemplate = (name: string) =>
+  `未指定报告类型，稿件也没有模板规定的章节标题和【摘要】，不像是按某一类报告模板写的（如工作汇报、新闻稿），` +
+  `因此只检查名称、用语、时间、数字和标点，未按模板检查结构、篇幅和内容要求（用词最接近“${name}”）。如需按模板审校，请指定报告类型。`
 
 // A chemical park's safety case without headings: 危险化学品、重大危险源、应急、安全 are 001's 生产安全 words and
 // outnumber the digital ones (智能化, 平台).
@@ -24,10 +28,10 @@ const CASE_PROSE =
 describe('resolveKind', () => {
   it.each([
     // Asked for, or the park's: no note.
-    ['an explicit kind', CASE_PROSE, 'innovation-digital', false, 'innovation-digital', undefined],
-    ['the park data', CASE_PROSE, undefined, true, 'innovation-green', undefined],
+    ['an explicit kind', CASE_PROSE, 'innovation-digital', false, 'innovation-digital', undefined, true],
+    ['the park data', CASE_PROSE, undefined, true, 'innovation-green', undefined, true],
     // No level-1 heading and a run of three 一是 items: an excellent case, said to rest on the words.
-    ['prose with 一是/二是/三是', CASE_PROSE, undefined, false, 'base-excellent-case', note('正文用词', CASE_NAME)],
+    ['prose with 一是/二是/三是', CASE_PROSE, undefined, false, 'base-excellent-case', noTemplate(CASE_NAME), false],
     // Two items are not enough to call it a case; the green/safety words decide between the innovation kinds.
     [
       'prose with two items',
@@ -35,9 +39,12 @@ describe('resolveKind', () => {
       undefined,
       false,
       'innovation-digital',
-      note('正文用词', DIGITAL_NAME),
+      noTemplate(DIGITAL_NAME),
+      false,
     ],
-    ['safety prose', SAFETY_PROSE, undefined, false, 'innovation-green', note('正文用词', GREEN_NAME)],
+    ['safety prose', SAFETY_PROSE, undefined, false, 'innovation-green', noTemplate(GREEN_NAME), false],
+    // The same prose with a 【摘要】 was written to the template.
+    ['safety prose with 【摘要】', SAFETY_PROSE.replace('\n', '\n【摘要】园区建成安全风险智能化管控平台。\n'), undefined, false, 'innovation-green', note('正文用词', GREEN_NAME), true],
     // Headings decide the kind; for the 2026 kinds the words pick 绿色安全 or 实数融合.
     [
       'excellent-case headings',
@@ -46,6 +53,7 @@ describe('resolveKind', () => {
       false,
       'base-excellent-case',
       note('章节标题', CASE_NAME),
+      true,
     ],
     [
       'innovation headings with safety words',
@@ -54,9 +62,10 @@ describe('resolveKind', () => {
       false,
       'innovation-green',
       note('章节标题和正文用词', GREEN_NAME),
+      true,
     ],
-  ])('%s', (_name, text, kindId, withPark, expectedKind, expectedNote) => {
-    const { kind, assumption } = resolveKind(parseReport(text), kindId, withPark ? nanlingPark() : undefined)
-    expect({ kind: kind.id, assumption }).toEqual({ kind: expectedKind, assumption: expectedNote })
+  ])('%s', (_name, text, kindId, withPark, expectedKind, expectedNote, expectedTemplate) => {
+    const { kind, assumption, template } = resolveKind(parseReport(text), kindId, withPark ? nanlingPark() : undefined)
+    expect({ kind: kind.id, assumption, template }).toEqual({ kind: expectedKind, assumption: expectedNote, template: expectedTemplate })
   })
 })

@@ -31,22 +31,30 @@ describe('repairDraft on a draft without a plan', () => {
   })
 
   it('repairs the one section with an error and leaves every other byte as it was', async () => {
-    const text = clean.replace('（三）安全生产形势持续向好\n2025年', '（三）安全生产形势持续向好\n南岭经开区2025年')
+    const text = clean.replace('（三）安全生产形势持续向好\n2025年', '（三）安全生产形势持续向好\n园区安全生产投入达2.7亿元，2025年')
     const { result, requests } = await repair(text)
 
     expect(requests.map((r) => taskOf(r))).toEqual([{ task: 'repair', part: '三、实践成效' }])
     const prompt = requests[0]!.messages[1]!.content
-    expect(prompt).toContain('“南岭经开区”是“南岭经济技术开发区”的简称或不完整写法')
-    expect(prompt).toContain('（三）安全生产形势持续向好\n南岭经开区2025年')
+    expect(prompt).toContain('该数字在园区数据和上传材料中找不到来源：“园区安全生产投入达2.7亿元”')
+    expect(prompt).toContain('（三）安全生产形势持续向好\n园区安全生产投入达2.7亿元，2025年')
     expect(prompt).not.toContain('二、创新举措')
     // Without a plan the part may grow into the room left under 3000字.
-    expect(prompt).toContain('本部分现有149字，修改后不超过2113字')
+    expect(prompt).toMatch(/本部分现有\d+字，修改后不超过\d{4}字/)
     expect(result.text).toBe(clean)
     expect(result.rounds).toHaveLength(1)
   })
 
+  it('leaves a short name the checker can expand to the checker: no call', async () => {
+    const text = clean.replace('（三）安全生产形势持续向好\n2025年', '（三）安全生产形势持续向好\n南岭经开区2025年')
+    const { result, requests } = await repair(text)
+    expect(requests).toEqual([])
+    expect(result.fixesApplied).toBe(1)
+    expect(result.text).toBe(text.replace('南岭经开区2025年', '南岭经济技术开发区2025年'))
+  })
+
   it('repairs the 【摘要】 on its own', async () => {
-    const text = clean.replace('【摘要】南岭经济技术开发区聚焦', '【摘要】南岭经开区聚焦')
+    const text = clean.replace('【摘要】南岭经济技术开发区聚焦', '【摘要】南岭经济技术开发区研发投入强度达4.9%，聚焦')
     const { result, requests } = await repair(text)
     expect(requests.map((r) => taskOf(r).part)).toEqual(['【摘要】'])
     expect(requests[0]!.responseFormat).toMatchObject({ json_schema: { name: 'abstract_repair' } })

@@ -62,6 +62,13 @@ export type ScriptStep =
       chunkChars?: number
       /** Wait between SSE chunks. */
       chunkDelayMs?: number
+      /**
+       * A network cut part-way: this share (0–1) of the answer is sent, then the socket is destroyed — a truncated
+       * body (the full content-length was announced) or, when streaming, a stream cut mid-answer.
+       */
+      cutAt?: number
+      /** Streaming only: the stream ends cleanly after this share of the answer, with no finish_reason and no [DONE]. */
+      endAt?: number
     }
   | {
       /** An HTTP error with an OpenAI-style body `{error: {message, type, code}}`. */
@@ -306,6 +313,15 @@ async function answerChat(res: ServerResponse, record: RecordedRequest, step: Sc
   const model = record.model ?? DEFAULT_TEST_MODEL
 
   if (!record.stream) {
+    if (step.cutAt !== undefined) {
+      const text = JSON.stringify({ id, object: 'chat.completion', created, model, choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: finishReason }] })
+      const bytes = Buffer.from(text, 'utf8')
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': bytes.length })
+      res.write(bytes.subarray(0, Math.floor(bytes.length * step.cutAt)))
+      await new Promise((r) => setTimeout(r, 5))
+      res.socket?.destroy()
+      return
+    }
     return sendJson(res, 200, {
       id,
       object: 'chat.completion',
@@ -323,10 +339,18 @@ async function answerChat(res: ServerResponse, record: RecordedRequest, step: Sc
 
   chunk({ role: 'assistant', content: '' }, null)
   const pieces = splitChars(content ?? '', step.chunkChars ?? 8)
-  for (const piece of pieces) {
+  const stopAt = step.cutAt ?? step.endAt
+  const sent = stopAt === undefined ? pieces.length : Math.floor(pieces.length * stopAt)
+  for (const piece of pieces.slice(0, sent)) {
     if (!(await wait(step.chunkDelayMs, res))) return
     chunk({ content: piece }, null)
   }
+  if (step.cutAt !== undefined) {
+    await new Promise((r) => setTimeout(r, 5))
+    res.socket?.destroy()
+    return
+  }
+  if (step.endAt !== undefined) return void res.end()
   toolCalls?.forEach((call, i) => chunk({ tool_calls: [{ index: i, id: call.id, type: 'function', function: call.function }] }, null))
   chunk({}, finishReason)
   const includeUsage = (record.body?.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true

@@ -30,12 +30,13 @@ describe('prompt rendering', () => {
 
 /** The contract between each prompt file and the code that renders it. */
 const VARIABLES: Record<string, string[]> = {
-  system: ['park_name', 'kind_name', 'total_limit', 'focus_industry', 'logic'],
-  'draft-section': ['section_heading', 'guidance', 'structure', 'budget', 'problems', 'measures', 'results', 'notes', 'facts', 'entities'],
-  'draft-abstract': ['budget', 'points', 'facts', 'entities'],
-  'repair-section': ['section_heading', 'findings', 'current_zishu', 'budget', 'section_text', 'facts', 'entities'],
-  'rewrite-section': ['section_heading', 'instruction', 'length_rule', 'section_level', 'section_text', 'facts', 'entities'],
+  system: ['kind_name', 'total_limit', 'logic'],
+  'draft-section': ['section_heading', 'park', 'guidance', 'structure', 'budget', 'problems', 'measures', 'results', 'notes', 'facts', 'entities'],
+  'draft-abstract': ['park', 'budget', 'points', 'facts', 'entities'],
+  'repair-section': ['section_heading', 'park', 'findings', 'current_zishu', 'budget', 'section_text', 'facts', 'entities'],
+  'rewrite-section': ['section_heading', 'park', 'instruction', 'length_rule', 'section_level', 'section_text', 'facts', 'entities'],
   'json-output': ['shape'],
+  'degenerate-retry': ['reason'],
   'json-retry': ['reason', 'shape'],
   'structure-background': ['parts'],
   'structure-measures': ['count', 'refs', 'headings'],
@@ -55,7 +56,7 @@ describe('prompt files', () => {
   })
 
   it('the system prompt states the template rules the checker enforces', () => {
-    const system = renderPrompt('system', { park_name: '南岭经济技术开发区', kind_name: '创新实践经验总结材料', focus_industry: '新能源电池材料', total_limit: 3000, logic: '问题导向—解决路径—实践成效' })
-    for (const rule of ['3000字以内', '新能源电池材料', '问题导向—解决路径—实践成效', '官方全称', '不得编造', '前后对比']) expect(system).toContain(rule)
+    const system = renderPrompt('system', { kind_name: '创新实践经验总结材料', total_limit: 3000, logic: '问题导向—解决路径—实践成效' })
+    for (const rule of ['3000字以内', '问题导向—解决路径—实践成效', '官方全称', '不得编造', '前后对比', '一律忽略']) expect(system).toContain(rule)
   })
 })

@@ -3,8 +3,9 @@ import { dirname, join } from 'node:path'
 import { checkDraft } from '../../src/check/check-draft.js'
 import type { Finding } from '../../src/check/finding.js'
 import { parseDraftText } from '../../src/model/load-draft.js'
+import type { ParkData } from '../../src/park/park-schema.js'
 import { parseParkJson } from '../../src/park/read-park.js'
-import { CATEGORY_RULES, MARK_CATEGORIES, type MarkCategory } from './expected-schema.js'
+import { CATEGORY_RULES, MARK_CATEGORIES, needsData, type MarkCategory } from './expected-schema.js'
 import { REAL_TEXTS_DIR, type RealText, type ResolvedMark, type Span } from './load-real-texts.js'
 
 /**
@@ -38,6 +39,8 @@ export interface ScoredFinding {
 
 export interface TextScore {
   text: RealText
+  /** Whether the check had the park data (planted drafts only: real texts have none). */
+  withData: boolean
   kind: string
   marks: ScoredMark[]
   findings: ScoredFinding[]
@@ -57,14 +60,22 @@ const answers = (rule: string, category: MarkCategory) => CATEGORY_RULES[categor
 
 const alarming = (finding: Finding) => finding.severity === 'error' || finding.severity === 'warning'
 
-export function scoreText(text: RealText): TextScore {
-  const park = text.expected.park ? parseParkJson(readFileSync(join(REAL_TEXTS_DIR, dirname(text.name), text.expected.park), 'utf8')) : undefined
+export function loadPark(text: RealText): ParkData | undefined {
+  return text.expected.park ? parseParkJson(readFileSync(join(REAL_TEXTS_DIR, dirname(text.name), text.expected.park), 'utf8')) : undefined
+}
+
+/**
+ * `withData: false` checks a planted draft as a user who typed no park data would: its park file is not given and
+ * the marks only the data can reveal (needsData) leave the recall count. Real texts have no park file either way.
+ */
+export function scoreText(text: RealText, { withData = true }: { withData?: boolean } = {}): TextScore {
+  const park = withData ? loadPark(text) : undefined
   const result = checkDraft(
     { doc: parseDraftText(text.body) },
     { ...(text.expected.kind ? { kindId: text.expected.kind } : {}), ...(park ? { park } : {}) },
   )
   const findings = result.findings.filter(alarming)
-  const marks = text.marks.map((mark): ScoredMark => {
+  const marks = text.marks.filter((mark) => park || !needsData(mark)).map((mark): ScoredMark => {
     const span = mark.span
     const by = findings.filter((finding) => answers(finding.rule, mark.category) && (!span || overlaps(finding, span)))
     const at = span ? findings.filter((finding) => pointsAt(finding, span)) : []
@@ -78,7 +89,7 @@ export function scoreText(text: RealText): TextScore {
     if (text.marks.some((mark) => mark.span && pointsAt(finding, mark.span))) return { finding, verdict: 'other-mark' }
     return { finding, verdict: 'unmarked' }
   })
-  return { text, kind: result.kind, marks, findings: scored }
+  return { text, withData: Boolean(park), kind: result.kind, marks, findings: scored }
 }
 
 export interface Tally {

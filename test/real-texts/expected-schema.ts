@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { listKinds } from '../../src/kinds/registry.js'
 
@@ -30,29 +32,31 @@ export const MarkCategorySchema = z.enum(MARK_CATEGORIES)
 export type MarkCategory = z.infer<typeof MarkCategorySchema>
 
 /**
- * Which checker rules answer for a category: a finding of one of these rules at the marked place finds the mark.
- * Rule ids the checker does not have yet (time-reference, register, typo, duplicate, number-sanity) are the
- * ids issue 12 names; until they exist their categories simply score 0.
+ * Which checker rules answer for a category: data (category-rules.json), so the table is one place that a test
+ * checks against the checker's rule registry (category-rules.test.ts). `plannedRules` are the ids issue 12 names
+ * that the checker may not have yet (time-reference, register, typo, duplicate, number-sanity).
  */
-export const CATEGORY_RULES: Record<MarkCategory, readonly string[]> = {
-  'short-name': ['proper-noun'],
-  honour: ['proper-noun', 'number-consistency'],
-  'time-reference': ['time-reference'],
-  'number-sanity': ['number-sanity', 'number-consistency'],
-  'data-mismatch': ['number-consistency', 'number-trace', 'proper-noun'],
-  vague: ['vague-language'],
-  register: ['register'],
-  typo: ['typo'],
-  duplicate: ['duplicate'],
-  structure: ['structure', 'length'],
-  'heading-numbering': ['heading-numbering'],
-  punctuation: ['punctuation'],
-  'logic-chain': ['logic-chain'],
-  'quant-evidence': ['quant-evidence'],
-  focus: ['focus'],
-  sensitive: ['sensitive-info'],
-  placeholder: ['placeholder'],
-}
+export const CategoryRulesFileSchema = z
+  .object({
+    $comment: z.string().optional(),
+    categories: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+    plannedRules: z.array(z.string().min(1)),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    const keys = Object.keys(file.categories)
+    for (const category of MARK_CATEGORIES) {
+      if (!keys.includes(category)) ctx.addIssue({ code: 'custom', message: `category ${category} has no rules` })
+    }
+    for (const key of keys) {
+      if (!(MARK_CATEGORIES as readonly string[]).includes(key)) ctx.addIssue({ code: 'custom', message: `unknown category ${key}` })
+    }
+  })
+
+export const CATEGORY_RULES_FILE = fileURLToPath(new URL('./category-rules.json', import.meta.url))
+const categoryRulesFile = CategoryRulesFileSchema.parse(JSON.parse(readFileSync(CATEGORY_RULES_FILE, 'utf8')))
+export const CATEGORY_RULES = categoryRulesFile.categories as Record<MarkCategory, readonly string[]>
+export const PLANNED_RULES: readonly string[] = categoryRulesFile.plannedRules
 
 const Quote = z.string().min(1)
 
@@ -63,6 +67,11 @@ export const MarkSchema = z
     scope: z.enum(['span', 'document']).default('span'),
     category: MarkCategorySchema,
     note: z.string().min(1),
+    /**
+     * Findable only with the park data (a figure or honour level that contradicts the data); such a mark is left out
+     * of recall when a planted draft is checked without its park file. Default: true for data-mismatch.
+     */
+    needsData: z.boolean().optional(),
   })
   .strict()
   .refine((mark) => (mark.scope === 'document') === (mark.quote === undefined), {
@@ -75,8 +84,13 @@ export const LeaveAloneSchema = z
   .strict()
 export type LeaveAlone = z.infer<typeof LeaveAloneSchema>
 
+/** Where a collected text was published (the same as the text file's header): the page address and its title. */
+export const SourceSchema = z.object({ url: z.string().min(1), title: z.string().min(1) }).strict()
+
 export const ExpectedSchema = z
   .object({
+    /** Collected texts: where it was published. Planted drafts (written here) have none. */
+    source: SourceSchema.optional(),
     /** The kind the editor checks the text against; null when no kind fits (a news item, a 汇报). */
     kind: z
       .string()
@@ -89,3 +103,6 @@ export const ExpectedSchema = z
   })
   .strict()
 export type Expected = z.infer<typeof ExpectedSchema>
+
+/** A mark that only a check with the park data can find (see MarkSchema.needsData). */
+export const needsData = (mark: Pick<Mark, 'category' | 'needsData'>) => mark.needsData ?? mark.category === 'data-mismatch'

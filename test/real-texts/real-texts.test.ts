@@ -1,6 +1,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { loadPark } from './evaluate.js'
+import { needsData } from './expected-schema.js'
 import { REAL_TEXTS_DIR, SETS, listRealTextFiles, loadRealText, splitHeader } from './load-real-texts.js'
 import { restoreFullWidth } from './restore-fullwidth.js'
 
@@ -30,7 +32,27 @@ describe('real-text evaluation set (fixtures/real)', () => {
       expect(text.header.source, 'source line').toBeTruthy()
       expect(text.problems).toEqual([])
       expect(text.marks.length + text.leaveAlone.length).toBeGreaterThan(0)
+      for (const mark of text.marks) {
+        if (mark.span) expect(text.body.slice(mark.span.start, mark.span.end), mark.note).toBe(mark.quote)
+      }
     })
+    if (set === 'planted') {
+      it(`${name}: names a park file that the product accepts, and marks what only the data reveals`, () => {
+        const text = loadRealText(file, set)
+        expect(text.expected.source).toBeUndefined()
+        expect(text.expected.kind, 'a planted draft is written for one report kind').not.toBeNull()
+        expect(loadPark(text)?.park.name).toBeTruthy()
+        expect(text.marks.some(needsData), 'a planted draft has a defect only the park data reveals').toBe(true)
+        expect(text.marks.some((mark) => !needsData(mark)), 'and defects a check without data must find').toBe(true)
+      })
+    } else {
+      it(`${name}: the expected file names the page the text was collected from`, () => {
+        const text = loadRealText(file, set)
+        expect(text.expected.source).toEqual({ url: text.header.source, title: text.header.title })
+        expect(text.expected.park, 'a collected text is checked without park data').toBeUndefined()
+        expect(text.marks.filter(needsData).map((mark) => mark.quote)).toEqual([])
+      })
+    }
     if (set !== 'planted') {
       it(`${name}: half-width punctuation next to Chinese was restored`, () => {
         const { body } = splitHeader(readFileSync(file, 'utf8'))

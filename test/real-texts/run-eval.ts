@@ -37,7 +37,7 @@ function printDetails(score: TextScore): void {
   const missed = score.marks.filter((m) => !m.found)
   const wrong = score.findings.filter((f) => f.verdict === 'leave-alone' || f.verdict === 'unmarked')
   if (!missed.length && !wrong.length) return
-  console.log(`\n### ${score.text.name} (kind ${score.text.expected.kind ?? `none → checker chose ${score.kind}`})`)
+  console.log(`\n### ${score.text.name}${score.text.expected.park ? (score.withData ? ' with park data' : ' without park data') : ''} (kind ${score.text.expected.kind ?? `none → checker chose ${score.kind}`})`)
   for (const { mark, foundByAny, by } of missed) {
     console.log(`  missed  [${mark.category}] ${mark.quote ?? '(document)'}${foundByAny ? `  (pointed at by ${by.join(',')})` : ''}`)
   }
@@ -49,9 +49,17 @@ function printDetails(score: TextScore): void {
 const texts = loadRealTexts(sets)
 const broken = texts.filter((text) => text.problems.length)
 for (const text of broken) console.error(`${text.name}: ${text.problems.join('; ')}`)
-const scores = texts.map(scoreText)
+// Real texts are checked as a user without park data checks them; planted drafts come with a park file and are
+// checked both ways, since most users start without typing their park's data in.
+const withoutData = texts.map((text) => scoreText(text, { withData: false }))
+const withData = texts.filter((text) => text.expected.park).map((text) => scoreText(text, { withData: true }))
 console.log('# Checker on real texts (fixtures/real)')
-for (const set of sets) printSummary(set, summarize(scores.filter((s) => s.text.set === set)))
+for (const set of sets) {
+  if (set === 'planted') {
+    printSummary('planted, with park data', summarize(withData.filter((s) => s.text.set === set)))
+    printSummary('planted, without park data', summarize(withoutData.filter((s) => s.text.set === set)))
+  } else printSummary(`${set} (no park data)`, summarize(withoutData.filter((s) => s.text.set === set)))
+}
 const realSets: SetName[] = sets.filter((s) => s !== 'planted')
-if (realSets.length > 1) printSummary(`total (${realSets.join(' + ')})`, summarize(scores.filter((s) => realSets.includes(s.text.set))))
-if (values.verbose) for (const score of scores) printDetails(score)
+if (realSets.length > 1) printSummary(`total (${realSets.join(' + ')})`, summarize(withoutData.filter((s) => realSets.includes(s.text.set))))
+if (values.verbose) for (const score of [...withoutData, ...withData]) printDetails(score)

@@ -10,9 +10,11 @@ import { placeholderRule } from './placeholder.js'
 import { properNounRule } from './proper-noun.js'
 import { punctuationRule } from './punctuation.js'
 import { quantEvidenceRule } from './quant-evidence.js'
+import { registerRule } from './register.js'
 import { sensitiveInfoRule } from './sensitive-info.js'
 import { structureRule } from './structure.js'
+import { timeReferenceRule } from './time-reference.js'
 import { vagueLanguageRule } from './vague-language.js'
 
 /** Every rule. Order does not matter: the runner sorts findings by position. */
-export const ALL_RULES: readonly AnyRule[] = [focusRule, formatRule, headingNumberingRule, lengthRule, logicChainRule, numberConsistencyRule, numberTraceRule, placeholderRule, properNounRule, punctuationRule, quantEvidenceRule, sensitiveInfoRule, structureRule, vagueLanguageRule]
+export const ALL_RULES: readonly AnyRule[] = [focusRule, formatRule, headingNumberingRule, lengthRule, logicChainRule, numberConsistencyRule, numberTraceRule, placeholderRule, properNounRule, punctuationRule, quantEvidenceRule, registerRule, sensitiveInfoRule, structureRule, timeReferenceRule, vagueLanguageRule]

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs'
+import { z } from 'zod'
+import type { RuleFinding } from '../finding.js'
+import { defineRule } from '../rule.js'
+import { fullSentencesOf } from '../sentences.js'
+import { blockRange, textBlocks, type TextBlock } from '../text-blocks.js'
+import type { ReportDoc } from '../../model/report-doc.js'
+import { boundaryTest } from '../words.js'
+
+/**
+ * An experience report is written with the park as its subject (000/001: “园区……”), in the register of a written
+ * report. Copied from a news story or a speech it keeps that register's marks: a salutation (尊敬的各位领导), a
+ * dateline and byline (宜都融媒讯（通讯员 冯满）, 新华社……电（记者 ……）, （上接第1版）), a reporter's 据了解, an official
+ * quoted (园区负责人介绍：), a rhetorical question, an exclamation, the first person (我们, 我园). Word lists:
+ * src/check/data/register-words.json.
+ */
+
+const RegisterWordsSchema = z.object({
+  salutations: z.array(z.string().min(2)).min(1),
+  news: z.array(z.string().min(2)).min(1),
+  firstPerson: z.array(z.object({ word: z.string().min(2), fix: z.string().min(1).optional() })).min(1),
+  speakers: z.array(z.string().min(2)).min(1),
+  speechVerbs: z.array(z.string().min(1)).min(1),
+})
+const WORDS = RegisterWordsSchema.parse(JSON.parse(readFileSync(new URL('../data/register-words.json', import.meta.url), 'utf8')))
+
+const alternatives = (words: readonly string[]) => words.toSorted((a, b) => b.length - a.length).join('|')
+const SALUTATION = new RegExp(alternatives(WORDS.salutations), 'gu')
+const NEWS = new RegExp(alternatives(WORDS.news), 'gu')
+const FIRST_PERSON = new RegExp(alternatives(WORDS.firstPerson.map((entry) => entry.word)), 'gu')
+const FIRST_PERSON_FIX = new Map(WORDS.firstPerson.flatMap((entry) => (entry.fix ? [[entry.word, entry.fix] as const] : [])))
+// 园区负责人介绍：, 公司总经理王明表示，: a speaker (and up to four characters of name) and a verb of saying.
+const QUOTED_SPEAKER = new RegExp(`(?:${alternatives(WORDS.speakers)})[\\u4e00-\\u9fa5]{0,4}?(?:${alternatives(WORDS.speechVerbs)})(?=[：:，,“])`, 'gu')
+// A dateline opens the story: 宜都融媒讯（通讯员 冯满）, 新华社北京3月5日电（记者 张三）, 本报讯 记者 李四.
+const DATELINE = /^[\u4e00-\u9fa5\d\s]{0,20}?(?:讯|电)\s*(?=[（(]|记者|通讯员)/u
+// A byline anywhere: （记者 张三 通讯员 李四）.
+const BYLINE = /[（(]\s*(?:记者|通讯员|实习生|见习记者|特约记者)[^）)]{0,30}[）)]/gu
+// A newspaper's page turn: （上接第1版）, (下转A3版).
+const PAGE_TURN = /[（(]\s*[上下][接转]第?\s*[A-Za-z]?[\d一二三四五六七八九十]+\s*版\s*[）)]/gu
+
+const messages = {
+  salutation: (text: string) => `“${text}”是讲话的称呼语，经验材料是书面报告，不称呼听众。`,
+  suggestSalutation: '删去称呼语，直接以园区为主语叙述。',
+  news: (text: string) => `“${text}”是新闻报道用语，经验材料应以园区为主语直接陈述事实。`,
+  suggestNews: '删去该用语，直接写明事实和数据来源。',
+  dateline: (text: string) => `“${text}”是新闻稿的电头或署名，不属于经验材料正文。`,
+  suggestDateline: '删去电头、记者和通讯员署名、版面转接说明。',
+  speaker: (text: string) => `“${text}”是新闻稿转述人物讲话的写法，经验材料应以园区为主语直接陈述。`,
+  suggestSpeaker: '删去“某某介绍/表示”，把讲话内容改写为园区的做法和数据。',
+  firstPerson: (text: string) => `“${text}”是第一人称，经验材料以“园区”或园区全称为主语。`,
+  suggestFirstPerson: (fix?: string) => (fix ? `改为“${fix}”。` : '改为“园区”、园区全称或相应单位的全称。'),
+  question: (text: string) => `“${text}”是设问或反问，经验材料应直接陈述问题和做法。`,
+  suggestQuestion: '改为陈述句，直接写明问题或答案。',
+  exclamation: '感叹号是讲话和宣传的语气，经验材料应使用陈述句。',
+  suggestExclamation: '改为句号。',
+}
+
+export const registerRule = defineRule({
+  meta: {
+    id: 'register',
+    description: '新闻稿、讲话稿的语体（称呼语、电头署名、据了解、转述讲话、设问、感叹、第一人称）',
+    defaultSeverity: 'warning',
+    kinds: 'all',
+    options: z.object({}).strict(),
+  },
+  check({ doc }) {
+    return textBlocks(doc).flatMap((block) => registerMarksIn(doc, block))
+  },
+})
+
+function registerMarksIn(doc: ReportDoc, block: TextBlock): RuleFinding[] {
+  const text = block.text
+  const quoted = quotedMask(text)
+  const onWords = boundaryTest(text)
+  const found: RuleFinding[] = []
+  const add = (from: number, to: number, message: string, suggestion: string, fix?: string) => {
+    const range = blockRange(doc, block, from, to)
+    found.push({ message, ...range, suggestion, ...(fix !== undefined ? { fix: { ...range, text: fix } } : {}) })
+  }
+  const dateline = DATELINE.exec(text)
+  if (dateline && dateline[0].trim()) add(0, dateline[0].trimEnd().length, messages.dateline(dateline[0].trim()), messages.suggestDateline)
+  for (const m of text.matchAll(BYLINE)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline, '')
+  for (const m of text.matchAll(PAGE_TURN)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline, '')
+  for (const m of text.matchAll(SALUTATION)) {
+    if (!quoted[m.index]) add(m.index, m.index + m[0].length, messages.salutation(m[0]), messages.suggestSalutation)
+  }
+  for (const m of text.matchAll(NEWS)) {
+    if (!quoted[m.index] && onWords(m.index, m.index + m[0].length)) add(m.index, m.index + m[0].length, messages.news(m[0]), messages.suggestNews)
+  }
+  for (const m of text.matchAll(QUOTED_SPEAKER)) add(m.index, m.index + m[0].length, messages.speaker(m[0]), messages.suggestSpeaker)
+  for (const m of text.matchAll(FIRST_PERSON)) {
+    if (quoted[m.index] || !onWords(m.index, m.index + m[0].length)) continue
+    const fix = FIRST_PERSON_FIX.get(m[0])
+    add(m.index, m.index + m[0].length, messages.firstPerson(m[0]), messages.suggestFirstPerson(fix), fix)
+  }
+  for (const sentence of fullSentencesOf(text)) {
+    const last = sentence.text.trimEnd().replace(/[”’」』）)》】]+$/u, '')
+    const mark = last.at(-1)
+    const at = sentence.start + last.length - 1
+    if (quoted[at] || (mark !== '？' && mark !== '?' && mark !== '！' && mark !== '!')) continue
+    if (mark === '？' || mark === '?') add(sentence.start, at + 1, messages.question(clip(last)), messages.suggestQuestion)
+    else add(at, at + 1, messages.exclamation, messages.suggestExclamation, '。')
+  }
+  return found
+}
+
+/** Whether each character of a block lies inside “…” or 「…」: quoted words are someone else's, in their register. */
+function quotedMask(text: string): boolean[] {
+  const mask = new Array<boolean>(text.length).fill(false)
+  let depth = 0
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text[i]
+    if (c === '“' || c === '「') depth += 1
+    mask[i] = depth > 0
+    if ((c === '”' || c === '」') && depth > 0) depth -= 1
+  }
+  return mask
+}
+
+/** A long sentence named in a message by its first and last words. */
+const clip = (sentence: string) => (sentence.length > 30 ? `${sentence.slice(0, 12)}……${sentence.slice(-12)}` : sentence)

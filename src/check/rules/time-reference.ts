@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs'
+import { z } from 'zod'
+import { defineRule } from '../rule.js'
+import { fullSentencesOf } from '../sentences.js'
+import { blockRange, textBlocks } from '../text-blocks.js'
+import { boundaryTest } from '../words.js'
+
+/**
+ * A report is read by evaluators the year after it is written and kept on file: 今年, 去年, 目前, 近日, 6月底 or
+ * 8月1日 without a year mean nothing then. Each relative word (src/check/data/time-words.json) and each month, day,
+ * quarter or half-year written without its year is reported, unless its sentence states a year already
+ * (2025年，园区……；6月底建成 is dated).
+ */
+
+const TimeWordsSchema = z.object({
+  relative: z.array(z.object({ word: z.string().min(2), suggestion: z.string().min(1) })).min(1),
+})
+
+const RELATIVE = TimeWordsSchema.parse(JSON.parse(readFileSync(new URL('../data/time-words.json', import.meta.url), 'utf8'))).relative
+const SUGGESTION = new Map(RELATIVE.map((entry) => [entry.word, entry.suggestion]))
+// Longest first, so 今年以来 is one finding rather than 今年 inside it.
+const RELATIVE_WORD = new RegExp(
+  RELATIVE.map((entry) => entry.word)
+    .toSorted((a, b) => b.length - a.length)
+    .join('|'),
+  'gu',
+)
+
+// A month, a day, a month's end, a range of months, a quarter or half-year, or a year's end written without its year.
+// The character before must not be 年 (2025年6月底), a digit or 个 (3个月), nor 每年/每 (每年3月 is a habit, not a date).
+const UNDATED =
+  /(?<![\d年个每])(?:\d{1,2}\s*[—–\-~～至到]\s*)?\d{1,2}\s*月(?:份|底|初|末|中旬|上旬|下旬|\s*\d{1,2}\s*[日号])?(?![\d个])|(?<![\d年个每])[一二三四五六七八九十]{1,3}月(?:份|底|初|末|中旬|上旬|下旬)|(?<![年第每\d])(?:上半年|下半年|前三季度|[一二三四]季度)|(?<![\d〇零一二三四五六七八九每当])年(?:底|初|末)(?!\d)/gu
+// A year stated in the sentence dates everything in it.
+const YEAR = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|\d{4}\s*[-/.]\s*\d{1,2}/u
+// A number written before 日前/月前 makes it a time span (10日前 = before the 10th), not 日前 “a few days ago”.
+const NUMBER_BEFORE = /[\d一二三四五六七八九十]$/u
+
+const messages = {
+  relative: (word: string) => `“${word}”是相对时间，报告在次年评审和存档时读者无法确定具体年份，应写明年份。`,
+  undated: (text: string) => `“${text}”没有写明年份，读者无法确定是哪一年，应补充年份。`,
+  suggestUndated: (text: string) => `改为“2025年${text}”这样带年份的写法（以实际年份为准）。`,
+}
+
+export const timeReferenceRule = defineRule({
+  meta: {
+    id: 'time-reference',
+    description: '相对时间（今年、去年、目前、近日）和未写年份的日期（6月底、8月1日、上半年）',
+    defaultSeverity: 'warning',
+    kinds: 'all',
+    options: z.object({}).strict(),
+  },
+  check({ doc }) {
+    return textBlocks(doc).flatMap((block) => {
+      const onWords = boundaryTest(block.text)
+      return fullSentencesOf(block.text)
+        .filter((sentence) => !YEAR.test(sentence.text))
+        .flatMap((sentence) => {
+          const relative = [...sentence.text.matchAll(RELATIVE_WORD)]
+            .filter((m) => !(m[0].endsWith('日前') && NUMBER_BEFORE.test(sentence.text.slice(0, m.index))))
+            .filter((m) => onWords(sentence.start + m.index, sentence.start + m.index + m[0].length))
+            .map((m) => ({
+              index: m.index,
+              text: m[0],
+              message: messages.relative(m[0]),
+              suggestion: SUGGESTION.get(m[0])!,
+            }))
+          const undated = [...sentence.text.matchAll(UNDATED)].map((m) => ({
+            index: m.index,
+            text: m[0],
+            message: messages.undated(m[0]),
+            suggestion: messages.suggestUndated(m[0]),
+          }))
+          return [...relative, ...undated].map((found) => ({
+            message: found.message,
+            ...blockRange(doc, block, sentence.start + found.index, sentence.start + found.index + found.text.length),
+            suggestion: found.suggestion,
+          }))
+        })
+    })
+  },
+})

@@ -1,0 +1,52 @@
+import { describe } from 'vitest'
+import { registerRule } from '../../src/check/rules/register.js'
+import { describeCases, testRule } from './rule-tester.js'
+
+// Openings and sentences as published by local media and in speeches about parks (宜都融媒 2024-11-11 宜都高新区报道;
+// 园区工作汇报), park names left as published.
+const table = testRule(registerRule, {
+  valid: [
+    // A report's own sentences: the park is the subject, statements end with 。.
+    '二、创新举措\n园区建成智慧安全应急管理平台，接入重点企业86家。',
+    // 我国 is the country, not the writer; quoted words keep their register.
+    '一、背景介绍\n我国化工园区已超过600家。园区提出“安全第一！”的口号，开展“我们都是安全员”活动。',
+    // 讯 and 电 inside ordinary words do not make a dateline.
+    '二、创新举措\n园区建设5G通讯网络，推进供电线路改造。',
+    // A technical 主任 who 指导 is not a quoted speech.
+    '二、创新举措\n园区聘请省安全生产专家委员会主任担任技术顾问，指导企业开展隐患排查。',
+  ],
+  invalid: [
+    {
+      text: '宜都融媒讯(通讯员 冯满)近年来，宜都高新区着力推进化工产业转型升级，大力促进园区高质量发展。',
+      errors: [
+        { span: '宜都融媒讯', severity: 'warning', message: '电头或署名' },
+        { span: '(通讯员 冯满)', severity: 'warning', message: '电头或署名' },
+      ],
+      output: '宜都融媒讯近年来，宜都高新区着力推进化工产业转型升级，大力促进园区高质量发展。',
+    },
+    {
+      text: '尊敬的各位领导、各位来宾：\n我园聚焦新能源电池材料产业，我们坚持问题导向。',
+      errors: [
+        { span: '尊敬的各位领导', message: '称呼语' },
+        { span: '各位来宾', message: '称呼语' },
+        { span: '我园', message: '第一人称', suggestion: '改为“园区”' },
+        { span: '我们', message: '第一人称' },
+      ],
+      output: '尊敬的各位领导、各位来宾：\n园区聚焦新能源电池材料产业，我们坚持问题导向。',
+    },
+    {
+      text: '三、实践成效\n据了解，园区去年引进项目23个。园区负责人介绍：“平台上线后，企业办事时间缩短一半。”（上接第1版）',
+      errors: [{ span: '据了解' }, { span: '负责人介绍' }, { span: '（上接第1版）' }],
+    },
+    {
+      text: '二、创新举措\n如何破解中小企业不敢转、不会转的难题？园区给出了答案！',
+      errors: [
+        { span: '如何破解中小企业不敢转、不会转的难题？', message: '设问或反问' },
+        { span: '！', message: '感叹号', suggestion: '改为句号' },
+      ],
+      output: '二、创新举措\n如何破解中小企业不敢转、不会转的难题？园区给出了答案。',
+    },
+  ],
+})
+
+describe('register', () => describeCases(table))
