@@ -325,6 +325,16 @@ function titled<T extends z.ZodType>(path: string, schema: T): T {
 // ---------------------------------------------------------------------------------------------
 
 const text = () => z.string().min(1)
+/**
+ * Bounds on the magnitude of any figure in park data. No park figure comes near 10^15 (a thousand trillion of any
+ * unit), and none that is not zero is below 10^-6; beyond these a number is a typing slip, and it would turn the
+ * figures derived from it (growth rates, shares, before/after ratios) into Infinity.
+ */
+export const MAX_MAGNITUDE = 1e15
+export const MIN_NONZERO_MAGNITUDE = 1e-6
+const isPlausibleMagnitude = (x: number) => x === 0 || (Math.abs(x) <= MAX_MAGNITUDE && Math.abs(x) >= MIN_NONZERO_MAGNITUDE)
+/** A park figure: finite (zod's default) and of a plausible magnitude; validate-park.ts names the field. */
+const figure = () => z.number().refine(isPlausibleMagnitude, { params: { magnitude: true } })
 /** Contact details may be left blank ("") — the shared example does so; the form is filled in by hand later. */
 const optionalText = () => z.string()
 
@@ -393,10 +403,10 @@ function indicatorValueSchema(f: IndicatorField): z.ZodType {
       value = z.string()
       break
     case 'count':
-      value = z.number().int().min(0)
+      value = figure().int().min(0)
       break
     case 'number':
-      value = f.percent ? z.number().min(0).max(100) : z.number()
+      value = f.percent ? figure().min(0).max(100) : figure()
       break
   }
   const schema = f.yearly ? z.record(z.string().regex(YEAR_PATTERN), value) : value
@@ -482,7 +492,7 @@ export const IndicatorsSchema = titled('indicators', z.strictObject({
 /** A quantified statement the report may use; facts with the same label and different periods form before/after pairs. */
 export const FactSchema = titled('facts[]', z.strictObject({
   label: titled('facts[].label', text()),
-  value: titled('facts[].value', z.number()),
+  value: titled('facts[].value', figure()),
   unit: titled('facts[].unit', z.string()),
   period: titled('facts[].period', z.string().regex(PERIOD_PATTERN)).optional(),
   /** Where the number comes from (statistical report, uploaded file name…), for tracing. */
