@@ -60,6 +60,8 @@ export interface ImportIssue {
   cell?: string
 }
 
+const MAX_ROWS = 500
+
 const messages = {
   sheetTitle: '三、工业园区发展情况',
   instructions:
@@ -76,10 +78,17 @@ const messages = {
   formulaError: (label: string, cell: string) => `单元格 ${cell}（${label}）的公式计算出错，请改为填写数值。`,
   ignoredRow: (row: number, label: string) => `第 ${row} 行“${label}”不是本模板的指标，已忽略。`,
   ignoredYear: (label: string, year: string, cell: string) => `单元格 ${cell}（${label}，${year}年）无需填写，已忽略。`,
-  tooManyRows: '工作簿的行数过多，请只保留指标表。',
+  tooManyRows: `工作簿的行数过多（超过 ${MAX_ROWS} 行），请只保留指标表：删去其他工作表和多余的行后另存，再重新导入。`,
 }
 
-const MAX_ROWS = 500
+const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i
+/** A row element in SpreadsheetML, with or without a namespace prefix (`<row r="1">`, `<x:row>`). */
+const ROW_TAG = /<(?:[A-Za-z_][\w.-]*:)?row[\s>/]/g
+
+/** Row elements in a worksheet part (empty rows included: exceljs makes an object of each). */
+function countRows(xml: Uint8Array): number {
+  return Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength).toString('latin1').match(ROW_TAG)?.length ?? 0
+}
 const BLANK_MARKS = new Set(['', '-', '—', '－', '/', '／', '无', 'N/A', 'n/a'])
 
 function valueTypeOf(key: string): IndicatorValueType {
@@ -237,7 +246,11 @@ export async function readIndicatorWorkbook(
   kindId: string,
 ): Promise<{ cells: ImportedCell[]; issues: ImportIssue[]; warnings: string[] }> {
   try {
-    checkZipArchive(data, { maxEntries: 500, maxUnzippedBytes: 50 * 1024 * 1024 })
+    // Rows are counted in each worksheet's XML as the archive is checked: a million-row sheet is refused before
+    // exceljs builds a million row objects.
+    checkZipArchive(data, { maxEntries: 500, maxUnzippedBytes: 50 * 1024 * 1024 }, (name, bytes) => {
+      if (WORKSHEET_PART.test(name) && countRows(bytes) > MAX_ROWS) throw new UserError('workbook_too_large', messages.tooManyRows, 422)
+    })
   } catch (error) {
     if (error instanceof ZipCheckError) {
       throw new UserError(error.problem === 'malformed' ? 'invalid_workbook' : 'workbook_too_large', error.problem === 'malformed' ? messages.notWorkbook : messages.zipTooLarge, 422)
