@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { CheckDraftResult } from '../check/check-draft.js'
+import { UserError } from '../errors.js'
 import { RuleConfigSchema } from '../check/rule-config.js'
 import type { PolicyCorpus } from '../corpus/policy-corpus.js'
 import type { DraftOutcome } from '../draft/draft-report.js'
@@ -65,12 +66,26 @@ const OfflineRewriteSchema = z.object({
 
 const optionalPark = (raw: unknown, requireValidPark: (raw: unknown) => ParkData) => (raw === undefined ? {} : { park: requireValidPark(raw) })
 
+/** A setting for a rule that does not exist would be silently ignored: the person would think it applied. */
+function requireKnownRules(config: Record<string, unknown> | undefined, ruleIds: readonly string[]): void {
+  const unknown = Object.keys(config ?? {}).filter((name) => !ruleIds.includes(name))
+  if (!unknown.length) return
+  throw new UserError(
+    'unknown_rule',
+    `config 中有不存在的检查规则：${unknown.map((name) => `“${name}”`).join('、')}。请检查拼写；可设置的规则有：${ruleIds.join('、')}。`,
+    400,
+    { path: `config.${unknown[0]}` },
+  )
+}
+
 export const JOBS = {
   /** POST /api/check with JSON: the whole answer, serialized here so the event loop only sends it. */
   check: defineJob({
     input: CheckRequestSchema,
-    load: () => Promise.all([import('../check/check-draft.js'), import('../model/load-draft.js'), import('../server/valid-parks.js')]),
-    run: (request, [{ checkDraft }, { parseDraftText }, { validParkOf }]): string => {
+    load: () =>
+      Promise.all([import('../check/check-draft.js'), import('../model/load-draft.js'), import('../server/valid-parks.js'), import('../check/rules/index.js')]),
+    run: (request, [{ checkDraft }, { parseDraftText }, { validParkOf }, { ALL_RULES }]): string => {
+      requireKnownRules(request.config, ALL_RULES.map((rule) => rule.meta.id))
       const park = request.park === undefined ? undefined : validParkOf(request.park)
       const result = checkDraft(
         { doc: parseDraftText(request.text, request.format) },

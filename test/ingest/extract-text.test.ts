@@ -58,7 +58,7 @@ describe('extractDocumentText on the fixtures', () => {
 
   it('more pages than allowed → too_many_pages', async () => {
     const error = await rejectionOf(extractDocumentText(fixture('policy-excerpt.pdf'), { maxPages: 1 }))
-    expect(error).toMatchObject({ code: 'too_many_pages', status: 413, message: 'PDF 页数过多：共 2 页，最多支持 1 页。' })
+    expect(error).toMatchObject({ code: 'too_many_pages', status: 413, message: 'PDF 页数过多：共 2 页，最多支持 1 页。请只上传相关章节，或拆成几份分别上传。' })
   })
 
   it('a file over maxBytes → file_too_large', async () => {

@@ -31,6 +31,8 @@ const messages = {
   tooLarge: '上传的草稿超过 10 MB 的大小限制。',
   badVersion: '版本号应为正整数。',
   baseVersion: '缺少 baseVersion（修改所基于的版本号），无法判断是否会覆盖其他页面保存的版本。',
+  badBaseVersion: (value: unknown) =>
+    `baseVersion（修改所基于的版本号）应为正整数，如 3，现为 ${JSON.stringify(value) ?? String(value)}。请重新打开稿件后再保存。`,
   source: '版本来源应为 edit（手工修改）、rewrite（接受改写）或 fixes（应用修改建议）之一。',
   generated: (mode: string, zishu: number) => `${mode === 'llm' ? '大模型撰写' : '离线撰写'}，${zishu}字`,
   uploaded: (name: string) => `上传文件：${name}`,
@@ -52,7 +54,10 @@ const NewVersionSchema = z.object({
   text: z.string().max(MAX_DRAFT_CHARS),
   source: z.enum(['edit', 'rewrite', 'fixes'], { error: messages.source }),
   note: z.string().max(2000).optional(),
-  baseVersion: z.number({ error: messages.baseVersion }).int(messages.baseVersion).min(1, messages.baseVersion),
+  baseVersion: z
+    .number({ error: (issue) => (issue.input === undefined ? messages.baseVersion : messages.badBaseVersion(issue.input)) })
+    .int({ error: (issue) => messages.badBaseVersion(issue.input) })
+    .min(1, { error: (issue) => messages.badBaseVersion(issue.input) }),
 })
 
 export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppConfig; corpus: PolicyCorpus; jobs: JobRunner }) {

@@ -1,0 +1,168 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Hono } from 'hono'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig } from '../../src/config.js'
+import { PolicyCorpus } from '../../src/corpus/policy-corpus.js'
+import { createApp } from '../../src/server/app.js'
+import { readIndicatorWorkbook } from '../../src/server/routes/workspace-indicators.js'
+import { makeZip } from '../model/ooxml-package.js'
+import { rejectionOf } from '../helpers/user-error.js'
+
+/**
+ * Hostile and careless requests from issue 15, each answered with its exact status and Chinese body: bodies over the
+ * limit whatever their Content-Type or framing, zip bombs hidden in parts the old check skipped, a million-row
+ * workbook, absurd numbers in park data, unknown rule names, over-long drafts, and the security headers.
+ */
+
+const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8')
+const park = JSON.parse(fixture('parks/nanling-green.json')) as { facts: { value: number }[] }
+const cleanDraft = fixture('drafts/nanling-green.txt')
+const MB = 1024 * 1024
+const jsonTooLarge = {
+  error: {
+    code: 'body_too_large',
+    message: '请求内容超过 5 MB 的大小限制。草稿正文应在 3000 字左右；园区材料过长时，请删去与报告无关的部分，或分多次上传。',
+  },
+}
+
+async function answer(response: Response | Promise<Response>): Promise<{ status: number; body: unknown }> {
+  const settled = await response
+  return { status: settled.status, body: await settled.json() }
+}
+
+/** A body sent in chunks with no Content-Length, as a streaming client sends it. */
+function chunked(bytes: number, chunk = 64 * 1024): ReadableStream<Uint8Array> {
+  let sent = 0
+  return new ReadableStream({
+    pull(controller) {
+      if (sent >= bytes) return controller.close()
+      controller.enqueue(new Uint8Array(chunk).fill(0x41))
+      sent += chunk
+    },
+  })
+}
+
+describe('hostile requests', () => {
+  let dataDir: string
+  let app: Hono
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'park-report-hostile-'))
+    const config = loadConfig({ DATA_DIR: dataDir })
+    app = createApp({ config, corpus: await PolicyCorpus.open(config) })
+  })
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }))
+
+  it('refuses a 6 MB body sent as text/plain with 413', async () => {
+    const body = 'A'.repeat(6 * MB)
+    expect(await answer(app.request('/api/check', { method: 'POST', headers: { 'content-type': 'text/plain' }, body }))).toEqual({ status: 413, body: jsonTooLarge })
+  })
+
+  it('refuses a 6 MB body with no Content-Type with 413', async () => {
+    const body = new Uint8Array(6 * MB).fill(0x41)
+    expect(await answer(app.request('/api/parks/validate', { method: 'POST', body }))).toEqual({ status: 413, body: jsonTooLarge })
+  })
+
+  it('refuses a chunked 6 MB body (no Content-Length) with 413', async () => {
+    const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunked(6 * MB), duplex: 'half' } as RequestInit
+    expect(await answer(app.request('/api/check', init))).toEqual({ status: 413, body: jsonTooLarge })
+  })
+
+  it('refuses a 6 MB multipart body on a route that takes no file with 413', async () => {
+    const form = new FormData()
+    form.append('file', new File([new Uint8Array(6 * MB)], 'park.json'))
+    expect(await answer(app.request('/api/parks/validate', { method: 'POST', body: form }))).toEqual({ status: 413, body: jsonTooLarge })
+  })
+
+  it('answers a draft over 60,000 characters with 413, as the README says', async () => {
+    const text = '园'.repeat(60_001)
+    expect(await answer(app.request('/api/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text }) }))).toEqual({
+      status: 413,
+      body: { error: { code: 'draft_too_long', message: '草稿过长（60001 个字符，上限 60000）。请只提交报告正文。' } },
+    })
+  })
+
+  it('names an unknown rule in config instead of ignoring it', async () => {
+    const response = await answer(
+      app.request('/api/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: cleanDraft, config: { punctuaton: { severity: 'off' } } }) }),
+    )
+    expect(response.status).toBe(400)
+    const error = (response.body as { error: { code: string; message: string; path: string } }).error
+    expect([error.code, error.path]).toEqual(['unknown_rule', 'config.punctuaton'])
+    expect(error.message).toMatch(/^config 中有不存在的检查规则：“punctuaton”。请检查拼写；可设置的规则有：.*punctuation/)
+  })
+
+  it.each([1e308, -1e308, 1e-320])('refuses a park with a fact of %s on /api/draft with 422 and the field, never 500', async (value) => {
+    const hostile = structuredClone(park)
+    hostile.facts[0]!.value = value
+    const response = await answer(app.request('/api/draft', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ park: hostile }) }))
+    expect(response.status).toBe(422)
+    const error = (response.body as { error: { code: string; message: string; issues: { path: string; code: string; message: string }[] } }).error
+    expect(error.code).toBe('invalid_park')
+    expect(error.issues).toEqual([
+      {
+        path: '$.facts[0].value',
+        code: 'number-out-of-range',
+        message: `“数值”（量化数据第1项）（${value}）超出合理范围：数值的绝对值应在0.000001到1000万亿之间（或为0），请检查是否多输了位数或用错了单位`,
+      },
+    ])
+  })
+
+  it('refuses a policy .docx whose relationships point at a part that inflates past its declared size', async () => {
+    const rels =
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+      '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/main.bin"/></Relationships>'
+    const data = makeZip([
+      { name: '_rels/.rels', data: rels },
+      { name: 'word/document.xml', data: '<w:document/>' },
+      // 8 MB of zeros that the directory says is 1 KB: mammoth would inflate it all.
+      { name: 'word/main.bin', data: new Uint8Array(8 * MB), declaredSize: 1024 },
+    ])
+    const form = new FormData()
+    form.append('file', new File([data], '政策.docx'))
+    expect(await answer(app.request('/api/documents', { method: 'POST', body: form }))).toEqual({
+      status: 413,
+      body: {
+        error: {
+          code: 'docx_too_large',
+          message: 'Word 文档解压后内容过大或文件数量过多，已拒绝处理：请删去文档中的图片、嵌入对象后用 Word 另存为 .docx，再重新上传。',
+        },
+      },
+    })
+  })
+
+  it('sends a complete Content-Security-Policy', async () => {
+    const csp = (await app.request('/')).headers.get('content-security-policy') ?? ''
+    for (const directive of ["base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'", "object-src 'none'", "default-src 'self'"]) {
+      expect(csp).toContain(directive)
+    }
+  })
+})
+
+describe('hostile workbooks (read before exceljs sees them)', () => {
+  const sheet = (rows: number) =>
+    '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+    Array.from({ length: rows }, (_, i) => `<row r="${i + 1}"/>`).join('') +
+    '</sheetData></worksheet>'
+
+  it('refuses a workbook whose media entry inflates past its declared size', async () => {
+    const data = makeZip([
+      { name: 'xl/worksheets/sheet1.xml', data: sheet(3) },
+      { name: 'xl/media/image1.png', data: new Uint8Array(8 * MB), declaredSize: 2048 },
+    ])
+    const error = await rejectionOf(readIndicatorWorkbook(data, 'innovation-green'))
+    expect([error.code, error.message, error.status]).toEqual(['workbook_too_large', 'Excel 文件解压后过大或结构异常，已拒绝导入。', 422])
+  })
+
+  it('refuses a million-row sheet from its XML', async () => {
+    const data = makeZip([{ name: 'xl/worksheets/sheet1.xml', data: sheet(1_000_000) }])
+    const error = await rejectionOf(readIndicatorWorkbook(data, 'innovation-green'))
+    expect([error.code, error.message, error.status]).toEqual([
+      'workbook_too_large',
+      '工作簿的行数过多（超过 500 行），请只保留指标表：删去其他工作表和多余的行后另存，再重新导入。',
+      422,
+    ])
+  })
+})
