@@ -34,12 +34,21 @@ const COMPANY_TAIL = new RegExp(SHORT_NAMES.companyShortTails.toSorted((a, b) =>
 // 集团/股份/公司 name a firm after any name; 科技/化工/能源… after a place are an industry (宜都化工), so they need a
 // word jieba does not know or a proper noun that is not a place (岭峰|科技, 宝丰|能源).
 const FIRM_WORDS: ReadonlySet<string> = new Set(['集团', '股份', '公司'])
-const TRADE_NAME_TAGS: ReadonlySet<string> = new Set(['x', 'nz', 'nr', 'nrt', 'nt', 'j'])
+const TRADE_NAME_TAGS: ReadonlySet<string> = new Set(['x', 'nz', 'nr', 'nrt', 'j'])
 // What follows a company word inside a full name or a longer word: 集团股份有限公司, 公司（, 科技园.
-const COMPANY_CONTINUES = /^(?:股份|集团)?(?:有限|股份|责任|[（(])/u
+const COMPANY_CONTINUES = /^(?:股份|集团)?(?:有限|股份|责任|[（(][^）)]{1,8}[）)](?:股份|集团|有限|公司))/u
 const INSTITUTE = /(?<![第\d一二三四五六七八九〇零])(?:[一二三四五六七八九〇零]{3}|\d{3})所(?![属在有以得需谓])|(?<=(?:中科院|中国科学院))[\u4e00-\u9fa5]{1,4}?(?<!研究)所(?![属在有以得需谓])/gu
 const TAIL_AFTER = new RegExp(`^(?:${SHORT_NAMES.companyShortTails.toSorted((a, b) => b.length - a.length).join('|')})`, 'u')
 const PARK_EXPANSION = new Map(SHORT_NAMES.parkShortSuffixes.map((s) => [s.short, s.full]))
+// 迁入|开发区, 在|经济开发区的…: a park word with no name before it stands for a park the reader must guess.
+const BARE_PARK = new RegExp(`(?:${SHORT_NAMES.bareParkWords.toSorted((a, b) => b.length - a.length).join('|')})`, 'gu')
+// 到|园区调研: the bare 园区 standing for the park, after a verb or preposition or at a clause start; 示范|园区 and
+// 工业|园区 are names or kinds of park.
+const BARE_YUANQU = /(?<=^|[，。；：、“”（）\s到在对入驻进户至赴])园区(?![内外区域级])/gu
+// 省商务厅 with no province: 山东省商务厅 is the name.
+const PROVINCE_AGENCY = new RegExp(`省(?:${SHORT_NAMES.provincialAgencies.join('|')})(?:厅|委员会|委|局)`, 'gu')
+const PROVINCE_BEFORE = new RegExp(`(?:${SHORT_NAMES.provinces.join('|')})$`, 'u')
+const GENERIC_BEFORE = new RegExp(`(?:${SHORT_NAMES.notNames.toSorted((a, b) => b.length - a.length).join('|')})$`, 'u')
 
 const messages = {
   alias: (short: string, full: string, policy: ShortNamePolicy) =>
@@ -48,6 +57,10 @@ const messages = {
       ? '专有名词每次出现都应写规范全称。'
       : '示范基地材料中简称须在首次写全称时用“（以下简称“……”）”说明，之后才能使用。'),
   park: (short: string, example: string) => `“${short}”是园区简称，应写园区批准设立时的规范全称（如“${example}”）。`,
+  barePark: (word: string) => `“${word}”前没有写园区名称，读者不知道指哪个园区，应写园区批准设立时的规范全称（如“南岭经济技术开发区”）。`,
+  bareYuanqu: '全文第一次提到本园区时没有写名称，应写园区批准设立时的规范全称，后文才可用“园区”指代。',
+  provinceAgency: (found: string) => `“${found}”没有写明是哪个省，应写机构全称（如“山东${found}”）。`,
+  suggestProvince: '在“省”前补上省份名称，并写机构的规范全称。',
   company: (short: string) => `“${short}”是企业简称，应写企业的规范全称（营业执照上的名称，通常以“有限公司”“股份有限公司”结尾）。`,
   institute: (short: string) => `“${short}”是研究所的简称，应写全称（如“中国船舶集团有限公司第七一六研究所”“中国科学院过程工程研究所”）。`,
   suggestFull: (full: string) => `改为“${full}”。`,
@@ -75,7 +88,7 @@ export function findShortNames(doc: ReportDoc, park: ParkData | undefined, polic
     const registered = new Set(park ? entityNameForms(park.entities, park.park.name).flatMap((e) => [e.name, ...e.aliases]) : [])
     const registeredNames = park ? park.entities.map((e) => e.name) : []
     let declaredSoFar = new Set<string>()
-    return blocks.flatMap((block, b) => {
+    const findings = blocks.flatMap((block, b) => {
       const blockDeclared = declared[b]!
       const candidates = candidatesIn(block.text, named[b]!, owners, policy)
       const kept = candidates.filter((c) => {
@@ -87,6 +100,28 @@ export function findShortNames(doc: ReportDoc, park: ParkData | undefined, polic
       declaredSoFar = new Set([...declaredSoFar, ...blockDeclared.keys()])
       return kept.map((c) => toFinding(doc, block, c))
     })
+    // With park data the park's name is known, and check-report says once when the draft does not name it.
+    return park ? findings : [...findings, ...firstBareYuanqu(doc, blocks, named)]
+}
+
+/**
+ * 到|园区调研 in a text that has not yet named its park: the first bare 园区 before the first full park name (or
+ * anywhere in a text that never names it). Later ones read as “the park” once it is named; the title is left alone.
+ */
+function firstBareYuanqu(doc: ReportDoc, blocks: readonly TextBlock[], named: readonly (readonly TextName[])[]): RuleFinding[] {
+  for (let b = 0; b < blocks.length; b += 1) {
+    const block = blocks[b]!
+    const firstName = named[b]!.find((name) => name.kind === 'park')
+    if (block.role !== 'title') {
+      BARE_YUANQU.lastIndex = 0
+      const m = BARE_YUANQU.exec(block.text)
+      if (m && (!firstName || m.index < firstName.start)) {
+        return [toFinding(doc, block, { start: m.index, end: m.index + m[0].length, message: messages.bareYuanqu, suggestion: messages.suggestUnknown })]
+      }
+    }
+    if (firstName) return []
+  }
+  return []
 }
 
 function toFinding(doc: ReportDoc, block: TextBlock, c: Candidate): RuleFinding {
@@ -143,6 +178,17 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     if (!firmWord && !TRADE_NAME_TAGS.has(lastTag)) continue
     if (!onWords(start, end)) continue
     found.push({ start, end, message: messages.company(text.slice(start, end)), suggestion: messages.suggestUnknown })
+  }
+  for (const m of text.matchAll(BARE_PARK)) {
+    const end = m.index + m[0].length
+    if (insideName(m.index, end) || nameBefore(text, m.index, false).start >= 0 || GENERIC_BEFORE.test(text.slice(0, m.index))) continue
+    // A longer park word ends here (经济开发区 holds 开发区): it was judged at its own start.
+    if (/[\u4e00-\u9fa5]$/u.test(text.slice(0, m.index)) && found.some((c) => c.end === end)) continue
+    found.push({ start: m.index, end, message: messages.barePark(m[0]), suggestion: messages.suggestUnknown })
+  }
+  for (const m of text.matchAll(PROVINCE_AGENCY)) {
+    if (PROVINCE_BEFORE.test(text.slice(0, m.index))) continue
+    found.push({ start: m.index, end: m.index + m[0].length, message: messages.provinceAgency(m[0]), suggestion: messages.suggestProvince })
   }
   for (const m of text.matchAll(INSTITUTE)) {
     found.push({ start: m.index, end: m.index + m[0].length, message: messages.institute(m[0]), suggestion: messages.suggestUnknown })

@@ -18,10 +18,26 @@ import { boundaryTest } from './words.js'
  */
 
 const TermsSchema = z.object({
-  terms: z.array(z.object({ wrong: z.string().min(2), right: z.string().min(2), notBefore: z.array(z.string().min(1)).optional() })).min(1),
+  terms: z
+    .array(
+      z.object({
+        wrong: z.string().min(2),
+        right: z.string().min(2),
+        /** Followed by one of these, it is another word (超低排|放). */
+        notBefore: z.array(z.string().min(1)).optional(),
+        /** Preceded by one of these, it is already written out (党的|十八大). */
+        notAfter: z.array(z.string().min(1)).optional(),
+        /**
+         * A regular expression the text after it must match. Then no word-boundary test: the context says it is the
+         * term, where jieba joins it with a neighbour (58户规上|工业企业 is cut 户规上).
+         */
+        followedBy: z.string().optional(),
+      }),
+    )
+    .min(1),
 })
 const TERMS = TermsSchema.parse(JSON.parse(readFileSync(new URL('./data/term-abbreviations.json', import.meta.url), 'utf8'))).terms
-const BY_WRONG = new Map(TERMS.map((term) => [term.wrong, term]))
+const BY_WRONG = new Map(TERMS.map((term) => [term.wrong, { ...term, followedBy: term.followedBy ? new RegExp(`^(?:${term.followedBy})`, 'u') : undefined }]))
 const TERM = new RegExp(
   TERMS.map((term) => term.wrong)
     .toSorted((a, b) => b.length - a.length)
@@ -50,7 +66,8 @@ export function findTermAbbreviations(doc: ReportDoc, park: ParkData | undefined
         const end = m.index + m[0].length
         if (shielded[m.index] || parkWording.includes(term.wrong)) return []
         if (term.notBefore?.some((word) => text.startsWith(word, end))) return []
-        if (!onWords(m.index, end)) return []
+        if (term.notAfter?.some((word) => text.slice(0, m.index).endsWith(word))) return []
+        if (term.followedBy ? !term.followedBy.test(text.slice(end, end + 8)) : !onWords(m.index, end)) return []
         const range = blockRange(doc, block, m.index, end)
         const finding: RuleFinding = { message: messages.found(term.wrong, term.right), ...range, severity: 'warning', suggestion: messages.suggestion(term.right), fix: { ...range, text: term.right } }
         return [finding]

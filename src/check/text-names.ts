@@ -20,6 +20,9 @@ const ShortNamesSchema = z.object({
   companyLegalSuffixes: z.array(z.string().min(3)).min(1),
   companyShortTails: z.array(z.string().min(2)).min(1),
   notNames: z.array(z.string().min(1)).min(1),
+  bareParkWords: z.array(z.string().min(2)).min(1),
+  provinces: z.array(z.string().min(2)).min(1),
+  provincialAgencies: z.array(z.string().min(2)).min(1),
 })
 export const SHORT_NAMES = ShortNamesSchema.parse(JSON.parse(readFileSync(new URL('./data/short-names.json', import.meta.url), 'utf8')))
 
@@ -67,8 +70,11 @@ export function nameBefore(text: string, end: number, company: boolean): { start
       if (FUNCTION_CHAR.test(word[0]!) && rest.length >= 2 && !FUNCTION_CHAR.test(rest)) start -= rest.length
       break
     }
-    if (!nameLike || NOT_NAMES.has(word) || /[（）]/u.test(word)) break
+    // 金乡|经济开发区, 调研|联众|钢铁公司: a place or trade name jieba knows as a common noun, when it is the only word.
+    const soleNoun = !company && last && tag === 'n' && word.length >= 2 && word.length <= 3
+    if ((!nameLike && !soleNoun) || NOT_NAMES.has(word) || /[（）]/u.test(word)) break
     start -= word.length
+    if (soleNoun && !nameLike) break
   }
   return { start: start < end && end - start >= 2 ? start : -1, lastTag: tokens.at(-1)?.tag ?? '' }
 }
@@ -103,7 +109,8 @@ export function fullNamesIn(text: string): TextName[] {
 
 function parkAliases(place: string, suffix: string): string[] {
   const shorts = SHORT_NAMES.parkShortSuffixes.filter((s) => s.full === suffix).map((s) => `${place}${s.short}`)
-  return [...shorts, ...(suffix.endsWith('开发区') && suffix !== '开发区' ? [`${place}开发区`] : []), `${place}园区`]
+  const industrial = suffix.startsWith('工业') ? [`${place}工业区`] : []
+  return [...shorts, ...(suffix.endsWith('开发区') && suffix !== '开发区' ? [`${place}开发区`] : []), ...industrial, `${place}园区`]
 }
 
 const ORG_TAILS = ['集团', '股份', '公司']

@@ -1,24 +1,27 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { checkDraft, hasErrors } from '../check/check-draft.js'
 import type { Finding } from '../check/finding.js'
 import { UserError } from '../errors.js'
 import { loadDraft } from '../model/load-draft.js'
 import type { ParkData } from '../park/park-schema.js'
 import { readParkFile } from '../park/read-park.js'
+import { reviewDocx } from '../review/review-docx.js'
 import { parseCliArgs, type CliCommand } from './command.js'
 
-const USAGE = 'npm run -s cli -- check <草稿文件>... [--park park.json] [--kind innovation-digital] [--json]'
+const USAGE = 'npm run -s cli -- check <草稿文件>... [--park park.json] [--kind innovation-digital] [--json] [--annotate 审校稿.docx]'
 const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' }
 
 /**
  * `check <file>...`: every finding of every rule, for .txt, .md and .docx drafts. With --json, one JSON
- * object per file per line. Exit code 1 when any file has an error finding.
+ * object per file per line. Exit code 1 when any file has an error finding. With --annotate OUT.docx (one .docx
+ * draft), the same findings are also written into a copy of the person's file: comments (批注) and tracked changes (修订).
  */
 export const checkCommand: CliCommand = {
   summary: '审校报告草稿（.txt/.md/.docx），逐条指出问题、位置和改法',
   async run(args) {
-    const { values, positionals } = parseCliArgs(args, { park: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' } }, USAGE)
+    const { values, positionals } = parseCliArgs(args, { park: { type: 'string' }, kind: { type: 'string' }, json: { type: 'boolean' }, annotate: { type: 'string' } }, USAGE)
     if (!positionals.length) throw new UserError('invalid_arguments', `请给出要审校的草稿文件。\n用法：${USAGE}`)
+    if (values.annotate && positionals.length > 1) throw new UserError('invalid_arguments', `--annotate 一次只能标注一个 Word 文件。\n用法：${USAGE}`)
     const park: ParkData | undefined = values.park ? await readParkFile(values.park) : undefined
     let anyError = false
     for (const file of positionals) {
@@ -28,8 +31,18 @@ export const checkCommand: CliCommand = {
       } catch {
         throw new UserError('draft_unreadable', `无法读取草稿文件“${file}”。`)
       }
-      const draft = await loadDraft(file, data)
-      const result = checkDraft(draft, { ...(values.kind ? { kindId: values.kind } : {}), ...(park ? { park } : {}) })
+      const options = { ...(values.kind ? { kindId: values.kind } : {}), ...(park ? { park } : {}) }
+      let result
+      if (values.annotate) {
+        const reviewed = await reviewDocx(file, data, options)
+        await writeFile(values.annotate, reviewed.data).catch(() => {
+          throw new UserError('annotate_unwritable', `无法写入“${values.annotate}”：请确认文件夹存在、文件没有在 Word 中打开。`)
+        })
+        process.stderr.write(`已写入 ${values.annotate}：${reviewed.comments} 条批注、${reviewed.changes} 处修订。\n`)
+        result = reviewed.check
+      } else {
+        result = checkDraft(await loadDraft(file, data), options)
+      }
       anyError ||= hasErrors(result.findings)
       if (values.json) {
         process.stdout.write(`${JSON.stringify({ file, kind: result.kind, findings: result.findings, stats: result.stats })}\n`)

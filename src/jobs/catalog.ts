@@ -23,6 +23,7 @@ export interface JobSpec {
 export const JOB_SPECS = {
   check: { lane: 'check', budgetMs: 2_000 },
   checkUpload: { lane: 'check', budgetMs: 10_000 },
+  annotate: { lane: 'check', budgetMs: 15_000 },
   draft: { lane: 'draft', budgetMs: 15_000, usesCorpus: true },
   rewrite: { lane: 'draft', budgetMs: 10_000 },
   export: { lane: 'export', budgetMs: 20_000 },

@@ -127,6 +127,21 @@ export const JOBS = {
     },
   }),
 
+  /** A .docx draft returned with every finding as a comment (批注) and every fix as a tracked change (修订). */
+  annotate: defineJob({
+    input: z.object({
+      fileName: z.string().max(1000),
+      data: Bytes,
+      kind: z.string().optional(),
+      park: z.object({ json: z.string() }).optional(),
+    }),
+    load: () => Promise.all([import('../review/review-docx.js'), import('../park/read-park.js')]),
+    run: (input, [{ reviewDocx }, { parseParkJson }]) => {
+      const park = input.park ? parseParkJson(input.park.json, '表单字段 park') : undefined
+      return reviewDocx(input.fileName, input.data, { ...(input.kind ? { kindId: input.kind } : {}), ...(park ? { park } : {}) })
+    },
+  }),
+
   /** An offline first draft: plan against the corpus, compose, check. */
   draft: defineJob({
     input: z.object({ park: z.unknown(), kind: z.string().optional() }),

@@ -76,7 +76,7 @@ export function readDocxParagraphs(parts: DocxParts): DocxParagraph[] {
   return found.map(({ p, inTable }, index) => resolveParagraph(sheet, p, index, inTable))
 }
 
-function collectParagraphs(element: XmlElement | undefined, inTable: boolean, into: { p: XmlElement; inTable: boolean }[]): void {
+export function collectParagraphs(element: XmlElement | undefined, inTable: boolean, into: { p: XmlElement; inTable: boolean }[]): void {
   for (const child of element?.children ?? []) {
     if (child.name === 'w:p') into.push({ p: child, inTable })
     else if (TABLE_PARTS.has(child.name)) collectParagraphs(child, true, into)
@@ -135,7 +135,8 @@ function resolveParagraph(sheet: StyleSheet, p: XmlElement, index: number, inTab
   }
 }
 
-function collectRuns(element: XmlElement): XmlElement[] {
+/** The runs of a paragraph whose text is visible, in reading order (the same walk for typography and annotation). */
+export function collectRuns(element: XmlElement): XmlElement[] {
   const runs: XmlElement[] = []
   for (const child of element.children) {
     if (child.name === 'w:r') runs.push(child)
@@ -149,36 +150,35 @@ function collectRuns(element: XmlElement): XmlElement[] {
 }
 
 /** The visible text of one w:r. Deleted text (w:delText) and field instructions (w:instrText) are not visible. */
-function runTextOf(r: XmlElement): string {
+export function runTextOf(r: XmlElement): string {
   let text = ''
-  for (const child of r.children) {
-    switch (child.name) {
-      case 'w:t':
-        text += child.text
-        break
-      case 'w:tab':
-      case 'w:ptab':
-        text += '\t'
-        break
-      case 'w:br':
-        // A page or column break is layout, not text; a line break (Shift+Enter) stays inside the paragraph.
-        if (!['page', 'column'].includes(child.attrs['w:type'] ?? '')) text += '\u2028'
-        break
-      case 'w:cr':
-        text += '\u2028'
-        break
-      case 'w:noBreakHyphen':
-        text += '\u2011'
-        break
-      case 'w:sym': {
-        const code = Number.parseInt(child.attrs['w:char'] ?? '', 16)
-        if (Number.isFinite(code) && code > 0) text += String.fromCodePoint(code)
-        break
-      }
+  for (const child of r.children) text += runChildText(child)
+  return text
+}
+
+/** The visible text one child of a w:r contributes; the annotator maps offsets back to these children. */
+export function runChildText(child: XmlElement): string {
+  switch (child.name) {
+    case 'w:t':
+      // One Word paragraph must stay one source line.
+      return child.text.replace(/\r\n|[\r\n]/g, ' ')
+    case 'w:tab':
+    case 'w:ptab':
+      return '\t'
+    case 'w:br':
+      // A page or column break is layout, not text; a line break (Shift+Enter) stays inside the paragraph.
+      return ['page', 'column'].includes(child.attrs['w:type'] ?? '') ? '' : '\u2028'
+    case 'w:cr':
+      return '\u2028'
+    case 'w:noBreakHyphen':
+      return '\u2011'
+    case 'w:sym': {
+      const code = Number.parseInt(child.attrs['w:char'] ?? '', 16)
+      return Number.isFinite(code) && code > 0 ? String.fromCodePoint(code) : ''
     }
+    default:
+      return ''
   }
-  // One Word paragraph must stay one source line.
-  return text.replace(/\r\n|[\r\n]/g, ' ')
 }
 
 function sameFormatting(a: DocxRun, b: DocxRun): boolean {

@@ -49,6 +49,16 @@ export interface ZipArchive {
   has(name: string): boolean
   /** The entry's bytes, or undefined when there is no such entry. */
   read(name: string): Uint8Array | undefined
+  /** The entry as stored (compressed bytes, method, CRC), for copying it unchanged into another archive. */
+  readStored(name: string): StoredZipEntry | undefined
+}
+
+export interface StoredZipEntry {
+  name: string
+  method: number
+  crc: number
+  uncompressedSize: number
+  compressed: Uint8Array
 }
 
 const EOCD_SIGNATURE = 0x06054b50
@@ -117,6 +127,12 @@ export function openZip(data: Uint8Array, limits: ZipLimits): ZipArchive {
       const entry = entries.get(name)
       return entry ? readEntry(data, view, entry) : undefined
     },
+    readStored: (name) => {
+      const entry = entries.get(name)
+      if (!entry) return undefined
+      if (entry.flags & FLAG_ENCRYPTED) throw new ZipError('encrypted', `${entry.name} is encrypted`)
+      return { name, method: entry.method, crc: entry.crc, uncompressedSize: entry.uncompressedSize, compressed: storedBytes(data, view, entry) }
+    },
   }
 }
 
@@ -131,8 +147,7 @@ function findEndOfCentralDirectory(view: DataView): number {
   return -1
 }
 
-function readEntry(data: Uint8Array, view: DataView, entry: ZipEntry): Uint8Array {
-  if (entry.flags & FLAG_ENCRYPTED) throw new ZipError('encrypted', `${entry.name} is encrypted`)
+function storedBytes(data: Uint8Array, view: DataView, entry: ZipEntry): Uint8Array {
   const local = entry.localHeaderOffset
   if (local + 30 > data.length || view.getUint32(local, true) !== LOCAL_SIGNATURE) {
     throw new ZipError('corrupted', `${entry.name}: bad local header`)
@@ -140,7 +155,12 @@ function readEntry(data: Uint8Array, view: DataView, entry: ZipEntry): Uint8Arra
   const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true)
   const end = start + entry.compressedSize
   if (end > data.length) throw new ZipError('truncated', `${entry.name}: data outside the file`)
-  const compressed = data.subarray(start, end)
+  return data.subarray(start, end)
+}
+
+function readEntry(data: Uint8Array, view: DataView, entry: ZipEntry): Uint8Array {
+  if (entry.flags & FLAG_ENCRYPTED) throw new ZipError('encrypted', `${entry.name} is encrypted`)
+  const compressed = storedBytes(data, view, entry)
 
   let bytes: Uint8Array
   if (entry.method === METHOD_STORED) {

@@ -14,6 +14,18 @@ export interface XmlElement {
   children: XmlElement[]
   /** The element's own character data (entities decoded), children's text excluded. */
   text: string
+  /** Where the element sits in the source, when parsed with `{ positions: true }` (for editing a part in place). */
+  source?: XmlSourceRange
+}
+
+/** Offsets into the parsed string: `xml.slice(start, end)` is the whole element, `[openEnd, closeStart)` its content. */
+export interface XmlSourceRange {
+  /** The name as written, prefix included ('w:r'), for writing sibling elements with the file's own prefix. */
+  qname: string
+  start: number
+  openEnd: number
+  closeStart: number
+  end: number
 }
 
 /** Malformed XML; the caller decides what to tell the user. */
@@ -62,8 +74,9 @@ interface OpenElement {
  * Parses one XML document into an element tree. Throws `XmlSyntaxError` on anything outside well-formed,
  * DTD-free XML (a DOCTYPE is refused: OOXML never has one, and refusing it rules out entity expansion attacks).
  */
-export function parseXml(xml: string, limits: { maxElements?: number } = {}): XmlElement {
+export function parseXml(xml: string, limits: { maxElements?: number; positions?: boolean } = {}): XmlElement {
   const maxElements = limits.maxElements ?? 2_000_000
+  const positions = limits.positions ?? false
   let elements = 0
   let root: XmlElement | undefined
   const stack: OpenElement[] = []
@@ -99,6 +112,10 @@ export function parseXml(xml: string, limits: { maxElements?: number } = {}): Xm
       const open = stack.pop()
       if (!match || !open || match[1] !== open.qname) throw new XmlSyntaxError('mismatched end tag', lt)
       i = lt + match[0].length
+      if (open.element.source) {
+        open.element.source.closeStart = lt
+        open.element.source.end = i
+      }
     } else {
       if (stack.length === 0 && root) throw new XmlSyntaxError('more than one root element', lt)
       if (++elements > maxElements) throw new XmlSyntaxError('too many elements', lt)
@@ -111,6 +128,7 @@ export function parseXml(xml: string, limits: { maxElements?: number } = {}): Xm
         children: [],
         text: '',
       }
+      if (positions) element.source = { qname: tag.qname, start: lt, openEnd: tag.end, closeStart: tag.end, end: tag.end }
       const parent = stack[stack.length - 1]
       if (parent) parent.element.children.push(element)
       else root = element

@@ -148,14 +148,14 @@ function readXmlPart(zip: ZipArchive, path: string, caps: DocxLimits): XmlElemen
 }
 
 /** OOXML parts are UTF-8, or UTF-16 with a byte order mark. */
-function decodeXml(bytes: Uint8Array): string {
+export function decodeXml(bytes: Uint8Array): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes)
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes)
   return new TextDecoder('utf-8').decode(bytes)
 }
 
 /** The zip path of the first relationship whose type ends with `typeSuffix` (transitional and Strict URIs differ). */
-function relationTarget(rels: XmlElement | undefined, typeSuffix: string, folder: string): string | undefined {
+export function relationTarget(rels: XmlElement | undefined, typeSuffix: string, folder: string): string | undefined {
   const relation = childElements(rels, 'Relationship').find(
     (r) => (r.attrs['Type'] ?? '').endsWith(typeSuffix) && r.attrs['TargetMode'] !== 'External',
   )
@@ -164,7 +164,7 @@ function relationTarget(rels: XmlElement | undefined, typeSuffix: string, folder
   return resolvePartPath(folder, target)
 }
 
-function resolvePartPath(folder: string, target: string): string {
+export function resolvePartPath(folder: string, target: string): string {
   const joined = target.startsWith('/') ? target.slice(1) : `${folder}${target}`
   const steps: string[] = []
   for (const step of joined.split('/')) {

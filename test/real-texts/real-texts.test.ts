@@ -11,10 +11,16 @@ import { restoreFullWidth } from './restore-fullwidth.js'
 describe('real-text evaluation set (fixtures/real)', () => {
   const files = SETS.flatMap((set) => listRealTextFiles(set).map((file) => ({ set, file })))
 
-  it('has at least 15 real texts and a held-out part', () => {
+  it('has at least 35 dev texts, 12 held-out texts and 6 planted drafts', () => {
     const count = (set: string) => files.filter((f) => f.set === set).length
-    expect(count('dev') + count('holdout')).toBeGreaterThanOrEqual(15)
-    expect(count('holdout')).toBeGreaterThanOrEqual(4)
+    expect(count('dev')).toBeGreaterThanOrEqual(35)
+    expect(count('holdout')).toBeGreaterThanOrEqual(12)
+    expect(count('planted')).toBeGreaterThanOrEqual(6)
+  })
+
+  it('planted drafts cover both innovation kinds', () => {
+    const kinds = new Set(files.filter((f) => f.set === 'planted').map(({ file, set }) => loadRealText(file, set).expected.kind))
+    expect([...kinds].sort()).toEqual(['innovation-digital', 'innovation-green'])
   })
 
   it('every expected file sits next to a text', () => {

@@ -1,7 +1,8 @@
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { UserError } from '../../errors.js'
 import type { JobRunner } from '../../jobs/job-runner.js'
+import { contentDisposition, DOCX_TYPE } from './export.js'
 import { readJsonText, readUpload } from '../validation.js'
 
 const messages = {
@@ -11,45 +12,60 @@ const messages = {
 }
 const MAX_DRAFT_UPLOAD_BYTES = 10 * 1024 * 1024
 
-/** POST /api/check: JSON `{text, format?, kind?, park?, materials?, config?}` or a multipart .docx/.txt/.md upload. */
+/**
+ * POST /api/check: JSON `{text, format?, kind?, park?, materials?, config?}` or a multipart .docx/.txt/.md upload.
+ * POST /api/check/annotate: a multipart .docx upload (file, park?, kind?) → the same file with every finding as a
+ * comment (批注) and every fix as a tracked change (修订); X-Review-Comments and X-Review-Changes say how many.
+ * Reading, checking and annotating run in worker threads (`jobs`).
+ */
 export function checkRoutes(jobs: JobRunner) {
   const app = new Hono()
-  app.post(
-    '/check',
-    bodyLimit({
-      maxSize: MAX_DRAFT_UPLOAD_BYTES,
-      onError: () => {
-        throw new UserError('file_too_large', messages.tooLarge, 413)
-      },
-    }),
-    async (c) => {
-      const type = c.req.header('content-type') ?? ''
-      const signal = c.req.raw.signal
-      if (type.startsWith('multipart/form-data')) {
-        const body = await readUpload(c)
-        const file = body['file']
-        if (!(file instanceof File)) throw new UserError('missing_file', messages.noDraft, 400)
-        const parkField = body['park']
-        if (parkField !== undefined && typeof parkField !== 'string') throw new UserError('invalid_park', messages.badPark, 400)
-        const kind = typeof body['kind'] === 'string' && body['kind'] ? body['kind'] : undefined
-        const { result } = await jobs.run(
-          'checkUpload',
-          {
-            value: {
-              fileName: file.name,
-              data: new Uint8Array(await file.arrayBuffer()),
-              ...(kind ? { kind } : {}),
-              ...(parkField ? { park: { json: parkField } } : {}),
-            },
-          },
-          { signal },
-        )
-        return c.json(result)
-      }
-      // The worker parses and validates the JSON: the event loop only moves the text.
-      const answer = await jobs.run('check', { json: await readJsonText(c) }, { signal })
-      return c.body(answer, 200, { 'content-type': 'application/json; charset=utf-8' })
-    },
-  )
+  app.post('/check', uploadLimit(), async (c) => {
+    const type = c.req.header('content-type') ?? ''
+    const signal = c.req.raw.signal
+    if (type.startsWith('multipart/form-data')) {
+      const { result } = await jobs.run('checkUpload', { value: await readDraftUpload(c) }, { signal })
+      return c.json(result)
+    }
+    // The worker parses and validates the JSON: the event loop only moves the text.
+    const answer = await jobs.run('check', { json: await readJsonText(c) }, { signal })
+    return c.body(answer, 200, { 'content-type': 'application/json; charset=utf-8' })
+  })
+  app.post('/check/annotate', uploadLimit(), async (c) => {
+    const upload = await readDraftUpload(c)
+    const reviewed = await jobs.run('annotate', { value: upload }, { signal: c.req.raw.signal })
+    const stem = upload.fileName.replace(/\.docx$/i, '')
+    return c.body(reviewed.data as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': DOCX_TYPE,
+      'content-disposition': contentDisposition(`${stem}-审校.docx`),
+      'x-review-comments': String(reviewed.comments),
+      'x-review-changes': String(reviewed.changes),
+    })
+  })
   return app
+}
+
+function uploadLimit() {
+  return bodyLimit({
+    maxSize: MAX_DRAFT_UPLOAD_BYTES,
+    onError: () => {
+      throw new UserError('file_too_large', messages.tooLarge, 413)
+    },
+  })
+}
+
+/** A multipart draft upload: field file (the draft), optional park (park data JSON text, read by the job) and kind. */
+async function readDraftUpload(c: Context): Promise<{ fileName: string; data: Uint8Array<ArrayBuffer>; kind?: string; park?: { json: string } }> {
+  const body = await readUpload(c)
+  const file = body['file']
+  if (!(file instanceof File)) throw new UserError('missing_file', messages.noDraft, 400)
+  const parkField = body['park']
+  if (parkField !== undefined && typeof parkField !== 'string') throw new UserError('invalid_park', messages.badPark, 400)
+  const kind = typeof body['kind'] === 'string' && body['kind'] ? body['kind'] : undefined
+  return {
+    fileName: file.name,
+    data: new Uint8Array(await file.arrayBuffer()),
+    ...(kind ? { kind } : {}),
+    ...(parkField ? { park: { json: parkField } } : {}),
+  }
 }

@@ -2,7 +2,7 @@ import { Hono } from 'hono'
 import type { JobRunner } from '../../jobs/job-runner.js'
 import { readJsonText } from '../validation.js'
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 
 /** RFC 6266/5987: an ASCII fallback plus the UTF-8 name, so browsers save the Chinese file name. */
 export function contentDisposition(fileName: string): string {

@@ -57,10 +57,11 @@ export async function api(path, { method = 'GET', body, form } = {}) {
   return response.json()
 }
 
-/** A file answer (a .docx or .xlsx) as a Blob with the file name from Content-Disposition. */
-export async function download(path, { method = 'GET', body } = {}) {
+/** A file answer (a .docx or .xlsx) as a Blob with the file name from Content-Disposition; `form` posts a FormData. */
+export async function download(path, { method = 'GET', body, form } = {}) {
   const options = { method }
-  if (body !== undefined) {
+  if (form) options.body = form
+  else if (body !== undefined) {
     options.body = JSON.stringify(body)
     options.headers = { 'content-type': 'application/json' }
   }

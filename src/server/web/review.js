@@ -1,8 +1,8 @@
 // 审校: the draft in an editor whose findings are highlighted at their exact characters, grouped by rule, with
 // one-click fixes; 字数 per section; re-checked while typing. A person's own .docx/.txt/.md can be uploaded and
 // checked the same way. Saving adds a version; an applied fix is saved as a version of its own.
-import { api } from './api.js'
-import { debounce, empty, fill, filePicker, formatTime, h, say } from './dom.js'
+import { api, download } from './api.js'
+import { debounce, empty, fill, filePicker, formatTime, h, saveBlob, say } from './dom.js'
 import { hasUnsavedText, hideToast, loadDrafts, materials, openDraft, parkData, saveVersion, setText, showTab, toast } from './session.js'
 import { formatKey, local, on, state } from './state.js'
 
@@ -39,6 +39,9 @@ let checkSeq = 0
 let selected = -1
 
 const uploadPicker = filePicker('.docx,.txt,.md', uploadDraft)
+const annotatePicker = filePicker('.docx', annotateWordFile)
+const ANNOTATE_LABEL = '生成 Word 批注稿（.docx）'
+const ANNOTATE_HINT = '选择一份 Word 稿件，下载同一份文件：每条审校意见写成批注，可直接改的写成修订，可在 Word/WPS 中逐条接受或拒绝。'
 
 // ---------------------------------------------------------------------------------------------
 // Checking
@@ -297,6 +300,32 @@ async function uploadDraft(file) {
   }
 }
 
+/**
+ * The person's own .docx back with every finding as a comment (批注) and every fix as a tracked change (修订),
+ * checked against this park's data; nothing is saved in the workspace.
+ */
+async function annotateWordFile(file) {
+  const form = new FormData()
+  form.append('file', file)
+  const park = parkData()
+  if (park) form.append('park', JSON.stringify(park))
+  if (state.current?.draft.kind) form.append('kind', state.current.draft.kind)
+  toast(`正在审校“${file.name}”并写入批注……`)
+  try {
+    const { blob, fileName } = await download('/api/check/annotate', { method: 'POST', form })
+    saveBlob(blob, fileName)
+    toast(`已生成“${fileName}”：在 Word 或 WPS 的“审阅”中查看批注，逐条接受或拒绝修订。`)
+  } catch (error) {
+    toast(error.message, 'error')
+  }
+}
+
+function annotateButton() {
+  const button = h('button', { type: 'button', class: 'secondary', id: 'review-annotate', title: ANNOTATE_HINT }, ANNOTATE_LABEL)
+  button.addEventListener('click', annotatePicker.open)
+  return button
+}
+
 function renderToolbar() {
   const bar = panel.querySelector('#review-toolbar')
   if (!bar || !state.current) return
@@ -329,6 +358,7 @@ function renderToolbar() {
     h('div', { class: 'field' }, h('label', { for: 'review-version' }, '版本'), versionSelect),
     save,
     upload,
+    annotateButton(),
     discard,
     h('p', { class: 'save-status', id: 'review-save-status', 'aria-live': 'polite' }),
   )
@@ -364,7 +394,7 @@ function render() {
     gen.addEventListener('click', () => showTab('draft'))
     const upload = h('button', { type: 'button', class: 'secondary' }, '上传人工稿（.docx/.txt/.md）')
     upload.addEventListener('click', uploadPicker.open)
-    return fill(panel, h('h2', { class: 'panel-title' }, '审校'), empty('这个园区还没有稿件：可以先生成初稿，或上传已经写好的稿件审校。', h('div', { class: 'actions' }, gen, upload)))
+    return fill(panel, h('h2', { class: 'panel-title' }, '审校'), empty('这个园区还没有稿件：可以先生成初稿，或上传已经写好的稿件审校。', h('div', { class: 'actions' }, gen, upload, annotateButton())))
   }
   textarea = h('textarea', { id: 'draft-text', spellcheck: 'false', 'aria-label': '稿件正文（可直接修改，修改后自动重新审校）' })
   textarea.value = state.text

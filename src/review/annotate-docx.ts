@@ -1,0 +1,245 @@
+import type { Finding, Severity, TextFix } from '../check/finding.js'
+import { UserError } from '../errors.js'
+import { openZip, ZipError, type ZipArchive } from '../model/docx-zip.js'
+import { parseXml } from '../model/ooxml.js'
+import { DEFAULT_DOCX_LIMITS, decodeXml, messages as docxMessages, relationTarget } from '../model/parse-docx.js'
+import { writeZip, type ZipWriteEntry } from '../model/zip-write.js'
+import { buildCommentsPart, COMMENTS_CONTENT_TYPE, COMMENTS_REL_TYPE, withContentTypeOverride, withRelationship } from './comments-part.js'
+import { isCuttable, mapDocxText, paragraphAt, sourceOf, type DocxTextMap, type MappedParagraph } from './docx-text-map.js'
+import { rewriteParagraph, type CommentMark, type ParagraphEdits, type RevisionStamp, type TextChange } from './paragraph-rewrite.js'
+import { ruleName } from './rule-names.js'
+
+/**
+ * The person's own .docx back as an editor would return it: every finding a Word comment (批注) on exactly the
+ * characters it is about, every fix a tracked change (修订: deletion + insertion) they can accept or reject one by
+ * one in Word, WPS or LibreOffice. Only word/document.xml, the comments part, its relationship and
+ * [Content_Types].xml change; every other part of the zip is copied as stored, byte for byte.
+ */
+
+export const REVIEW_AUTHOR = '园区报告助手'
+
+export interface AnnotateOptions {
+  /** Written as w:author of comments and changes. */
+  author?: string
+  /** Written as w:date; defaults to now. */
+  date?: Date
+  /** Fixes as tracked changes (default) or only comments. */
+  trackedFixes?: boolean
+  /** The text the findings were computed on (the parsed draft's source): refused when the file says otherwise. */
+  checkedText?: string
+}
+
+export interface AnnotateResult {
+  data: Uint8Array
+  comments: number
+  changes: number
+  /** Fixes left as advice in their comment: overlapping another fix, across paragraphs, or over a field or picture. */
+  fixesNotTracked: number
+}
+
+const messages = {
+  severity: { error: '错误', warning: '提醒', info: '提示' } satisfies Record<Severity, string>,
+  suggestion: (text: string) => `建议：${text}`,
+  tracked: '改法已作为修订写入正文，可逐条接受或拒绝。',
+  fixAdvice: (from: string, to: string) => (to ? `建议将“${from}”改为“${to}”。` : `建议删除“${from}”。`),
+  textMismatch: '文档内容与审校时读到的不一致，无法标注。请重新上传文档后再试。',
+} as const
+
+const PARAGRAPH_MARK = '\n'
+// Children of a run with no text that a deletion may take along (everything else — a field, a picture — blocks it).
+const HARMLESS_EMPTY = new Set(['w:lastRenderedPageBreak', 'w:softHyphen', 'w:annotationRef'])
+
+export function annotateDocx(data: Uint8Array, findings: readonly Finding[], options: AnnotateOptions = {}): AnnotateResult {
+  const zip = openArchive(data)
+  const documentPath = relationTarget(readXml(zip, '_rels/.rels'), '/officeDocument', '') ?? 'word/document.xml'
+  const slash = documentPath.lastIndexOf('/')
+  const folder = documentPath.slice(0, slash + 1)
+  const relsPath = `${folder}_rels/${documentPath.slice(slash + 1)}.rels`
+  const documentXml = readText(zip, documentPath)
+  if (documentXml === undefined) throw new UserError('DOCX_NOT_WORD', docxMessages.notWord, 415)
+  const relsXml = readText(zip, relsPath)
+  const commentsPath = relationTarget(relsXml ? parseXml(relsXml) : undefined, '/comments', folder) ?? `${folder}comments.xml`
+  const existingComments = readText(zip, commentsPath)
+
+  const map = mapDocxText(documentXml)
+  if (options.checkedText !== undefined && options.checkedText !== map.text) throw new UserError('DOCX_CHANGED', messages.textMismatch, 409)
+  const stamp: RevisionStamp = { author: options.author ?? REVIEW_AUTHOR, date: wordDate(options.date ?? new Date()) }
+  let nextId = maxAnnotationId(documentXml, existingComments ?? '') + 1
+  const takeId = () => nextId++
+
+  const changes = options.trackedFixes === false ? [] : plannedChanges(map, findings, takeId)
+  const edits = new Map<MappedParagraph, ParagraphEdits>()
+  const editsOf = (paragraph: MappedParagraph) => {
+    let found = edits.get(paragraph)
+    if (!found) edits.set(paragraph, (found = { comments: [], changes: [] }))
+    return found
+  }
+  for (const { paragraph, change } of changes) editsOf(paragraph).changes.push(change)
+
+  const comments: { id: number; paragraphs: string[] }[] = []
+  for (const finding of findings) {
+    const anchor = commentAnchor(map, finding, changes)
+    if (!anchor) continue
+    const id = takeId()
+    editsOf(anchor.first).comments.push({ id, at: anchor.start, kind: 'start' } satisfies CommentMark)
+    editsOf(anchor.last).comments.push({ id, at: anchor.end, kind: 'end' })
+    const tracked = changes.some((planned) => planned.finding === finding)
+    comments.push({ id, paragraphs: commentText(finding, tracked, map.text) })
+  }
+
+  const ordered = [...edits].sort(([a], [b]) => sourceOf(a.element).start - sourceOf(b.element).start)
+  let cursor = 0
+  const out: string[] = []
+  for (const [paragraph, paragraphEdits] of ordered) {
+    const source = sourceOf(paragraph.element)
+    out.push(documentXml.slice(cursor, source.start), rewriteParagraph(map, paragraph, paragraphEdits, stamp))
+    cursor = source.end
+  }
+  out.push(documentXml.slice(cursor))
+
+  const replaced = new Map<string, string>([[documentPath, out.join('')]])
+  if (comments.length) {
+    replaced.set(commentsPath, buildCommentsPart(existingComments, comments, stamp))
+    if (!existingComments) {
+      replaced.set(relsPath, withRelationship(relsXml, COMMENTS_REL_TYPE, commentsPath.slice(folder.length)))
+      replaced.set('[Content_Types].xml', withContentTypeOverride(readText(zip, '[Content_Types].xml') ?? '', `/${commentsPath}`, COMMENTS_CONTENT_TYPE))
+    }
+  }
+  return { data: repack(zip, replaced), comments: comments.length, changes: changes.length, fixesNotTracked: findings.filter((f) => f.fix).length - changes.length }
+}
+
+interface PlannedChange {
+  finding: Finding
+  paragraph: MappedParagraph
+  change: TextChange
+}
+
+/**
+ * The fixes that become tracked changes: inside one paragraph, on characters we can cut between, not over a
+ * field or picture, not a no-op, and not overlapping an earlier one (the first wins, as in apply-fixes.ts).
+ */
+function plannedChanges(map: DocxTextMap, findings: readonly Finding[], takeId: () => number): PlannedChange[] {
+  const withFix = findings.filter((finding): finding is Finding & { fix: TextFix } => finding.fix !== undefined)
+  withFix.sort((a, b) => a.fix.start - b.fix.start || a.fix.end - b.fix.end)
+  const planned: PlannedChange[] = []
+  let cursor = -1
+  for (const finding of withFix) {
+    const { start, end, text } = finding.fix
+    if (start < cursor || start > end || end > map.text.length) continue
+    if (map.text.slice(start, end) === text || text.includes(PARAGRAPH_MARK)) continue
+    const paragraph = paragraphAt(map, start)
+    if (!paragraph || end > paragraph.offset + paragraph.text.length || paragraph.locked) continue
+    const local = { start: start - paragraph.offset, end: end - paragraph.offset }
+    if (!isCuttable(paragraph, local.start) || !isCuttable(paragraph, local.end) || coversNonText(paragraph, local.start, local.end)) continue
+    planned.push({ finding, paragraph, change: { ...local, text, deletionId: takeId(), insertionId: takeId() } })
+    cursor = end
+  }
+  return planned
+}
+
+function coversNonText(paragraph: MappedParagraph, start: number, end: number): boolean {
+  return paragraph.runs.some(
+    (run) => (run.locked && run.start < end && run.end > start) || run.atoms.some((atom) => atom.start === atom.end && atom.start > start && atom.start < end && !HARMLESS_EMPTY.has(atom.element.name)),
+  )
+}
+
+/**
+ * Where a finding's comment goes: its characters, one character when it points between two (a missing 。), the
+ * first character of the report for a finding about the whole text; never starting or ending inside a tracked
+ * change (the comment then takes the whole change) nor between characters we cannot cut between.
+ */
+function commentAnchor(
+  map: DocxTextMap,
+  finding: Finding,
+  changes: readonly PlannedChange[],
+): { first: MappedParagraph; last: MappedParagraph; start: number; end: number } | undefined {
+  const length = map.text.length
+  if (!length) return undefined
+  let start = Math.max(0, Math.min(finding.start, length))
+  let end = Math.max(start, Math.min(finding.end, length))
+  for (const { paragraph, change } of changes) {
+    const changeStart = paragraph.offset + change.start
+    const changeEnd = paragraph.offset + change.end
+    if (start > changeStart && start < changeEnd) start = changeStart
+    if (end > changeStart && end < changeEnd) end = changeEnd
+  }
+  if (start === end) {
+    if (start < length && map.text[start] !== PARAGRAPH_MARK) end = start + 1
+    else if (start > 0 && map.text[start - 1] !== PARAGRAPH_MARK) start -= 1
+  }
+  // A range that begins on a paragraph mark begins with the next paragraph; one that ends right after it, before it.
+  while (start < end && map.text[start] === PARAGRAPH_MARK) start += 1
+  while (end > start && map.text[end - 1] === PARAGRAPH_MARK) end -= 1
+  const first = paragraphAt(map, start)
+  const last = paragraphAt(map, end)
+  if (!first || !last) return undefined
+  let localStart = start - first.offset
+  let localEnd = end - last.offset
+  while (localStart > 0 && !isCuttable(first, localStart)) localStart -= 1
+  while (localEnd < last.text.length && !isCuttable(last, localEnd)) localEnd += 1
+  return { first, last, start: localStart, end: localEnd }
+}
+
+function commentText(finding: Finding, tracked: boolean, text: string): string[] {
+  const lines = [`【${ruleName(finding.rule)}·${messages.severity[finding.severity]}】${finding.message}`]
+  if (finding.suggestion) lines.push(messages.suggestion(finding.suggestion))
+  if (finding.fix) lines.push(tracked ? messages.tracked : messages.fixAdvice(shown(text.slice(finding.fix.start, finding.fix.end)), shown(finding.fix.text)))
+  return lines
+}
+
+/** A paragraph mark inside quoted text shows as Word's own mark. */
+const shown = (text: string) => text.replaceAll(PARAGRAPH_MARK, '↵')
+
+/** The largest w:id in use (comments, changes and bookmarks share the number space in practice). */
+function maxAnnotationId(...parts: string[]): number {
+  let max = 0
+  for (const part of parts) {
+    for (const match of part.matchAll(/:id="(\d{1,9})"/g)) max = Math.max(max, Number(match[1]))
+  }
+  return max
+}
+
+function wordDate(date: Date): string {
+  return `${date.toISOString().slice(0, 19)}Z`
+}
+
+function openArchive(data: Uint8Array): ZipArchive {
+  try {
+    return openZip(data, DEFAULT_DOCX_LIMITS)
+  } catch (error) {
+    if (error instanceof ZipError) throw new UserError('DOCX_CORRUPTED', docxMessages.unknownFormat, 415)
+    throw error
+  }
+}
+
+function readText(zip: ZipArchive, path: string): string | undefined {
+  const bytes = zip.read(path)
+  return bytes ? decodeXml(bytes) : undefined
+}
+
+function readXml(zip: ZipArchive, path: string) {
+  const text = readText(zip, path)
+  return text === undefined ? undefined : parseXml(text)
+}
+
+/** The same entries in the same order; replaced parts re-encoded as UTF-8, new parts appended. */
+function repack(zip: ZipArchive, replaced: Map<string, string>): Uint8Array {
+  const encoder = new TextEncoder()
+  const entries: ZipWriteEntry[] = []
+  for (const name of zip.names) {
+    const text = replaced.get(name)
+    if (text !== undefined) {
+      entries.push({ name, data: encoder.encode(asUtf8Declaration(text)) })
+      replaced.delete(name)
+    } else {
+      entries.push({ name, stored: zip.readStored(name)! })
+    }
+  }
+  for (const [name, text] of replaced) entries.push({ name, data: encoder.encode(text) })
+  return writeZip(entries)
+}
+
+/** A part read from UTF-16 is written back as UTF-8, so its declaration must say so. */
+function asUtf8Declaration(xml: string): string {
+  return xml.replace(/^(\uFEFF?<\?xml[^>]*encoding=["'])UTF-16(["'])/i, '$1UTF-8$2').replace(/^\uFEFF/, '')
+}
