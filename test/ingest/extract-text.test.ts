@@ -63,7 +63,7 @@ describe('extractDocumentText on the fixtures', () => {
 
   it('a file over maxBytes → file_too_large', async () => {
     const error = await rejectionOf(extractDocumentText(fixture('policy-excerpt.docx'), { maxBytes: 1024 }))
-    expect(error).toMatchObject({ code: 'file_too_large', status: 413, message: '文件过大：上传文件不能超过 1 KB。' })
+    expect(error).toMatchObject({ code: 'file_too_large', status: 413, message: '文件过大：上传文件不能超过 1 KB。请删去文件中的图片或附件后另存，或拆成几份分别上传。' })
   })
 
   it('more text than maxChars → text_too_long', async () => {
