@@ -32,9 +32,9 @@ export const phrases = {
 
   // 一、背景介绍 — 二是 the problems, 三是 the necessity
   problemsIntro: (industry: string, area: string, count: string) =>
-    area ? `当前，${industry}产业在${area}方面仍面临${count}方面突出问题：` : `当前，${industry}产业发展仍面临${count}方面突出问题：`,
+    area ? `${industry}产业在${area}方面仍面临${count}方面突出问题：` : `${industry}产业发展仍面临${count}方面突出问题：`,
   problemsIntroOne: (industry: string, area: string) =>
-    area ? `当前，${industry}产业在${area}方面仍面临突出问题：` : `当前，${industry}产业发展仍面临突出问题：`,
+    area ? `${industry}产业在${area}方面仍面临突出问题：` : `${industry}产业发展仍面临突出问题：`,
   item: (ordinal: string, text: string) => `${ordinal}是${text}`,
   necessity: (industry: string, document: string, direction: string) =>
     document

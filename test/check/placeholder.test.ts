@@ -7,6 +7,8 @@ const table = testRule(placeholderRule, {
     '一、背景介绍\n园区实际管理面积3260公顷。',
     '二、创新举措\n推广MAXX系列防爆巡检机器人24台。',
     '三、实践成效\n预警平均响应时间由45分钟缩短至8分钟。',
+    // A size between two figures, a Latin word, 某些 and 某种 are not placeholders.
+    '二、创新举措\n建成3x4米的显示屏，接入DCS系统，某些企业采用某种新工艺。',
   ],
   invalid: [
     {
@@ -18,6 +20,16 @@ const table = testRule(placeholderRule, {
       errors: [{ span: '【待补充：2025年工业固体废弃物综合利用率】' }],
     },
     { text: '二、创新举措\n（一）与××大学共建实验室\n某某公司牵头。', errors: [{ span: '××' }, { span: '某某' }] },
+    {
+      // fixtures/real/27 and 32: a single x or * for a figure, 某市 for a name.
+      text: '一、背景介绍\n全市现有工业园区x个。1-9月，实现营业收入*亿元，同比增长6.16%。某市产业园区发展较快。',
+      errors: [{ span: 'x' }, { span: '*' }, { span: '某市' }],
+    },
+    {
+      // fixtures/real/05 and 26: x for a name, *月*日 for a date.
+      text: '一、背景介绍\n建设x工业园区，于2014年*月*日至*日开展调研。',
+      errors: [{ span: 'x' }, { span: '*' }, { span: '*' }, { span: '*' }],
+    },
     {
       text: '# 标题\n\n## 一、背景介绍\n\n**1. 基础。**园区引进**XX**公司。',
       format: 'markdown',

@@ -14,6 +14,8 @@ const table = testRule(registerRule, {
     '二、创新举措\n园区建设5G通讯网络，推进供电线路改造。',
     // A technical 主任 who 指导 is not a quoted speech.
     '二、创新举措\n园区聘请省安全生产专家委员会主任担任技术顾问，指导企业开展隐患排查。',
+    // A mid-sentence 同志们 is no salutation; an action reported with 了 is no quotation.
+    '座谈中，陈涛主任首先介绍了园区发展状况。调研得到了园区管理处领导和同志们的大力帮助和支持。',
   ],
   invalid: [
     {
@@ -45,6 +47,30 @@ const table = testRule(registerRule, {
         { span: '！', message: '感叹号', suggestion: '改为句号' },
       ],
       output: '二、创新举措\n如何破解中小企业不敢转、不会转的难题？园区给出了答案。',
+    },
+    {
+      // fixtures/real/16: a leaders' attendance list and an official quoted by pronoun.
+      text: '县领导魏宏彬、杨健、吴耀祥等参加庆典仪式。他指出，工业园区的建设是推进工业化进程的手段。他希望园区所在地的广大干部群众支持园区建设。',
+      errors: [
+        { span: '领导魏宏彬、杨健、吴耀祥等参加', message: '列出出席领导名单是新闻稿的写法，经验材料不写。', suggestion: '删去出席人员名单。' },
+        { span: '他指出', message: '“他指出”是新闻稿转述人物讲话的写法' },
+        { span: '他希望' },
+      ],
+    },
+    {
+      // fixtures/real/17 and 37: a speaker without a pause after the verb, a reporter, a source note.
+      text: '在走访长兴电子公司时，企业负责人表示今年产品销量已呈复苏迹象。重庆日报记者12月21日从全市智慧园区工作推进会获悉。（来源：市科技局）',
+      errors: [{ span: '企业负责人表示' }, { span: '日报记者' }, { span: '（来源：市科技局）', message: '电头或署名' }],
+      output: '在走访长兴电子公司时，企业负责人表示今年产品销量已呈复苏迹象。重庆日报记者12月21日从全市智慧园区工作推进会获悉。',
+    },
+    {
+      // fixtures/real/13 and 20: a byline closing the last paragraph; a figure of speech of the news.
+      text: '阳光电源零碳中心建设同样如火如荼，力争全年签约项目9个。（朱怡舟）',
+      errors: [
+        { span: '如火如荼', message: '“如火如荼”是新闻宣传的形象化说法，经验材料应直接写明做了什么、达到什么程度。' },
+        { span: '（朱怡舟）' },
+      ],
+      output: '阳光电源零碳中心建设同样如火如荼，力争全年签约项目9个。',
     },
   ],
 })

@@ -18,6 +18,10 @@ const table = testRule(timeReferenceRule, {
     '二、创新举措\n2025年起，企业须在每月10日前报送能耗数据。',
     // 近年来 names a period, not a moment the reader must place.
     '一、背景介绍\n近年来，园区着力推进化工产业转型升级。',
+    // fixtures/real/33: the sentence names the year it speaks of, so its 今年 is that year.
+    '一、背景介绍\n2022年是全面贯彻党的二十大精神的开局之年，今年以来，开发区坚持稳中求进工作总基调。',
+    // fixtures/real/12: a year heading an event's name dates the sentence's days; the clause's own year dates 目前.
+    '三、实践成效\n10月29日至31日，2024中国化工园区发展大会在成都举行。园区目前已建成15个智慧园区（截至2025年6月底）。',
   ],
   invalid: [
     {
@@ -46,6 +50,16 @@ const table = testRule(timeReferenceRule, {
     {
       text: '三、实践成效\n上半年，园区实现工业总产值156亿元，1—6月新增入园项目9个。',
       errors: [{ span: '上半年' }, { span: '1—6月' }],
+    },
+    {
+      // fixtures/real/02: the year of an earlier clause is when the platform was built, not when 目前 is.
+      text: '二、创新举措\n园区于2024年7月完成基本建设，同年8月正式上线运行，目前正在完善运行机制。',
+      errors: [{ span: '目前', message: '“目前”是相对时间，报告在次年评审和存档时读者无法确定具体年份，应写明年份。', suggestion: '写明是哪一年哪一月的情况' }],
+    },
+    {
+      // fixtures/real/15 and 38: 前面5个月, 当前 and 全年 without a year.
+      text: '三、实践成效\n前面5个月，园区主要经济指标稳步推进。当前，园区着重抓好10个在建重大项目，为全年目标的实现打好基础。',
+      errors: [{ span: '前面5个月', message: '“前面5个月”没有写明年份' }, { span: '当前' }, { span: '全年' }],
     },
   ],
 })

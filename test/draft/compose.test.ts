@@ -62,7 +62,7 @@ describe('composeReport: the text of 南岭经济技术开发区', () => {
     expect(background[1]).toContain(
       '园区集聚各类企业1482家，其中国家高新技术企业214家、国家级专精特新“小巨人”企业13家、国家级制造业单项冠军企业2家、省级专精特新企业87家、上市企业6家。',
     )
-    expect(background[2]).toMatch(/^当前，新能源电池材料产业在绿色安全发展方面仍面临三方面突出问题：一是能源结构偏煤、碳排放强度偏高，2023年/)
+    expect(background[2]).toMatch(/^新能源电池材料产业在绿色安全发展方面仍面临三方面突出问题：一是能源结构偏煤、碳排放强度偏高，2023年/)
     expect(background[2]).toContain('；二是副产固废利用不足，')
     expect(background[2]).toContain('；三是危化品储运风险点多、监测预警靠人工巡检，')
     expect(background[2]).toMatch(/也是落实《工业园区高质量发展指引》“推动绿色安全发展”要求的具体行动。$/)
@@ -142,7 +142,7 @@ describe('composeReport where the data is thin', () => {
       'warning length 一、背景介绍: 一、背景介绍',
       'warning quant-evidence 三、实践成效/（二）: （二）质量偏差调查周期明显缩短',
     ])
-    expect(text).toContain('当前，生物医药产业在实数深度融合方面仍面临两方面突出问题：一是研发数据分散、共享不足，')
+    expect(text).toContain('生物医药产业在实数深度融合方面仍面临两方面突出问题：一是研发数据分散、共享不足，')
     expect(text).toContain('两大主导产业实现营业收入198.6亿元，占园区营业收入的63.6%。')
     expect(text).toContain('生物医药企业研发数据上云率由24.5%提升至68.2%，提高43.7个百分点。')
     expect(evidence.untraced).toEqual([])

@@ -3,8 +3,13 @@ import { defineRule } from '../rule.js'
 import { blockRange, textBlocks } from '../text-blocks.js'
 
 // Placeholders people leave in templates: 【待补充】 (and what the offline composer writes, 【待补充：…】),
-// XX / xx / ×× / ＊＊ standing for a name or a number, 某某, and the template's own 示例 marks.
-const PLACEHOLDER = /【\s*待(?:补充|完善|核实|填写)[^】]*】|[Xx×＊*]{2,}|某某|（示例）|\(示例\)/gu
+// XX / xx / ×× / ＊＊ standing for a name or a number, 某某, and the template's own 示例 marks; a single x or * among
+// Chinese words or figures (工业园区x个, 营业收入*亿元, x工业园区, *月*日); 某市/某县/某园区 standing for a name.
+const PLACEHOLDER = /【\s*待(?:补充|完善|核实|填写)[^】]*】|[Xx×＊*]{2,}|某某|某(?:省|市|县|区|镇|乡|园区|工业园|产业园|开发区|公司|企业|集团)|（示例）|\(示例\)|[Xx＊*]/gu
+// A single mark is a placeholder only next to Chinese or a figure, and not between two figures (3x4 is a size).
+const SINGLE_MARK = /^[Xx＊*]$/u
+const FILLED_NEIGHBOUR = /[\u4e00-\u9fff\d%％、，。；：-]/u
+const DIGIT = /\d/u
 
 const messages = {
   found: (text: string) => `“${text}”是未填写的占位内容，提交前必须替换为真实信息。`,
@@ -24,6 +29,7 @@ export const placeholderRule = defineRule({
       [...block.text.matchAll(PLACEHOLDER)]
         // “XX” inside a Latin word (e.g. a model number “XX-200” is still a placeholder, but “MAXX” is not).
         .filter((match) => !/[A-Za-z]/.test(block.text[match.index - 1] ?? '') && !/[A-Za-z]/.test(block.text[match.index + match[0].length] ?? ''))
+        .filter((match) => !SINGLE_MARK.test(match[0]) || singlePlaceholder(block.text[match.index - 1] ?? '', block.text[match.index + 1] ?? ''))
         .map((match) => ({
           message: messages.found(match[0]),
           ...blockRange(doc, block, match.index, match.index + match[0].length),
@@ -32,3 +38,8 @@ export const placeholderRule = defineRule({
     )
   },
 })
+
+function singlePlaceholder(before: string, after: string): boolean {
+  if (DIGIT.test(before) && DIGIT.test(after)) return false
+  return FILLED_NEIGHBOUR.test(before) || FILLED_NEIGHBOUR.test(after)
+}

@@ -21,20 +21,34 @@ const RegisterWordsSchema = z.object({
   firstPerson: z.array(z.object({ word: z.string().min(2), fix: z.string().min(1).optional() })).min(1),
   speakers: z.array(z.string().min(2)).min(1),
   speechVerbs: z.array(z.string().min(1)).min(1),
+  colloquial: z.array(z.string().min(2)).min(1),
+  pronounSpeech: z.array(z.string().min(1)).min(1),
 })
 const WORDS = RegisterWordsSchema.parse(JSON.parse(readFileSync(new URL('../data/register-words.json', import.meta.url), 'utf8')))
 
 const alternatives = (words: readonly string[]) => words.toSorted((a, b) => b.length - a.length).join('|')
-const SALUTATION = new RegExp(alternatives(WORDS.salutations), 'gu')
+// A salutation addresses the audience: at the start of a line or followed by a pause (同志们，); 领导和同志们的帮助 is not one.
+const SALUTATION = new RegExp(`(?:${alternatives(WORDS.salutations)})(?=[，,：:！!。、\\s]|$)`, 'gu')
+const COLLOQUIAL = new RegExp(alternatives(WORDS.colloquial), 'gu')
+// 他说, 他指出, 他还要求: a quoted official by pronoun.
+const PRONOUN_SPEECH = new RegExp(`[他她](?:还|也|进一步|再次|同时|最后)?(?:${alternatives(WORDS.pronounSpeech)})`, 'gu')
+// 县领导魏宏彬、杨健……等参加庆典仪式: the list of attending leaders of a news story.
+const ATTENDANCE = /(?:领导|嘉宾|负责同志|负责人)[^。；！？]{2,120}?等(?:同志)?(?:参加|出席|陪同)/gu
+// 重庆日报记者12月21日从……获悉: a reporter in the story.
+const REPORTER = /(?:日报|晚报|时报|新闻|电视台|融媒|报社|通讯社|新华社|本报|本台|本网)记者/gu
+// （朱怡舟）, （郭少蓉 陈百煌 肖金科）, （来源：市科技局）: a byline or source note ending a paragraph or on its own line.
+const BYLINE_LINE = /(?:^|(?<=[。！？”]))[（(]\s*(?:(?:作者|编辑|责任编辑|供稿)[：:][^）)]{1,30}|[\u4e00-\u9fa5]{2,4}(?:\s+[\u4e00-\u9fa5]{2,4}){0,5})\s*[）)]\s*$/u
 const NEWS = new RegExp(alternatives(WORDS.news), 'gu')
 const FIRST_PERSON = new RegExp(alternatives(WORDS.firstPerson.map((entry) => entry.word)), 'gu')
 const FIRST_PERSON_FIX = new Map(WORDS.firstPerson.flatMap((entry) => (entry.fix ? [[entry.word, entry.fix] as const] : [])))
 // 园区负责人介绍：, 公司总经理王明表示，: a speaker (and up to four characters of name) and a verb of saying.
-const QUOTED_SPEAKER = new RegExp(`(?:${alternatives(WORDS.speakers)})[\\u4e00-\\u9fa5]{0,4}?(?:${alternatives(WORDS.speechVerbs)})(?=[：:，,“])`, 'gu')
+// Without a pause after it the verb must end a word (企业负责人表示今年…), so 说明 and 表示器 are not speech.
+const QUOTED_SPEAKER = new RegExp(`(?:${alternatives(WORDS.speakers)})[\\u4e00-\\u9fa5]{0,8}?(?:${alternatives(WORDS.speechVerbs)})`, 'gu')
+const PAUSE_AFTER = /^[：:，,“]/u
 // A dateline opens the story: 宜都融媒讯（通讯员 冯满）, 新华社北京3月5日电（记者 张三）, 本报讯 记者 李四.
 const DATELINE = /^[\u4e00-\u9fa5\d\s]{0,20}?(?:讯|电)\s*(?=[（(]|记者|通讯员)/u
-// A byline anywhere: （记者 张三 通讯员 李四）.
-const BYLINE = /[（(]\s*(?:记者|通讯员|实习生|见习记者|特约记者)[^）)]{0,30}[）)]/gu
+// A byline or source note anywhere: （记者 张三 通讯员 李四）, （来源：市科技局）.
+const BYLINE = /[（(]\s*(?:记者|通讯员|实习生|见习记者|特约记者|来源[：:])[^）)]{0,30}[）)]/gu
 // A newspaper's page turn: （上接第1版）, (下转A3版).
 const PAGE_TURN = /[（(]\s*[上下][接转]第?\s*[A-Za-z]?[\d一二三四五六七八九十]+\s*版\s*[）)]/gu
 
@@ -52,6 +66,10 @@ const messages = {
   question: (text: string) => `“${text}”是设问或反问，经验材料应直接陈述问题和做法。`,
   suggestQuestion: '改为陈述句，直接写明问题或答案。',
   exclamation: '感叹号是讲话和宣传的语气，经验材料应使用陈述句。',
+  attendance: '列出出席领导名单是新闻稿的写法，经验材料不写。',
+  suggestAttendance: '删去出席人员名单。',
+  colloquial: (text: string) => `“${text}”是新闻宣传的形象化说法，经验材料应直接写明做了什么、达到什么程度。`,
+  suggestColloquial: '改为平实的陈述，用事实和数据说明。',
   suggestExclamation: '改为句号。',
 }
 
@@ -87,7 +105,20 @@ function registerMarksIn(doc: ReportDoc, block: TextBlock): RuleFinding[] {
   for (const m of text.matchAll(NEWS)) {
     if (!quoted[m.index] && onWords(m.index, m.index + m[0].length)) add(m.index, m.index + m[0].length, messages.news(m[0]), messages.suggestNews)
   }
-  for (const m of text.matchAll(QUOTED_SPEAKER)) add(m.index, m.index + m[0].length, messages.speaker(m[0]), messages.suggestSpeaker)
+  for (const m of text.matchAll(QUOTED_SPEAKER)) {
+    const end = m.index + m[0].length
+    // 主任首先介绍了园区发展状况 reports what was done, not what was said.
+    if (quoted[m.index] || text[end] === '了' || (!PAUSE_AFTER.test(text.slice(end)) && !onWords(end - 1, end) && !onWords(end - 2, end))) continue
+    add(m.index, end, messages.speaker(m[0]), messages.suggestSpeaker)
+  }
+  for (const m of text.matchAll(PRONOUN_SPEECH)) {
+    if (!quoted[m.index] && onWords(m.index + m[0].length - 2, m.index + m[0].length)) add(m.index, m.index + m[0].length, messages.speaker(m[0]), messages.suggestSpeaker)
+  }
+  for (const m of text.matchAll(ATTENDANCE)) add(m.index, m.index + m[0].length, messages.attendance, messages.suggestAttendance)
+  for (const m of text.matchAll(REPORTER)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline)
+  for (const m of text.matchAll(COLLOQUIAL)) add(m.index, m.index + m[0].length, messages.colloquial(m[0]), messages.suggestColloquial)
+  const byline = BYLINE_LINE.exec(text)
+  if (byline) add(byline.index, byline.index + byline[0].trimEnd().length, messages.dateline(byline[0].trim()), messages.suggestDateline, '')
   for (const m of text.matchAll(FIRST_PERSON)) {
     if (quoted[m.index] || !onWords(m.index, m.index + m[0].length)) continue
     const fix = FIRST_PERSON_FIX.get(m[0])

@@ -7,9 +7,11 @@ import { boundaryTest } from '../words.js'
 
 /**
  * A report is read by evaluators the year after it is written and kept on file: 今年, 去年, 目前, 近日, 6月底 or
- * 8月1日 without a year mean nothing then. Each relative word (src/check/data/time-words.json) and each month, day,
- * quarter or half-year written without its year is reported, unless its sentence states a year already
- * (2025年，园区……；6月底建成 is dated).
+ * 8月1日 without a year mean nothing then. Each month, day, quarter or half-year written without its year is reported
+ * unless its sentence states a year (2025年，园区……；6月底建成 is dated). A relative word (src/check/data/time-words.json)
+ * is dated only by a year in its own clause (截至2025年6月，目前…): a year elsewhere in the sentence is when something
+ * else happened (于2024年7月完成基本建设，……，目前正在完善 — 目前 is still unknown), unless the sentence names the
+ * year it speaks of (2022年是……开局之年，今年以来……).
  */
 
 const TimeWordsSchema = z.object({
@@ -29,9 +31,14 @@ const RELATIVE_WORD = new RegExp(
 // A month, a day, a month's end, a range of months, a quarter or half-year, or a year's end written without its year.
 // The character before must not be 年 (2025年6月底), a digit or 个 (3个月), nor 每年/每 (每年3月 is a habit, not a date).
 const UNDATED =
-  /(?<![\d年个每])(?:\d{1,2}\s*[—–\-~～至到]\s*)?\d{1,2}\s*月(?:份|底|初|末|中旬|上旬|下旬|\s*\d{1,2}\s*[日号])?(?![\d个])|(?<![\d年个每])[一二三四五六七八九十]{1,3}月(?:份|底|初|末|中旬|上旬|下旬)|(?<![年第每\d])(?:上半年|下半年|前三季度|[一二三四]季度)|(?<![\d〇零一二三四五六七八九每当])年(?:底|初|末)(?!\d)/gu
+  /(?<![\d年])全年|(?<![\d年])前面?[\d一二三四五六七八九十]{1,2}个月|(?<![\d年个每])(?:\d{1,2}\s*[—–\-~～至到]\s*)?\d{1,2}\s*月(?:份|底|初|末|中旬|上旬|下旬|\s*\d{1,2}\s*[日号])?(?![\d个])|(?<![\d年个每])[一二三四五六七八九十]{1,3}月(?:份|底|初|末|中旬|上旬|下旬)|(?<![年第每\d])(?:上半年|下半年|前三季度|[一二三四]季度)|(?<![\d〇零一二三四五六七八九每当])年(?:底|初|末)(?!\d)/gu
 // A year stated in the sentence dates everything in it.
-const YEAR = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|\d{4}\s*[-/.]\s*\d{1,2}/u
+// 2024中国化工园区发展大会: a year that heads an event's name dates the sentence too; 2000亩 is no year.
+const YEAR = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|\d{4}\s*[-/.]\s*\d{1,2}|(?<!\d)(?:19|20)\d{2}(?=[\u4e00-\u9fff])(?![个家亩万千百亿元吨人项台套米平公余多座条名户辆次期批号])/u
+// 2022年是……开局之年: the sentence names the year it is about, so its 今年 is that year.
+const YEAR_NAMED = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:是|为)/u
+// The clause of a relative word: 截至2025年6月，目前…… is dated; …2024年7月完成，……，目前…… is not.
+const CLAUSE_END = /[，；：,;:]/u
 // A number written before 日前/月前 makes it a time span (10日前 = before the 10th), not 日前 “a few days ago”.
 const NUMBER_BEFORE = /[\d一二三四五六七八九十]$/u
 
@@ -53,9 +60,11 @@ export const timeReferenceRule = defineRule({
     return textBlocks(doc).flatMap((block) => {
       const onWords = boundaryTest(block.text)
       return fullSentencesOf(block.text)
-        .filter((sentence) => !YEAR.test(sentence.text))
+        .filter((sentence) => !YEAR_NAMED.test(sentence.text))
         .flatMap((sentence) => {
+          const sentenceDated = YEAR.test(sentence.text)
           const relative = [...sentence.text.matchAll(RELATIVE_WORD)]
+            .filter((m) => !sentenceDated || !YEAR.test(clauseAt(sentence.text, m.index, m.index + m[0].length)))
             .filter((m) => !(m[0].endsWith('日前') && NUMBER_BEFORE.test(sentence.text.slice(0, m.index))))
             .filter((m) => onWords(sentence.start + m.index, sentence.start + m.index + m[0].length))
             .map((m) => ({
@@ -64,7 +73,7 @@ export const timeReferenceRule = defineRule({
               message: messages.relative(m[0]),
               suggestion: SUGGESTION.get(m[0])!,
             }))
-          const undated = [...sentence.text.matchAll(UNDATED)].map((m) => ({
+          const undated = (sentenceDated ? [] : [...sentence.text.matchAll(UNDATED)]).map((m) => ({
             index: m.index,
             text: m[0],
             message: messages.undated(m[0]),
@@ -79,3 +88,12 @@ export const timeReferenceRule = defineRule({
     })
   },
 })
+
+/** The clause (between ，；：) that holds [start, end) of a sentence. */
+function clauseAt(text: string, start: number, end: number): string {
+  let from = start
+  while (from > 0 && !CLAUSE_END.test(text[from - 1]!)) from -= 1
+  let to = end
+  while (to < text.length && !CLAUSE_END.test(text[to]!)) to += 1
+  return text.slice(from, to)
+}
