@@ -29,7 +29,7 @@ export const exportCommand: CliCommand = {
       throw new UserError('draft_unreadable', `无法读取草稿文件“${file}”。`)
     }))
     const park = values.park ? await readParkFile(values.park) : undefined
-    const { data } = await exportDraft({
+    const { data, warnings } = await exportDraft({
       doc: draft.doc,
       ...(park ? { park } : {}),
       ...(values.kind ? { kindId: values.kind } : {}),
@@ -39,6 +39,7 @@ export const exportCommand: CliCommand = {
     })
     await writeFile(values.out, data)
     process.stderr.write(`已导出 ${values.out}（${Math.round(data.length / 1024)} KB）\n`)
+    for (const warning of warnings) process.stderr.write(`提醒：${warning}\n`)
     return 0
   },
 }

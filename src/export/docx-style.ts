@@ -11,6 +11,7 @@ import {
   type ISectionOptions,
 } from 'docx'
 import type { KindSpec } from '../kinds/kind-spec.js'
+import type { PageGeometry } from './page-estimate.js'
 
 /**
  * The Word typography of a report kind, turned into OOXML values, and the builders every exported paragraph goes
@@ -56,6 +57,16 @@ export function mmToTwips(mm: number): number {
 
 /** Width of the text block in twips (A4 minus left and right margins): 8845 twips = 156 mm. */
 export const TEXT_WIDTH_TWIPS = PAGE.widthTwips - mmToTwips(PAGE.marginsMm.left) - mmToTwips(PAGE.marginsMm.right)
+
+/** The text block and line grid the report flows on, for page estimates (page-estimate.ts). */
+export function pageGeometry(t: DocxTypography): PageGeometry {
+  return {
+    heightTwips: PAGE.heightTwips - mmToTwips(PAGE.marginsMm.top) - mmToTwips(PAGE.marginsMm.bottom),
+    widthTwips: TEXT_WIDTH_TWIPS,
+    lineTwips: t.lineRule === LineRuleType.EXACT || t.lineRule === LineRuleType.AT_LEAST ? t.line : Math.round(t.sizePt * 20 * 1.3 * (t.line / AUTO_LINE_UNIT)),
+    emTwips: t.sizePt * TWIPS_PER_PT,
+  }
+}
 
 /** The kind's typography in OOXML units. */
 export interface DocxTypography {
@@ -146,6 +157,21 @@ export function textRun(text: string, t: DocxTypography, style: RunStyle = {}, e
   })
 }
 
+/**
+ * ☑ and ☐ are not in GB2312, so 仿宋_GB2312 and 宋体 have no glyph for them and Word draws an empty box or a
+ * substitute. Segoe UI Symbol (every Windows since 7) has both; Word and WPS elsewhere fall back to a symbol font.
+ */
+export const CHECK_BOX_FONT = 'Segoe UI Symbol'
+const CHECK_BOXES = /([☑☐☒])/
+
+/** Text as runs: check boxes in CHECK_BOX_FONT, everything else as `textRun` sets it. */
+export function textRuns(text: string, t: DocxTypography, style: RunStyle = {}): TextRun[] {
+  return text
+    .split(CHECK_BOXES)
+    .filter(Boolean)
+    .map((part) => (CHECK_BOXES.test(part) ? textRun(part, t, { ...style, font: CHECK_BOX_FONT, latinFont: CHECK_BOX_FONT }) : textRun(part, t, style)))
+}
+
 type Children = NonNullable<IParagraphOptions['children']>
 
 /** Spacing of every report paragraph: the kind's line spacing and paragraph spacing. */
@@ -162,6 +188,20 @@ export function bodyParagraph(children: Children, t: DocxTypography, options: IP
     indent: { firstLineChars: t.firstLineChars, firstLine: t.firstLineTwips },
     ...options,
     children,
+  })
+}
+
+/**
+ * The start of a new page, carried by the paragraph that begins it (w:pageBreakBefore), never by a paragraph of
+ * its own holding a page break: such a paragraph, falling on a page's last line, pushed the break onto a page of
+ * its own and left a blank page (only “— 6 —”). Between two tables, where a paragraph must separate them, this is
+ * an empty 1-pt paragraph: it starts the new page and takes no visible room.
+ */
+export function pageStart(): Paragraph {
+  return new Paragraph({
+    pageBreakBefore: true,
+    spacing: { line: TWIPS_PER_PT, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    children: [],
   })
 }
 

@@ -11,7 +11,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx'
-import { plainParagraph, textRun, type DocxTypography, type RunStyle } from './docx-style.js'
+import { plainParagraph, textRun, textRuns, type DocxTypography, type RunStyle } from './docx-style.js'
 
 /**
  * Tables of the form. The 000/001 form is one grid of label and value cells whose rows split differently
@@ -88,7 +88,7 @@ export interface CellSpec {
 
 /** A paragraph in a cell: the report's line spacing, no first-line indent. */
 export function cellParagraph(text: string, t: DocxTypography, align: Align = 'left', style: RunStyle = {}, keepNext = false): Paragraph {
-  return plainParagraph(text ? [textRun(text, t, style)] : [], t, { alignment: ALIGNMENT[align], ...(keepNext ? { keepNext } : {}) })
+  return plainParagraph(text ? textRuns(text, t, style) : [], t, { alignment: ALIGNMENT[align], ...(keepNext ? { keepNext } : {}) })
 }
 
 /**

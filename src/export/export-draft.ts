@@ -1,6 +1,9 @@
+import { checkDraft } from '../check/check-draft.js'
 import { UserError } from '../errors.js'
+import type { KindSpec } from '../kinds/kind-spec.js'
 import { getKind } from '../kinds/registry.js'
 import type { ReportDoc } from '../model/report-doc.js'
+import { reportZishu } from '../model/report-stats.js'
 import type { ParkData } from '../park/park-schema.js'
 import { exportFormDocx } from './form-docx.js'
 import { exportReportDocx } from './report-docx.js'
@@ -18,13 +21,15 @@ export interface ExportRequest {
 const messages = {
   formNeedsPark: '导出整份经验总结材料需要园区数据（基本信息和发展情况表格都来自园区数据）。',
   noKind: '请指定报告类型（或提供含 kind 字段的园区数据）。',
+  overLimit: (total: number, limit: number) => `全文共${total}字，超出${limit}字上限${total - limit}字：文件已导出，提交前请压缩。`,
+  openErrors: (count: number) => `审校仍有 ${count} 个错误未处理：文件已导出，建议先在审校中修改后再导出。`,
 }
 
 /**
  * The one export entry point the CLI and the HTTP API share: picks the kind, then the report or the form.
  * Returns the bytes and a Chinese file name (the practice title, or the park name, and what it is).
  */
-export async function exportDraft(request: ExportRequest): Promise<{ data: Uint8Array; fileName: string }> {
+export async function exportDraft(request: ExportRequest): Promise<{ data: Uint8Array; fileName: string; warnings: string[] }> {
   const kindId = request.kindId ?? request.park?.kind
   if (!kindId) throw new UserError('missing_kind', messages.noKind, 400)
   const kind = getKind(kindId)
@@ -33,10 +38,23 @@ export async function exportDraft(request: ExportRequest): Promise<{ data: Uint8
   if (request.form) {
     if (!request.park) throw new UserError('form_needs_park', messages.formNeedsPark, 422)
     const data = await exportFormDocx(request.park, request.doc, kind, { charts, ...(request.fillDate ? { fillDate: request.fillDate } : {}) })
-    return { data, fileName: `${stem}-经验总结材料.docx` }
+    return { data, fileName: `${stem}-经验总结材料.docx`, warnings: exportWarnings(request.doc, kind, request.park) }
   }
   const data = await exportReportDocx(request.doc, kind, { charts, ...(request.park ? { park: request.park } : {}) })
-  return { data, fileName: `${stem}-报告.docx` }
+  return { data, fileName: `${stem}-报告.docx`, warnings: exportWarnings(request.doc, kind, request.park) }
+}
+
+/**
+ * What a person must hear when the file they export is not ready to submit: a report over its 字数 limit, and the
+ * errors the checker still finds (the same check as 审校; the length error is said once, in its own words).
+ */
+export function exportWarnings(doc: ReportDoc, kind: KindSpec, park: ParkData | undefined): string[] {
+  const warnings: string[] = []
+  const total = reportZishu(doc).total
+  if (total > kind.limits.totalZishu) warnings.push(messages.overLimit(total, kind.limits.totalZishu))
+  const errors = checkDraft({ doc }, { kindId: kind.id, ...(park ? { park } : {}) }).findings.filter((f) => f.severity === 'error' && f.rule !== 'length')
+  if (errors.length) warnings.push(messages.openErrors(errors.length))
+  return warnings
 }
 
 /** Characters Windows and macOS refuse in file names are dropped; the stem is kept short. */

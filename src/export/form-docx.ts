@@ -1,4 +1,4 @@
-import { AlignmentType, Document, LineRuleType, Packer, PageBreak, Paragraph, type ParagraphChild, type Table } from 'docx'
+import { AlignmentType, Document, LineRuleType, Packer, Paragraph, type ParagraphChild, type Table } from 'docx'
 import { UserError } from '../errors.js'
 import type { Form, Indicator, IndicatorGroup, KindSpec } from '../kinds/kind-spec.js'
 import type { ReportDoc } from '../model/report-doc.js'
@@ -11,6 +11,7 @@ import {
   emptyFooter,
   pageNumberFooter,
   pageProperties,
+  pageStart,
   TEXT_WIDTH_TWIPS,
   textRun,
   titleFont,
@@ -18,7 +19,9 @@ import {
   type DocxTypography,
 } from './docx-style.js'
 import { Footnotes, row, table, TableGrid, type CellSpec } from './docx-table.js'
-import { choices, formatIndicator, indicatorValue, provinceCity, textLines } from './form-values.js'
+import { choices, formatIndicator, indicatorValue, provinceCity, rowDecimals, textLines } from './form-values.js'
+import { finishPackage } from './finish-package.js'
+import { lineOfEachChar } from './page-estimate.js'
 import { reportParagraphs } from './report-body.js'
 import { resolveCharts, type ExportOptions } from './report-docx.js'
 
@@ -108,11 +111,15 @@ export async function exportFormDocx(park: ParkData, report: ReportDoc, kind: Ki
     ),
   ]
   // 三 starts on a new page: its first group would otherwise be cut between its header row and its values.
-  if (kind.indicatorBlock?.embedded) children.push(pageBreak(), indicatorTable(kind, park, t, notes))
+  if (kind.indicatorBlock?.embedded) children.push(pageStart(), indicatorTable(kind, park, t, notes))
 
+  // The document properties name the filling unit, as a file it wrote itself would.
+  const author = options.creator ?? park.park.filler.name
   const document = new Document({
-    creator: options.creator ?? '园区报告助手',
-    title: kind.name,
+    creator: author,
+    lastModifiedBy: author,
+    title: practiceName,
+    subject: kind.name,
     ...documentDefaults(t),
     footnotes: notes.options(),
     sections: [
@@ -123,7 +130,7 @@ export async function exportFormDocx(park: ParkData, report: ReportDoc, kind: Ki
       },
     ],
   })
-  return toUint8Array(await Packer.toBuffer(document))
+  return finishPackage(toUint8Array(await Packer.toBuffer(document)), { company: park.park.filler.name })
 }
 
 function parseDate(value: string): { y: number; m: number; d: number } {
@@ -143,10 +150,6 @@ function cellWidthPx(widthTwips: number): number {
 
 function spacer(t: DocxTypography): Paragraph {
   return new Paragraph({ spacing: { line: t.line, lineRule: t.lineRule, before: 0, after: 0 }, children: [] })
-}
-
-function pageBreak(): Paragraph {
-  return new Paragraph({ children: [new PageBreak()] })
 }
 
 const pt = (points: number) => Math.round(points * 20)
@@ -193,7 +196,6 @@ function cover(form: Form, park: ParkData, practiceName: string, date: { y: numb
       }),
     )
   })
-  out.push(pageBreak())
   return out
 }
 
@@ -204,8 +206,10 @@ function dateRuns(date: { y: number; m: number; d: number } | undefined, t: Docx
   return [blank(4), textRun('年', t, { sizePt }), blank(3), textRun('月', t, { sizePt }), blank(3), textRun('日', t, { sizePt })]
 }
 
-function pageTitle(text: string, t: DocxTypography, beforePt = 0): Paragraph {
+function pageTitle(text: string, t: DocxTypography, beforePt = 0, options: { pageBreakBefore?: boolean } = {}): Paragraph {
   return new Paragraph({
+    ...options,
+    keepNext: true,
     alignment: AlignmentType.CENTER,
     spacing: { ...LOOSE(FORM_LAYOUT.pageTitlePt), before: pt(beforePt), after: pt(12) },
     children: [textRun(text, t, { font: titleFont(t), sizePt: FORM_LAYOUT.pageTitlePt })],
@@ -213,7 +217,7 @@ function pageTitle(text: string, t: DocxTypography, beforePt = 0): Paragraph {
 }
 
 function instructionsAndPledge(form: Form, park: ParkData, date: { y: number; m: number; d: number } | undefined, t: DocxTypography): Paragraph[] {
-  const out: Paragraph[] = [pageTitle(form.instructions.title, t)]
+  const out: Paragraph[] = [pageTitle(form.instructions.title, t, 0, { pageBreakBefore: true })]
   form.instructions.items.forEach((item, i) => out.push(bodyParagraph([textRun(`${i + 1}. ${item}`, t)], t)))
   out.push(pageTitle(form.pledge.title, t, 24))
   out.push(bodyParagraph([textRun(form.pledge.text, t)], t))
@@ -226,7 +230,8 @@ function instructionsAndPledge(form: Form, park: ParkData, date: { y: number; m:
     }),
   )
   out.push(bodyParagraph([textRun(date ? messages.date(date.y, date.m, date.d) : form.pledge.dateLine, t)], t, right))
-  out.push(pageBreak())
+  // 一、基本信息 starts on a new page; a table cannot carry the break, so an empty 1-pt paragraph does.
+  out.push(pageStart())
   return out
 }
 
@@ -402,12 +407,29 @@ function groupCell(group: IndicatorGroup, layout: string, rowSpan: number, t: Do
   return { layout, from: 0, content: { paragraphs }, rowSpan }
 }
 
-function indicatorLabel(indicator: Indicator, layout: string, from: number, t: DocxTypography, notes: Footnotes): CellSpec {
-  return { layout, from, content: { runs: labelRuns(indicator.label, t, notes, indicator.footnote) }, ...LABEL }
+function indicatorLabel(indicator: Indicator, layout: string, from: number, t: DocxTypography, notes: Footnotes, grid: TableGrid): CellSpec {
+  const widthEm = (grid.span(layout, from).width - CELL_MARGINS_TWIPS) / (t.sizePt * 20)
+  const [name, unit] = splitBeforeUnit(indicator.label, widthEm)
+  const runs = unit ? [textRun(name, t), textRun(unit, t, {}, { break: 1 })] : [textRun(name, t)]
+  return { layout, from, content: { runs: [...runs, ...(indicator.footnote ? [notes.reference(indicator.footnote)] : [])] }, ...LABEL }
 }
 
-function valueCell(indicator: Indicator, value: unknown, layout: string, from: number, to: number, t: DocxTypography): CellSpec {
-  const lines = formatIndicator(indicator, value)
+/** Word's default left + right cell margins (0.19 cm each). */
+const CELL_MARGINS_TWIPS = 216
+
+/**
+ * A label whose unit in brackets would be broken across two lines of its cell (主导产业营业收入（亿⏎元）) is broken
+ * before the bracket instead: [name, unit]. A label that fits, or whose unit falls whole on one line, stays [label].
+ */
+export function splitBeforeUnit(label: string, widthEm: number): [string] | [string, string] {
+  const open = label.lastIndexOf('（')
+  if (open <= 0 || !label.endsWith('）')) return [label]
+  const lines = lineOfEachChar(label, 0, widthEm)
+  return lines[open] === lines[label.length - 1] ? [label] : [label.slice(0, open), label.slice(open)]
+}
+
+function valueCell(indicator: Indicator, value: unknown, layout: string, from: number, to: number, t: DocxTypography, decimals = 0): CellSpec {
+  const lines = formatIndicator(indicator, value, decimals)
   if (indicator.valueType === 'text') {
     return { layout, from, to, content: { paragraphs: lines.map((line) => bodyParagraph([textRun(line, t)], t)) } }
   }
@@ -422,12 +444,15 @@ function yearGroupRows(group: IndicatorGroup, years: readonly string[], park: Pa
     { layout: Y, from: 1, content: '' },
     ...columns.map((y, i): CellSpec => ({ layout: Y, from: i + 2, content: messages.year(y), ...LABEL })),
   ], t, { cantSplit: true, keepNext: true })
-  const body = group.indicators.map((indicator, i) =>
-    row(grid, [
-      indicatorLabel(indicator, Y, 1, t, notes),
-      ...columns.map((y, i) => valueCell(indicator, indicatorValue(park, indicator, y), Y, i + 2, i + 3, t)),
-    ], t, { cantSplit: true, keepNext: i < group.indicators.length - 1 }),
-  )
+  const body = group.indicators.map((indicator, i) => {
+    const values = columns.map((y) => indicatorValue(park, indicator, y))
+    // A row's years share its precision: 22.0 beside 22.8 and 21.3, not 22.
+    const decimals = rowDecimals(values)
+    return row(grid, [
+      indicatorLabel(indicator, Y, 1, t, notes, grid),
+      ...values.map((value, i) => valueCell(indicator, value, Y, i + 2, i + 3, t, decimals)),
+    ], t, { cantSplit: true, keepNext: i < group.indicators.length - 1 })
+  })
   return [header, ...body]
 }
 
@@ -438,13 +463,13 @@ function pairGroupRows(group: IndicatorGroup, park: ParkData, grid: TableGrid, t
     const cells: CellSpec[] = i === 0 ? [groupCell(group, P, lines.length, t, notes)] : []
     if (line.kind === 'pair') {
       cells.push(
-        indicatorLabel(line.left, P, 1, t, notes),
+        indicatorLabel(line.left, P, 1, t, notes, grid),
         valueCell(line.left, indicatorValue(park, line.left), P, 2, 3, t),
-        indicatorLabel(line.right, P, 3, t, notes),
+        indicatorLabel(line.right, P, 3, t, notes, grid),
         valueCell(line.right, indicatorValue(park, line.right), P, 4, 5, t),
       )
     } else {
-      cells.push(indicatorLabel(line.indicator, P, 1, t, notes), valueCell(line.indicator, indicatorValue(park, line.indicator), P, 2, 5, t))
+      cells.push(indicatorLabel(line.indicator, P, 1, t, notes, grid), valueCell(line.indicator, indicatorValue(park, line.indicator), P, 2, 5, t))
     }
     return row(grid, cells, t, { cantSplit: line.kind === 'pair' || line.indicator.valueType !== 'text', keepNext: i < lines.length - 1 })
   })

@@ -35,22 +35,39 @@ export function indicatorValue(park: ParkData, indicator: Indicator, year?: stri
   return raw
 }
 
-/** A number as the data has it (968.2, 3260, 0): no rounding, no thousands separators. */
-export function formatNumber(value: number): string {
-  return String(value)
+/**
+ * A number as the data has it (968.2, 3260, 0): no rounding, no thousands separators. `decimals` pads it to the
+ * precision of the figures beside it: JSON reads 22.0 as 22, and printed as “22” beside 22.8 and 21.3 it would
+ * look rounded.
+ */
+export function formatNumber(value: number, decimals = 0): string {
+  const text = String(value)
+  return decimalsOf(value) < decimals ? value.toFixed(decimals) : text
+}
+
+/** Digits after the decimal point of a number as JavaScript prints it (no exponent for report figures). */
+export function decimalsOf(value: number): number {
+  const text = String(value)
+  const point = text.indexOf('.')
+  return point < 0 || text.includes('e') ? 0 : text.length - point - 1
+}
+
+/** The precision a row's figures share: the most decimals any of them has. */
+export function rowDecimals(values: readonly unknown[]): number {
+  return Math.max(0, ...values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).map(decimalsOf))
 }
 
 /**
  * The lines of a value cell; none when the data has no value. A yes/no row lists its options one per line, as the
  * template prints them (是 / 否), and ticks the one the data gives — both unticked when the data has no answer.
  */
-export function formatIndicator(indicator: Indicator, value: unknown): string[] {
+export function formatIndicator(indicator: Indicator, value: unknown, decimals = 0): string[] {
   if (indicator.valueType === 'boolean') {
     const options = indicator.options ?? ['是', '否']
     const chosen = value === true ? options[0] : value === false ? options[1] : undefined
     return options.map((o) => choices([o], chosen))
   }
-  if (typeof value === 'number' && Number.isFinite(value)) return [formatNumber(value)]
+  if (typeof value === 'number' && Number.isFinite(value)) return [formatNumber(value, decimals)]
   if (typeof value === 'string') return textLines(value)
   return []
 }

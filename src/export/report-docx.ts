@@ -4,7 +4,8 @@ import type { KindSpec } from '../kinds/kind-spec.js'
 import type { ReportDoc } from '../model/report-doc.js'
 import type { ParkData } from '../park/park-schema.js'
 import { CHART_WIDTH_PX, renderCharts, type RenderedChart } from './charts.js'
-import { documentDefaults, docxTypography, pageNumberFooter, pageProperties, toUint8Array } from './docx-style.js'
+import { documentDefaults, docxTypography, pageGeometry, pageNumberFooter, pageProperties, toUint8Array } from './docx-style.js'
+import { finishPackage } from './finish-package.js'
 import { reportParagraphs } from './report-body.js'
 
 /**
@@ -19,7 +20,7 @@ export interface ExportOptions {
    * (charts.ts), or pass charts rendered beforehand. Off by default.
    */
   charts?: boolean | readonly RenderedChart[]
-  /** Written to the document properties (docProps/core.xml). */
+  /** Written to the document properties (docProps/core.xml); defaults to the park's filling unit, else 园区报告助手. */
   creator?: string
 }
 
@@ -37,9 +38,12 @@ const CREATOR = '园区报告助手'
 export async function exportReportDocx(doc: ReportDoc, kind: KindSpec, options: ReportExportOptions = {}): Promise<Uint8Array> {
   const t = docxTypography(kind)
   const charts = await resolveCharts(options.charts, options.park, kind)
-  const children = reportParagraphs(doc, kind, t, { includeTitle: true, charts, chartWidthPx: CHART_WIDTH_PX })
+  const children = reportParagraphs(doc, kind, t, { includeTitle: true, charts, chartWidthPx: CHART_WIDTH_PX, page: pageGeometry(t) })
+  const author = options.creator ?? options.park?.park.filler.name ?? CREATOR
   const document = new Document({
-    creator: options.creator ?? CREATOR,
+    creator: author,
+    lastModifiedBy: author,
+    ...(options.park ? { subject: options.park.park.name } : {}),
     title: doc.title?.text ?? kind.name,
     ...documentDefaults(t),
     sections: [
@@ -51,7 +55,7 @@ export async function exportReportDocx(doc: ReportDoc, kind: KindSpec, options: 
       },
     ],
   })
-  return toUint8Array(await Packer.toBuffer(document))
+  return finishPackage(toUint8Array(await Packer.toBuffer(document)), options.park ? { company: options.park.park.filler.name } : {})
 }
 
 /** `true` → rendered from the park data; an array → as given; otherwise none. */

@@ -173,7 +173,7 @@ export const JOBS = {
   export: defineJob({
     input: ExportRequestSchema,
     load: () => Promise.all([import('../export/export-draft.js'), import('../model/load-draft.js'), import('../park/read-park.js')]),
-    run: (request, [{ exportDraft }, { parseDraftText }, { requireValidPark }]): Promise<{ data: Uint8Array; fileName: string }> =>
+    run: (request, [{ exportDraft }, { parseDraftText }, { requireValidPark }]) =>
       exportDraft({
         doc: parseDraftText(request.text, request.format),
         ...optionalPark(request.park, requireValidPark),

@@ -2,6 +2,7 @@ import { extname } from 'node:path'
 import { UserError } from '../errors.js'
 import { decodeText } from '../ingest/extract-text.js'
 import type { DocxParagraph } from './docx-typography.js'
+import type { FormReport } from './form-report.js'
 import { parseDocxReport } from './parse-docx.js'
 import { parseReport } from './parse-report.js'
 import type { ReportDoc } from './report-doc.js'
@@ -10,6 +11,8 @@ import type { ReportDoc } from './report-doc.js'
 export interface LoadedDraft {
   doc: ReportDoc
   docxParagraphs?: DocxParagraph[]
+  /** Set when the .docx is a filled-in 经验总结材料 and `doc` is the report inside it. */
+  form?: FormReport
 }
 
 /** Longest draft accepted: a report is ≤3000字; ten times that is surely a wrong file. */
@@ -27,9 +30,9 @@ const isZip = (data: Uint8Array) => data[0] === 0x50 && data[1] === 0x4b
 export async function loadDraft(fileName: string, data: Uint8Array): Promise<LoadedDraft> {
   const extension = extname(fileName).toLowerCase()
   if (extension === '.docx' || isZip(data)) {
-    const { doc, paragraphs } = await parseDocxReport(data)
+    const { doc, paragraphs, form } = await parseDocxReport(data)
     requireText(doc.source)
-    return { doc, docxParagraphs: paragraphs }
+    return { doc, docxParagraphs: paragraphs, ...(form ? { form } : {}) }
   }
   if (!['.txt', '.md', '.markdown', ''].includes(extension)) throw new UserError('unsupported_draft', messages.unsupported(fileName), 415)
   return { doc: parseDraftText(decodeText(data), extension === '.md' || extension === '.markdown' ? 'markdown' : 'text') }

@@ -2,6 +2,7 @@ import { UserError } from '../errors.js'
 import { readDocxParagraphs, type DocxParagraph, type DocxParts } from './docx-typography.js'
 import { openZip, ZipError, type ZipArchive, type ZipErrorReason } from './docx-zip.js'
 import { parseXml, childElements, XmlSyntaxError, type XmlElement } from './ooxml.js'
+import { reportInsideForm, type FormReport } from './form-report.js'
 import { parseReport } from './parse-report.js'
 import type { ReportDoc } from './report-doc.js'
 
@@ -13,6 +14,8 @@ import type { ReportDoc } from './report-doc.js'
 export interface DocxReport {
   doc: ReportDoc
   paragraphs: DocxParagraph[]
+  /** A filled-in 经验总结材料: only its report was read; where that text is in the file (form-report.ts). */
+  form?: FormReport
 }
 
 export interface DocxLimits {
@@ -73,10 +76,12 @@ export async function parseDocxReport(data: Uint8Array, limits: Partial<DocxLimi
   rejectOtherFormats(data)
   const zip = openArchive(data, caps)
   const parts = readParts(zip, caps)
-  const paragraphs = readDocxParagraphs(parts)
+  const all = readDocxParagraphs(parts)
+  const form = reportInsideForm(all)
+  const paragraphs = form ? form.paragraphs : all
   const doc = parseReport(paragraphs.map((p) => p.text).join('\n'), 'text')
   doc.format = 'docx'
-  return { doc, paragraphs }
+  return { doc, paragraphs, ...(form ? { form } : {}) }
 }
 
 function rejectOtherFormats(data: Uint8Array): void {

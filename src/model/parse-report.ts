@@ -4,11 +4,11 @@ import { markdownLineView, plainLineView, spanOf, splitSourceLines, type LineVie
 
 // 【摘要】 is the template's label (000/001 报告框架参考); people also write 摘要： or 【摘 要】.
 const ABSTRACT_LABEL = /^(?:【\s*摘\s*要\s*】|摘\s*要\s*[:：])/
-// An inline heading ends at the first sentence end; longer than this, the “heading” is really a
-// numbered paragraph and the whole line is body.
+// An inline heading ends at the first sentence end, or at a full-width colon that introduces its text
+// (（二）打通“…”循环链条：引进……); longer than this, the “heading” is really a numbered paragraph and the whole line is body.
 const MAX_HEADING_CHARS = 60
 const TITLE_MAX_CHARS = 80
-const SENTENCE_END = /[。！？]/
+const SENTENCE_END = /[。！？：]/
 
 export function parseReport(source: string, format: Exclude<SourceFormat, 'docx'> = 'text'): ReportDoc {
   const lines = splitSourceLines(source)

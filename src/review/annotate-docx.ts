@@ -1,6 +1,7 @@
 import type { Finding, Severity, TextFix } from '../check/finding.js'
 import { UserError } from '../errors.js'
 import { openZip, ZipError, type ZipArchive } from '../model/docx-zip.js'
+import type { TextSegment } from '../model/form-report.js'
 import { parseXml } from '../model/ooxml.js'
 import { DEFAULT_DOCX_LIMITS, decodeXml, messages as docxMessages, relationTarget } from '../model/parse-docx.js'
 import { writeZip, type ZipWriteEntry } from '../model/zip-write.js'
@@ -27,6 +28,11 @@ export interface AnnotateOptions {
   trackedFixes?: boolean
   /** The text the findings were computed on (the parsed draft's source): refused when the file says otherwise. */
   checkedText?: string
+  /**
+   * Where the checked text is in the file when it is only part of it (the report inside a filled-in form,
+   * form-report.ts): findings' offsets are moved into the file's text through these.
+   */
+  segments?: readonly TextSegment[]
 }
 
 export interface AnnotateResult {
@@ -49,7 +55,7 @@ const PARAGRAPH_MARK = '\n'
 // Children of a run with no text that a deletion may take along (everything else — a field, a picture — blocks it).
 const HARMLESS_EMPTY = new Set(['w:lastRenderedPageBreak', 'w:softHyphen', 'w:annotationRef'])
 
-export function annotateDocx(data: Uint8Array, findings: readonly Finding[], options: AnnotateOptions = {}): AnnotateResult {
+export function annotateDocx(data: Uint8Array, checkedFindings: readonly Finding[], options: AnnotateOptions = {}): AnnotateResult {
   const zip = openArchive(data)
   const documentPath = relationTarget(readXml(zip, '_rels/.rels'), '/officeDocument', '') ?? 'word/document.xml'
   const slash = documentPath.lastIndexOf('/')
@@ -62,7 +68,9 @@ export function annotateDocx(data: Uint8Array, findings: readonly Finding[], opt
   const existingComments = readText(zip, commentsPath)
 
   const map = mapDocxText(documentXml)
-  if (options.checkedText !== undefined && options.checkedText !== map.text) throw new UserError('DOCX_CHANGED', messages.textMismatch, 409)
+  if (options.checkedText !== undefined && !sameText(map.text, options.checkedText, options.segments)) throw new UserError('DOCX_CHANGED', messages.textMismatch, 409)
+  const segments = options.segments
+  const findings = segments ? checkedFindings.map((finding) => inFile(finding, segments)) : checkedFindings
   const stamp: RevisionStamp = { author: options.author ?? REVIEW_AUTHOR, date: wordDate(options.date ?? new Date()) }
   let nextId = maxAnnotationId(documentXml, existingComments ?? '') + 1
   const takeId = () => nextId++
@@ -106,6 +114,24 @@ export function annotateDocx(data: Uint8Array, findings: readonly Finding[], opt
     }
   }
   return { data: repack(zip, replaced), comments: comments.length, changes: changes.length, fixesNotTracked: findings.filter((f) => f.fix).length - changes.length }
+}
+
+function sameText(fileText: string, checked: string, segments: readonly TextSegment[] | undefined): boolean {
+  if (!segments) return fileText === checked
+  return segments.every((s) => fileText.slice(s.fileStart, s.fileStart + s.length) === checked.slice(s.start, s.start + s.length))
+}
+
+/** A finding on the checked text moved to the same characters of the file's text. */
+function inFile(finding: Finding, segments: readonly TextSegment[]): Finding {
+  const at = (offset: number) => {
+    // The last segment starting at or before the offset; an offset between two segments (the line break after the
+    // title) stays at the end of the earlier one.
+    const segment = [...segments].reverse().find((s) => s.start <= offset) ?? segments[0]!
+    return segment.fileStart + Math.min(Math.max(offset - segment.start, 0), segment.length)
+  }
+  const moved: Finding = { ...finding, start: at(finding.start), end: at(finding.end) }
+  if (finding.fix) moved.fix = { ...finding.fix, start: at(finding.fix.start), end: at(finding.fix.end) }
+  return moved
 }
 
 interface PlannedChange {

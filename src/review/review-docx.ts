@@ -30,6 +30,7 @@ export async function reviewDocx(
   const check = checkDraft(draft, checkOptions)
   const annotated = annotateDocx(data, check.findings, {
     checkedText: draft.doc.source,
+    ...(draft.form ? { segments: draft.form.segments } : {}),
     ...(date ? { date } : {}),
     ...(trackedFixes === undefined ? {} : { trackedFixes }),
   })

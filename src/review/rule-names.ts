@@ -20,6 +20,8 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
   placeholder: '待补充内容',
   format: 'Word 格式',
   'park-data': '园区资料',
+  register: '文体语气',
+  'time-reference': '时间表述',
 }
 
 export const ruleName = (id: string): string => RULE_NAMES[id] ?? '其他'

@@ -38,6 +38,19 @@ describe('POST /api/export', () => {
     expect(findings.filter((f) => f.rule === 'format')).toEqual([])
   })
 
+  it('says with the file when the report is over its 字数 limit or still has errors (X-Export-Warnings)', async () => {
+    const lines = draft.split('\n')
+    // 18 more copies of the background's first paragraph: 3,137 字 against the limit of 3,000.
+    const long = [...lines.slice(0, 6), ...Array<string>(18).fill(lines[5]!), ...lines.slice(6)].join('\n')
+    const over = await app.request('/api/export', post({ text: long, park }))
+    expect(over.status).toBe(200)
+    expect(over.headers.get('x-export-warnings')!.split(',').map(decodeURIComponent)).toEqual(['全文共3137字，超出3000字上限137字：文件已导出，提交前请压缩。'])
+    const flawed = await app.request('/api/export', post({ text: draft.replace('获评国家级', '获评工信部国家级'), park }))
+    expect(flawed.headers.get('x-export-warnings')!.split(',').map(decodeURIComponent)).toEqual(['审校仍有 1 个错误未处理：文件已导出，建议先在审校中修改后再导出。'])
+    const clean = await app.request('/api/export', post({ text: draft, park }))
+    expect(clean.headers.get('x-export-warnings')).toBeNull()
+  })
+
   it('returns the whole form, and refuses the form without park data', async () => {
     const form = await app.request('/api/export', post({ text: draft, park, form: true }))
     expect(form.status).toBe(200)

@@ -10,12 +10,21 @@ export function contentDisposition(fileName: string): string {
   return `attachment; filename="report.docx"; filename*=UTF-8''${encodeURIComponent(fileName.toWellFormed())}`
 }
 
-/** POST /api/export: `{text, park?, kind?, form?, charts?, fillDate?}` → the .docx file, built in a worker thread. */
+/**
+ * POST /api/export: `{text, park?, kind?, form?, charts?, fillDate?}` → the .docx file, built in a worker thread,
+ * X-Export-Warnings when not ready to submit.
+ */
 export function exportRoutes(jobs: JobRunner) {
   const app = new Hono()
   app.post('/export', async (c) => {
-    const { data, fileName } = await jobs.run('export', { json: await readJsonText(c) }, { signal: c.req.raw.signal })
-    return c.body(data as Uint8Array<ArrayBuffer>, 200, { 'content-type': DOCX_TYPE, 'content-disposition': contentDisposition(fileName) })
+    const { data, fileName, warnings } = await jobs.run('export', { json: await readJsonText(c) }, { signal: c.req.raw.signal })
+    // Warnings (over the 字数 limit, open errors) ride along with the file: a header holds only ASCII, so each is
+    // percent-encoded UTF-8, the list joined by commas.
+    return c.body(data as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': DOCX_TYPE,
+      'content-disposition': contentDisposition(fileName),
+      ...(warnings.length ? { 'x-export-warnings': warnings.map((w) => encodeURIComponent(w)).join(',') } : {}),
+    })
   })
   return app
 }

@@ -75,7 +75,15 @@ export async function download(path, { method = 'GET', body, form } = {}) {
   } catch {
     // keep the ASCII name
   }
-  return { blob: await response.blob(), fileName }
+  // X-Export-Warnings: percent-encoded messages joined by commas (an HTTP header holds only ASCII).
+  const warnings = (response.headers.get('x-export-warnings') ?? '').split(',').filter(Boolean).map((w) => {
+    try {
+      return decodeURIComponent(w)
+    } catch {
+      return ''
+    }
+  }).filter(Boolean)
+  return { blob: await response.blob(), fileName, warnings }
 }
 
 /**

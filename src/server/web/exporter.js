@@ -109,7 +109,7 @@ function render() {
     say(status, '正在生成 Word 文件……', 'busy')
     try {
       const text = await textOf(current, choice)
-      const { blob, fileName } = await download('/api/export', {
+      const { blob, fileName, warnings } = await download('/api/export', {
         method: 'POST',
         body: {
           text,
@@ -121,7 +121,8 @@ function render() {
         },
       })
       saveBlob(blob, fileName)
-      say(status, `已生成“${fileName}”。`, 'ok')
+      if (warnings.length) say(status, `已生成“${fileName}”。${warnings.join('')}`, 'error')
+      else say(status, `已生成“${fileName}”。`, 'ok')
     } catch (error) {
       say(status, error.message, 'error')
     } finally {

@@ -23,6 +23,8 @@ export const RULE_NAMES = {
   placeholder: '待补充内容',
   format: 'Word 格式',
   'park-data': '园区资料',
+  register: '文体语气',
+  'time-reference': '时间表述',
 }
 /** The Chinese name of a checker rule; a rule added on the server before it is named here is “其他”. */
 export const ruleName = (id) => RULE_NAMES[id] ?? '其他'
