@@ -2,7 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'data/', 'coverage/', 'test-artifacts/'] },
+  { ignores: ['node_modules/', 'data/', 'coverage/', 'test-artifacts/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -20,6 +20,13 @@ export default tseslint.config(
         TextDecoder: 'readonly',
         structuredClone: 'readonly',
       },
+    },
+  },
+  {
+    // The build script and the launchers are plain JavaScript run by Node before anything is compiled.
+    files: ['scripts/**/*.mjs', 'bin/**/*.js', 'bench/**/*.mjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly' },
     },
   },
   {

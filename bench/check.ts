@@ -1,21 +1,17 @@
 /**
- * Checker benchmarks: a ≈3000-字 draft through every rule in-process (target p50 ≤ 5 ms), a hostile run-on
- * sentence of figures, and POST /api/check under load.
+ * Checker benchmarks (issue 16): a ≈3000-字 draft with park data through every rule in-process, interleaved with
+ * autocorrect-node and zhlint on the same text; CPU per 字 from 1k to 100k 字 and the growth slope; the adversarial
+ * inputs of issue 15; POST /api/check under load against a bare Hono route, each in its own process.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { readFileSync } from 'node:fs'
 import { checkReport } from '../src/check/check-report.js'
 import { forgetAnalyzedTexts } from '../src/check/term-overlap.js'
-import { loadConfig } from '../src/config.js'
-import { PolicyCorpus } from '../src/corpus/policy-corpus.js'
 import { getKind } from '../src/kinds/registry.js'
 import { parseReport } from '../src/model/parse-report.js'
 import { reportZishu } from '../src/model/report-stats.js'
 import { validateParkData } from '../src/park/validate-park.js'
-import { createApp } from '../src/server/app.js'
-import { percentile, timeMs, type BenchRow } from './bench-kit.js'
-import { loadTest } from './http-load.js'
+import { inProcess, interleave, percentile, timingRow, valueRow, type BenchRow } from './bench-kit.js'
+import { runLoad, startBareHono, startProductServer } from './http-load.js'
 
 const fixture = (path: string) => readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8')
 
@@ -28,43 +24,127 @@ export function draftOfAbout3000Zishu(): string {
   return text
 }
 
+const ROUNDS = Number(process.env.BENCH_CHECK_ROUNDS ?? 100)
+const GROWTH_SIZES = [1_000, 3_000, 10_000, 30_000, 100_000]
+
+/** A report of about `zishu` 字: the 3000-字 draft, its body repeated or cut (the structure rules see a long report). */
+function draftOfAbout(zishu: number, base: string): string {
+  let text = base
+  while (reportZishu(parseReport(text)).total < zishu) text += `\n${base}`
+  return text.slice(0, Math.round((text.length * zishu) / reportZishu(parseReport(text)).total))
+}
+
+/** Inputs that made rules quadratic (issue 15), at the size that took 10–40 s before. */
+const ADVERSARIAL: Record<string, string> = {
+  '59,000 heading markers': '一、\n（一）\n1.\n（1）\n'.repeat(3933),
+  '59,000 × 【': '【'.repeat(59000),
+  '59,000 × （': '（'.repeat(59000),
+  '59,000 × “ in a report': `一、背景介绍\n${'“'.repeat(59000)}\n二、创新举措\n园区建设平台。\n三、实践成效\n成效明显。`,
+  '59,000 × 二 in a report': `一、背景介绍\n${'二'.repeat(59000)}\n二、创新举措\n园区建设平台。\n三、实践成效\n成效明显。`,
+  'a 10,000-digit number': `一、背景介绍\n园区工业总产值达到${'9'.repeat(10000)}亿元。`,
+  '100k-character line, 5,000 figures': `一、背景介绍\n${'园区企业产值增长12.5%，节能降耗成效明显，'.repeat(5000)}`,
+}
+
+/** The baselines of issue 16: autocorrect (spacing and punctuation between CJK and Latin) and zhlint, same text. */
+async function baselineLinters(): Promise<{ autocorrect: (text: string) => unknown; zhlint: (text: string) => unknown }> {
+  const autocorrect = (await import('autocorrect-node')) as unknown as { lintFor: (text: string, file: string) => unknown }
+  const zhlint = (await import('zhlint')) as unknown as { run: (text: string) => unknown }
+  return { autocorrect: (text) => autocorrect.lintFor(text, 'draft.txt'), zhlint: (text) => zhlint.run(text) }
+}
+
 export async function benchCheck(): Promise<BenchRow[]> {
   const text = draftOfAbout3000Zishu()
+  const zishu = reportZishu(parseReport(text)).total
   const parkJson = JSON.parse(fixture('parks/nanling-green.json')) as unknown
   const validated = validateParkData(parkJson)
   if (!validated.ok) throw new Error('fixture park is invalid')
+  const park = validated.park
   const kind = getKind('innovation-green')
-  const run = () => checkReport({ doc: parseReport(text), kind, park: validated.park })
-  for (let i = 0; i < 20; i += 1) run()
-  const times: number[] = []
-  for (let i = 0; i < 200; i += 1) times.push(await timeMs(run))
-  // The checker keeps the jieba analysis of texts it has seen (term-overlap.ts): a draft checked for the first time
-  // segments all of its passages and the park's practice texts.
-  const firstTimes: number[] = []
-  for (let i = 0; i < 200; i += 1) {
-    forgetAnalyzedTexts()
-    firstTimes.push(await timeMs(run))
+  const check = (source: string) => checkReport({ doc: parseReport(source), kind, park })
+  const linters = await baselineLinters()
+  const group = '审校'
+
+  // The checker keeps the jieba analysis of texts it has seen (term-overlap.ts): a first check segments everything.
+  const samples = await interleave(
+    [
+      { name: 'first', run: () => inProcess(() => (forgetAnalyzedTexts(), check(text))) },
+      { name: 'repeat', run: () => inProcess(() => check(text)) },
+      { name: 'autocorrect', run: () => inProcess(() => linters.autocorrect(text)) },
+      { name: 'zhlint', run: () => inProcess(() => linters.zhlint(text)) },
+    ],
+    { rounds: ROUNDS, warmup: 10 },
+  )
+  const autocorrect = { name: 'autocorrect', samples: samples.get('autocorrect')! }
+  const rows: BenchRow[] = [
+    timingRow({
+      group,
+      name: `first check, ${zishu} 字 with park data`,
+      samples: samples.get('first')!,
+      baseline: autocorrect,
+      cpuOnly: true,
+      target: '≤ 3 ms CPU p50',
+      meets: ({ cpu }) => cpu.p50 <= 3,
+    }),
+    timingRow({ group, name: 'repeat check of the same text', samples: samples.get('repeat')!, baseline: autocorrect, cpuOnly: true }),
+    timingRow({ group, name: 'baseline: autocorrect-node lintFor, same text', samples: autocorrect.samples, cpuOnly: true }),
+    timingRow({ group, name: 'baseline: zhlint run, same text', samples: samples.get('zhlint')!, baseline: autocorrect, cpuOnly: true }),
+  ]
+
+  // Growth: µs of CPU per 字 from 1k to 100k, and the slope of log(time) over log(size) between 30k and 100k.
+  const growth = await interleave(
+    GROWTH_SIZES.map((size) => {
+      const source = draftOfAbout(size, text)
+      return { name: String(size), run: () => inProcess(() => (forgetAnalyzedTexts(), check(source))) }
+    }),
+    { rounds: Number(process.env.BENCH_GROWTH_ROUNDS ?? 5) },
+  )
+  const cpuP50 = (size: number) => percentile(growth.get(String(size))!.map((s) => s.cpuMs), 50)
+  for (const size of GROWTH_SIZES) rows.push(valueRow(group, `first check, ${size / 1000}k 字: CPU per 字 (p50)`, (cpuP50(size) * 1000) / size, 'µs/字'))
+  const slope = Math.log(cpuP50(100_000) / cpuP50(30_000)) / Math.log(100_000 / 30_000)
+  rows.push(valueRow(group, 'growth slope 30k → 100k 字 (log time / log size)', slope, '', { text: '≈ 1 (linear): ≤ 1.1', met: slope <= 1.1 }))
+
+  // Adversarial inputs: one series each, interleaved.
+  const adversarial = await interleave(
+    Object.entries(ADVERSARIAL).map(([name, source]) => ({ name, run: () => inProcess(() => check(source)) })),
+    { rounds: Number(process.env.BENCH_ADVERSARIAL_ROUNDS ?? 3), warmup: 0 },
+  )
+  for (const [name, list] of adversarial) {
+    rows.push(timingRow({ group, name: `adversarial: ${name}`, samples: list, target: '< 1000 ms CPU p50', meets: ({ cpu }) => cpu.p50 < 1000 }))
   }
 
-  // Hostile input: a run-on sentence of 1000 figures (a pasted table). The figure rules look at each figure's
-  // neighbours only, so this stays linear; comparing every pair of the sentence for every figure took minutes.
-  const runOn = `一、背景介绍\n${'2025年增长12.5%，'.repeat(500)}。\n二、创新举措\n${Array.from({ length: 500 }, (_, i) => `${i + 3.7}`).join('、')}万吨。`
-  const runOnMs = await timeMs(() => checkReport({ doc: parseReport(runOn), kind, park: validated.park }))
+  rows.push(...(await httpRows(text, parkJson)))
+  return rows
+}
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'park-report-bench-'))
+/** POST /api/check with the 3000-字 draft and its park at 10 connections, against the bare-Hono route, same run. */
+async function httpRows(text: string, park: unknown): Promise<BenchRow[]> {
+  const body = JSON.stringify({ text, park })
+  const options = { connections: 10, durationSeconds: Number(process.env.BENCH_HTTP_SECONDS ?? 5) }
+  const bare = await startBareHono()
+  let baseline
   try {
-    const config = loadConfig({ DATA_DIR: dataDir })
-    const app = createApp({ config, corpus: await PolicyCorpus.open(config) })
-    const load = await loadTest(app, { name: 'POST /api/check', path: '/api/check', method: 'POST', body: JSON.stringify({ text, park: parkJson }) })
-    return [
-      { name: `check: ${reportZishu(parseReport(text)).total}-字 draft, all rules, p50`, value: percentile(times, 50), unit: 'ms', target: '≤ 5 ms' },
-      { name: 'check: same draft, p95', value: percentile(times, 95), unit: 'ms' },
-      { name: 'check: same draft, first check of its text, p50', value: percentile(firstTimes, 50), unit: 'ms', target: '≤ 5 ms' },
-      { name: 'check: same draft, first check of its text, p95', value: percentile(firstTimes, 95), unit: 'ms' },
-      { name: 'check: 1000 figures in run-on sentences (hostile input), once', value: runOnMs, unit: 'ms', target: '≤ 1000 ms' },
-      ...load,
-    ]
+    baseline = runLoad(bare, { path: '/api/check', method: 'POST', body }, options)
   } finally {
-    rmSync(dataDir, { recursive: true, force: true })
+    await bare.stop()
   }
+  const server = await startProductServer()
+  let product
+  try {
+    product = runLoad(server, { path: '/api/check', method: 'POST', body }, options)
+  } finally {
+    await server.stop()
+  }
+  const group = 'HTTP'
+  return [
+    valueRow(group, 'POST /api/check, 10 connections: requests/s', product.requestsPerSecond, 'req/s', {
+      text: '≥ 400 req/s',
+      met: product.requestsPerSecond >= 400,
+    }),
+    valueRow(group, 'POST /api/check: latency p50', product.p50, 'ms'),
+    valueRow(group, 'POST /api/check: latency p99', product.p99, 'ms', { text: '≤ 100 ms', met: product.p99 <= 100 }),
+    valueRow(group, 'POST /api/check: errors + timeouts + non-2xx', product.failures, 'count', { text: '0', met: product.failures === 0 }),
+    valueRow(group, 'POST /api/check: server RSS after the load', product.rssAfterMiB, 'MiB'),
+    valueRow(group, 'baseline: bare Hono route, same body: requests/s', baseline.requestsPerSecond, 'req/s'),
+    valueRow(group, 'baseline: bare Hono route: latency p99', baseline.p99, 'ms'),
+  ]
 }

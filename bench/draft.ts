@@ -6,9 +6,8 @@ import { loadConfig } from '../src/config.js'
 import { PolicyCorpus } from '../src/corpus/policy-corpus.js'
 import { draftReport } from '../src/draft/draft-report.js'
 import { requireValidPark } from '../src/park/read-park.js'
-import { createApp } from '../src/server/app.js'
-import { percentile, timeMs, type BenchRow } from './bench-kit.js'
-import { loadTest } from './http-load.js'
+import { percentile, timeMs, valueRow, type BenchRow } from './bench-kit.js'
+import { runLoad, startProductServer } from './http-load.js'
 
 const PARKS = ['nanling-green', 'jialan-digital', 'lingjiang-green']
 
@@ -32,9 +31,18 @@ export async function benchDraft(): Promise<BenchRow[]> {
       rows.push({ name: `offline draft ${name}: checker errors`, value: errors, unit: 'count', target: '0' })
     }
     // Concurrent first drafts over HTTP (plan with retrieval, compose, check), as several people pressing 生成初稿.
-    const app = createApp({ config, corpus })
     const park = readFileSync(new URL('../fixtures/parks/jialan-digital.json', import.meta.url), 'utf8')
-    rows.push(...(await loadTest(app, { name: 'POST /api/draft (offline)', path: '/api/draft', method: 'POST', body: `{"park":${park}}` })))
+    const server = await startProductServer()
+    try {
+      const load = runLoad(server, { path: '/api/draft', method: 'POST', body: `{"park":${park}}` }, { connections: 8, durationSeconds: 5 })
+      rows.push(
+        valueRow('HTTP', 'POST /api/draft (offline), 8 connections: requests/s', load.requestsPerSecond, 'req/s'),
+        valueRow('HTTP', 'POST /api/draft (offline): latency p99', load.p99, 'ms'),
+        valueRow('HTTP', 'POST /api/draft (offline): errors + timeouts + non-2xx', load.failures, 'count', { text: '0', met: load.failures === 0 }),
+      )
+    } finally {
+      await server.stop()
+    }
     return rows
   } finally {
     rmSync(dataDir, { recursive: true, force: true })

@@ -17,7 +17,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${name && name !== 'help' ? `未知命令：${name}\n\n` : ''}用法：npm run -s cli -- <命令> [选项]\n\n命令：\n${list}\n`)
     return name && name !== 'help' ? 2 : 0
   }
-  return command.run(rest)
+  return (await command.load()).run(rest)
 }
 
 // `… | head` closes the pipe early: the reader has what it wanted, which is not an error worth a stack trace.

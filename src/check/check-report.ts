@@ -31,9 +31,23 @@ export interface CheckResult {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
 
+/**
+ * At most this many findings of one rule are listed, in text order; the rest are counted in one closing finding. A
+ * pasted table, a run of 30,000 【 or a draft typed on an English keyboard would otherwise answer with tens of
+ * thousands of findings (megabytes no person reads); the writer fixes what is listed and checks again.
+ */
+export const MAX_FINDINGS_PER_RULE = 50
+
+/**
+ * At most this many sections are counted one by one in the stats (a report has a few dozen); a pasted list of
+ * thousands of headings would otherwise make the answer hundreds of kilobytes. `sectionsOmitted` says how many more.
+ */
+export const MAX_STATS_SECTIONS = 300
+
 const messages = {
   noPark: (rules: string[]) =>
     `未提供园区数据，以下规则未运行：${rules.join('、')}。请上传或选择园区数据后再审校，以核对数字和专有名词。`,
+  more: (count: number) => `另有 ${count} 处同类问题未逐条列出（从此处起）。请先按上面的提示修改，再重新审校，其余问题会依次列出。`,
   otherPark: (name: string) =>
     `稿件中没有出现所选园区“${name}”的名称或简称。数字和专有名词是按这个园区的数据核对的，请确认选择的园区与稿件一致。`,
   badOptions: (rule: string, where: readonly string[]) =>
@@ -70,9 +84,11 @@ function runRules(input: CheckInput): CheckResult {
       ...(input.docxParagraphs ? { docxParagraphs: input.docxParagraphs } : {}),
       options,
     })
-    for (const finding of reported) {
-      findings.push(locateFinding(doc, rule.meta.id, setting.severity ?? finding.severity ?? rule.meta.defaultSeverity, finding))
-    }
+    const override = setting.severity
+    const severityOf = (finding: RuleFinding) => override ?? finding.severity ?? rule.meta.defaultSeverity
+    const { listed, omitted } = capFindings(reported)
+    for (const finding of listed) findings.push(locateFinding(doc, rule.meta.id, severityOf(finding), finding))
+    if (omitted.length) findings.push(locateFinding(doc, rule.meta.id, mostSevere(omitted.map(severityOf)), summaryOf(omitted)))
   }
 
   // Said of a whole check only: a run of chosen rules (a rule's tests, a repair round) looks at fragments.
@@ -83,7 +99,29 @@ function runRules(input: CheckInput): CheckResult {
     findings.push(locateFinding(doc, 'park-data', 'info', { message: messages.noPark(skippedForPark), start: 0, end: 0 }))
   }
   findings.sort((a, b) => a.start - b.start || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.rule.localeCompare(b.rule))
-  return { findings, stats: reportZishu(doc) }
+  return { findings, stats: capSections(reportZishu(doc)) }
+}
+
+function capSections(stats: ReportZishu): ReportZishu {
+  if (stats.sections.length <= MAX_STATS_SECTIONS) return stats
+  return { ...stats, sections: stats.sections.slice(0, MAX_STATS_SECTIONS), sectionsOmitted: stats.sections.length - MAX_STATS_SECTIONS }
+}
+
+/** The first MAX_FINDINGS_PER_RULE findings by position, and the rest. */
+function capFindings(reported: readonly RuleFinding[]): { listed: readonly RuleFinding[]; omitted: readonly RuleFinding[] } {
+  if (reported.length <= MAX_FINDINGS_PER_RULE) return { listed: reported, omitted: [] }
+  const ordered = [...reported].sort((a, b) => a.start - b.start || a.end - b.end)
+  return { listed: ordered.slice(0, MAX_FINDINGS_PER_RULE), omitted: ordered.slice(MAX_FINDINGS_PER_RULE) }
+}
+
+/** One finding for the omitted ones: their count, pointing at the first of them. */
+function summaryOf(omitted: readonly RuleFinding[]): RuleFinding {
+  const first = omitted[0]!
+  return { message: messages.more(omitted.length), start: first.start, end: first.end }
+}
+
+function mostSevere(severities: readonly Severity[]): Severity {
+  return severities.reduce((worst, severity) => (SEVERITY_ORDER[severity] < SEVERITY_ORDER[worst] ? severity : worst))
 }
 
 function locateFinding(doc: ReportDoc, rule: string, severity: Severity, finding: RuleFinding): Finding {

@@ -82,11 +82,15 @@ const SHORT_LEAD = 4
  * The figure with the words before it in its clause, as a message quotes it: 集聚国家高新技术企业468家, 接入1.3万个监测点位.
  * The quotation does not start inside a number (2023—2025年累计投入 → 累计投入).
  */
+const MAX_QUOTED_FIGURE = 24
+
 export function quoteFigure(figure: DraftFigure): string {
   const from = Math.max(figure.labelBefore.start, figure.start - QUOTE_CONTEXT)
   const before = figure.block.text.slice(from, figure.start).replace(/^[\d.,—–-]*[年月日]?/, '').trimStart()
   const after = before.length < SHORT_LEAD ? figure.labelAfter.text.slice(0, QUOTE_CONTEXT) : ''
-  return `${before}${figure.raw}${after}`
+  // A pasted run of 10,000 digits is quoted by its beginning: the finding points at all of it.
+  const raw = figure.raw.length > MAX_QUOTED_FIGURE ? `${figure.raw.slice(0, MAX_QUOTED_FIGURE - figure.unit.length)}…${figure.unit}` : figure.raw
+  return `${before}${raw}${after}`
 }
 
 /** Only quantities and unitless numbers can be claims; the other kinds never are. */
@@ -99,7 +103,7 @@ export function isClaimKind(kind: FigureKind): boolean {
 // Code units, looked up without making a string of each character.
 const CLAUSE_BREAK = new Set(Array.from('，,；;。！？!?：:、（）()\n', (c) => c.charCodeAt(0)))
 // 《南岭市“十四五”规划（2021—2025年）》, “1+N”, 7×24小时 (a service pattern), GB/T 4754-2017, ISO 14001:2015.
-const NAME_RANGES = [/《[^》]*》/g, /“[^“”]{1,20}”/g, /「[^「」]{1,20}」/g, /"[^"]{1,20}"/g, /\d+\s*[×xX*]\s*\d+\s*小时/g]
+const NAME_RANGES = [/《[^《》]*》/g, /“[^“”]{1,20}”/g, /「[^「」]{1,20}」/g, /"[^"]{1,20}"/g, /(?<!\d)\d+\s*[×xX*]\s*\d+\s*小时/g]
 const STANDARD_CODE = /(?:[A-Z]+\/)?[A-Z]{2,}(?:\/[A-Z]+)?\s*\d+(?:\.\d+)*(?:\s*[-—－:：]\s*\d{2,4})?/g
 // Nouns that make a small count part of the text's structure (三个方面 written with digits).
 const STRUCTURE_NOUN =
@@ -161,23 +165,23 @@ function sentenceFigures(block: TextBlock, sentence: Sentence): DraftFigure[] {
   })
   // Most sentences state no number: nothing below would find a figure in them.
   if (numbers.length === 0) return []
-  const names = nameRanges(text)
-  const clauses = clauseRanges(text)
-  const clauseOf = (i: number) => clauses.find((c) => i >= c.start && i < c.end) ?? { start: 0, end: text.length }
+  // Everything below looks things up by position (binary searches, windows before a figure): a pasted table of
+  // thousands of figures in one sentence is read in n log n, not by scanning the sentence again for each figure.
+  const inName = nameTest(nameRanges(text))
+  const clauseOf = clauseLookup(clauseRanges(text), text.length)
   const years = numbers.filter(
-    (n) => n.isYear && !REFERENCE_BEFORE_YEAR.test(text.slice(0, n.index)) && !SINCE_AFTER_YEAR.test(text.slice(n.index + n.raw.length)),
+    (n) => n.isYear && !REFERENCE_BEFORE_YEAR.test(tail(text, n.index)) && !SINCE_AFTER_YEAR.test(text.slice(n.index + n.raw.length)),
   )
 
   // A number opens its block when only white space comes before it (what `slice(0, i).trim() === ''` says).
   const firstNonSpace = block.text.length - block.text.trimStart().length
-  const kinds = numbers.map((n) => kindOf(n, text, names, at + n.index <= firstNonSpace))
+  const kinds = numbers.map((n) => kindOf(n, text, inName, at + n.index <= firstNonSpace))
+  const claims = claimNeighbours(numbers, (i) => isClaimKind(kinds[i]!))
   const roles = new Map<number, { role: 'from' | 'to'; year?: string; subjectStart: number; opens: number }>()
   for (const change of extractChanges(text)) {
-    const inside = numbers
-      .map((n, i) => ({ n, i }))
-      .filter(({ n, i }) => n.index >= change.index && n.index < change.index + change.raw.length && isClaimKind(kinds[i]!))
+    const inside = numbersFrom(numbers, change.index, change.index + change.raw.length).filter(({ i }) => isClaimKind(kinds[i]!))
     if (inside.length < 2) continue
-    const subjectStart = Math.max(clauseOf(change.index).start, previousClaimEnd(numbers, kinds, change.index))
+    const subjectStart = Math.max(clauseOf(change.index).start, claims.previousEnd(change.index))
     const pair = { subjectStart, opens: change.index }
     roles.set(inside[0]!.i, { role: 'from', ...pair, ...(change.from.period ? { year: change.from.period } : {}) })
     roles.set(inside.at(-1)!.i, { role: 'to', ...pair, ...(change.to.period ? { year: change.to.period } : {}) })
@@ -188,12 +192,13 @@ function sentenceFigures(block: TextBlock, sentence: Sentence): DraftFigure[] {
     const clause = clauseOf(n.index)
     const end = n.index + n.raw.length
     const change = roles.get(i)
-    const windowStart = change ? change.subjectStart : Math.max(clause.start, previousClaimEnd(numbers, kinds, n.index))
+    const windowStart = change ? change.subjectStart : Math.max(clause.start, claims.previousEnd(n.index))
     const windowEnd = change ? change.opens : n.index
     const before = text.slice(windowStart, windowEnd)
-    const afterEnd = change ? end : Math.min(clause.end, nextClaimStart(numbers, kinds, end))
-    const bound = boundOf(text.slice(clause.start, n.index), text.slice(end, clause.end))
-    const role: FigureRole = change ? change.role : roleOf(n, text.slice(clause.start, n.index), before)
+    const afterEnd = change ? end : Math.min(clause.end, claims.nextStart(end))
+    const clauseBefore = tail(text, n.index, clause.start)
+    const bound = boundOf(clauseBefore, text.slice(end, clause.end))
+    const role: FigureRole = change ? change.role : roleOf(n, clauseBefore, before)
     const period = change?.year
       ? { year: change.year, strength: 'clause' as const }
       : change?.role === 'from'
@@ -218,12 +223,12 @@ function sentenceFigures(block: TextBlock, sentence: Sentence): DraftFigure[] {
   })
 }
 
-function kindOf(n: RawNumber, text: string, names: readonly [number, number][], opensBlock: boolean): FigureKind {
+function kindOf(n: RawNumber, text: string, inName: (start: number, end: number) => boolean, opensBlock: boolean): FigureKind {
   const end = n.index + n.raw.length
-  const before = text.slice(0, n.index)
+  const before = tail(text, n.index)
   const next = text[end] ?? ''
   const integer = Number.isInteger(n.value) && !n.digits.includes('.')
-  if (names.some(([s, e]) => n.index >= s && end <= e)) return 'name'
+  if (inName(n.index, end)) return 'name'
   if (n.isYear) return 'year'
   if (n.unit === '' && integer && /^(19|20)\d{2}$/.test(n.digits)) return 'year' // 2023—2025年, 2025-06
   if (n.unit === '月' && integer && n.value >= 1 && n.value <= 12) return 'date'
@@ -257,24 +262,98 @@ function boundOf(before: string, after: string): FigureBound | undefined {
 
 /** The nearest non-reference year before the figure in its clause, else after it in its clause, else earlier in the sentence. */
 function periodOf(index: number, clause: { start: number; end: number }, years: readonly RawNumber[]): DraftFigure['period'] {
-  const inClause = years.filter((y) => y.index >= clause.start && y.index < clause.end)
-  const before = inClause.filter((y) => y.index < index).at(-1) ?? inClause.find((y) => y.index > index)
+  const lastBefore = firstAtOrAfter(years, index) - 1
+  const firstAfter = firstAtOrAfter(years, index + 1)
+  const before =
+    lastBefore >= 0 && years[lastBefore]!.index >= clause.start
+      ? years[lastBefore]
+      : firstAfter < years.length && years[firstAfter]!.index < clause.end
+        ? years[firstAfter]
+        : undefined
   if (before) return { year: before.digits, strength: 'clause' }
-  const earlier = years.filter((y) => y.index < clause.start).at(-1)
+  const earlier = years[firstAtOrAfter(years, clause.start) - 1]
   return earlier ? { year: earlier.digits, strength: 'sentence' } : undefined
 }
 
-function previousClaimEnd(numbers: readonly RawNumber[], kinds: readonly FigureKind[], index: number): number {
-  let end = 0
-  numbers.forEach((n, i) => {
-    if (n.index < index && isClaimKind(kinds[i]!)) end = n.index + n.raw.length
-  })
-  return end
+// The words a pattern anchored at a figure's left (超过, 较, 同比增长了, 降幅达到) can need: the longest is a bound word
+// stripped before a change verb (不低于 + 降幅达到), far below this.
+const WINDOW_BEFORE = 24
+
+/**
+ * The text just before `index`, from `from` at the earliest: what the patterns that end with `$` read. Testing them on
+ * the whole text before a figure read the sentence again for each of its figures.
+ */
+function tail(text: string, index: number, from = 0): string {
+  return text.slice(Math.max(from, index - WINDOW_BEFORE), index)
 }
 
-function nextClaimStart(numbers: readonly RawNumber[], kinds: readonly FigureKind[], from: number): number {
-  const next = numbers.find((n, i) => n.index >= from && isClaimKind(kinds[i]!))
-  return next ? next.index : Infinity
+/** Index of the first of `items` (sorted by index) at or after `offset`. */
+function firstAtOrAfter(items: readonly { index: number }[], offset: number): number {
+  let low = 0
+  let high = items.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (items[middle]!.index < offset) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/** The numbers starting in [from, to), with their positions. */
+function numbersFrom(numbers: readonly RawNumber[], from: number, to: number): { n: RawNumber; i: number }[] {
+  const out: { n: RawNumber; i: number }[] = []
+  for (let i = firstAtOrAfter(numbers, from); i < numbers.length && numbers[i]!.index < to; i += 1) out.push({ n: numbers[i]!, i })
+  return out
+}
+
+/** Where the claim figure before an offset ends, and where the next one at or after an offset starts. */
+function claimNeighbours(numbers: readonly RawNumber[], isClaim: (i: number) => boolean) {
+  // endBefore[p]: the end of the last claim among numbers[0, p); startFrom[p]: the start of the first claim in numbers[p…].
+  const endBefore = new Float64Array(numbers.length + 1)
+  const startFrom = new Float64Array(numbers.length + 1).fill(Infinity)
+  numbers.forEach((n, i) => (endBefore[i + 1] = isClaim(i) ? n.index + n.raw.length : endBefore[i]!))
+  for (let i = numbers.length - 1; i >= 0; i -= 1) startFrom[i] = isClaim(i) ? numbers[i]!.index : startFrom[i + 1]!
+  return {
+    previousEnd: (offset: number) => endBefore[firstAtOrAfter(numbers, offset)]!,
+    nextStart: (offset: number) => startFrom[firstAtOrAfter(numbers, offset)]!,
+  }
+}
+
+/** The clause holding an offset (clauses are contiguous and in order), or the whole sentence between two clauses. */
+function clauseLookup(clauses: readonly { start: number; end: number }[], length: number) {
+  return (offset: number) => {
+    let low = 0
+    let high = clauses.length - 1
+    let found = -1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      if (clauses[middle]!.start <= offset) {
+        found = middle
+        low = middle + 1
+      } else {
+        high = middle - 1
+      }
+    }
+    const clause = clauses[found]
+    return clause && offset < clause.end ? clause : { start: 0, end: length }
+  }
+}
+
+/** Whether [start, end) lies inside one of `ranges`: the ranges by start, each with the furthest end so far. */
+function nameTest(ranges: readonly [number, number][]): (start: number, end: number) => boolean {
+  const sorted = ranges.toSorted((a, b) => a[0] - b[0])
+  const furthest: number[] = []
+  sorted.forEach(([, e], i) => furthest.push(Math.max(e, furthest[i - 1] ?? -Infinity)))
+  return (start, end) => {
+    let low = 0
+    let high = sorted.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (sorted[middle]![0] <= start) low = middle + 1
+      else high = middle
+    }
+    return low > 0 && furthest[low - 1]! >= end
+  }
 }
 
 function nameRanges(text: string): [number, number][] {

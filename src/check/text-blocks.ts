@@ -40,18 +40,29 @@ function collectBlocks(doc: ReportDoc): TextBlock[] {
 
 /**
  * Source offset of character `i` of a block. Plain text and .docx blocks are contiguous in the source;
- * a Markdown block may contain ** marks, so it is mapped by searching the clean prefix in the source.
+ * a Markdown block may contain ** marks, so it is mapped by matching its clean text in the source, once per block
+ * (matching the prefix again for every finding made a long Markdown paragraph with many findings quadratic).
  */
 export function blockOffset(doc: ReportDoc, block: TextSpan, i: number): number {
   if (doc.format !== 'markdown' || block.end - block.start === block.text.length) return block.start + i
+  return markdownOffsets(doc, block)[i] ?? block.end
+}
+
+const markdownOffsetCache = new WeakMap<TextSpan, Int32Array>()
+
+/** The source offset of each clean character of a Markdown block: its first match after the previous one's. */
+function markdownOffsets(doc: ReportDoc, block: TextSpan): Int32Array {
+  let offsets = markdownOffsetCache.get(block)
+  if (offsets) return offsets
+  offsets = new Int32Array(block.text.length)
   let offset = block.start
-  let matched = 0
-  while (matched < i && offset < block.end) {
-    if (doc.source[offset] === block.text[matched]) matched += 1
-    offset += 1
+  for (let i = 0; i < block.text.length; i += 1) {
+    while (offset < block.end && doc.source[offset] !== block.text[i]) offset += 1
+    offsets[i] = offset
+    if (offset < block.end) offset += 1
   }
-  while (offset < block.end && doc.source[offset] !== block.text[i]) offset += 1
-  return offset
+  markdownOffsetCache.set(block, offsets)
+  return offsets
 }
 
 /** Source range of block characters [from, to). */

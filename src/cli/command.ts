@@ -2,7 +2,6 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { UserError } from '../errors.js'
 
 export interface CliCommand {
-  summary: string
   /** Returns the process exit code. */
   run(args: string[]): Promise<number>
 }

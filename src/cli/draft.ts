@@ -17,7 +17,6 @@ const USAGE = 'npm run -s cli -- draft --park P [--kind K] [--offline] --out dra
  * composer — checked, written as text or straight to Word. --json prints the outcome (text, evidence, findings).
  */
 export const draftCommand: CliCommand = {
-  summary: '为园区生成报告初稿（未配置大模型时使用离线撰写），输出 .txt 或 .docx',
   async run(args) {
     const { values } = parseCliArgs(
       args,

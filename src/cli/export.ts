@@ -9,7 +9,6 @@ const USAGE = 'npm run -s cli -- export <草稿.txt|.md|.docx> [--park park.json
 
 /** `export`: a draft to a Word file in the template's typography — the report, or with --form the whole 经验总结材料. */
 export const exportCommand: CliCommand = {
-  summary: '导出 Word：报告正文，或加 --form 导出整份经验总结材料（--charts 插入图表）',
   async run(args) {
     const { values, positionals } = parseCliArgs(
       args,

@@ -3,7 +3,6 @@ import { parseCliArgs, type CliCommand } from './command.js'
 
 /** `kinds`: the report kinds the product knows, with their sections and limits. */
 export const kindsCommand: CliCommand = {
-  summary: '列出支持的报告类型及其章节要求',
   async run(args) {
     const { values } = parseCliArgs(args, { json: { type: 'boolean' } }, 'npm run -s cli -- kinds [--json]')
     for (const kind of listKinds()) {

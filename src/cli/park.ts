@@ -8,7 +8,6 @@ const USAGE = 'npm run -s cli -- park <park.json> [--json]'
 
 /** `park <file>`: validates a park-data file and lists every problem with its JSON path; prints derived figures. */
 export const parkCommand: CliCommand = {
-  summary: '校验园区数据文件，列出全部问题及其位置；显示派生指标',
   async run(args) {
     const { values, positionals } = parseCliArgs(args, { json: { type: 'boolean' } }, USAGE)
     const [file] = positionals

@@ -10,7 +10,6 @@ const USAGE = 'npm run -s cli -- retrieve "<检索内容>" [--top 5] [--json]（
  * each line of standard input. With --json, one JSON object per query per line (JSON Lines).
  */
 export const retrieveCommand: CliCommand = {
-  summary: '检索政策条款（内置指南与已上传文件）',
   async run(args) {
     const { values, positionals } = parseCliArgs(args, { top: { type: 'string' }, json: { type: 'boolean' } }, USAGE)
     const top = positiveInteger(values.top, 5, '--top')

@@ -13,7 +13,6 @@ const USAGE =
 
 /** `rewrite`: one section changed, every other byte kept; prints the diff of the section and the remaining errors. */
 export const rewriteCommand: CliCommand = {
-  summary: '改写一节：按指令（需大模型）、应用全部修改建议，或压缩到指定字数',
   async run(args) {
     const { values, positionals } = parseCliArgs(
       args,

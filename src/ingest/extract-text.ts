@@ -1,5 +1,3 @@
-import mammoth from 'mammoth'
-import { FormatError, InvalidPDFException, PasswordException, PDFParse } from 'pdf-parse'
 import { UserError } from '../errors.js'
 import { normalizePolicyText } from './normalize.js'
 import { matchMarker } from './numbering.js'
@@ -200,6 +198,9 @@ export function stripMarkdown(md: string): string {
 const MIN_CHARS_PER_PAGE = 10
 
 async function extractPdf(data: Uint8Array, limit: IngestLimits): Promise<{ text: string; pages: number }> {
+  // Loaded on first use (as mammoth below): pdf.js takes a noticeable part of a second to load, and most runs — a .txt
+  // draft on the command line, the server at rest — never read a PDF.
+  const { FormatError, InvalidPDFException, PasswordException, PDFParse } = await import('pdf-parse')
   // pdf.js may detach the buffer it is given: hand it a copy so the caller's bytes stay usable.
   const parser = new PDFParse({ data: new Uint8Array(data) })
   try {
@@ -247,6 +248,7 @@ async function extractDocx(data: Uint8Array, limit: IngestLimits): Promise<strin
   }
   try {
     // extractRawText ends every paragraph with a blank line, which the normalizer reads as a paragraph break.
+    const { default: mammoth } = await import('mammoth')
     const result = await mammoth.extractRawText({ buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) })
     return result.value
   } catch {

@@ -21,12 +21,34 @@ export function parseChineseNumeral(text: string): number | undefined {
 
 const digit = (char: string) => DIGITS.indexOf(char)
 
-/** 1 → 一, 10 → 十, 12 → 十二, 20 → 二十 (1–99). */
+/**
+ * 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 105 → 一百零五, 110 → 一百一十, 10010 → 一万零一十 (1 to 99,999,999). Beyond 99
+ * only the checker needs it: the 120th （一） of a pasted list of headings is renumbered （一百二十）.
+ */
 export function toChineseNumeral(value: number): string {
-  if (!Number.isInteger(value) || value < 1 || value > 99) throw new RangeError(`no Chinese numeral for ${value}`)
-  const tens = Math.floor(value / 10)
-  const units = value % 10
-  const unitText = units ? DIGITS[units]! : ''
-  if (tens === 0) return unitText
-  return (tens === 1 ? '' : DIGITS[tens]!) + '十' + unitText
+  if (!Number.isInteger(value) || value < 1 || value >= 1e8) throw new RangeError(`no Chinese numeral for ${value}`)
+  const high = Math.floor(value / 10000)
+  const low = value % 10000
+  if (!high) return belowTenThousand(low, true)
+  if (!low) return `${belowTenThousand(high, true)}万`
+  return `${belowTenThousand(high, true)}万${low < 1000 ? '零' : ''}${belowTenThousand(low, false)}`
+}
+
+const PLACES = ['千', '百', '十', '']
+
+/** 1–9999; `leading` when nothing precedes it, so that 10–19 are written 十… rather than 一十…. */
+function belowTenThousand(value: number, leading: boolean): string {
+  if (leading && value >= 10 && value < 20) return `十${value % 10 ? DIGITS[value % 10] : ''}`
+  const digits = [Math.floor(value / 1000), Math.floor(value / 100) % 10, Math.floor(value / 10) % 10, value % 10]
+  let out = ''
+  let zero = false
+  digits.forEach((d, i) => {
+    if (d === 0) {
+      zero = out !== ''
+      return
+    }
+    out += `${zero ? '零' : ''}${DIGITS[d]}${PLACES[i]}`
+    zero = false
+  })
+  return out
 }

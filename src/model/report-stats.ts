@@ -14,6 +14,8 @@ export interface ReportZishu {
   title: number
   abstract: number
   sections: SectionZishu[]
+  /** Sections left out of `sections` by the checker's answer (check-report.ts, MAX_STATS_SECTIONS). */
+  sectionsOmitted?: number
 }
 
 const spansZishu = (spans: readonly (TextSpan | undefined)[]) =>

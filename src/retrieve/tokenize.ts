@@ -10,8 +10,8 @@
  *   (上海交通大学 → 上海/交通/大学).
  */
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { Jieba } from '@node-rs/jieba'
-import { dict } from '@node-rs/jieba/dict.js'
 
 export interface AnalyzedText {
   /** Word tokens in text order (duplicates kept: term frequency matters). */
@@ -138,6 +138,9 @@ export function resetJieba(): void {
 /** The shared jieba instance, created on first use with the domain terms loaded. */
 export function getJieba(): Jieba {
   if (jieba === undefined) {
+    // Read here, on first use, not at import: @node-rs/jieba/dict.js reads this 5 MB file and its IDF table when it is
+    // imported, which every command that never segments (a check of a draft with no park data) would pay for.
+    const dict = readFileSync(createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt'))
     const instance = Jieba.withDict(dictionaryKind === 'full' ? dict : compactDictionary(dict))
     instance.loadDict(Buffer.from(userDictionary(loadDomainTerms()), 'utf8'))
     jieba = instance

@@ -36,9 +36,27 @@ describe('Chinese numerals', () => {
     ['二十', 20],
     ['二十三', 23],
     ['九十九', 99],
+    ['一百', 100],
+    ['一百零五', 105],
+    ['一百一十', 110],
+    ['九百九十九', 999],
   ])('%s ↔ %i', (text, value) => {
     expect(parseChineseNumeral(text)).toBe(value)
     expect(toChineseNumeral(value)).toBe(text)
+  })
+
+  it('writes the numbers a pasted list of thousands of headings reaches', () => {
+    expect([1000, 1005, 1050, 2300, 10000, 10010, 25013, 99999].map(toChineseNumeral)).toEqual([
+      '一千',
+      '一千零五',
+      '一千零五十',
+      '二千三百',
+      '一万',
+      '一万零一十',
+      '二万五千零一十三',
+      '九万九千九百九十九',
+    ])
+    expect(() => toChineseNumeral(0)).toThrow(RangeError)
   })
 
   it('rejects what is not a numeral', () => {

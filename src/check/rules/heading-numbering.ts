@@ -48,7 +48,7 @@ const messages = {
   formSuggestion: `各级标题依次使用“一、”“（一）”“1.”“（1）”（填写要求5），括号用全角，“1.”用半角圆点。`,
   first: (written: string, wanted: string) => `同级标题应从“${wanted}”开始，此处为“${written}”。`,
   gap: (previous: string, written: string, missing: string[]) =>
-    `标题序号不连续：“${previous}”之后是“${written}”，缺少${missing.map((m) => `“${m}”`).join('')}。`,
+    `标题序号不连续：“${previous}”之后是“${written}”，缺少${missing.length > 3 ? `“${missing[0]}”至“${missing.at(-1)}”共 ${missing.length} 个序号` : missing.map((m) => `“${m}”`).join('')}。`,
   repeat: (written: string) => `标题序号“${written}”重复。`,
   backwards: (previous: string, written: string) => `标题序号倒退：“${previous}”之后是“${written}”。`,
   renumber: (written: string, wanted: string) => `标题序号“${written}”应为“${wanted}”（前面的同级序号有缺漏或重复）。`,

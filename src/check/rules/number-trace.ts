@@ -69,7 +69,7 @@ export const numberTraceRule = defineRule({
       if (changes.get(figure)?.agrees === false) return []
       if (matchesAny(figure, sources, { ...options, rounding: options.rounding && identifiable(figure) })) return []
       if (judgedByConsistency(figure, catalog, options)) return []
-      if (matchesAny(figure, byUnit(neighbours(figure)), options)) return []
+      if (matchesSome(figure, neighbours(figure), options)) return []
       if (matchesAny(figure, byUnit(shares(figure)), options)) return []
       const written = quoteFigure(figure)
       const other = otherPercentKind(figure, sources, options)
@@ -117,7 +117,7 @@ function knownSources(park: ParkData, materials: readonly string[]): Source[] {
  * figure of the draft. Made for the whole draft at once: the figures of each sentence are grouped, and each pair's
  * comparisons are computed once however many figures of the sentence ask for them.
  */
-function neighbourDerivations(figures: readonly DraftFigure[]): (figure: DraftFigure) => Source[] {
+function neighbourDerivations(figures: readonly DraftFigure[]): (figure: DraftFigure) => Iterable<Source> {
   // Claim figures by block and sentence, in draft order.
   const bySentence = new Map<TextBlock, Map<number, DraftFigure[]>>()
   for (const f of figures) {
@@ -148,15 +148,15 @@ function neighbourDerivations(figures: readonly DraftFigure[]): (figure: DraftFi
     }
     return out
   }
-  return (figure) => {
-    const beside = nearest(bySentence.get(figure.block)?.get(figure.sentence.start) ?? [], figure, NEIGHBOURS_EACH_SIDE)
-    const out: Source[] = []
+  // Lazily, pair by pair: the first derivation that matches ends the search.
+  return function* (figure) {
+    const sentence = bySentence.get(figure.block)?.get(figure.sentence.start) ?? []
+    const beside = nearest(sentence, figure, sentence.length > LIST_FIGURES ? NEIGHBOURS_IN_LIST : NEIGHBOURS_EACH_SIDE)
     for (const a of beside) {
       for (const b of beside) {
-        if (a !== b) out.push(...between(a, b))
+        if (a !== b) yield* between(a, b)
       }
     }
-    return out
   }
 }
 
@@ -166,12 +166,28 @@ function neighbourDerivations(figures: readonly DraftFigure[]): (figure: DraftFi
  * (every pair of which would be compared for every figure: cubic) to linear time.
  */
 const NEIGHBOURS_EACH_SIDE = 6
+// A “sentence” of more figures than this is a pasted table or list without full stops (every pair of 12 neighbours is
+// still 132 comparisons per figure): a figure there is derived from its two nearest figures on each side only.
+const LIST_FIGURES = 40
+const NEIGHBOURS_IN_LIST = 2
 
 /** The figures of `list` (in text order) nearest to `figure`, at most `each` on each side, without the figure itself. */
 function nearest(list: readonly DraftFigure[], figure: DraftFigure, each: number): DraftFigure[] {
-  const at = list.indexOf(figure)
+  const at = positionIn(list, figure)
   if (at < 0) return list.slice(0, 2 * each)
   return [...list.slice(Math.max(0, at - each), at), ...list.slice(at + 1, at + 1 + each)]
+}
+
+const positions = new WeakMap<readonly DraftFigure[], Map<DraftFigure, number>>()
+
+/** list.indexOf(figure) through an index built once per list: a sentence of thousands of figures stays linear. */
+function positionIn(list: readonly DraftFigure[], figure: DraftFigure): number {
+  let index = positions.get(list)
+  if (!index) {
+    index = new Map(list.map((f, i) => [f, i]))
+    positions.set(list, index)
+  }
+  return index.get(figure) ?? -1
 }
 
 // Words that make a percentage a share of a whole: 占园区营业收入的34.0%, 占比, 比重, 份额.
@@ -240,6 +256,15 @@ function matchesAny(figure: DraftFigure, sources: SourcesByUnit, tolerance: Tole
     group.inWritten.set(figure.unit, values)
   }
   return values.some((value) => sameValue(figure, value, tolerance))
+}
+
+/** matchesAny for sources read once, in order, without grouping them first. */
+function matchesSome(figure: DraftFigure, sources: Iterable<Source>, tolerance: Tolerance): boolean {
+  const unit = toBase(1, figure.unit).unit
+  for (const source of sources) {
+    if (source.unit === unit && sameValue(figure, inUnit(source.magnitude, figure.unit), tolerance)) return true
+  }
+  return false
 }
 
 /**

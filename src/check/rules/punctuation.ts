@@ -32,7 +32,7 @@ const isSpace = (ch: string | undefined) => ch !== undefined && /[ \t\u00a0]/.te
 
 // Text that keeps Latin punctuation whatever surrounds it.
 const URL_PATTERN = /(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff00-\uffef\p{Script=Han}“”‘’]+|www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s\u3000-\u303f\uff00-\uffef\p{Script=Han}“”‘’]*/gu
-const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g
+const EMAIL = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g
 // Closing marks a half-width mark may follow, and opening marks it may precede: “数治园区”,提升 / 园区,“链长制”.
 const CLOSERS = new Set(['"', "'", ')', '”', '’', '）', '》', '】', '」', '』'])
 const OPENERS = new Set(['"', "'", '(', '“', '‘', '（', '《', '【', '「', '『'])
@@ -129,15 +129,16 @@ function maskLatinSpans(text: string): boolean[] {
 function bracketHits(text: string, masked: readonly boolean[]): Hit[] {
   const { pairs, unmatched } = pairMarks(text, masked)
   const hits: Hit[] = []
+  const hanInside = hanCounter(text)
 
   for (const { open, close, nested } of pairs) {
-    const content = text.slice(open.index + 1, close.index)
+    const hasHan = hanInside(open.index + 1, close.index)
     if (open.family === 'round') {
       const halves = [open, close].filter((mark) => mark.char === '(' || mark.char === ')')
       if (!halves.length) continue
       // One full-width side, or Chinese inside, makes it Chinese brackets; Latin inside next to Chinese text
       // (制造执行系统(MES)) is style; Latin inside Latin context (IEC 61850 (Edition 2)) is left alone.
-      const chinese = halves.length === 1 || HAN.test(content)
+      const chinese = halves.length === 1 || hasHan
       const chineseContext = isCjk(text[open.index - 1]) || isCjk(text[close.index + 1])
       if (!chinese && !chineseContext) continue
       for (const mark of halves) {
@@ -154,7 +155,7 @@ function bracketHits(text: string, masked: readonly boolean[]): Hit[] {
       const straight = (mark: Mark) => mark.char === '"' || mark.char === "'"
       // Straight quotes count only around Chinese text (or when the other side is already curly).
       const mixed = straight(open) !== straight(close)
-      const marks = [open, close].filter((mark) => (straight(mark) ? HAN.test(content) || mixed : mark.char in CORNER_TO_CURLY))
+      const marks = [open, close].filter((mark) => (straight(mark) ? hasHan || mixed : mark.char in CORNER_TO_CURLY))
       for (const mark of marks) {
         const full = straight(mark) ? curlyQuote(mark === open, nested) : CORNER_TO_CURLY[mark.char]!
         hits.push({
@@ -180,6 +181,25 @@ function bracketHits(text: string, masked: readonly boolean[]): Hit[] {
     })
   }
   return hits
+}
+
+/**
+ * Whether text[from, to) holds a Chinese character, in O(1) after one pass: nested brackets (（（（…）））) would
+ * otherwise read their contents again for every level.
+ */
+function hanCounter(text: string): (from: number, to: number) => boolean {
+  let before: Int32Array | undefined
+  return (from, to) => {
+    if (!before) {
+      before = new Int32Array(text.length + 1)
+      for (let i = 0; i < text.length; i += 1) {
+        // A character outside the BMP (𠮷) is two code units: its first one is tested with the second.
+        const unit = text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) < 0xdc00 ? text.slice(i, i + 2) : text[i]
+        before[i + 1] = before[i]! + (isHan(unit) ? 1 : 0)
+      }
+    }
+    return before[to]! > before[from]!
+  }
 }
 
 const CORNER_TO_CURLY: Readonly<Record<string, string>> = { '「': '“', '」': '”', '『': '‘', '』': '’' }

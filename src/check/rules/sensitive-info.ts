@@ -53,7 +53,7 @@ const ACCOUNT_WORD = /卡号|账号|帐号|账户|帐户|银行卡|开户行|收
 // Order matters: earlier patterns win overlaps (13800138000@163.com is an e-mail address, an ID number is not
 // also a bank card, a card is not also a phone number).
 const PATTERNS: readonly { kind: Kind; pattern: RegExp; valid?: (digits: string, before: string) => boolean }[] = [
-  { kind: 'email', pattern: /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g },
+  { kind: 'email', pattern: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g },
   // 18-digit 居民身份证号码 (GB 11643): province code, area, birth date, sequence, ISO 7064 MOD 11-2 check character.
   {
     kind: 'idNumber',

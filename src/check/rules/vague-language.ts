@@ -35,16 +35,19 @@ const ARABIC_FIGURE = /(?<![A-Za-z0-9.])[0-9０-９]+(?:[.．][0-9０-９]+)?(?!
 // A Chinese numeral followed by a measure word or unit: 三家, 两个, 十余项, 五成, 翻一番. Time words (年/月/天) are
 // left out for the same reason as dates, and 一 alone is too common in prose (进一步, 一体化, 一批) to count
 // unless it precedes a counting unit.
+// It is read from the start of a run of numerals only (the lookbehind): tried from every numeral of a pasted run of
+// 二二二…, the greedy run made the check quadratic.
 const CHINESE_FIGURE =
-  /(?:[两二三四五六七八九十百千万亿零〇][一二三四五六七八九十百千万亿零〇两]*|一(?=[个家项座台套件条名位处款所种类番]))[余多]?(?:个百分点|个|家|项|座|台|套|件|条|名|位|处|款|所|种|类|倍|番|成|批次|次|吨|亩|公顷|平方米|万|亿|千|百)/u
-// Proper nouns people quote: 《南岭市数字经济促进条例》, “链长制”.
-const QUOTED_NAME = /《[^》]{2,}》|“([^”]{2,})”|「([^」]{2,})」/gu
+  /(?<![一二三四五六七八九十百千万亿零〇两])(?:一?[两二三四五六七八九十百千万亿零〇][一二三四五六七八九十百千万亿零〇两]*|一(?=[个家项座台套件条名位处款所种类番]))[余多]?(?:个百分点|个|家|项|座|台|套|件|条|名|位|处|款|所|种|类|倍|番|成|批次|次|吨|亩|公顷|平方米|万|亿|千|百)/u
+// Proper nouns people quote: 《南岭市数字经济促进条例》, “链长制”. A quotation ends before the next opening mark of
+// its kind (quotes nest as “‘’”, titles as 《〈〉》), so a pasted run of 《《《… is read once, not once per mark.
+const QUOTED_NAME = /《[^《》]{2,}》|“([^“”]{2,})”|「([^「」]{2,})」/gu
 // A quote holding only numerals and joiners is a plan period (“十四五”) or a slogan's code (“2+4”产业布局, “1114”工程,
 // “1+N”): it names a time or a programme, not what changed.
 const CODE_ONLY = /^[\s0-9０-９一二三四五六七八九十百千万两零〇+＋\-－—×*xXNnＮ、·.．]+$/u
 // Digits inside a document title or a short quoted slogan are part of the name (《2025年行动方案》, “2+4”), not a
 // figure of the sentence. A quotation with sentence marks (他说：“营收增长12%。”) keeps its figures.
-const NAMED_TEXT = /《[^》]*》|“[^“”，,。；;！？!?：:]{1,16}”/gu
+const NAMED_TEXT = /《[^《》]*》|“[^“”，,。；;！？!?：:]{1,16}”/gu
 // Naming the park itself or a supervising agency (在工业和信息化部指导下) says nothing about what changed;
 // naming an enterprise, platform, honour or technology does.
 const CONCRETE_ENTITY_TYPES: ReadonlySet<EntityType> = new Set(['enterprise', 'platform', 'honor', 'technology', 'other'])
