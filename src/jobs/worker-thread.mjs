@@ -1,7 +1,12 @@
-// The module piscina loads in each worker thread. The product runs from its TypeScript source (tsx), and a worker
-// thread does not inherit the loader of the thread that starts it, so the job code is loaded through tsx's API.
-import { tsImport } from 'tsx/esm/api'
+// The module piscina loads in each worker thread. In the build (dist/, `npm start`) the job code is compiled beside
+// it; run from the TypeScript sources (tests, `tsx`), it is loaded through tsx's API, because a worker thread does
+// not inherit the loader of the thread that starts it.
+import { existsSync } from 'node:fs'
+import { URL } from 'node:url'
 
-const { runWorkerTask } = await tsImport('./worker-entry.ts', import.meta.url)
+const compiled = new URL('./worker-entry.js', import.meta.url)
+const { runWorkerTask } = existsSync(compiled)
+  ? await import(compiled.href)
+  : await (await import('tsx/esm/api')).tsImport('./worker-entry.ts', import.meta.url)
 
 export default runWorkerTask
