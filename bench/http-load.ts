@@ -33,8 +33,11 @@ async function waitForAnswer(port: number, child: ChildProcess): Promise<void> {
 }
 
 const stopper = (child: ChildProcess, cleanup = () => {}) => async () => {
-  child.kill('SIGTERM')
-  if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve))
+  if (child.exitCode === null) {
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGTERM')
+    await exited
+  }
   cleanup()
 }
 

@@ -8,13 +8,13 @@ export class UserError extends Error {
     readonly code: string,
     message: string,
     readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 502 | 503 | 504 = 400,
-    readonly details?: { path?: string; position?: number; issues?: readonly unknown[] },
+    readonly details?: { path?: string; position?: number; issues?: readonly unknown[]; documentId?: string },
   ) {
     super(message)
     this.name = 'UserError'
   }
 
-  toJSON(): { code: string; message: string; path?: string; position?: number; issues?: readonly unknown[] } {
+  toJSON(): { code: string; message: string; path?: string; position?: number; issues?: readonly unknown[]; documentId?: string } {
     return { code: this.code, message: this.message, ...this.details }
   }
 }

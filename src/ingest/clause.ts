@@ -24,6 +24,8 @@ export const ClauseSchema = z.object({
   context: z.array(z.string()).optional(),
   /** Normalized clause text, heading included. */
   text: z.string(),
+  /** The page of the uploaded file the clause starts on (PDFs). */
+  page: z.number().int().positive().optional(),
 })
 export type Clause = z.infer<typeof ClauseSchema>
 
@@ -36,6 +38,15 @@ export const PolicyDocumentSchema = z.object({
   fileName: z.string(),
   mediaType: z.string(),
   pages: z.number().int().nonnegative().optional(),
+  /** PDFs: the offset in `text` where each page starts (element p − 1 for page p), for the page of each clause. */
+  pageStarts: z.array(z.number().int().nonnegative()).optional(),
+  /**
+   * The file's content, whitespace and punctuation aside, as a SHA-256: the same text uploaded again (even as
+   * another file) is a duplicate. Absent for built-in documents and uploads stored by earlier versions.
+   */
+  contentHash: z.string().optional(),
+  /** Pages read by OCR (scans), when any. */
+  ocrPages: z.array(z.number().int().positive()).optional(),
   addedAt: z.string(),
   text: z.string(),
 })

@@ -1,6 +1,13 @@
+import type { PDFDocumentProxy } from 'pdfjs-dist/types/src/display/api.js'
 import { UserError } from '../errors.js'
+import { openZip, type ZipArchive } from '../model/docx-zip.js'
+import { readDocxText } from './docx-text.js'
 import { normalizePolicyText } from './normalize.js'
 import { matchMarker } from './numbering.js'
+import { layOut, type LaidOutParagraph, type PageRuns } from './page-layout.js'
+import { drawsImage, meaningfulChars, MIN_TEXT_CHARS_PER_PAGE, openPdf, PdfOpenError, pageRuns } from './pdf-pages.js'
+import { readScannedPages, type ScanProgress } from './scanned-pages.js'
+import { unifyCharacters } from './unify-characters.js'
 import { checkZipArchive, ZipCheckError } from './zip-check.js'
 
 export interface IngestLimits {
@@ -10,6 +17,11 @@ export interface IngestLimits {
   maxPages: number
   /** Most characters of extracted text. */
   maxChars: number
+  /**
+   * Most scanned (image) pages read by OCR in one upload: OCR takes seconds per page on a small server, and an
+   * upload must finish within the ingestion job's time budget.
+   */
+  maxOcrPages: number
   /** Most entries in a DOCX (a ZIP archive); an ordinary document has a few dozen. */
   maxZipEntries: number
   /** Most uncompressed bytes in a DOCX, against zip bombs. */
@@ -19,6 +31,7 @@ export interface IngestLimits {
 export const DEFAULT_INGEST_LIMITS: Readonly<IngestLimits> = Object.freeze({
   maxBytes: 20 * 1024 * 1024,
   maxPages: 300,
+  maxOcrPages: 10,
   maxChars: 500_000,
   maxZipEntries: 1_000,
   maxUnzippedBytes: 100 * 1024 * 1024,
@@ -42,10 +55,14 @@ export interface ExtractInput {
 export interface ExtractedText {
   /** First short line of the normalized text, else the file name without extension. */
   title: string
-  /** The extracted text, not yet normalized; PDF pages are separated by a form feed (\f). */
+  /** The extracted text, not yet normalized; paragraphs separated by a blank line. */
   text: string
   pages?: number
   mediaType: string
+  /** PDF: the paragraphs as laid out, each with the page it starts on (for the page of every clause). */
+  paragraphs?: LaidOutParagraph[]
+  /** PDF pages that had no text layer and were read by OCR. */
+  ocrPages?: number[]
 }
 
 const MiB = 1024 * 1024
@@ -60,7 +77,12 @@ export const messages = {
   not_utf8: '无法识别文本文件的编码：请将文件另存为 UTF-8 编码后再上传。',
   encrypted_pdf: '该 PDF 已加密（需要密码才能打开），无法读取：请上传未加密的版本。',
   unreadable_pdf: 'PDF 文件已损坏或格式不正确，无法读取：请用原软件重新导出（或“打印为 PDF”）后再上传，也可以上传 Word 版本。',
-  image_only_pdf: '该 PDF 没有可提取的文字（可能是扫描件或图片）：请上传文字版 PDF 或 Word 文档，或先进行文字识别（OCR）。',
+  image_only_pdf: '该 PDF 中没有识别出文字（可能是空白页或图片）：请上传文字版 PDF 或 Word 文档。',
+  too_many_scanned_pages: (pages: number, max: number) =>
+    `该 PDF 有 ${pages} 页是扫描图片，需要逐页识别文字，一次最多识别 ${max} 页：请把文件拆分成每份不超过 ${max} 页后分别上传，或上传文字版 PDF 或 Word 文档。`,
+  scan_unreadable: (pages: readonly number[]) =>
+    `第 ${pages.join('、')} 页是扫描图片，但图像不够清晰，识别出的文字不可靠，文件未导入：请重新扫描这些页（建议 300 dpi、页面放正、不要复印件的复印件），或上传文字版 PDF 或 Word 文档。`,
+  ocr_failed: '扫描件文字识别未能完成，文件未导入：请稍后重试；如仍不行，请上传文字版 PDF 或 Word 文档。',
   too_many_pages: (pages: number, max: number) => `PDF 页数过多：共 ${pages} 页，最多支持 ${max} 页。请只上传相关章节，或拆成几份分别上传。`,
   unreadable_docx: 'Word 文档已损坏或格式不正确，无法读取：请用 Word 打开后另存为 .docx 再上传。',
   docx_too_large: 'Word 文档解压后内容过大或文件数量过多，已拒绝处理：请删去文档中的图片、嵌入对象后用 Word 另存为 .docx，再重新上传。',
@@ -76,7 +98,11 @@ function formatBytes(n: number): string {
  * magic bytes first, then by its extension, then by the declared media type. Failures are UserErrors with a
  * Chinese message and a 4xx status.
  */
-export async function extractDocumentText(input: ExtractInput, limits?: Partial<IngestLimits>): Promise<ExtractedText> {
+export async function extractDocumentText(
+  input: ExtractInput,
+  limits?: Partial<IngestLimits>,
+  onProgress?: (progress: ScanProgress) => void,
+): Promise<ExtractedText> {
   const limit: IngestLimits = { ...DEFAULT_INGEST_LIMITS, ...limits }
   const { data } = input
   if (data.byteLength > limit.maxBytes) {
@@ -87,9 +113,12 @@ export async function extractDocumentText(input: ExtractInput, limits?: Partial<
   const type = detectDocumentType(input)
   let text: string
   let pages: number | undefined
+  let layoutTitle: string | undefined
+  let paragraphs: LaidOutParagraph[] | undefined
+  let ocrPages: number[] | undefined
   switch (type) {
     case 'pdf':
-      ;({ text, pages } = await extractPdf(data, limit))
+      ;({ text, pages, title: layoutTitle, paragraphs, ocrPages } = await extractPdf(data, limit, onProgress))
       break
     case 'docx':
       text = await extractDocx(data, limit)
@@ -107,10 +136,13 @@ export async function extractDocumentText(input: ExtractInput, limits?: Partial<
   const normalized = normalizePolicyText(text)
   if (!/[\p{L}\p{N}]/u.test(normalized)) throw new UserError('empty_document', messages.empty_document, 422)
   return {
-    title: titleOf(normalized, input.fileName),
+    // The largest type on page 1 when the PDF has one, else the first short line.
+    title: layoutTitle ? unifyCharacters(layoutTitle).replace(/^《(.*)》$/, '$1') : titleOf(normalized, input.fileName),
     text,
     ...(pages !== undefined ? { pages } : {}),
     mediaType: MEDIA_TYPES[type],
+    ...(paragraphs ? { paragraphs } : {}),
+    ...(ocrPages ? { ocrPages } : {}),
   }
 }
 
@@ -194,63 +226,101 @@ export function stripMarkdown(md: string): string {
     .replace(/`([^`]+)`/g, '$1')
 }
 
-/** Meaningful characters per page below which a PDF counts as scanned (its text layer is empty or noise). */
-const MIN_CHARS_PER_PAGE = 10
+interface PdfText {
+  text: string
+  pages: number
+  title?: string
+  paragraphs: LaidOutParagraph[]
+  ocrPages?: number[]
+}
 
-async function extractPdf(data: Uint8Array, limit: IngestLimits): Promise<{ text: string; pages: number }> {
-  // Loaded on first use (as mammoth below): pdf.js takes a noticeable part of a second to load, and most runs — a .txt
-  // draft on the command line, the server at rest — never read a PDF.
-  const { FormatError, InvalidPDFException, PasswordException, PDFParse } = await import('pdf-parse')
-  // pdf.js may detach the buffer it is given: hand it a copy so the caller's bytes stay usable.
-  const parser = new PDFParse({ data: new Uint8Array(data) })
+async function extractPdf(data: Uint8Array, limit: IngestLimits, onProgress?: (progress: ScanProgress) => void): Promise<PdfText> {
+  let ocrPages: number[] = []
+  let pdf: PDFDocumentProxy
   try {
-    const info = await parser.getInfo()
-    const pages = info.total
+    pdf = await openPdf(data)
+  } catch (error) {
+    if (error instanceof PdfOpenError && error.reason === 'encrypted') {
+      throw new UserError('encrypted_pdf', messages.encrypted_pdf, 422)
+    }
+    throw new UserError('unreadable_pdf', messages.unreadable_pdf, 422)
+  }
+  try {
+    const pages = pdf.numPages
     if (pages > limit.maxPages) {
       throw new UserError('too_many_pages', messages.too_many_pages(pages, limit.maxPages), 413)
     }
-    const result = await parser.getText({ pageJoiner: '' })
-    const text = result.pages.map((p) => p.text).join('\n\f\n')
-    const meaningful = text.match(/[\p{L}\p{N}]/gu)?.length ?? 0
-    if (meaningful < MIN_CHARS_PER_PAGE * Math.max(1, pages)) {
+    const runs: PageRuns[] = []
+    const scanned: { page: number; width: number; height: number }[] = []
+    for (let n = 1; n <= pages; n++) {
+      const page = await pdf.getPage(n)
+      const pageText = await pageRuns(page)
+      // A page with (almost) no text layer that draws an image is a scan: it is read by OCR below.
+      if (meaningfulChars(pageText.runs) < MIN_TEXT_CHARS_PER_PAGE && (await drawsImage(page))) {
+        scanned.push({ page: n, width: pageText.width, height: pageText.height })
+      }
+      page.cleanup()
+      runs.push(pageText)
+    }
+    if (scanned.length > limit.maxOcrPages) {
+      throw new UserError('too_many_scanned_pages', messages.too_many_scanned_pages(scanned.length, limit.maxOcrPages), 413)
+    }
+    if (scanned.length > 0) {
+      const read = await readScanned(data, scanned, onProgress)
+      for (const page of read) runs[page.page - 1] = page
+      ocrPages = read.map((p) => p.page)
+    }
+    if (runs.reduce((n, page) => n + meaningfulChars(page.runs), 0) < MIN_TEXT_CHARS_PER_PAGE) {
       throw new UserError('image_only_pdf', messages.image_only_pdf, 422)
     }
-    return { text, pages }
+    const layout = layOut(runs)
+    return {
+      text: layout.paragraphs.map((p) => p.text).join('\n\n'),
+      pages,
+      ...(layout.title ? { title: layout.title } : {}),
+      paragraphs: layout.paragraphs,
+      ...(ocrPages.length > 0 ? { ocrPages } : {}),
+    }
   } catch (error) {
     if (error instanceof UserError) throw error
-    const name = error instanceof Error ? error.name : ''
-    if (error instanceof PasswordException || name === 'PasswordException') {
-      throw new UserError('encrypted_pdf', messages.encrypted_pdf, 422)
-    }
-    if (error instanceof InvalidPDFException || error instanceof FormatError || name === 'InvalidPDFException') {
-      throw new UserError('unreadable_pdf', messages.unreadable_pdf, 422)
-    }
     throw new UserError('unreadable_pdf', messages.unreadable_pdf, 422)
   } finally {
-    await parser.destroy().catch(() => undefined)
+    await pdf.destroy().catch(() => undefined)
   }
 }
 
-async function extractDocx(data: Uint8Array, limit: IngestLimits): Promise<string> {
-  let names: string[]
+/** OCR of the scanned pages; a page read too doubtfully refuses the upload with its page numbers. */
+async function readScanned(
+  data: Uint8Array,
+  scanned: readonly { page: number; width: number; height: number }[],
+  onProgress?: (progress: ScanProgress) => void,
+): Promise<PageRuns[]> {
+  let result: Awaited<ReturnType<typeof readScannedPages>>
   try {
-    names = checkZipArchive(data, { maxEntries: limit.maxZipEntries, maxUnzippedBytes: limit.maxUnzippedBytes }).map(
-      (e) => e.name,
-    )
+    result = await readScannedPages(data, scanned, onProgress)
+  } catch {
+    throw new UserError('ocr_failed', messages.ocr_failed, 422)
+  }
+  if (result.doubtful.length > 0) throw new UserError('scan_unreadable', messages.scan_unreadable(result.doubtful), 422)
+  return result.pages
+}
+
+async function extractDocx(data: Uint8Array, limit: IngestLimits): Promise<string> {
+  let archive: ZipArchive
+  try {
+    checkZipArchive(data, { maxEntries: limit.maxZipEntries, maxUnzippedBytes: limit.maxUnzippedBytes })
+    archive = openZip(data, { maxEntries: limit.maxZipEntries, maxUncompressedBytes: limit.maxUnzippedBytes })
   } catch (error) {
     if (error instanceof ZipCheckError && error.problem !== 'malformed') {
       throw new UserError('docx_too_large', messages.docx_too_large, 413)
     }
     throw new UserError('unreadable_docx', messages.unreadable_docx, 422)
   }
-  if (!names.includes('word/document.xml')) {
+  if (!archive.has('word/document.xml')) {
     throw new UserError('unsupported_type', messages.unsupported_type, 415)
   }
   try {
-    // extractRawText ends every paragraph with a blank line, which the normalizer reads as a paragraph break.
-    const { default: mammoth } = await import('mammoth')
-    const result = await mammoth.extractRawText({ buffer: Buffer.from(data.buffer, data.byteOffset, data.byteLength) })
-    return result.value
+    return readDocxText(archive)
   } catch {
     throw new UserError('unreadable_docx', messages.unreadable_docx, 422)
   }

@@ -1,4 +1,5 @@
 import { isHeadingText, matchMarker } from './numbering.js'
+import { unifyCharacters } from './unify-characters.js'
 
 /**
  * Text normalization for policy documents converted from PDF/Word.
@@ -74,8 +75,9 @@ function stripArtefacts(raw: string): string {
 }
 
 function normalizeChars(line: string): string {
+  const unified = unifyCharacters(line)
   return (
-    line
+    (isTableRow(unified) ? unified : unified.replace(/\t+/g, ' '))
       // A run of tabs separates table cells ("示范基地名称\t\t\t\t批次", seed 003): keep one space there.
       .replace(/(\S)\t+(?=\S)/g, `$1${CELL}`)
       .replace(/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ')
@@ -89,6 +91,17 @@ function normalizeChars(line: string): string {
       // "材料;8月" → "材料；8月", "规划司:李元" → "规划司：李元".
       .replace(HALF_PUNCT_AFTER_CJK, (_m, before: string, p: string) => before + (FULL_WIDTH_PUNCT[p] ?? p))
   )
+}
+
+/**
+ * A line whose tabs separate table cells: every cell short and none a sentence. A tab inside running text
+ * ("积极开展“总部+基地”\t“研发+制造”等", a PDF's justified gap read as a cell break) is a space, removed next to
+ * Chinese text.
+ */
+function isTableRow(line: string): boolean {
+  if (!line.includes('\t')) return false
+  const cells = line.split(/\t+/).map((c) => c.trim()).filter((c) => c !== '')
+  return cells.length >= 2 && cells.every((c) => c.length <= 40 && !/[。；！？]/.test(c))
 }
 
 function tidySpaces(line: string): string {

@@ -24,6 +24,8 @@ export interface RetrievalResult {
   /** BM25 score in 'bm25' mode, RRF score in 'hybrid' mode; only the order is comparable. */
   score: number
   clauseId: string
+  /** The page of the uploaded PDF the clause starts on, for a citation such as 第3页. */
+  page?: number
 }
 
 export interface RetrieveOptions {
@@ -75,7 +77,7 @@ export const MAX_TOP = 50
 const RECENT_WARNINGS = 20
 
 function toResult(clause: Clause, score: number): RetrievalResult {
-  return { source: clause.source, path: clause.path, text: clause.text, score, clauseId: clause.id }
+  return { source: clause.source, path: clause.path, text: clause.text, score, clauseId: clause.id, ...(clause.page ? { page: clause.page } : {}) }
 }
 
 export class ClauseRetriever {

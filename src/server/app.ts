@@ -96,6 +96,12 @@ export function createApp({ config, corpus, workspace, jobs = inlineJobRunner(co
   // Every route reads its whole body before validating it: bound it here, once, before it is buffered.
   app.use('/api/*', requestBodyLimit(config.limits.maxUploadBytes))
 
+  // Instances sharing one PostgreSQL see each other's uploads and deletions (a version check, at most once a second).
+  app.use('/api/*', async (_c, next) => {
+    await corpus.catchUp()
+    return next()
+  })
+
   for (const [path, file] of Object.entries(STATIC_FILES)) {
     // no-cache: the page is revalidated on every load, so a restarted server never runs against a stale script.
     app.get(path, (c) => c.body(file.body, 200, { 'content-type': file.type, 'cache-control': 'no-cache' }))

@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   // stays free for every other request, and a job that overruns its time budget is stopped.
   const jobs = new WorkerPool({ corpusConfig: { env: config.env, dataDir: config.dataDir, limits: config.limits } })
   jobs.setUploads(corpus.uploads())
+  corpus.onUploadsChanged(() => jobs.setUploads(corpus.uploads()))
   const app = createApp({ config, corpus, workspace, jobs })
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const { documents, clauses } = corpus.stats

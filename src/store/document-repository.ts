@@ -13,10 +13,14 @@ interface DocumentRow {
   pages: number | null
   added_at: string
   text: string
+  content_hash: string | null
+  page_starts: number[] | null
+  ocr_pages: number[] | null
 }
 
-const UPSERT = `INSERT INTO policy_documents (id, title, origin, file_name, media_type, pages, added_at, text)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`
+const COLUMNS = 'id, title, origin, file_name, media_type, pages, added_at, text, content_hash, page_starts, ocr_pages'
+const UPSERT = `INSERT INTO policy_documents (${COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`
+const BUMP_VERSION = 'UPDATE policy_corpus_version SET version = version + 1'
 
 /**
  * Uploaded policy documents in the workspace database. A drop-in for the JSON-file DocumentStore (same `list`,
@@ -28,7 +32,7 @@ export class DocumentRepository implements DocumentStore {
   /** Every stored document, by id (the order the JSON-file store listed them in). */
   async list(): Promise<PolicyDocument[]> {
     const { rows } = await this.db.query<DocumentRow>(
-      'SELECT id, title, origin, file_name, media_type, pages, added_at, text FROM policy_documents ORDER BY id COLLATE "C"',
+      `SELECT ${COLUMNS} FROM policy_documents ORDER BY id COLLATE "C"`,
     )
     const documents: PolicyDocument[] = []
     for (const row of rows) {
@@ -40,17 +44,39 @@ export class DocumentRepository implements DocumentStore {
     return documents
   }
 
-  /** Stores a document; a document with the same id (the same file uploaded again) is replaced. */
+  /**
+   * Stores a document; a document with the same id (the same file uploaded again) is replaced. Another document
+   * with the same content hash is refused by the database (unique index): see isDuplicateContentError.
+   */
   async save(document: PolicyDocument): Promise<void> {
-    await this.db.query(`${UPSERT}
-      ON CONFLICT (id) DO UPDATE SET title = excluded.title, origin = excluded.origin, file_name = excluded.file_name,
-        media_type = excluded.media_type, pages = excluded.pages, added_at = excluded.added_at, text = excluded.text,
-        stored_at = now()`, valuesOf(document))
+    await this.db.transaction(async (tx) => {
+      await tx.query(`${UPSERT}
+        ON CONFLICT (id) DO UPDATE SET title = excluded.title, origin = excluded.origin, file_name = excluded.file_name,
+          media_type = excluded.media_type, pages = excluded.pages, added_at = excluded.added_at, text = excluded.text,
+          content_hash = excluded.content_hash, page_starts = excluded.page_starts, ocr_pages = excluded.ocr_pages,
+          stored_at = now()`, valuesOf(document))
+      await tx.query(BUMP_VERSION)
+    })
   }
 
   async remove(id: string): Promise<void> {
-    await this.db.query('DELETE FROM policy_documents WHERE id = $1', [id])
+    await this.db.transaction(async (tx) => {
+      const { rowCount } = await tx.query('DELETE FROM policy_documents WHERE id = $1', [id])
+      if (rowCount > 0) await tx.query(BUMP_VERSION)
+    })
   }
+
+  /** Changes with every save and remove, from any instance sharing the database. */
+  async version(): Promise<string> {
+    const { rows } = await this.db.query<{ version: string | number }>('SELECT version FROM policy_corpus_version')
+    return String(rows[0]?.version ?? 0)
+  }
+}
+
+/** The database refused a document because another one has the same content hash (the same words). */
+export function isDuplicateContentError(error: unknown): boolean {
+  const e = error as { code?: unknown; message?: unknown } | null
+  return e?.code === '23505' && typeof e.message === 'string' && e.message.includes('policy_documents_content_hash')
 }
 
 /**
@@ -95,7 +121,8 @@ export async function importLegacyDocuments(db: Database, dataDir: string): Prom
 }
 
 async function insertIfAbsent(tx: Queryable, document: PolicyDocument): Promise<number> {
-  const { rowCount } = await tx.query(`${UPSERT} ON CONFLICT (id) DO NOTHING`, valuesOf(document))
+  // Any conflict (the id, or the same words under another id) keeps what the database has.
+  const { rowCount } = await tx.query(`${UPSERT} ON CONFLICT DO NOTHING`, valuesOf(document))
   return rowCount
 }
 
@@ -106,7 +133,19 @@ function clean(text: string): string {
 
 function valuesOf(document: PolicyDocument): unknown[] {
   const d = PolicyDocumentSchema.parse(document)
-  return [d.id, clean(d.title), d.origin, clean(d.fileName), clean(d.mediaType), d.pages ?? null, d.addedAt, clean(d.text)]
+  return [
+    d.id,
+    clean(d.title),
+    d.origin,
+    clean(d.fileName),
+    clean(d.mediaType),
+    d.pages ?? null,
+    d.addedAt,
+    clean(d.text),
+    d.contentHash ?? null,
+    d.pageStarts ?? null,
+    d.ocrPages ?? null,
+  ]
 }
 
 function fromRow(row: DocumentRow): unknown {
@@ -117,6 +156,9 @@ function fromRow(row: DocumentRow): unknown {
     fileName: row.file_name,
     mediaType: row.media_type,
     ...(row.pages !== null ? { pages: row.pages } : {}),
+    ...(row.page_starts !== null ? { pageStarts: row.page_starts } : {}),
+    ...(row.content_hash !== null ? { contentHash: row.content_hash } : {}),
+    ...(row.ocr_pages !== null ? { ocrPages: row.ocr_pages } : {}),
     addedAt: row.added_at,
     text: row.text,
   }

@@ -10,6 +10,11 @@ export interface DocumentStore {
   list(): Promise<PolicyDocument[]>
   save(document: PolicyDocument): Promise<void>
   remove(id: string): Promise<void>
+  /**
+   * A token that changes whenever any instance sharing the store saves or removes a document; absent for stores
+   * only this process writes (the JSON files, the embedded database).
+   */
+  version?(): Promise<string>
 }
 
 /**

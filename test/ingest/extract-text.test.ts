@@ -18,7 +18,8 @@ describe('extractDocumentText on the fixtures', () => {
   it('PDF (LibreOffice, 2 pages): page count, title, text of both pages', async () => {
     const result = await extractDocumentText(fixture('policy-excerpt.pdf'))
     expect(result).toMatchObject({ title: '工业园区高质量发展指引', pages: 2, mediaType: 'application/pdf' })
-    expect(result.text.split('\f')).toHaveLength(2)
+    // 16. starts on page 1 and ends on page 2: one paragraph, sentence joined across the page break.
+    expect(result.paragraphs?.at(-1)).toMatchObject({ page: 1, text: expect.stringMatching(/提升企业从业人员安全素质。$/) })
     const text = normalizePolicyText(result.text)
     expect(text).toContain(SENTENCE_11)
     expect(text).toContain(SENTENCE_16)
@@ -51,9 +52,19 @@ describe('extractDocumentText on the fixtures', () => {
     expect(error).toMatchObject({ code: 'encrypted_pdf', status: 422, message: messages.encrypted_pdf })
   })
 
-  it('a PDF whose page is a picture (no text layer) → image_only_pdf', async () => {
-    const error = await rejectionOf(extractDocumentText(fixture('scanned-image-only.pdf')))
+  it('a scanned page with nothing written on it (OCR finds no text) → image_only_pdf', { timeout: 300_000 }, async () => {
+    const error = await rejectionOf(extractDocumentText(fixture('blank-scan.pdf')))
     expect(error).toMatchObject({ code: 'image_only_pdf', status: 422, message: messages.image_only_pdf })
+  })
+
+  it('more scanned pages than OCR may read in one upload → too_many_scanned_pages, before any OCR', async () => {
+    const error = await rejectionOf(extractDocumentText(fixture('zhiyin-scan.pdf'), { maxOcrPages: 1 }))
+    expect(error).toMatchObject({
+      code: 'too_many_scanned_pages',
+      status: 413,
+      message:
+        '该 PDF 有 2 页是扫描图片，需要逐页识别文字，一次最多识别 1 页：请把文件拆分成每份不超过 1 页后分别上传，或上传文字版 PDF 或 Word 文档。',
+    })
   })
 
   it('more pages than allowed → too_many_pages', async () => {

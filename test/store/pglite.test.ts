@@ -71,7 +71,7 @@ describe('openDatabase', () => {
   })
 
   it('reads the numbered migration files in order', async () => {
-    expect((await loadMigrations()).map((m) => `${m.version} ${m.name}`)).toEqual(['1 parks', '2 policy_documents', '3 drafts'])
+    expect((await loadMigrations()).map((m) => `${m.version} ${m.name}`)).toEqual(['1 parks', '2 policy_documents', '3 drafts', '4 policy_document_identity'])
   })
 })
 

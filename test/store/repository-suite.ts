@@ -101,18 +101,19 @@ export function defineRepositorySuite(createBackend: () => Promise<StoreBackend>
       const results = await Promise.all([migrate(first), migrate(second)])
       if (second !== first) await second.close()
       connect(first)
-      expect(results.flatMap((result) => result.applied).sort()).toEqual([1, 2, 3])
-      expect(results.map((result) => result.version)).toEqual([3, 3])
+      expect(results.flatMap((result) => result.applied).sort()).toEqual([1, 2, 3, 4])
+      expect(results.map((result) => result.version)).toEqual([4, 4])
       const { rows } = await db.query('SELECT version, name FROM schema_migrations ORDER BY version')
       expect(rows).toEqual([
         { version: 1, name: 'parks' },
         { version: 2, name: 'policy_documents' },
         { version: 3, name: 'drafts' },
+        { version: 4, name: 'policy_document_identity' },
       ])
     })
 
     it('apply nothing on the next start', async () => {
-      expect(await migrate(db)).toEqual({ applied: [], version: 3 })
+      expect(await migrate(db)).toEqual({ applied: [], version: 4 })
     })
 
     it('refuse an applied migration whose file was edited afterwards', async () => {
@@ -361,7 +362,7 @@ export function defineRepositorySuite(createBackend: () => Promise<StoreBackend>
       await db.close()
 
       connect(await backend.open())
-      expect(await migrate(db)).toEqual({ applied: [], version: 3 })
+      expect(await migrate(db)).toEqual({ applied: [], version: 4 })
       expect(await parks.list()).toEqual(before.parks)
       expect(await parks.get(before.park.id)).toEqual(before.park)
       expect(await documents.list()).toEqual(before.documents)

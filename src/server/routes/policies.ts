@@ -58,14 +58,12 @@ export function policyRoutes(corpus: PolicyCorpus, maxUploadBytes: number, jobs:
         { signal: c.req.raw.signal },
       )
       const result = await corpus.addIngested(ingested)
-      jobs.setUploads(corpus.uploads())
       return c.json({ document: result.document, clauses: result.clauses.length }, 201)
     },
   )
 
   app.delete('/documents/:id', async (c) => {
     await corpus.removeDocument(c.req.param('id'))
-    jobs.setUploads(corpus.uploads())
     return c.body(null, 204)
   })
 

@@ -96,8 +96,16 @@ function documentTable() {
         return h(
           'tr',
           {},
-          h('td', {}, doc.title),
-          h('td', {}, doc.origin === 'upload' ? `上传：${doc.fileName}` : '内置'),
+          h(
+            'td',
+            {},
+            doc.title,
+            // The same title in another file type: probably the same policy twice (the server refuses identical text).
+            doc.nearDuplicates?.length
+              ? h('span', { class: 'hint' }, `（可能重复：另有同名文件 ${doc.nearDuplicates.map((d) => `“${d.fileName}”`).join('、')}）`)
+              : '',
+          ),
+          h('td', {}, doc.origin === 'upload' ? `上传：${doc.fileName}${doc.ocrPages?.length ? `（第 ${doc.ocrPages.join('、')} 页为扫描件，已识别文字）` : ''}` : '内置'),
           h('td', { class: 'num' }, String(doc.clauses)),
           h('td', { class: 'nowrap' }, doc.origin === 'upload' ? formatTime(doc.addedAt) : '—'),
           actions,
