@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
+import { getKind } from '../kinds/registry.js'
 import { SeveritySchema } from './finding.js'
 
 /**
  * Per-kind rule settings, as data (a textlint preset): switch a rule off, change its severity, or set its
- * thresholds. src/check/presets/<kind>.json holds the defaults of each kind; a caller may layer its own.
+ * thresholds. Each kind's spec holds its defaults (`checkPreset`); a caller may layer its own.
  */
 export const RuleSettingSchema = z.object({
   severity: z.union([SeveritySchema, z.literal('off')]).optional(),
@@ -14,28 +15,22 @@ export const RuleConfigSchema = z.record(z.string(), RuleSettingSchema)
 export type RuleSetting = z.infer<typeof RuleSettingSchema>
 export type RuleConfig = z.infer<typeof RuleConfigSchema>
 
-const presetCache = new Map<string, RuleConfig>()
-
-/** The preset of a kind; a kind without a preset file runs every rule with its defaults. */
+/**
+ * The preset of a kind: its spec's `checkPreset` (src/kinds/specs), the one place a kind's rule settings live.
+ * A kind without one runs every rule with its defaults.
+ */
 export function kindPreset(kindId: string): RuleConfig {
-  const cached = presetCache.get(kindId)
-  if (cached) return cached
-  let preset: RuleConfig = {}
-  try {
-    const raw: unknown = JSON.parse(readFileSync(new URL(`./presets/${kindId}.json`, import.meta.url), 'utf8'))
-    preset = RuleConfigSchema.parse(raw)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-  }
-  presetCache.set(kindId, preset)
-  return preset
+  return getKind(kindId).checkPreset
 }
 
 /**
  * The settings for a draft that follows no report template (presets/untemplated.json): the rules that hold a draft
  * to a template's frame, length and per-part content are off, and short forms declared with 以下简称 are accepted.
  */
-export const untemplatedPreset = (): RuleConfig => kindPreset('untemplated')
+export const untemplatedPreset = (): RuleConfig => (untemplated ??= RuleConfigSchema.parse(
+  JSON.parse(readFileSync(new URL('./presets/untemplated.json', import.meta.url), 'utf8')),
+))
+let untemplated: RuleConfig | undefined
 
 /** Later layers win; options are merged key by key. */
 export function mergeRuleConfigs(...layers: readonly (RuleConfig | undefined)[]): RuleConfig {

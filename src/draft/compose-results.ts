@@ -1,6 +1,7 @@
 import { toChineseNumeral } from '../model/chinese-numerals.js'
 import { jsonPath } from '../park/json-path.js'
-import { INDICATOR_FIELDS, REPORT_YEAR } from '../park/park-schema.js'
+import { parkDataYear } from '../park/indicator-values.js'
+import { INDICATOR_FIELDS } from '../park/park-schema.js'
 import { extractChanges, extractNumbers, type TextChange } from '../park/text-numbers.js'
 import { phrases } from './phrases.js'
 import type { PlanFact, PlanResult, PlanSection } from './plan.js'
@@ -224,20 +225,21 @@ function overallParagraph(ctx: Context, section: PlanSection): Line | undefined 
   const series = factSeries(ctx.park)
   const changes: string[] = []
   const levels: string[] = []
+  const dataYear = parkDataYear(ctx.park)
   for (const f of INDICATOR_FIELDS) {
     if (!groups.has(f.group) || f.yearly || (f.valueType !== 'number' && f.valueType !== 'count')) continue
     if (f.key === 'digital.digitalInvestmentShare' || f.key.startsWith('green.green')) continue
     const value = (ctx.park.indicators?.[f.group] as Record<string, unknown> | undefined)?.[f.field]
     if (typeof value !== 'number' || stated.includes(f.label)) continue
     const path = jsonPath(['indicators', f.group, f.field])
-    const before = series.get(f.label)?.find((p) => p.fact.unit === f.unit && p.fact.period! < REPORT_YEAR)
+    const before = series.get(f.label)?.find((p) => p.fact.unit === f.unit && p.fact.period! < dataYear)
     register(ctx, { value, unit: f.unit, source: 'indicator', provenance: path, label: f.label })
     if (before) {
       const fromYear = before.fact.period!.slice(0, 4)
       const down = value < before.fact.value
-      let text = phrases.seriesChange(f.label, `${num(before.fact.value)}${f.unit}`, `${num(value)}${f.unit}`, down ? '降' : '提升', fromYear, REPORT_YEAR)
+      let text = phrases.seriesChange(f.label, `${num(before.fact.value)}${f.unit}`, `${num(value)}${f.unit}`, down ? '降' : '提升', fromYear, dataYear)
       const measure = f.percent ? 'pp' : 'rate'
-      const figure = ctx.derived.find((d) => d.id === `fact:${f.label}:${before.fact.period}-${REPORT_YEAR}:${measure}`)
+      const figure = ctx.derived.find((d) => d.id === `fact:${f.label}:${before.fact.period}-${dataYear}:${measure}`)
       if (figure && figure.value !== 0) {
         registerDerived(ctx, figure)
         text += phrases.pointChange(f.percent ? (figure.value > 0 ? '提高' : '下降') : down ? '下降' : '提升', num(figure.value), f.percent ? phrases.percentPoints : '%')
@@ -249,7 +251,7 @@ function overallParagraph(ctx: Context, section: PlanSection): Line | undefined 
   }
   const sentences = [
     changes.length > 0 && s(phrases.overallChanges(changes.join('；')), 2),
-    levels.length > 0 && s(phrases.overallLevels(REPORT_YEAR, levels.join('，'), changes.length === 0), 2),
+    levels.length > 0 && s(phrases.overallLevels(dataYear, levels.join('，'), changes.length === 0), 2),
   ]
   return sentences.some(Boolean) ? paragraph(...sentences) : undefined
 }

@@ -4,7 +4,6 @@ import type { Finding } from '../check/finding.js'
 import type { PolicyCorpus } from '../corpus/policy-corpus.js'
 import { UserError } from '../errors.js'
 import type { KindSpec } from '../kinds/kind-spec.js'
-import { getKind } from '../kinds/registry.js'
 import { chatClientFromConfig } from '../llm/client.js'
 import type { TokenUsage } from '../llm/usage.js'
 import { parseReport } from '../model/parse-report.js'
@@ -17,6 +16,7 @@ import type { Removal } from './guard.js'
 import { draftWithLlm, type FailedPart } from './llm-draft.js'
 import type { DraftProgress } from './llm-progress.js'
 import { planDraft, type DraftPlan } from './plan.js'
+import { kindForPark } from '../park/indicator-values.js'
 
 export interface DraftRequest {
   park: ParkData
@@ -63,7 +63,7 @@ export function draftModeOf(mode: DraftRequest['mode'], config: Pick<AppConfig, 
  * (the default on a machine without an endpoint) — and check the result.
  */
 export async function draftReport(request: DraftRequest, deps: { config: Pick<AppConfig, 'llm'>; corpus: PolicyCorpus }): Promise<DraftOutcome> {
-  const kind = getKind(request.kindId ?? request.park.kind)
+  const kind = kindForPark(request.park, request.kindId)
   const mode = draftModeOf(request.mode, deps.config)
   // The planner retrieves through LangChain's retriever interface, so the same clause index serves any chain.
   const retriever = new ClauseLangChainRetriever({ retriever: deps.corpus.retrieverForChains, top: CLAUSES_PER_QUERY })

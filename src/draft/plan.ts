@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { SectionRoleSchema, type KindSpec, type SectionRole, type SectionSpec } from '../kinds/kind-spec.js'
 import { deriveFigures, type DerivedFigure } from '../park/derived.js'
 import { jsonPath } from '../park/json-path.js'
-import { INDICATOR_FIELDS, REPORT_YEAR, type ParkData } from '../park/park-schema.js'
+import { parkDataYear } from '../park/indicator-values.js'
+import { INDICATOR_FIELDS, type ParkData } from '../park/park-schema.js'
 import { extractChanges, extractNumbers } from '../park/text-numbers.js'
 import { measureHeading, parkTextReader, problemName, resultHeading, tidyParkText } from './prose.js'
 
@@ -393,7 +394,7 @@ function assignFacts(park: ParkData): Record<FactSection, PlanFact[]> {
   const periods = new Map<string, number>()
   for (const f of park.facts) if (f.period) periods.set(f.label, (periods.get(f.label) ?? 0) + 1)
   const focusName = park.practice.focusIndustry.replace(/产业$/, '')
-  const latest = park.facts.reduce((max, f) => (f.period && f.period > max ? f.period : max), REPORT_YEAR)
+  const latest = park.facts.reduce((max, f) => (f.period && f.period > max ? f.period : max), parkDataYear(park))
 
   park.facts.forEach((fact, i) => {
     const entry: PlanFact = {
@@ -431,12 +432,12 @@ function indicatorFacts(park: ParkData, which: 'base' | 'outcome'): PlanFact[] {
     if (base !== (which === 'base')) continue
     if (f.valueType !== 'number' && f.valueType !== 'count') continue
     const value = (park.indicators?.[f.group] as Record<string, unknown> | undefined)?.[f.field]
-    if (f.yearly && value && typeof value === 'object') {
+    if (value && typeof value === 'object') {
       for (const [year, v] of Object.entries(value as Record<string, number>).sort(([a], [b]) => b.localeCompare(a))) {
         out.push({ label: f.label, value: v, unit: f.unit, period: year, source: jsonPath(['indicators', f.group, f.field, year]) })
       }
     } else if (typeof value === 'number') {
-      out.push({ label: f.label, value, unit: f.unit, period: REPORT_YEAR, source: jsonPath(['indicators', f.group, f.field]) })
+      out.push({ label: f.label, value, unit: f.unit, period: parkDataYear(park), source: jsonPath(['indicators', f.group, f.field]) })
     }
   }
   return out

@@ -4,6 +4,7 @@ import type { KindSpec } from '../kinds/kind-spec.js'
 import { getKind } from '../kinds/registry.js'
 import type { ReportDoc } from '../model/report-doc.js'
 import { reportZishu } from '../model/report-stats.js'
+import { kindForPark } from '../park/indicator-values.js'
 import type { ParkData } from '../park/park-schema.js'
 import { exportFormDocx } from './form-docx.js'
 import { exportReportDocx } from './report-docx.js'
@@ -32,7 +33,7 @@ const messages = {
 export async function exportDraft(request: ExportRequest): Promise<{ data: Uint8Array; fileName: string; warnings: string[] }> {
   const kindId = request.kindId ?? request.park?.kind
   if (!kindId) throw new UserError('missing_kind', messages.noKind, 400)
-  const kind = getKind(kindId)
+  const kind = request.park ? kindForPark(request.park, kindId) : getKind(kindId)
   const charts = request.charts ?? false
   const stem = safeFileStem(request.park?.park.name ?? request.doc.title?.text ?? '园区报告')
   if (request.form) {

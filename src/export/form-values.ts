@@ -1,6 +1,6 @@
 import type { Indicator } from '../kinds/kind-spec.js'
 import type { ParkData } from '../park/park-schema.js'
-import { valueAt } from './charts.js'
+import { indicatorValueIn } from '../park/indicator-values.js'
 
 /**
  * What the form prints in a value cell, read from the park data and nothing else: a missing value is an empty
@@ -24,15 +24,12 @@ function periodYear(indicator: Indicator): string | undefined {
 }
 
 /**
- * The raw value of an indicator row for one year column (`year`), or for the row's single period. Park data keeps
- * yearly rows as {"2025": 968.2, …} and single-valued rows as plain values (src/park/park-schema.ts).
+ * The raw value of an indicator row for one year column (`year`), or for the row's single period. A single value in
+ * park data belongs to the park's data year (src/park/indicator-values.ts): it never fills another year's column.
  */
 export function indicatorValue(park: ParkData, indicator: Indicator, year?: string): unknown {
-  const raw = valueAt(park, `$.indicators.${indicator.key}`)
-  if (raw !== null && typeof raw === 'object') return (raw as Record<string, unknown>)[year ?? periodYear(indicator) ?? '']
-  // A single value belongs to the row's own period: it fills that year's column only.
-  if (year !== undefined && periodYear(indicator) !== undefined && year !== periodYear(indicator)) return undefined
-  return raw
+  const period = year ?? periodYear(indicator)
+  return period === undefined ? undefined : indicatorValueIn(park, indicator.key, period)?.value
 }
 
 /**

@@ -29,6 +29,8 @@ export const JOB_SPECS = {
   export: { lane: 'export', budgetMs: 20_000 },
   ingest: { lane: 'ingest', budgetMs: 120_000 },
   readWorkbook: { lane: 'ingest', budgetMs: 15_000 },
+  readSummaryWorkbook: { lane: 'ingest', budgetMs: 15_000 },
+  summaryWorkbook: { lane: 'export', budgetMs: 20_000 },
 } as const satisfies Record<string, JobSpec>
 
 export type JobName = keyof typeof JOB_SPECS

@@ -5,7 +5,8 @@ import { RuleConfigSchema } from '../check/rule-config.js'
 import type { PolicyCorpus } from '../corpus/policy-corpus.js'
 import type { DraftOutcome } from '../draft/draft-report.js'
 import type { RewriteOutcome } from '../draft/rewrite-report.js'
-import { PARK_KINDS, type ParkData } from '../park/park-schema.js'
+import { KindIdSchema } from '../kinds/kind-id.js'
+import type { ParkData } from '../park/park-schema.js'
 import type { JobName } from './catalog.js'
 
 /**
@@ -200,10 +201,31 @@ export const JOBS = {
       ),
   }),
 
+  /** The indicator table of an uploaded workbook (streamed row count and zip check first, then exceljs). */
   readWorkbook: defineJob({
-    input: z.object({ data: Bytes, kind: z.enum(PARK_KINDS) }),
-    load: () => import('../server/routes/workspace-indicators.js'),
+    input: z.object({ data: Bytes, kind: KindIdSchema }),
+    load: () => import('../ingest/indicator-workbook.js'),
     run: (input, { readIndicatorWorkbook }) => readIndicatorWorkbook(input.data, input.kind),
+  }),
+
+  /** A filled-in 汇总表 read into park-data form; `park` is the stored park it will be merged into (its kind's years). */
+  readSummaryWorkbook: defineJob({
+    input: z.object({ data: Bytes, kind: KindIdSchema, park: z.unknown() }),
+    load: () => Promise.all([import('../ingest/summary-table-xlsx.js'), import('../park/indicator-values.js'), import('../park/read-park.js')]),
+    run: (input, [{ readSummaryWorkbook }, { kindForPark }, { requireValidPark }]) =>
+      readSummaryWorkbook(input.data, kindForPark(requireValidPark(input.park), input.kind)),
+  }),
+
+  /** The 汇总表 workbook written, blank or from park data. */
+  summaryWorkbook: defineJob({
+    input: z.object({ kind: KindIdSchema.optional(), park: z.unknown().optional() }),
+    load: () => Promise.all([import('../export/summary-table-xlsx.js'), import('../park/read-park.js')]),
+    run: (input, [{ exportSummaryWorkbook }, { requireValidPark }]) => {
+      const park = input.park === undefined ? undefined : requireValidPark(input.park)
+      const kind = input.kind ?? park?.kind
+      if (!kind) throw new UserError('missing_kind', '请指定报告类型（kind）。', 400, { path: 'kind' })
+      return exportSummaryWorkbook(kind, park)
+    },
   }),
 } satisfies Record<JobName, { input: z.ZodType; load(): Promise<unknown>; run(...args: never[]): unknown }>
 

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { SeveritySchema } from '../check/finding.js'
+import { SummaryTableSpecSchema } from './summary-table-spec.js'
 
 /**
  * A report kind as data. Every kind the product writes, checks and exports (the 2026 创新实践 templates 000/001,
@@ -223,6 +225,11 @@ export const IndicatorSchema = z
     description: Text.optional(),
     /** For boolean rows: the choices as printed (是/否). */
     options: z.array(Text).optional(),
+    /**
+     * The key of the row this one is part of (“其中：主导产业销售收入” of 销售收入): its value may not exceed the
+     * total's in any year. The template marks most such rows with 其中; 上市及挂牌企业数量 is one without the mark.
+     */
+    partOf: z.string().optional(),
   })
   .refine((i) => (i.years === undefined) !== (i.asOf === undefined), {
     message: 'an indicator needs exactly one of years or asOf (directly or from its group)',
@@ -313,6 +320,19 @@ export const FormSchema = z
   })
 export type Form = z.infer<typeof FormSchema>
 
+/**
+ * The checker's settings for the kind (a textlint-style preset): per rule id, a severity or `off` and options the
+ * rule validates itself. Layered under whatever a caller passes (`config` in POST /api/check); a kind that
+ * `extends` another inherits its preset, so next year's kind is checked like this year's without a code change.
+ */
+export const CheckPresetSchema = z.record(
+  z.string(),
+  z.strictObject({
+    severity: z.union([SeveritySchema, z.literal('off')]).optional(),
+    options: z.record(z.string(), z.unknown()).optional(),
+  }),
+)
+
 export const KindSpecSchema = z
   .strictObject({
     id: Slug,
@@ -368,6 +388,9 @@ export const KindSpecSchema = z
     backgroundGuidance: BackgroundGuidanceSchema.optional(),
     indicatorBlock: IndicatorBlockSchema.optional(),
     form: FormSchema.optional(),
+    /** The 示范基地 汇总表 beyond the quantity rows (003 附件1): header, contacts, rows 十二–二十五, 附表1–6. */
+    summaryTable: SummaryTableSpecSchema.optional(),
+    checkPreset: CheckPresetSchema.default({}),
   })
   .superRefine((spec, ctx) => {
     spec.sections.forEach((s, i) => {
@@ -390,6 +413,13 @@ export const KindSpecSchema = z
       ctx.addIssue({ code: 'custom', path: ['dataYear'], message: 'dataYear must not be after year' })
     }
     if (spec.indicatorBlock) {
+      const rows = spec.indicatorBlock.groups.flatMap((g) => g.indicators)
+      const keys = new Set(rows.map((i) => i.key))
+      rows.forEach((row) => {
+        if (row.partOf !== undefined && (!keys.has(row.partOf) || row.partOf === row.key)) {
+          ctx.addIssue({ code: 'custom', path: ['indicatorBlock', 'groups'], message: `${row.key}: partOf ${row.partOf} is not another row of the table` })
+        }
+      })
       reportDuplicates(
         spec.indicatorBlock.groups.flatMap((g) => g.indicators.map((i) => i.key)),
         ['indicatorBlock', 'groups'],

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { resolve as resolvePath } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { z } from 'zod'
@@ -7,9 +7,13 @@ import { KindSpecSchema, type KindSpec } from './kind-spec.js'
 import { deepMerge, isObject, resolveSpecSource, type JsonObject, type ResolveOptions } from './resolve.js'
 
 /**
- * The report kinds the product knows: every `*.json` in ./specs that is not marked `"$abstract": true`, loaded,
- * `extends`-resolved and validated once at module load. Adding a kind = adding a spec file (or `addKindFile`).
+ * The report kinds the product knows: every `*.json` in ./specs that is not marked `"$abstract": true`, and every
+ * `*.json` in the directory named by the `KINDS_DIR` environment variable, loaded, `extends`-resolved and validated
+ * once at module load. Adding a kind = adding a spec file; next year's template needs no code change.
  */
+
+/** Environment variable naming a directory of extra spec files, loaded at start-up beside the built-in ones. */
+export const KINDS_DIR_ENV = 'KINDS_DIR'
 
 export const messages = {
   unknownKind: (id: string, valid: readonly string[]) => `未知的报告类型“${id}”。可选的报告类型：${valid.join('、')}。`,
@@ -21,9 +25,13 @@ export const messages = {
   extendsCycle: (chain: readonly string[]) => `报告类型定义文件存在循环继承：${chain.join(' → ')}。`,
   abstractSpec: (file: string) => `报告类型定义文件 ${file} 是公共部分（$abstract），不能单独作为报告类型使用。`,
   invalid: (file: string, issues: string) => `报告类型定义文件 ${file} 校验失败：${issues}`,
+  kindsDirMissing: (dir: string) =>
+    `环境变量 KINDS_DIR 指定的目录 ${dir} 不存在或无法读取。请改为存放报告类型定义文件（.json）的目录，或删除该设置。`,
 } as const
 
 type Source = { file: string; merged: JsonObject }
+
+const SPECS_DIR = new URL('./specs/', import.meta.url)
 
 function displayName(url: URL): string {
   return fileURLToPath(url)
@@ -60,8 +68,19 @@ function loadSource(url: URL, chain: readonly string[] = []): JsonObject {
   if (typeof parentRef !== 'string' || parentRef.length === 0) {
     throw new UserError('KIND_SPEC_BAD_EXTENDS', messages.badExtends(name), 422, { path: name })
   }
-  const { $abstract: _inheritedFlag, ...parent } = loadSource(new URL(parentRef, url), [...chain, name])
+  const { $abstract: _inheritedFlag, ...parent } = loadSource(parentUrl(parentRef, url), [...chain, name])
   return deepMerge(parent, own) as JsonObject
+}
+
+/**
+ * `extends` is relative to the extending file; a file outside ./specs (KINDS_DIR) may also name a built-in spec by
+ * its file name (`"extends": "innovation-green.json"`) without copying it.
+ */
+function parentUrl(ref: string, child: URL): URL {
+  const relative = new URL(ref, child)
+  if (existsSync(relative)) return relative
+  const builtIn = new URL(ref, SPECS_DIR)
+  return existsSync(builtIn) ? builtIn : relative
 }
 
 function formatIssues(issues: readonly z.core.$ZodIssue[]): string {
@@ -101,8 +120,6 @@ export function loadKindFile(path: string | URL, options: ResolveOptions = {}): 
   return validate(readSource(path), options)
 }
 
-const SPECS_DIR = new URL('./specs/', import.meta.url)
-
 type Entry = { source: Source; spec: KindSpec; byDataYear: Map<number, KindSpec> }
 const entries = new Map<string, Entry>()
 
@@ -113,11 +130,16 @@ function register(source: Source): KindSpec {
   return spec
 }
 
-for (const name of readdirSync(SPECS_DIR).filter((n) => n.endsWith('.json')).sort()) {
-  const url = new URL(name, SPECS_DIR)
-  if (readJsonObject(url)['$abstract'] === true) continue
-  register(readSource(url))
+/** Registers every non-abstract `*.json` of a directory, in file-name order. */
+function registerDirectory(dir: URL): void {
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    const url = new URL(name, dir)
+    if (readJsonObject(url)['$abstract'] === true) continue
+    register(readSource(url))
+  }
 }
+
+registerDirectory(SPECS_DIR)
 
 function sorted(): KindSpec[] {
   return [...entries.values()].map((e) => e.spec).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
@@ -125,6 +147,23 @@ function sorted(): KindSpec[] {
 
 /** Ids of the built-in kinds, in display order. */
 export const KIND_IDS: readonly string[] = Object.freeze(sorted().map((s) => s.id))
+
+const extraDir = process.env[KINDS_DIR_ENV]?.trim()
+if (extraDir) {
+  const dir = pathToFileURL(`${resolvePath(extraDir)}/`)
+  if (!existsSync(dir)) throw new UserError('KINDS_DIR_MISSING', messages.kindsDirMissing(fileURLToPath(dir)), 422)
+  registerDirectory(dir)
+}
+
+/** Ids of every registered kind (built-in, KINDS_DIR and added), in display order. */
+export function kindIds(): string[] {
+  return sorted().map((s) => s.id)
+}
+
+/** Whether a kind id is registered. */
+export function isKindId(id: string): boolean {
+  return entries.has(id)
+}
 
 /** All kinds (built-in and added), in display order. */
 export function listKinds(): KindSpec[] {

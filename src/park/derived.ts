@@ -1,5 +1,6 @@
 import { jsonPath, type PathSegment } from './json-path.js'
-import { INDICATOR_FIELDS, REPORT_YEAR, type IndicatorField, type ParkData } from './park-schema.js'
+import { indicatorValueIn, numberPoints, parkDataYear } from './indicator-values.js'
+import { INDICATOR_FIELDS, type IndicatorField, type ParkData } from './park-schema.js'
 import { extractChanges, extractNumbers } from './text-numbers.js'
 
 /**
@@ -141,29 +142,24 @@ function changeFigures(c: ChangeSpec): DerivedFigure[] {
 // Indicators
 // ---------------------------------------------------------------------------------------------
 
-function groupOf(park: ParkData, f: IndicatorField): Record<string, unknown> | undefined {
-  return park.indicators?.[f.group] as Record<string, unknown> | undefined
-}
-
+/** Every numeric value of a row by year (a single value is the park's data year): see indicator-values.ts. */
 function yearlyPoints(park: ParkData, f: IndicatorField): Point[] {
-  const values = groupOf(park, f)?.[f.field]
-  if (typeof values !== 'object' || values === null) return []
-  return Object.entries(values as Record<string, number>).map(([year, value]) => ({
-    period: year,
-    value,
-    path: jsonPath(['indicators', f.group, f.field, year]),
-  }))
+  return numberPoints(park, f).map((p) => ({ period: p.year, value: p.value, path: p.path }))
 }
 
+/** The row's value for the park's data year, whichever shape the park wrote it in. */
 function singleValue(park: ParkData, f: IndicatorField): number | undefined {
-  const v = groupOf(park, f)?.[f.field]
+  const v = indicatorValueIn(park, f.key, parkDataYear(park))?.value
   return typeof v === 'number' ? v : undefined
+}
+
+function singlePath(park: ParkData, f: IndicatorField): string {
+  return indicatorValueIn(park, f.key, parkDataYear(park))?.path ?? jsonPath(['indicators', f.group, f.field])
 }
 
 function indicatorFigures(park: ParkData): DerivedFigure[] {
   const out: DerivedFigure[] = []
   for (const f of INDICATOR_FIELDS) {
-    if (!f.yearly) continue
     for (const [a, b] of pairs(yearlyPoints(park, f))) {
       const idPrefix = `ind:${f.key}:${a.period}-${b.period}`
       const span = { from: a.period, to: b.period }
@@ -214,8 +210,7 @@ function shareFigures(park: ParkData): DerivedFigure[] {
       const n = singleValue(park, num)
       const d = singleValue(park, den)
       if (n === undefined || d === undefined || d === 0) continue
-      out.push(share(idBase, s.label, { value: n, path: jsonPath(['indicators', num.group, num.field]) },
-        { value: d, path: jsonPath(['indicators', den.group, den.field]) }))
+      out.push(share(idBase, s.label, { value: n, path: singlePath(park, num) }, { value: d, path: singlePath(park, den) }))
     }
   }
   return out
@@ -235,7 +230,7 @@ function share(id: string, label: string, n: { value: number; path: string }, d:
 
 /**
  * Facts with the same label (and unit) and different periods form a series. A single-valued indicator with the same
- * label joins the series as its REPORT_YEAR point: the example's 单位能耗碳排放 2023 fact pairs with the
+ * label joins the series as its data-year point: the example's 单位能耗碳排放 2023 fact pairs with the
  * 2025 value in 绿色安全情况.
  */
 function factFigures(park: ParkData): DerivedFigure[] {
@@ -251,8 +246,9 @@ function factFigures(park: ParkData): DerivedFigure[] {
   for (const s of series.values()) {
     const f = INDICATOR_FIELDS.find((x) => !x.yearly && x.label === s.label && x.unit === s.unit)
     const v = f ? singleValue(park, f) : undefined
-    if (f && v !== undefined && !s.points.some((p) => p.period === REPORT_YEAR)) {
-      s.points.push({ period: REPORT_YEAR, value: v, path: jsonPath(['indicators', f.group, f.field]) })
+    const year = parkDataYear(park)
+    if (f && v !== undefined && !s.points.some((p) => p.period === year)) {
+      s.points.push({ period: year, value: v, path: singlePath(park, f) })
     }
   }
   const out: DerivedFigure[] = []
@@ -321,17 +317,8 @@ export function figureIndex(park: ParkData, derived: readonly DerivedFigure[] = 
   const out: KnownFigure[] = []
   for (const f of INDICATOR_FIELDS) {
     if (f.valueType !== 'number' && f.valueType !== 'count') continue
-    if (f.yearly) {
-      for (const p of yearlyPoints(park, f)) {
-        out.push({ value: p.value, unit: f.unit, label: f.label, source: 'indicator', provenance: p.path, period: p.period })
-      }
-    } else {
-      const v = singleValue(park, f)
-      if (v === undefined) continue
-      out.push({
-        value: v, unit: f.unit, label: f.label, source: 'indicator', provenance: jsonPath(['indicators', f.group, f.field]),
-        period: REPORT_YEAR,
-      })
+    for (const p of yearlyPoints(park, f)) {
+      out.push({ value: p.value, unit: f.unit, label: f.label, source: 'indicator', provenance: p.path, period: p.period })
     }
   }
   park.facts.forEach((fact, i) => {
@@ -373,7 +360,7 @@ function texts(park: ParkData): [PathSegment[], string][] {
   }
   for (const f of INDICATOR_FIELDS) {
     if (f.valueType !== 'text') continue
-    const v = groupOf(park, f)?.[f.field]
+    const v = (park.indicators?.[f.group] as Record<string, unknown> | undefined)?.[f.field]
     if (typeof v === 'string') out.push([['indicators', f.group, f.field], v])
   }
   park.materials?.forEach((m, i) => out.push([['materials', i, 'text'], m.text]))

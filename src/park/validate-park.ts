@@ -1,11 +1,13 @@
 import type { z } from 'zod'
 import { JSON_TYPE_NAMES } from '../json-text.js'
+import { getKind, isKindId, kindIds } from '../kinds/registry.js'
 import { isGenericWord } from './entity-names.js'
 import { jsonPath, type PathSegment } from './json-path.js'
 import {
   FIELD_LABELS,
   INDICATOR_FIELDS,
   REPORT_YEAR,
+  YEAR_PATTERN,
   ParkDataSchema,
   indicatorField,
   type IndicatorField,
@@ -26,6 +28,7 @@ export const PARK_ISSUE_CODES = [
   'lead-revenue-exceeds-revenue', 'developed-exceeds-managed', 'count-exceeds-total', 'too-many-lead-industries',
   'focus-not-lead-industry', 'unknown-problem-ref', 'unknown-measure-ref', 'duplicate-id', 'duplicate-entity-name',
   'duplicate-alias', 'generic-alias', 'duplicate-fact', 'fact-unit-mismatch', 'fact-conflicts-indicator',
+  'part-exceeds-total',
 ] as const
 export type ParkIssueCode = (typeof PARK_ISSUE_CODES)[number]
 
@@ -77,6 +80,8 @@ export const messages = {
     `量化数据“${label}”的单位“${unit}”与同名数据的单位“${firstUnit}”不一致，无法进行前后对比`,
   factConflictsIndicator: (label: string, period: string, value: string, indicatorValue: string) =>
     `量化数据“${label}”（${period}年，${value}）与工业园区发展情况中的${label}（${indicatorValue}）不一致`,
+  partExceedsTotal: (label: string, year: string, value: string, total: string, totalValue: string) =>
+    `${label}（${year}年，${value}）高于${total}（${totalValue}）：“其中”项不能超过总数，请核对这两项`,
   nth: (listName: string, index: number) => `${listName}第${index + 1}项`,
   yearlyMap: '按年份填写的对象（如 {"2025": 968.2, "2024": 887.5}）',
 }
@@ -140,8 +145,16 @@ function fromZodIssue(issue: z.core.$ZodIssue, input: unknown): ParkIssue[] {
         code: 'invalid-option',
         message: messages.invalidOption(where.name, show(at.value), issue.values.map((v) => String(v))),
       }]
+    case 'invalid_union': {
+      // A row that takes a value or a year map: report the branch the input was written in.
+      const branch = issue.errors[at.found && isObject(at.value) ? 1 : 0] ?? []
+      return branch.flatMap((inner) => fromZodIssue({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue, input))
+    }
     case 'custom':
       if (issue.params?.['magnitude']) return [{ path, code: 'number-out-of-range', message: messages.numberOutOfRange(where.valued(at.value)) }]
+      if (segs.length === 1 && segs[0] === 'kind') {
+        return [{ path, code: 'invalid-option', message: messages.invalidOption(where.name, show(at.value), kindIds()) }]
+      }
       return [{ path, code: 'invalid-value', message: messages.invalidValue(where.name) }]
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({
@@ -203,6 +216,7 @@ function semanticIssues(input: Record<string, unknown>): ParkIssue[] {
     ...checkScale(input),
     ...checkLand(input),
     ...checkEnterprises(input),
+    ...checkParts(input),
     ...checkFacts(input),
     ...checkEntities(input),
   ]
@@ -325,6 +339,49 @@ function checkEnterprises(input: Record<string, unknown>): ParkIssue[] {
   return issues
 }
 
+/** The year a park's single values describe: its kind's data year. */
+function dataYearOf(input: Record<string, unknown>): string {
+  const kind = str(get(input, 'kind'))
+  return kind !== undefined && isKindId(kind) ? String(getKind(kind).dataYear) : REPORT_YEAR
+}
+
+/** A row's values by year: a year map as written, a single value at the data year. */
+function valuesByYear(raw: unknown, dataYear: string): Map<string, number> {
+  if (isObject(raw)) {
+    return new Map(Object.entries(raw).filter(([y, v]) => YEAR_PATTERN.test(y) && num(v) !== undefined).map(([y, v]) => [y, num(v)!]))
+  }
+  const v = num(raw)
+  return v === undefined ? new Map() : new Map([[dataYear, v]])
+}
+
+/** Rows checked with their own wording above (主导产业营业收入, the enterprise counts). */
+function checkedElsewhere(f: IndicatorField): boolean {
+  return f.key === 'scale.leadIndustryRevenue' || (f.group === 'enterprises' && f.partOf === 'enterprises.total')
+}
+
+/** Every “其中” row the kinds mark with `partOf` is at most its total, year by year (003 附件1 sub-rows). */
+function checkParts(input: Record<string, unknown>): ParkIssue[] {
+  const issues: ParkIssue[] = []
+  const dataYear = dataYearOf(input)
+  for (const f of INDICATOR_FIELDS) {
+    const total = f.partOf === undefined ? undefined : indicatorField(f.partOf)
+    if (!total || checkedElsewhere(f)) continue
+    const parts = valuesByYear(get(input, 'indicators', f.group, f.field), dataYear)
+    const totals = valuesByYear(get(input, 'indicators', total.group, total.field), dataYear)
+    for (const [year, value] of parts) {
+      const totalValue = totals.get(year)
+      if (totalValue === undefined || value <= totalValue) continue
+      const raw = get(input, 'indicators', f.group, f.field)
+      issues.push({
+        path: jsonPath(['indicators', f.group, f.field, ...(isObject(raw) ? [year] : [])]),
+        code: 'part-exceeds-total',
+        message: messages.partExceedsTotal(f.label, year, `${value}${f.unit}`, total.label, `${totalValue}${total.unit}`),
+      })
+    }
+  }
+  return issues
+}
+
 /**
  * Facts with one label are one series: a label+period given twice is ambiguous, a unit change breaks the before/after
  * comparison, and a fact that restates an indicator row (same label, same year) must agree with it.
@@ -356,7 +413,8 @@ function checkFacts(input: Record<string, unknown>): ParkIssue[] {
     const f = INDICATOR_FIELDS.find((x) => x.label === label.trim() && (x.valueType === 'number' || x.valueType === 'count'))
     if (!f) return
     const raw = get(input, 'indicators', f.group, f.field)
-    const year = f.yearly ? period : period === REPORT_YEAR ? REPORT_YEAR : undefined
+    const dataYear = dataYearOf(input)
+    const year = f.yearly ? period : period === dataYear ? dataYear : undefined
     const indicatorValue = year === undefined ? undefined : num(f.yearly ? get(raw, year) : raw)
     if (year !== undefined && indicatorValue !== undefined && indicatorValue !== value) {
       issues.push({

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { z } from 'zod'
+import { writeParkDocs } from './park-docs.js'
 import { ParkDataSchema } from './park-schema.js'
 
 /** Where the generated schema is kept (committed, linked from docs/park-data.md). */
@@ -30,4 +31,5 @@ export function writeParkDataJsonSchema(path = PARK_JSON_SCHEMA_PATH): string {
 // `npx tsx src/park/write-json-schema.ts` (npm run schema)
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   console.log(`wrote ${writeParkDataJsonSchema()}`)
+  console.log(`wrote ${writeParkDocs()}`)
 }

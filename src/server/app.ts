@@ -16,6 +16,7 @@ import { draftingRoutes } from './routes/drafting.js'
 import { exportRoutes } from './routes/export.js'
 import { policyRoutes } from './routes/policies.js'
 import { referenceRoutes } from './routes/reference.js'
+import { summaryTableExportRoutes, summaryTableWorkspaceRoutes } from './routes/summary-table.js'
 import { workspaceParkRoutes } from './routes/workspace.js'
 import { workspaceDraftRoutes } from './routes/workspace-drafts.js'
 import type { Workspace } from '../store/workspace.js'
@@ -114,10 +115,12 @@ export function createApp({ config, corpus, workspace, jobs = inlineJobRunner(co
   app.route('/api', checkRoutes(jobs))
   app.route('/api', referenceRoutes())
   app.route('/api', exportRoutes(jobs))
+  app.route('/api', summaryTableExportRoutes(jobs))
   app.route('/api', draftingRoutes({ config, corpus, jobs }))
   if (workspace) {
     app.route('/api', workspaceParkRoutes({ workspace, maxUploadBytes: config.limits.maxUploadBytes, jobs }))
     app.route('/api', workspaceDraftRoutes({ workspace, config, corpus, jobs }))
+    app.route('/api', summaryTableWorkspaceRoutes({ workspace, maxUploadBytes: config.limits.maxUploadBytes, jobs }))
   } else {
     for (const path of ['/api/parks', '/api/parks/*', '/api/drafts/*', '/api/templates/*']) {
       app.all(path, (c, next) => {

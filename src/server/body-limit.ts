@@ -19,7 +19,7 @@ const messages = {
 }
 
 /** Routes that take a file upload (multipart/form-data). */
-const UPLOAD_ROUTES = [/^\/api\/documents$/, /^\/api\/parks\/import$/, /^\/api\/check(\/annotate)?$/, /^\/api\/parks\/[^/]+\/drafts\/upload$/]
+const UPLOAD_ROUTES = [/^\/api\/documents$/, /^\/api\/parks\/import$/, /^\/api\/check(\/annotate)?$/, /^\/api\/parks\/[^/]+\/drafts\/upload$/, /^\/api\/parks\/[^/]+\/summary-table$/]
 
 export function requestBodyLimit(maxUploadBytes: number): MiddlewareHandler {
   const json = bodyLimit({

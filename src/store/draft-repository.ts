@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { UserError } from '../errors.js'
-import { PARK_KINDS, type ParkKind } from '../park/park-schema.js'
+import type { ParkKind } from '../park/park-schema.js'
 import type { Database, Queryable } from './database.js'
 import { isId, newId } from './ids.js'
 import { isoOf, SQLSTATE, sqlStateOf } from './sql-values.js'
+import { KindIdSchema } from '../kinds/kind-id.js'
 
 /**
  * Where a version's text came from: the offline composer, the LLM, an uploaded file, the person's own edit, an
@@ -51,7 +52,6 @@ const messages = {
   titleRequired: '请填写稿件标题',
   titleTooLong: `稿件标题不能超过${MAX_TITLE}个字`,
   noteTooLong: `版本说明不能超过${MAX_NOTE}个字`,
-  kind: `报告类型应为以下之一：${PARK_KINDS.join('、')}`,
   source: `版本来源应为以下之一：${DRAFT_SOURCES.join('、')}`,
   text: '稿件正文应为文本',
   nul: '文本中含有无法保存的空字符（U+0000），请删除后重试。',
@@ -68,7 +68,7 @@ const VersionNumberSchema = z.number({ error: messages.versionNumber }).int(mess
 export const NewDraftSchema = z.object({
   parkId: z.string(),
   /** Default: the park's own kind. */
-  kind: z.enum(PARK_KINDS, { error: messages.kind }).optional(),
+  kind: KindIdSchema.optional(),
   title: TitleSchema,
   text: TextSchema,
   source: SourceSchema,

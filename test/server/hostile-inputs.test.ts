@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { PolicyCorpus } from '../../src/corpus/policy-corpus.js'
 import { createApp } from '../../src/server/app.js'
-import { readIndicatorWorkbook } from '../../src/server/routes/workspace-indicators.js'
+import { readIndicatorWorkbook } from '../../src/ingest/indicator-workbook.js'
 import { makeZip } from '../model/ooxml-package.js'
 import { rejectionOf } from '../helpers/user-error.js'
 
@@ -153,7 +153,7 @@ describe('hostile workbooks (read before exceljs sees them)', () => {
       { name: 'xl/media/image1.png', data: new Uint8Array(8 * MB), declaredSize: 2048 },
     ])
     const error = await rejectionOf(readIndicatorWorkbook(data, 'innovation-green'))
-    expect([error.code, error.message, error.status]).toEqual(['workbook_too_large', 'Excel 文件解压后过大或结构异常，已拒绝导入。', 422])
+    expect([error.code, error.message, error.status]).toEqual(['workbook_too_large', 'Excel 文件解压后过大或结构异常，已拒绝导入：请删去其中的图片、附件和其他工作表，另存后再导入。', 422])
   })
 
   it('refuses a million-row sheet from its XML', async () => {

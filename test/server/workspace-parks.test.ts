@@ -181,10 +181,13 @@ describe('workspace parks over HTTP', () => {
     expect(body.rows.find((r) => r.key === 'land.managedAreaHa')).toMatchObject({ years: ['2025'] })
     expect(body.rows.find((r) => r.key === 'digital.dualGigabitCoverage')).toMatchObject({ valueType: 'percent', years: ['2025'] })
     expect(body.rows.some((r) => r.key.startsWith('green.'))).toBe(false)
-    // The 示范基地 table keeps only the rows park data can hold.
-    const base = await answer<{ rows: { key: string; label: string }[] }>(ws.app.request('/api/templates/indicators?kind=base-annual-report'))
+    // The 示范基地 table is every row of 附件1 一–十一: 43 numbered rows and 13 “其中” sub-rows, none dropped.
+    const base = await answer<{ years: string[]; rows: { key: string; label: string }[] }>(ws.app.request('/api/templates/indicators?kind=base-annual-report'))
+    expect(base.body.years).toEqual(['2025', '2024', '2023'])
+    expect(base.body.rows).toHaveLength(56)
     expect(base.body.rows[0]).toEqual(expect.objectContaining({ key: 'scale.revenue', label: '销售收入' }))
-    expect(base.body.rows.some((r) => r.key === 'scale.industrialOutput')).toBe(false)
+    expect(base.body.rows[2]).toEqual(expect.objectContaining({ key: 'scale.industrialOutput', label: '工业总产值' }))
+    expect(base.body.rows.at(-1)).toEqual(expect.objectContaining({ key: 'government.specialFunds', label: '所在地政府每年安排专项资金' }))
     expect((await answer<ErrorBody>(ws.app.request('/api/templates/indicators?kind=unknown'))).status).toBe(400)
   })
 

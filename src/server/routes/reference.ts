@@ -14,6 +14,7 @@ export function referenceRoutes() {
         name: kind.name,
         totalZishu: kind.limits.totalZishu,
         sections: kind.sections.map((s) => `${s.marker}${s.heading}`),
+        summaryTable: kind.summaryTable !== undefined,
       })),
     }),
   )

@@ -12,12 +12,14 @@ import { UserError } from '../../errors.js'
 import { getKind } from '../../kinds/registry.js'
 import { MAX_DRAFT_CHARS, parseDraftText } from '../../model/load-draft.js'
 import { parseReport } from '../../model/parse-report.js'
-import { PARK_KINDS, type ParkData } from '../../park/park-schema.js'
+import type { ParkData } from '../../park/park-schema.js'
 import { requireValidPark } from '../../park/read-park.js'
 import { ClauseLangChainRetriever } from '../../retrieve/langchain-retriever.js'
 import type { Workspace } from '../../store/workspace.js'
 import { respondWithDraft } from '../draft-response.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
+import { KindIdSchema } from '../../kinds/kind-id.js'
+import { kindForPark } from '../../park/indicator-values.js'
 
 /**
  * Drafts of a stored park and their append-only versions: generate a first draft from the park (offline composer
@@ -43,7 +45,7 @@ const MAX_DRAFT_UPLOAD_BYTES = 10 * 1024 * 1024
 const CLAUSES_PER_QUERY = 6
 
 const GenerateSchema = z.object({
-  kind: z.enum(PARK_KINDS).optional(),
+  kind: KindIdSchema.optional(),
   mode: z.enum(['auto', 'offline', 'llm']).default('auto'),
   title: z.string().trim().min(1).max(200).optional(),
 })
@@ -76,12 +78,12 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
     // Every field is optional: an empty body generates the park's own kind offline (or with the LLM when configured).
     const request = parseRequest(GenerateSchema, await readJsonBody(c, {}))
     const park = await parkData(c.req.param('id'))
-    const kind = getKind(request.kind ?? park.data.kind)
+    const kind = kindForPark(park.data, request.kind)
     const draftRequest = { park: park.data, mode: request.mode, kindId: kind.id }
     const save = async (outcome: DraftOutcome) => {
       const saved = await drafts.create({
         parkId: park.id,
-        kind: kind.id as (typeof PARK_KINDS)[number],
+        kind: kind.id,
         title: request.title ?? messages.defaultTitle(kind.category),
         text: outcome.text,
         source: outcome.mode === 'llm' ? 'llm' : 'compose',
@@ -106,7 +108,7 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
       const file = body['file']
       if (!(file instanceof File)) throw new UserError('missing_file', messages.noFile, 400)
       const fields = parseRequest(
-        z.object({ title: z.string().trim().max(200).optional(), kind: z.enum(PARK_KINDS).optional() }),
+        z.object({ title: z.string().trim().max(200).optional(), kind: KindIdSchema.optional() }),
         { title: typeof body['title'] === 'string' && body['title'].trim() ? body['title'] : undefined, kind: typeof body['kind'] === 'string' && body['kind'] ? body['kind'] : undefined },
       )
       const kind = fields.kind ?? park.data.kind

@@ -6,11 +6,12 @@ import { UserError } from '../../errors.js'
 import { decodeText } from '../../ingest/extract-text.js'
 import type { JobRunner } from '../../jobs/job-runner.js'
 import { parseJsonText } from '../../json-text.js'
-import { PARK_KINDS } from '../../park/park-schema.js'
 import { validateParkData } from '../../park/validate-park.js'
 import type { Workspace } from '../../store/workspace.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
-import { indicatorTemplate, indicatorWorkbook, mergeIndicators, type ImportedCell } from './workspace-indicators.js'
+import { indicatorTemplate, indicatorWorkbook } from '../../export/indicator-workbook.js'
+import { mergeIndicators, type ImportedCell } from '../../ingest/indicator-workbook.js'
+import { KindIdSchema } from '../../kinds/kind-id.js'
 
 /**
  * The persistent workspace's parks: list, create, read, update with optimistic concurrency (a stale `version` →
@@ -41,11 +42,11 @@ const DeleteQuerySchema = z.object({
   version: z.coerce.number({ error: messages.badVersion }).int(messages.badVersion).min(1, messages.badVersion).optional(),
   withDrafts: Flag.optional(),
 })
-const TemplateQuerySchema = z.object({ kind: z.enum(PARK_KINDS), parkId: z.string().max(64).optional() })
+const TemplateQuerySchema = z.object({ kind: KindIdSchema, parkId: z.string().max(64).optional() })
 const ImportFieldsSchema = z.object({
   parkId: z.string().max(64).optional(),
   version: z.coerce.number({ error: messages.badVersion }).int(messages.badVersion).min(1, messages.badVersion).optional(),
-  kind: z.enum(PARK_KINDS).optional(),
+  kind: KindIdSchema.optional(),
   dryRun: Flag.optional(),
 })
 

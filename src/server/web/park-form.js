@@ -301,6 +301,9 @@ function indicators() {
     { class: 'toolbar' },
     h('button', { type: 'button', class: 'secondary small', onclick: downloadTemplate }, '下载 Excel 模板'),
     h('button', { type: 'button', class: 'secondary small', onclick: () => excelPicker.open() }, '导入 Excel 指标表'),
+    state.kinds.find((k) => k.id === data.kind)?.summaryTable
+      ? h('button', { type: 'button', class: 'secondary small', onclick: downloadSummaryTable }, '下载《汇总表》')
+      : null,
     h('span', { class: 'hint' }, '模板会带上已保存的数值；导入的数值先填入表单，检查后再保存。百分比填数值（93.6 表示 93.6%）。'),
   )
   const head = h('tr', {}, h('th', { scope: 'col' }, '指标'), h('th', { scope: 'col' }, '单位'), template.years.map((y) => h('th', { scope: 'col' }, `${y}年`)))
@@ -618,6 +621,17 @@ async function downloadTemplate() {
   try {
     const query = `kind=${encodeURIComponent(data.kind)}${state.park ? `&parkId=${encodeURIComponent(state.park.id)}` : ''}`
     const { blob, fileName } = await download(`/api/templates/indicators.xlsx?${query}`)
+    saveBlob(blob, fileName)
+  } catch (error) {
+    toast(error.message, 'error')
+  }
+}
+
+/** The 示范基地 汇总表 (003 附件1) of the saved park, or blank for a new one. */
+async function downloadSummaryTable() {
+  try {
+    const query = `kind=${encodeURIComponent(data.kind)}${state.park ? `&parkId=${encodeURIComponent(state.park.id)}` : ''}`
+    const { blob, fileName } = await download(`/api/templates/summary-table.xlsx?${query}`)
     saveBlob(blob, fileName)
   } catch (error) {
     toast(error.message, 'error')
