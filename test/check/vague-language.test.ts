@@ -18,6 +18,9 @@ const nanling = loadPark('nanling-green')
 const table = testRule(vagueLanguageRule, {
   park: nanling,
   valid: [
+    // A plan cannot carry a result's figures yet; a lead sentence is followed by the ones that prove it.
+    '三、实践成效\n下一步，园区将不断提升安全监管能力。',
+    '三、实践成效\n一是经济实力明显增强。2024年园区实现营业收入312亿元，同比增长12.5%。',
     // A figure in the sentence supports the phrase.
     '三、实践成效\n园区单位工业增加值能耗由0.52吨标准煤/万元降至0.43吨标准煤/万元，绿色发展取得显著成效。',
     // A Chinese numeral with a measure word is a figure too.
@@ -37,6 +40,22 @@ const table = testRule(vagueLanguageRule, {
     '二、创新举措\n园区坚持问题导向，聚焦新能源电池材料产业链的薄弱环节。',
   ],
   invalid: [
+    {
+      // Families of one formula, matched as patterns (fixtures/real/16, 08, 43).
+      text: '一、背景介绍\n园区在工业园区建设方面取得了可喜的成绩。试点园区通过标准化建设，取得明显的成效。通过引进一批龙头企业，奠定了坚实基础。',
+      errors: [
+        { span: '取得了可喜的成绩', message: '“取得了可喜的成绩”是空泛表述，所在句子没有数字或具体事实支撑。' },
+        { span: '取得明显的成效' },
+        { span: '一批' },
+        { span: '奠定了坚实基础' },
+      ],
+    },
+    {
+      // An intensifier or a 跨越式/可复制 claim is judged by its own clause: a figure elsewhere in the sentence does
+      // not say how much (fixtures/real/planted/03, 04).
+      text: '三、实践成效\n园区实施蒸汽余热回收项目，年回收蒸汽23万吨，极大地提升了能源利用效率。园区数字化水平实现了跨越式提升，探索出一条可复制、可推广的路子。',
+      errors: [{ span: '极大地提升了' }, { span: '实现了跨越式提升' }, { span: '可复制、可推广的路子', suggestion: '写明哪项做法可复制推广、适用于哪类园区。' }],
+    },
     {
       text: '三、实践成效\n园区数字化转型取得显著成效，绿色低碳发展迈上新台阶。',
       errors: [

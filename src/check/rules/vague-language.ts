@@ -13,14 +13,25 @@ import { blockRange, textBlocks, type BlockRole } from '../text-blocks.js'
 
 const VaguePhrasesSchema = z.object({
   phrases: z.array(z.object({ phrase: z.string().min(2), suggestion: z.string().min(1) })).min(1),
+  /** Families of one formula as regular expressions: 取得(了)(非常好/明显/可喜)的(成效/成绩/效果), (大大/极大地)提高了. */
+  /** `clause`: judged by its own clause — 年回收蒸汽23万吨，极大地提升了能源利用效率 is still empty. */
+  patterns: z.array(z.object({ pattern: z.string().min(2), suggestion: z.string().min(1), clause: z.boolean().optional() })).min(1),
 })
-type VaguePhrase = z.infer<typeof VaguePhrasesSchema>['phrases'][number]
+interface VaguePhrase {
+  phrase: string
+  suggestion: string
+}
 
+const VAGUE_DATA = VaguePhrasesSchema.parse(JSON.parse(readFileSync(new URL('../data/vague-phrases.json', import.meta.url), 'utf8')))
 // The list is data a domain expert edits (src/check/data/vague-phrases.json); longest first, so that
 // 高质量发展取得新突破 is reported once rather than as 取得新突破 inside it.
-const PHRASES: readonly VaguePhrase[] = VaguePhrasesSchema.parse(
-  JSON.parse(readFileSync(new URL('../data/vague-phrases.json', import.meta.url), 'utf8')),
-).phrases.toSorted((a, b) => b.phrase.length - a.phrase.length)
+const PHRASES: readonly VaguePhrase[] = VAGUE_DATA.phrases.toSorted((a, b) => b.phrase.length - a.phrase.length)
+const PATTERNS = VAGUE_DATA.patterns.map((entry) => ({ pattern: new RegExp(entry.pattern, 'gu'), suggestion: entry.suggestion, clause: entry.clause ?? false }))
+const CLAUSE_END = /[，,；;：:]/u
+// A plan says what will be done (下一步……不断提升, 力争……): it cannot carry a result's figures yet.
+// 一是经济实力明显增强。 followed by more is a 领句 (003 “领句+具体内容”): the sentences after it carry the figures.
+const LEAD_SENTENCE = /^(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十][）)])[^，,；;。]{0,16}[。；;]?$/u
+const PLAN = /下一步|今后|未来|力争|计划|拟|将(?:继续|进一步|不断|持续|全面|着力|加快|重点)|要(?:进一步|不断|持续|切实)/u
 
 // Headings and the title are 领句: “（三）安全生产形势持续向好” announces what its paragraphs prove, and the
 // templates (000/001 标题层级, 003 示范性做法 “领句+具体内容”) put the figures in the body, not in the heading.
@@ -38,7 +49,7 @@ const ARABIC_FIGURE = /(?<![A-Za-z0-9.])[0-9０-９]+(?:[.．][0-9０-９]+)?(?!
 // It is read from the start of a run of numerals only (the lookbehind): tried from every numeral of a pasted run of
 // 二二二…, the greedy run made the check quadratic.
 const CHINESE_FIGURE =
-  /(?<![一二三四五六七八九十百千万亿零〇两])(?:一?[两二三四五六七八九十百千万亿零〇][一二三四五六七八九十百千万亿零〇两]*|一(?=[个家项座台套件条名位处款所种类番]))[余多]?(?:个百分点|个|家|项|座|台|套|件|条|名|位|处|款|所|种|类|倍|番|成|批次|次|吨|亩|公顷|平方米|万|亿|千|百)/u
+  /(?<![一二三四五六七八九十百千万亿零〇两])(?:一?[两二三四五六七八九十百千万亿零〇][一二三四五六七八九十百千万亿零〇两]*|一(?=[个家项座台套件名位处款所种类番]))[余多]?(?:个百分点|个|家|项|座|台|套|件|条|名|位|处|款|所|种|类|倍|番|成|批次|次|吨|亩|公顷|平方米|万|亿|千|百)/u
 // Proper nouns people quote: 《南岭市数字经济促进条例》, “链长制”. A quotation ends before the next opening mark of
 // its kind (quotes nest as “‘’”, titles as 《〈〉》), so a pasted run of 《《《… is read once, not once per mark.
 const QUOTED_NAME = /《[^《》]{2,}》|“([^“”]{2,})”|「([^「」]{2,})」/gu
@@ -71,9 +82,10 @@ export const vagueLanguageRule = defineRule({
       .filter((block) => CHECKED_ROLES.has(block.role))
       .flatMap((block) =>
         sentencesOf(block.text)
-          .filter((sentence) => !isConcrete(sentence.text, names))
+          // A lead is followed by the sentences that prove it; the last sentence of a paragraph is no lead.
+          .filter((sentence, i, all) => !PLAN.test(sentence.text) && !(i < all.length - 1 && LEAD_SENTENCE.test(sentence.text.trim())))
           .flatMap((sentence) =>
-            phrasesIn(sentence.text).map(({ index, entry }) => ({
+            phrasesIn(sentence.text, isConcrete(sentence.text, names), names).map(({ index, entry }) => ({
               message: messages.vague(entry.phrase),
               ...blockRange(doc, block, sentence.start + index, sentence.start + index + entry.phrase.length),
               suggestion: messages.suggestion(entry.suggestion),
@@ -111,17 +123,38 @@ function quotesName(sentence: string): boolean {
   return false
 }
 
-/** Non-overlapping occurrences of listed phrases, longest phrase first at each position. */
-function phrasesIn(sentence: string): { index: number; entry: VaguePhrase }[] {
+/**
+ * Non-overlapping occurrences of listed phrases (longest first), then of the patterns, in sentence order. In a
+ * concrete sentence only the clause-judged patterns whose own clause is not concrete remain.
+ */
+function phrasesIn(sentence: string, concrete: boolean, names: readonly string[]): { index: number; entry: VaguePhrase }[] {
   const found: { index: number; entry: VaguePhrase }[] = []
   const taken: boolean[] = []
-  for (const entry of PHRASES) {
-    for (let index = sentence.indexOf(entry.phrase); index >= 0; index = sentence.indexOf(entry.phrase, index + 1)) {
-      const end = index + entry.phrase.length
-      if (taken.slice(index, end).some(Boolean)) continue
-      for (let i = index; i < end; i += 1) taken[i] = true
-      found.push({ index, entry })
+  const take = (index: number, entry: VaguePhrase) => {
+    const end = index + entry.phrase.length
+    if (taken.slice(index, end).some(Boolean)) return
+    for (let i = index; i < end; i += 1) taken[i] = true
+    found.push({ index, entry })
+  }
+  if (!concrete) {
+    for (const entry of PHRASES) {
+      for (let index = sentence.indexOf(entry.phrase); index >= 0; index = sentence.indexOf(entry.phrase, index + 1)) take(index, entry)
+    }
+  }
+  for (const { pattern, suggestion, clause } of PATTERNS) {
+    if (concrete && !clause) continue
+    for (const m of sentence.matchAll(pattern)) {
+      if (m[0] && (!concrete || !isConcrete(clauseAt(sentence, m.index, m.index + m[0].length), names))) take(m.index, { phrase: m[0], suggestion })
     }
   }
   return found.sort((a, b) => a.index - b.index)
+}
+
+/** The clause (between ，；：) that holds [start, end) of a sentence. */
+function clauseAt(text: string, start: number, end: number): string {
+  let from = start
+  while (from > 0 && !CLAUSE_END.test(text[from - 1]!)) from -= 1
+  let to = end
+  while (to < text.length && !CLAUSE_END.test(text[to]!)) to += 1
+  return text.slice(from, to)
 }
