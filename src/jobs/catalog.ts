@@ -11,15 +11,27 @@ export interface JobSpec {
   lane: JobLane
   /** Wall-clock time one run may take in a worker before the worker is terminated and replaced. */
   budgetMs: number
+  /**
+   * Added to the budget for each step of work the job reports done (an OCR page read): a job whose length depends
+   * on its input earns time as it makes progress, and one that stops making progress is still stopped.
+   */
+  budgetPerStepMs?: number
   /** The job plans against the policy corpus, so the worker needs the uploaded documents. */
   usesCorpus?: true
 }
 
 /**
  * Budgets count from the moment a thread starts the job (waiting is bounded separately, see LaneLimits). A 3000-字 draft checks in tens of milliseconds and a 60,000-character one in well under a second, so
- * 2 s only ever stops a pathological text. Ingestion reads up to 300 PDF pages (and OCR is slow), so it gets the
- * most.
+ * 2 s only ever stops a pathological text. Ingestion reads up to 300 PDF pages, so it gets the most, and more for
+ * each page it reads by OCR.
  */
+/**
+ * Time each scanned page read by OCR adds to an upload's budget. One page takes 1–5 s on an idle 2-core machine and
+ * was measured at 39–51 s on one at load 23 (reports/ingest.md), so an upload of `maxOcrPages` (10) scanned pages gets
+ * 120 s + 10 × 60 s; its reading of the text pages keeps the 120 s of its own.
+ */
+export const OCR_PAGE_BUDGET_MS = 60_000
+
 export const JOB_SPECS = {
   check: { lane: 'check', budgetMs: 2_000 },
   checkUpload: { lane: 'check', budgetMs: 10_000 },
@@ -27,7 +39,7 @@ export const JOB_SPECS = {
   draft: { lane: 'draft', budgetMs: 15_000, usesCorpus: true },
   rewrite: { lane: 'draft', budgetMs: 10_000 },
   export: { lane: 'export', budgetMs: 20_000 },
-  ingest: { lane: 'ingest', budgetMs: 120_000 },
+  ingest: { lane: 'ingest', budgetMs: 120_000, budgetPerStepMs: OCR_PAGE_BUDGET_MS },
   readWorkbook: { lane: 'ingest', budgetMs: 15_000 },
   readSummaryWorkbook: { lane: 'ingest', budgetMs: 15_000 },
   summaryWorkbook: { lane: 'export', budgetMs: 20_000 },

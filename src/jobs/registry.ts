@@ -20,6 +20,8 @@ import type { JobName } from './catalog.js'
 export interface JobContext {
   /** The policy corpus as the server has it (built-in guidelines plus uploads), for planning a draft. */
   corpus(): Promise<PolicyCorpus>
+  /** Reports one step of work done (an OCR page read): each earns the job its lane's `budgetPerStepMs` more time. */
+  step?(): void
 }
 
 interface JobDefinition<Input extends z.ZodType, Code, Output> {
@@ -194,10 +196,10 @@ export const JOBS = {
       limits: z.object({ maxBytes: z.number().int().positive(), maxPages: z.number().int().positive() }),
     }),
     load: () => import('../ingest/ingest-document.js'),
-    run: (input, { ingestDocument }) =>
+    run: (input, { ingestDocument }, context) =>
       ingestDocument(
         { fileName: input.fileName, data: input.data, ...(input.mediaType ? { mediaType: input.mediaType } : {}) },
-        { limits: input.limits },
+        { limits: input.limits, onProgress: () => context.step?.() },
       ),
   }),
 

@@ -3,6 +3,7 @@ import type { AppConfig } from '../config.js'
 import { PolicyCorpus } from '../corpus/policy-corpus.js'
 import type { PolicyDocument } from '../ingest/clause.js'
 import type { JobName, JobPayload } from './catalog.js'
+import { JOBS } from './registry.js'
 import { runJob } from './run-job.js'
 import { toWireError, type JobReply } from './wire.js'
 
@@ -14,18 +15,28 @@ import { toWireError, type JobReply } from './wire.js'
 
 export interface WorkerOptions {
   corpusConfig: Pick<AppConfig, 'env' | 'dataDir' | 'limits'>
+  /**
+   * Jobs whose code the thread loads as soon as it starts, in the background: the first request of a kind does not
+   * wait seconds for its modules (a task for one of them simply awaits the same import).
+   */
+  warm?: readonly JobName[]
 }
 
 export interface WorkerTask {
   job: JobName
   payload: JobPayload
-  /** Set to 1 when the job's code is loaded and it starts, so the pool can tell a task that ran too long from one that waited too long. */
+  /**
+   * The job's clock, shared with the pool: [0] is set to 1 when the job's code is loaded and it starts, so the pool
+   * can tell a task that ran too long from one that waited too long; [1] counts the steps of work it reported done.
+   */
   started: Int32Array
   /** The uploaded policy documents, for jobs that plan against the corpus; rebuilt here only when the version moves. */
   uploads?: { version: number; documents: readonly PolicyDocument[] }
 }
 
-const { corpusConfig } = workerData as WorkerOptions
+const { corpusConfig, warm = [] } = workerData as WorkerOptions
+// A failed warm-up is not an error of its own: the task that needs the code loads it again and reports the failure.
+for (const name of warm) JOBS[name].load().catch(() => undefined)
 let corpus: { version: number; corpus: Promise<PolicyCorpus> } | undefined
 
 function corpusFor(uploads: WorkerTask['uploads']): Promise<PolicyCorpus> {
@@ -45,7 +56,8 @@ export async function runWorkerTask(task: WorkerTask): Promise<JobReply> {
     Atomics.notify(task.started, 0)
   }
   try {
-    return { ok: true, output: await runJob(task.job, task.payload, { corpus: () => corpusFor(task.uploads) }, onStart) }
+    const context = { corpus: () => corpusFor(task.uploads), step: () => void Atomics.add(task.started, 1, 1) }
+    return { ok: true, output: await runJob(task.job, task.payload, context, onStart) }
   } catch (error) {
     return { ok: false, error: toWireError(error) }
   }

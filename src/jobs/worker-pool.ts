@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
 import { RetryLaterError, UserError } from '../errors.js'
 import type { PolicyDocument } from '../ingest/clause.js'
-import { defaultLaneLimits, JOB_SPECS, MAX_THREAD_WAIT_MS, type JobLane, type JobName, type LaneLimits } from './catalog.js'
+import { defaultLaneLimits, JOB_SPECS, MAX_THREAD_WAIT_MS, type JobLane, type JobName, type JobSpec, type LaneLimits } from './catalog.js'
 import type { JobRequest, JobRunner } from './job-runner.js'
 import type { JobOutput } from './registry.js'
 import { fromWireError, WORKER_JOB_FAILED, type JobReply } from './wire.js'
@@ -34,6 +34,8 @@ export interface WorkerPoolOptions extends WorkerOptions {
   lanes?: Partial<Record<JobLane, LaneLimits>>
   /** Per-job budgets; default JOB_SPECS (tests shorten them). */
   budgets?: Partial<Record<JobName, number>>
+  /** Per-job time earned by each step of work done; default JOB_SPECS' budgetPerStepMs. */
+  stepBudgets?: Partial<Record<JobName, number>>
   /** Heap cap of each thread: a job past it kills only its thread. */
   maxHeapMb?: number
   /** Longest a job may wait for a thread; default MAX_THREAD_WAIT_MS (tests on a loaded machine wait longer). */
@@ -58,6 +60,7 @@ const IDLE_THREAD_MS = 60_000
 export class WorkerPool implements JobRunner {
   private readonly lanes: Record<JobLane, Lane>
   private readonly budgets: Record<JobName, number>
+  private readonly stepBudgets: Partial<Record<JobName, number>>
   private readonly maxThreadWaitMs: number
   private uploads: { version: number; documents: readonly PolicyDocument[] } = { version: 0, documents: [] }
   private closed = false
@@ -68,11 +71,13 @@ export class WorkerPool implements JobRunner {
     const lane = (name: JobLane): Lane => ({
       pool: new Piscina<WorkerTask, JobReply>({
         filename: options.workerFile ?? WORKER_FILE,
-        // Checks are the common request: their threads are started now and kept; the others start on demand.
-        minThreads: name === 'check' ? limits[name].maxRunning : 0,
+        // Checks are the common request: their threads are started now and kept. Every other lane keeps one thread
+        // ready and starts more on demand. Each thread loads its lane's job code as it starts, so no first request
+        // waits for it.
+        minThreads: name === 'check' ? limits[name].maxRunning : 1,
         maxThreads: limits[name].maxRunning,
         idleTimeout: name === 'check' ? Infinity : IDLE_THREAD_MS,
-        workerData: { corpusConfig: options.corpusConfig } satisfies WorkerOptions,
+        workerData: { corpusConfig: options.corpusConfig, warm: jobsOfLane(name) } satisfies WorkerOptions,
         resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
       }),
       limits: limits[name],
@@ -88,6 +93,10 @@ export class WorkerPool implements JobRunner {
       ...(Object.fromEntries(Object.entries(JOB_SPECS).map(([name, spec]) => [name, spec.budgetMs])) as Record<JobName, number>),
       ...options.budgets,
     }
+    this.stepBudgets = {
+      ...Object.fromEntries(Object.entries(JOB_SPECS).flatMap(([name, spec]: [string, JobSpec]) => (spec.budgetPerStepMs ? [[name, spec.budgetPerStepMs]] : []))),
+      ...options.stepBudgets,
+    }
   }
 
   async run<Name extends JobName>(name: Name, request: JobRequest<Name>, options: { signal?: AbortSignal } = {}): Promise<JobOutput<Name>> {
@@ -97,7 +106,7 @@ export class WorkerPool implements JobRunner {
     const refusal = this.admission(lane)
     if (refusal) throw refusal
     const budgetMs = this.budgets[name]
-    const watch = watchJob(budgetMs, this.maxThreadWaitMs)
+    const watch = watchJob({ budgetMs, perStepMs: this.stepBudgets[name] ?? 0 }, this.maxThreadWaitMs)
     const task: WorkerTask = { job: name, payload: request, started: watch.started, ...(spec.usesCorpus ? { uploads: this.uploads } : {}) }
     lane.inFlight += 1
     try {
@@ -108,7 +117,7 @@ export class WorkerPool implements JobRunner {
       if (!reply.ok) throw fromWireError(reply.error)
       return reply.output as JobOutput<Name>
     } catch (error) {
-      throw this.explain(error, watch.overrun(), budgetMs, lane)
+      throw this.explain(error, watch.overrun(), watch.allowedMs(), lane)
     } finally {
       lane.inFlight -= 1
       const ranMs = watch.stop()
@@ -170,31 +179,45 @@ export class WorkerPool implements JobRunner {
   }
 }
 
+/** The jobs that run in a lane (catalog.ts), whose code its threads load as they start. */
+function jobsOfLane(lane: JobLane): JobName[] {
+  return (Object.keys(JOB_SPECS) as JobName[]).filter((name) => JOB_SPECS[name].lane === lane)
+}
+
 /** Atomics.waitAsync (Node 16+), typed here because the project's lib is ES2023. */
 const waitAsync = (Atomics as unknown as {
   waitAsync(array: Int32Array, index: number, value: number, timeoutMs: number): { async: false; value: string } | { async: true; value: Promise<string> }
 }).waitAsync
 
 /**
- * The clock of one job: the worker flags `started` (and notifies) when it begins, which starts the run budget; a job
- * still waiting after `maxWaitMs`, or running past its budget, is aborted through `signal`.
+ * The clock of one job: the worker flags `started[0]` (and notifies) when it begins, which starts the run budget; each
+ * step of work it reports (`started[1]`) adds `perStepMs` to it. A job still waiting after `maxWaitMs`, or running past
+ * its budget, is aborted through `signal`.
  */
-function watchJob(budgetMs: number, maxWaitMs: number) {
-  const started = new Int32Array(new SharedArrayBuffer(4))
+function watchJob(budget: { budgetMs: number; perStepMs: number }, maxWaitMs: number) {
+  const started = new Int32Array(new SharedArrayBuffer(8))
   const controller = new AbortController()
   let overrun: 'ran' | 'waited' | undefined
   let startedAt: number | undefined
   let budgetTimer: NodeJS.Timeout | undefined
   let done = false
+  const allowedMs = () => budget.budgetMs + Atomics.load(started, 1) * budget.perStepMs
   const abort = (why: 'ran' | 'waited') => {
     overrun = why
     controller.abort()
+  }
+  /** At the end of the budget as it stood: stop the job, unless the steps it reported since earned it more time. */
+  const checkBudget = () => {
+    if (done || startedAt === undefined) return
+    const left = allowedMs() - (performance.now() - startedAt)
+    if (left > 0) budgetTimer = setTimeout(checkBudget, left)
+    else abort('ran')
   }
   const onStart = () => {
     if (done) return
     if (Atomics.load(started, 0) === 0) return abort('waited')
     startedAt = performance.now()
-    budgetTimer = setTimeout(() => abort('ran'), budgetMs)
+    budgetTimer = setTimeout(checkBudget, budget.budgetMs)
   }
   const waiting = waitAsync(started, 0, 0, maxWaitMs)
   if (waiting.async) void waiting.value.then(onStart)
@@ -203,6 +226,8 @@ function watchJob(budgetMs: number, maxWaitMs: number) {
     started,
     signal: controller.signal,
     overrun: () => overrun,
+    /** The budget as the job's reported steps have made it. */
+    allowedMs,
     /** Ends the clock; the job's run time when it ran to an answer. */
     stop: (): number | undefined => {
       done = true

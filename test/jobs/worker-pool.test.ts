@@ -11,7 +11,7 @@ import { rejectionOf } from '../helpers/user-error.js'
 
 const workerFile = fileURLToPath(new URL('./fixtures/scripted-worker.mjs', import.meta.url))
 const corpusConfig = { env: {}, dataDir: '/nonexistent', limits: { maxUploadBytes: 1, maxPdfPages: 1 } }
-type Script = { echo?: string; spinMs?: number; fillHeap?: boolean; userError?: boolean }
+type Script = { echo?: string; spinMs?: number; fillHeap?: boolean; userError?: boolean; steps?: { count: number; everyMs: number } }
 
 let pool: WorkerPool | undefined
 afterEach(async () => {
@@ -23,7 +23,7 @@ function startPool(options: Partial<WorkerPoolOptions> = {}): WorkerPool {
   pool = new WorkerPool({ corpusConfig, workerFile, size: 1, ...options })
   return pool
 }
-const run = (p: WorkerPool, script: Script, job: 'check' | 'checkUpload' = 'check', signal?: AbortSignal) =>
+const run = (p: WorkerPool, script: Script, job: 'check' | 'checkUpload' | 'ingest' = 'check', signal?: AbortSignal) =>
   p.run(job, { value: script as never }, signal ? { signal } : {})
 
 describe('WorkerPool', () => {
@@ -48,6 +48,19 @@ describe('WorkerPool', () => {
     })
     expect(error.status).toBe(422)
     expect(await run(p, { echo: '下一份' })).toEqual({ echo: '下一份' })
+  })
+
+  it('gives a job more time for each step of work it reports done, and stops it once the steps stop coming', async () => {
+    // 1 s of budget and 1 s more per step: six steps of 0.6 s (3.6 s) finish; a job that then spins without a step
+    // is stopped when its earned budget (1 s + 2 × 1 s) runs out.
+    const p = startPool({ budgets: { ingest: 1_000 }, stepBudgets: { ingest: 1_000 } })
+    expect(await run(p, { steps: { count: 6, everyMs: 600 }, echo: '六页' }, 'ingest')).toEqual({ echo: '六页' })
+    const error = await rejectionOf(run(p, { steps: { count: 2, everyMs: 100 }, spinMs: 60_000 }, 'ingest'))
+    expect([error.code, error.status, error.message]).toEqual([
+      'too_slow',
+      422,
+      '这份内容处理超过 3 秒仍未完成，已停止处理。请检查是否混入了大量重复符号、表格或非正文内容，删去后重试；如果是正常稿件，请分章节提交。',
+    ])
   })
 
   it('refuses a job at once with 503 and Retry-After when the lane is running and its waiting room is full', async () => {
