@@ -35,8 +35,18 @@ export interface WorkerTask {
 }
 
 const { corpusConfig, warm = [] } = workerData as WorkerOptions
-// A failed warm-up is not an error of its own: the task that needs the code loads it again and reports the failure.
-for (const name of warm) JOBS[name].load().catch(() => undefined)
+/**
+ * Loads the code of the lane's jobs and runs each job's warm-up input once, one after the other, in the background. A
+ * failed warm-up is not an error of its own: the task that needs the code loads it again and reports the failure.
+ */
+async function warmUp(names: readonly JobName[]): Promise<void> {
+  for (const name of names) {
+    const sample = (JOBS[name] as { warmUp?: unknown }).warmUp
+    if (sample === undefined) await JOBS[name].load().catch(() => undefined)
+    else await runJob(name, { value: sample }, { corpus: () => corpusFor(undefined) }).catch(() => undefined)
+  }
+}
+void warmUp(warm)
 let corpus: { version: number; corpus: Promise<PolicyCorpus> } | undefined
 
 function corpusFor(uploads: WorkerTask['uploads']): Promise<PolicyCorpus> {

@@ -31,6 +31,12 @@ async function freePort(): Promise<number> {
   })
 }
 
+/**
+ * How long an upload may take to be answered: a file is read in a worker thread, and the first file of a type there
+ * loads its reader (seconds on a busy machine running the TypeScript sources).
+ */
+const UPLOAD_WAIT = { timeout: 30_000 }
+
 /** `node --import tsx src/server/main.ts` on a DATA_DIR and PORT, offline (no LLM, no embeddings, no token). */
 async function startServer(dataDir: string, port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
@@ -206,7 +212,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     ).toBe('true solid -3px')
     const [policyChooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#policy-upload')])
     await policyChooser.setFiles(join(ROOT, 'fixtures', 'docs', 'policy-excerpt.docx'))
-    await expect.poll(() => page.locator('#policy-message').textContent()).toMatch(/^已加入《.+》，切分出 \d+ 条条款。$/)
+    await expect.poll(() => page.locator('#policy-message').textContent(), UPLOAD_WAIT).toMatch(/^已加入《.+》，切分出 \d+ 条条款。$/)
     await expect.poll(() => page.locator('#panel-docs table.data tbody tr').count()).toBe(6)
     await expect.poll(() => page.locator('#status').textContent()).toContain('已载入 6 份政策文件')
     // The action cell is a table cell like the others, and the column headers stay on one line.
@@ -379,7 +385,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     await page.click('#tab-review')
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '上传人工稿（.docx/.txt/.md）' }).first().click()])
     await chooser.setFiles(draftFile)
-    await expect.poll(() => toast().textContent()).toContain('已上传“xss-draft.txt”')
+    await expect.poll(() => toast().textContent(), UPLOAD_WAIT).toContain('已上传“xss-draft.txt”')
     expect(await page.locator('#draft-text').inputValue()).toContain(`${XSS}园区<script>alert(2)</script>`)
     await expect.poll(() => page.locator('.backdrop').textContent()).toContain(XSS)
     await expect.poll(() => page.locator('.finding').count()).toBeGreaterThan(0)
@@ -407,15 +413,15 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     await expect.poll(() => page.locator('#panel-review').textContent()).toContain('这个园区还没有稿件')
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '上传人工稿（.docx/.txt/.md）' }).first().click()])
     await chooser.setFiles(join(ROOT, 'fixtures', 'drafts', 'nanling-green-mistakes.docx'))
-    await expect.poll(() => toast().textContent()).toContain('已上传“nanling-green-mistakes.docx”')
+    await expect.poll(() => toast().textContent(), UPLOAD_WAIT).toContain('已上传“nanling-green-mistakes.docx”')
     const summaries = () => page.locator('.rule-group summary').allTextContents()
-    await expect.poll(summaries).toContainEqual(expect.stringMatching(/^Word 格式（\d+）$/))
+    await expect.poll(summaries, UPLOAD_WAIT).toContainEqual(expect.stringMatching(/^Word 格式（\d+）$/))
     const formatGroup = page.locator('.rule-group', { hasText: 'Word 格式' })
     expect(await formatGroup.locator('.hint').textContent()).toBe('格式问题需在 Word 中修改后重新上传；“导出”生成的 Word 文件会按模板重新排版。')
     await shot('15-review-docx-format')
     // After a reload the same text is checked again: the format findings are still there.
     await page.reload()
-    await expect.poll(summaries).toContainEqual(expect.stringMatching(/^Word 格式（\d+）$/))
+    await expect.poll(summaries, UPLOAD_WAIT).toContainEqual(expect.stringMatching(/^Word 格式（\d+）$/))
     // Once the text is edited they no longer point at it: a notice says where they are fixed.
     const editor = page.locator('#draft-text')
     await editor.fill(`${await editor.inputValue()}\n园区将持续推进绿色发展。`)
@@ -424,7 +430,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     await shot('16-review-docx-edited')
     // Back to the uploaded text: back again.
     await page.click('#review-discard')
-    await expect.poll(summaries).toContainEqual(expect.stringMatching(/^Word 格式（\d+）$/))
+    await expect.poll(summaries, UPLOAD_WAIT).toContainEqual(expect.stringMatching(/^Word 格式（\d+）$/))
     expect(await page.locator('#format-notice').count()).toBe(0)
     // 导出 counts the errors of the text; the Word format ones are named apart (the export is typeset anew).
     await page.click('#tab-export')
