@@ -3,6 +3,7 @@
  * `npm run bench -- startup check` runs only those suites. Each suite is a function returning rows (bench-kit.ts).
  */
 import { availableParallelism, loadavg } from 'node:os'
+import { benchAnnotate } from './annotate.js'
 import { printTable, type BenchRow } from './bench-kit.js'
 import { benchCheck } from './check.js'
 import { benchDraft } from './draft.js'
@@ -18,6 +19,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['retrieval', benchRetrieval],
   ['ingest', benchIngest],
   ['export', benchExport],
+  ['annotate', benchAnnotate],
   ['draft', benchDraft],
   ['draft-llm', benchDraftLlm],
 ]

@@ -11,6 +11,7 @@ import { baseParagraph, problemParagraphs } from './compose-background.js'
 import { ensureStop, paragraph, s, type Context, type Line, type Priority, type Sentence } from './compose-context.js'
 import { measureLines } from './compose-measures.js'
 import { withoutOffFocusClauses } from './compose-focus.js'
+import { withDataYearFigures } from './compose-numbers.js'
 import { completeChanges, resultLines } from './compose-results.js'
 
 /**
@@ -65,8 +66,9 @@ export function composeReport(plan: DraftPlan, park: ParkData): ComposeResult {
   }
 
   trim(parts, plan)
-  // 全篇聚焦1个主导产业: what the park's notes say in passing of another lead industry is not copied.
-  const text = withoutOffFocusClauses(render(plan.title, parts), park, kind, ctx.refs)
+  // 全篇聚焦1个主导产业: what the park's notes say in passing of another lead industry is not copied; figures copied from
+  // the park's texts agree with its indicators of the data year.
+  const text = withDataYearFigures(withoutOffFocusClauses(render(plan.title, parts), park, kind, ctx.refs), park, kind)
   const traced = traceFigures(text, park, ctx.refs)
   const doc = parseReport(text)
   const measures: EvidenceMeasure[] = []

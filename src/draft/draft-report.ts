@@ -4,7 +4,7 @@ import type { Finding } from '../check/finding.js'
 import type { PolicyCorpus } from '../corpus/policy-corpus.js'
 import { UserError } from '../errors.js'
 import type { KindSpec } from '../kinds/kind-spec.js'
-import { chatClientFromConfig } from '../llm/client.js'
+import { chatClientFromConfig, type ChatClientOptions } from '../llm/client.js'
 import type { TokenUsage } from '../llm/usage.js'
 import { parseReport } from '../model/parse-report.js'
 import { reportZishu, type ReportZishu } from '../model/report-stats.js'
@@ -49,6 +49,12 @@ export const draftMessages = {
   fellBack: (reason: string) => `${reason.replace(/。$/, '')}。本次已改用离线撰写生成初稿；大模型服务恢复后可重新生成。`,
 } as const
 
+/**
+ * Failures after which 'auto' writes the draft offline: the endpoint cannot be reached, or it took the requests and
+ * answered none of them in time (a draft fails with these only when no part was written).
+ */
+const FALLBACK_CODES: ReadonlySet<string> = new Set(['llm_unreachable', 'llm_timeout', 'llm_connection_lost'])
+
 /** Clauses per retrieval query: the planner keeps the best two per measure after dropping template clauses. */
 const CLAUSES_PER_QUERY = 6
 
@@ -62,7 +68,14 @@ export function draftModeOf(mode: DraftRequest['mode'], config: Pick<AppConfig, 
  * measure), then write — with the configured LLM and its repair loop, or with the deterministic composer
  * (the default on a machine without an endpoint) — and check the result.
  */
-export async function draftReport(request: DraftRequest, deps: { config: Pick<AppConfig, 'llm'>; corpus: PolicyCorpus }): Promise<DraftOutcome> {
+export interface DraftDeps {
+  config: Pick<AppConfig, 'llm'>
+  corpus: PolicyCorpus
+  /** The chat client's timeouts and retries (tests shorten them); default: the client's. */
+  chatOptions?: ChatClientOptions
+}
+
+export async function draftReport(request: DraftRequest, deps: DraftDeps): Promise<DraftOutcome> {
   const kind = kindForPark(request.park, request.kindId)
   const mode = draftModeOf(request.mode, deps.config)
   // The planner retrieves through LangChain's retriever interface, so the same clause index serves any chain.
@@ -72,7 +85,7 @@ export async function draftReport(request: DraftRequest, deps: { config: Pick<Ap
   )
 
   if (mode === 'llm') {
-    const chat = chatClientFromConfig(deps.config)
+    const chat = chatClientFromConfig(deps.config, deps.chatOptions)
     try {
       // Streamed: the client's first-byte and idle timeouts notice a stuck endpoint in a minute, not after the whole wait.
       const result = await draftWithLlm(plan, request.park, kind, { chat }, {
@@ -96,7 +109,7 @@ export async function draftReport(request: DraftRequest, deps: { config: Pick<Ap
       }
     } catch (error) {
       // 'auto' promises a draft: with the endpoint unreachable, the offline composer writes it, and says so.
-      if (request.mode === 'llm' || !(error instanceof UserError) || error.code !== 'llm_unreachable') throw error
+      if (request.mode === 'llm' || !(error instanceof UserError) || !FALLBACK_CODES.has(error.code)) throw error
       return { ...composeOffline(plan, request, kind), notice: draftMessages.fellBack(error.message) }
     }
   }

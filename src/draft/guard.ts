@@ -75,16 +75,22 @@ export function removeFindings(text: string, findings: readonly Finding[], optio
     const span = spanFor(text, finding, options)
     if (span) planned.push({ span, finding })
   }
-  planned.sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end)
+  // Overlapping spans become one: an invented figure's clause inside an off-topic sentence goes with the sentence.
+  planned.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end)
+  const merged: { span: Span; finding: Finding }[] = []
+  for (const next of planned) {
+    const last = merged.at(-1)
+    if (last && next.span.start < last.span.end) {
+      if (next.span.end > last.span.end) last.span = { ...last.span, end: next.span.end, unit: 'sentence' }
+      continue
+    }
+    merged.push({ span: { ...next.span }, finding: next.finding })
+  }
   let out = text
   const removed: Removal[] = []
-  let floor = Infinity
-  for (const { span, finding } of planned) {
-    // A span inside (or overlapping) one already removed further on: already gone.
-    if (span.end > floor) continue
+  for (const { span, finding } of merged.reverse()) {
     removed.push({ rule: finding.rule as RemovalRule, section: finding.section, text: text.slice(span.start, span.end).trim(), unit: span.unit, reason: finding.message })
     out = out.slice(0, span.start) + (span.replacement ?? '') + out.slice(span.end)
-    floor = span.start
   }
   return { text: tidy(out), removed: removed.reverse() }
 }

@@ -79,6 +79,12 @@ interface WrittenPart {
   refs: string[]
 }
 
+/**
+ * Failures that, when every part had one, say the endpoint is not answering or the model cannot do the task (its
+ * answers were no draft even after being told why), rather than that one answer went wrong.
+ */
+const HOPELESS_IF_ALL: ReadonlySet<string> = new Set(['llm_timeout', 'llm_connection_lost', 'llm_degenerate'])
+
 /** The fewest Chinese characters a real answer has: a sentence for the abstract, a few for a section. */
 const MIN_HAN = { abstract: 15, section: 30 } as const
 
@@ -157,6 +163,9 @@ export async function draftWithLlm(
     for (let pass = 0; pass < 2; pass++) {
       const pending = keys.filter((key) => !written.has(key))
       if (!pending.length) break
+      // Not one part written, each after the client's own retries, because the endpoint is silent or the model
+      // answers nothing usable: asking again would only double the wait and the cost.
+      if (pass > 0 && !written.size && [...failures.values()].every((e) => HOPELESS_IF_ALL.has(e.code))) break
       await runPool(
         pending.map((key) => async () => {
           try {

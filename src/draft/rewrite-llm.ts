@@ -15,7 +15,9 @@ import { diffText, type DiffOp } from './diff.js'
 import { dataBlock, entityLines, factLines, parkFactLines } from './llm-context.js'
 import { HeadedSectionSchema, renderSectionLines, shapes, type HeadedSection } from './llm-schemas.js'
 import type { DraftPlan } from './plan.js'
-import { draftChecker, offlineCompressor, parkFor, systemFor, type CompressSection, type DraftCheck } from './repair.js'
+import { applyFixes } from '../check/apply-fixes.js'
+import { guardedFinding, removeFindings, type Removal } from './guard.js'
+import { draftChecker, findingLines, offlineCompressor, parkFor, systemFor, type CompressSection, type DraftCheck } from './repair.js'
 
 /**
  * Rewriting one section by a person's instruction (压缩到300字以内, 补充量化数据, 语气更正式, 突出问题导向 …) with
@@ -56,6 +58,10 @@ export interface RewriteLlmResult {
   findings: Finding[]
   sectionFindings: Finding[]
   usage: TokenUsage
+  /** The checker's own corrections applied inside the section (full names, punctuation). */
+  fixesApplied: number
+  /** What the delivery guarantees took out of the rewritten section (guard.ts), as in a draft. */
+  removed: Removal[]
 }
 
 export const rewriteMessages = {
@@ -65,6 +71,7 @@ export const rewriteMessages = {
   lengthLimit: (max: number, current: number) => `改写后这一节不超过${max}字（原文${current}字）。`,
   lengthShorter: (max: number, current: number) => `改写后明显短于原文（原文${current}字），不超过${max}字。`,
   lengthSimilar: (max: number, current: number) => `改写后字数与原文大致相当（原文${current}字），不超过${max}字。`,
+  repairInstruction: (findings: string) => `自动审校在改写稿中发现下列问题，请逐条改正，其余内容保持不变：\n${findings}`,
 } as const
 
 /** “压缩到300字以内”, “控制在 500 字左右”, “不超过200字” → the number; undefined when the instruction names none. */
@@ -164,6 +171,26 @@ export async function rewriteSectionWithLlm(
     }
   }
 
+  // The same guarantees as a draft: automatic fixes, one repair round, then what is still wrong taken out — inside the
+  // rewritten section only, and sparing the figures the person's own text had (they may come from outside the data).
+  const secured = await secureSection(next, section.path, format, {
+    kind: deps.kind,
+    ...(deps.park ? { park: deps.park } : {}),
+    focusIndustry: deps.plan?.focusIndustry ?? deps.park?.practice.focusIndustry,
+    personsText: before,
+    repair: async (sectionText, problems) => {
+      const answer = await ask(sectionText, rewriteMessages.repairInstruction(problems), length.rule, `rewrite:${section.path}:repair`)
+      usage = addUsage(usage, answer.usage)
+      return render(answer.value)
+    },
+  })
+  next = secured.text
+  const securedNode = findSection(parseReport(next, format), section.path)
+  if (securedNode) {
+    const range = sectionLineRange(parseReport(next, format), securedNode)
+    after = next.slice(range.start, range.end)
+  }
+
   const check = deps.check ?? draftChecker(deps.kind, deps.park, { strictFigures: false })
   const findings = check(next)
   const nextDoc = parseReport(next, format)
@@ -178,7 +205,86 @@ export async function rewriteSectionWithLlm(
     findings,
     sectionFindings: findings.filter((f) => f.start >= range.start && f.start <= range.end),
     usage,
+    fixesApplied: secured.fixesApplied,
+    removed: secured.removed,
   }
+}
+
+interface SecureContext {
+  kind: KindSpec
+  park?: ParkData
+  focusIndustry: string | undefined
+  /** The section as the person wrote it: its figures are theirs to answer for, not the model's inventions. */
+  personsText: string
+  /** One repair call: the section's current text and the problems as a list; returns the new section text. */
+  repair: (sectionText: string, problems: string) => Promise<string>
+}
+
+/**
+ * A rewritten section made as safe as a drafted one: the checker's fixes applied inside it; one repair call for what
+ * is still wrong (errors — an untraced figure is one, as in a draft — and the warnings the guarantees act on: vague
+ * formulas, another industry); then, deterministically, removal of what remains (guard.ts). Nothing outside the
+ * section is touched, and a figure the person's own text already had is never removed.
+ */
+async function secureSection(
+  text: string,
+  path: string,
+  format: 'text' | 'markdown',
+  ctx: SecureContext,
+): Promise<{ text: string; fixesApplied: number; removed: Removal[] }> {
+  const check = draftChecker(ctx.kind, ctx.park)
+  const range = (t: string) => {
+    const doc = parseReport(t, format)
+    const node = findSection(doc, path)
+    return node ? sectionLineRange(doc, node) : undefined
+  }
+  const options = ctx.focusIndustry ? { focusIndustry: ctx.focusIndustry } : {}
+  const problemsIn = (t: string, findings: readonly Finding[]) => {
+    const r = range(t)
+    if (!r) return []
+    return findings.filter(
+      (f) =>
+        f.start >= r.start &&
+        f.end <= r.end &&
+        !f.fix &&
+        guardedFinding(f, options) &&
+        !(f.rule === 'number-trace' && ctx.personsText.includes(t.slice(f.start, f.end))),
+    )
+  }
+  const fixInside = (t: string) => {
+    let current = t
+    let applied = 0
+    for (let pass = 0; pass < 3; pass++) {
+      const r = range(current)
+      const fixes = r ? check(current).flatMap((f) => (f.fix && f.severity !== 'info' && f.start >= r.start && f.end <= r.end ? [f.fix] : [])) : []
+      const result = applyFixes(current, fixes)
+      if (!result.applied.length) break
+      current = result.text
+      applied += result.applied.length
+    }
+    return { text: current, applied }
+  }
+
+  let { text: current, applied: fixesApplied } = fixInside(text)
+  const problems = problemsIn(current, check(current))
+  const r = range(current)
+  if (problems.length && r) {
+    const repaired = await ctx.repair(current.slice(r.start, r.end), findingLines(problems, r))
+    current = replaceSectionText(parseReport(current, format), path, repaired)
+    const fixed = fixInside(current)
+    current = fixed.text
+    fixesApplied += fixed.applied
+  }
+  const removed: Removal[] = []
+  for (let pass = 0; pass < 3; pass++) {
+    const result = removeFindings(current, problemsIn(current, check(current)), options)
+    if (!result.removed.length) break
+    removed.push(...result.removed)
+    const fixed = fixInside(result.text)
+    current = fixed.text
+    fixesApplied += fixed.applied
+  }
+  return { text: current, fixesApplied, removed }
 }
 
 /**

@@ -98,6 +98,21 @@ export interface ChatClientOptions {
   temperature?: number
   /** Injected in tests to observe backoff without waiting. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /**
+   * The clock behind the attempt's timeouts (total, first byte, idle). Injected in tests, which then decide when a
+   * wait has lasted too long instead of racing real milliseconds against a loaded machine.
+   */
+  timers?: AttemptTimers
+}
+
+export interface AttemptTimers {
+  setTimeout(callback: () => void, ms: number): unknown
+  clearTimeout(handle: unknown): void
+}
+
+const SYSTEM_TIMERS: AttemptTimers = {
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout> | undefined),
 }
 
 const DEFAULTS = {
@@ -178,8 +193,9 @@ class OpenAIChatClient implements ChatClient {
   readonly model: string
   readonly baseURL: string
   private readonly sdk: OpenAI
-  private readonly settings: Required<Omit<ChatClientOptions, 'sleep' | 'structuredOutput'>>
+  private readonly settings: Required<Omit<ChatClientOptions, 'sleep' | 'structuredOutput' | 'timers'>>
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>
+  private readonly timers: AttemptTimers
   /** Learnt from the endpoint: false after it rejected a json_schema request. */
   private jsonSchemaSupported: boolean
   /** Learnt from the endpoint: parameters it refused. */
@@ -202,6 +218,7 @@ class OpenAIChatClient implements ChatClient {
       temperature: options.temperature ?? DEFAULTS.temperature,
     }
     this.sleep = options.sleep ?? abortableSleep
+    this.timers = options.timers ?? SYSTEM_TIMERS
     this.jsonSchemaSupported = options.structuredOutput !== 'prompt'
   }
 
@@ -281,14 +298,15 @@ class OpenAIChatClient implements ChatClient {
     let timedOut: TimeoutKind | undefined
     const streamed = options.onDelta !== undefined
     // The whole attempt is capped; a streamed one also may not wait long for its first chunk or between chunks.
-    const total = setTimeout(() => {
+    const timers = this.timers
+    const total = timers.setTimeout(() => {
       timedOut ??= 'total'
       controller.abort()
     }, this.settings.timeoutMs)
-    let silence: ReturnType<typeof setTimeout> | undefined
+    let silence: unknown
     const arm = (wait: TimeoutKind, ms: number) => {
-      clearTimeout(silence)
-      silence = setTimeout(() => {
+      timers.clearTimeout(silence)
+      silence = timers.setTimeout(() => {
         timedOut ??= wait
         controller.abort()
       }, ms)
@@ -315,8 +333,8 @@ class OpenAIChatClient implements ChatClient {
       if (timedOut) throw new AttemptTimeout(timedOut)
       throw error
     } finally {
-      clearTimeout(total)
-      clearTimeout(silence)
+      timers.clearTimeout(total)
+      timers.clearTimeout(silence)
       options.signal?.removeEventListener('abort', onAbort)
     }
   }

@@ -306,6 +306,8 @@ export interface KnownFigure {
   /** Text numbers: as written, e.g. '1.2万个'; and whether it is a year (2006年). */
   raw?: string
   isYear?: boolean
+  /** Text numbers: the words after it in its clause (对37家|重点用能企业), which often say what it counts. */
+  contextAfter?: string
 }
 
 /**
@@ -338,6 +340,7 @@ export function figureIndex(park: ParkData, derived: readonly DerivedFigure[] = 
     for (const n of extractNumbers(text)) {
       out.push({
         value: n.value, unit: n.unit, label: n.isYear ? labels.yearNumber : n.context, source: 'text', provenance, raw: n.raw, isYear: n.isYear,
+        ...(n.contextAfter ? { contextAfter: n.contextAfter } : {}),
       })
     }
   }

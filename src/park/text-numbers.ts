@@ -43,6 +43,8 @@ export interface TextNumber {
   isYear: boolean
   /** Up to 20 characters before the number within its clause, e.g. 接入 in "接入1.2万个监测点位". */
   context: string
+  /** Up to 12 characters after the number and its unit within its clause, e.g. 监测点位 in "接入1.2万个监测点位". */
+  contextAfter: string
 }
 
 const NUMBER_RE = new RegExp(String.raw`(${NUM})(${UNIT_RE})?`, 'g')
@@ -68,6 +70,7 @@ export function extractNumbers(text: string): TextNumber[] {
       index,
       isYear: /^(19|20)\d{2}$/.test(digits) && unit === '年',
       context: clauseBefore(text, index, 20).replace(/^[\d.,%]+[年月日号]?/, ''),
+      contextAfter: clauseAfter(text, index + m[0].length, 12),
     })
   }
   return out
@@ -124,6 +127,12 @@ function clauseBefore(text: string, index: number, max: number): string {
   let start = index
   while (start > 0 && index - start < max && !CLAUSE_BREAK.has(text.charCodeAt(start - 1))) start--
   return text.slice(start, index)
+}
+
+function clauseAfter(text: string, index: number, max: number): string {
+  let end = index
+  while (end < text.length && end - index < max && !CLAUSE_BREAK.has(text.charCodeAt(end))) end++
+  return text.slice(index, end)
 }
 
 /** The noun phrase before 由/从: the clause so far, without a leading year ("2025年") or connective. */

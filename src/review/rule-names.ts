@@ -1,7 +1,11 @@
+import { ALL_RULES } from '../check/rules/index.js'
+import type { Severity } from '../check/finding.js'
+
 /**
- * The Chinese names people see for the checker's rules, in a Word comment's first words. The web page keeps the
- * same table in src/server/web/review.js (it is a browser script and cannot import this); a test holds the two
- * equal, and another holds every rule of ALL_RULES named here.
+ * The Chinese names people see for the checker's rules: the one table behind a Word comment's first words, the CLI's
+ * finding lines and `check --rules`, and the web page (which reads it from `GET /api/rules`). Kept beside the rules
+ * rather than in each rule's meta so that naming a rule never touches the rule's module; a test holds every rule of
+ * ALL_RULES named here, tested, in the README and served.
  */
 export const RULE_NAMES: Readonly<Record<string, string>> = {
   kind: '报告类型',
@@ -25,3 +29,30 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
 }
 
 export const ruleName = (id: string): string => RULE_NAMES[id] ?? '其他'
+
+/** One checker rule as the CLI and the page list it: its own metadata plus its Chinese name. */
+export interface RuleListing {
+  id: string
+  name: string
+  description: string
+  defaultSeverity: Severity
+  kinds: readonly string[] | 'all'
+  needsPark: boolean
+  needsDocx: boolean
+}
+
+/** Every registered rule, in the order of its Chinese name table (the order people read the list in). */
+export function listRules(): RuleListing[] {
+  const order = Object.keys(RULE_NAMES)
+  return ALL_RULES.map(({ meta }) => ({
+    id: meta.id,
+    name: ruleName(meta.id),
+    description: meta.description,
+    defaultSeverity: meta.defaultSeverity,
+    kinds: meta.kinds,
+    needsPark: meta.needsPark ?? false,
+    needsDocx: meta.needsDocx ?? false,
+  })).sort((a, b) => indexIn(order, a.id) - indexIn(order, b.id))
+}
+
+const indexIn = (order: string[], id: string) => (order.includes(id) ? order.indexOf(id) : order.length)

@@ -1,8 +1,6 @@
 import type { Context } from 'hono'
 import { streamSSE } from 'hono/streaming'
-import type { AppConfig } from '../config.js'
-import type { PolicyCorpus } from '../corpus/policy-corpus.js'
-import { draftModeOf, draftReport, type DraftOutcome, type DraftRequest } from '../draft/draft-report.js'
+import { draftModeOf, draftReport, type DraftDeps, type DraftOutcome, type DraftRequest } from '../draft/draft-report.js'
 import { UserError } from '../errors.js'
 import type { JobRunner } from '../jobs/job-runner.js'
 
@@ -26,7 +24,7 @@ const wantsEventStream = (c: Context) => (c.req.header('accept') ?? '').includes
 export async function respondWithDraft<T>(
   c: Context,
   request: Omit<DraftRequest, 'onProgress' | 'signal'>,
-  deps: { config: Pick<AppConfig, 'llm'>; corpus: PolicyCorpus; keepAliveMs?: number; jobs?: JobRunner },
+  deps: DraftDeps & { keepAliveMs?: number; jobs?: JobRunner },
   finish: (outcome: DraftOutcome) => Promise<T> | T,
   status: 200 | 201 = 200,
 ): Promise<Response> {

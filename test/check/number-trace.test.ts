@@ -25,6 +25,9 @@ const jialanBulletin: ParkData = {
   materials: [{ title: '嘉澜经开区2025年统计公报（节选）', text: '2025年园区实现工业总产值2150.6亿元，其中汽车零部件产业实现工业总产值781.3亿元。' }],
 }
 
+// 绫江: 园区增加值占全市地区生产总值比重 2023 12.4 / 2024 12.8 / 2025 13.1 %.
+const lingjiang = ParkDataSchema.parse(JSON.parse(readFileSync(new URL('../../fixtures/parks/lingjiang-green.json', import.meta.url), 'utf8')))
+
 const withSteamFact: ParkData = { ...nanling, facts: [...nanling.facts, { label: '余热回收利用量', value: 42, unit: '万吨蒸汽', period: '2025' }] }
 
 const UNTRACED = '该数字在园区数据和上传材料中找不到来源'
@@ -67,6 +70,8 @@ const table = testRule(numberTraceRule, {
       text: '一、背景介绍\n园区2025年实现营业收入1587.3亿元。\n汽车零部件是园区第一大主导产业，2025年实现营业收入538.9亿元，占园区营业收入的34.0%。',
       park: jialan,
     },
+    // A figure equal to a datum its words name in other terms (增加值占全市GDP比重 ~ 园区增加值占所在城市地区生产总值比重).
+    { text: '一、背景介绍\n2024年园区增加值占全市GDP比重为12.8%。', park: lingjiang },
     // … or in a figure of its paragraph (781.3 / 2150.6 = 36.3%).
     {
       text: '一、背景介绍\n2025年园区实现工业总产值2150.6亿元。其中，汽车零部件产业实现工业总产值781.3亿元，占全园区的36.3%。',
@@ -74,6 +79,18 @@ const table = testRule(numberTraceRule, {
     },
   ],
   invalid: [
+    {
+      // Equal to a number of the data that is something else (12.8% is the 2024 share of the city's GDP): the words
+      // around a figure must describe what the datum is.
+      text: '三、实践成效\n入驻企业生产效率平均提升12.8%。',
+      park: lingjiang,
+      errors: [{ span: '12.8%', message: `${UNTRACED}：“入驻企业生产效率平均提升12.8%”。` }],
+    },
+    {
+      // 27.8% is 绿电消费占比 in 2025, 37家 the 重点用能企业 on line monitoring.
+      text: '三、实践成效\n企业订单交付周期缩短27.8%，培育专精特新企业37家。',
+      errors: [{ span: '27.8%' }, { span: '37家' }],
+    },
     {
       text: '二、创新举措\n园区完成节能技改项目23个。',
       errors: [{ span: '23个', severity: 'warning', message: `${UNTRACED}：“园区完成节能技改项目23个”。`, suggestion: SUGGESTION }],

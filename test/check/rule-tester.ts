@@ -4,6 +4,7 @@ import { checkReport } from '../../src/check/check-report.js'
 import type { Finding } from '../../src/check/finding.js'
 import type { AnyRule } from '../../src/check/rule.js'
 import type { RuleSetting } from '../../src/check/rule-config.js'
+import { ALL_RULES } from '../../src/check/rules/index.js'
 import { getKind } from '../../src/kinds/registry.js'
 import { parseReport } from '../../src/model/parse-report.js'
 import type { ParkData } from '../../src/park/park-schema.js'
@@ -29,6 +30,8 @@ export interface RuleCases {
 }
 
 export function runRule(rule: AnyRule, text: string, options: { kind?: string; park?: ParkData; setting?: RuleSetting; format?: 'text' | 'markdown' } = {}) {
+  // A rule that is not in ALL_RULES never runs on a real draft: its own tests must not pass (rule-registry.test.ts).
+  if (!ALL_RULES.includes(rule)) throw new Error(`rule ${rule.meta.id} is not registered in src/check/rules/index.ts (ALL_RULES)`)
   const doc = parseReport(text, options.format ?? 'text')
   const { findings } = checkReport({
     doc,

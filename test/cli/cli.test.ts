@@ -66,7 +66,28 @@ describe('CLI', () => {
     writeFileSync(draft, '一、背景介绍\n园区引进XX公司。\n')
     const flawed = cli(['check', draft, '--kind', 'innovation-digital'])
     expect(flawed.code).toBe(1)
-    expect(flawed.stdout).toContain('第2行第5列  错误  [placeholder]  一、背景介绍')
+    expect(flawed.stdout).toContain('第2行第5列  错误  [待补充内容]  一、背景介绍')
+  })
+
+  it('check --rules lists every rule of the checker with its Chinese name, the same list as GET /api/rules', async () => {
+    const { listRules } = await import('../../src/review/rule-names.js')
+    const { code, stdout } = cli(['check', '--rules'])
+    expect(code).toBe(0)
+    const lines = stdout.trim().split('\n')
+    expect(lines[0]).toBe(`共 ${listRules().length} 项审校：`)
+    expect(lines[1]).toBe('字数（length）：字数：全文是否超出上限，各部分、各条目是否明显偏离模板建议的字数')
+    expect(lines.slice(1).map((line) => line.slice(0, line.indexOf('：')))).toEqual(listRules().map((rule) => `${rule.name}（${rule.id}）`))
+    expect(stdout).toContain('数字一致（number-consistency）：正文数字与园区数据（指标、量化数据）不一致（需要园区资料）')
+  })
+
+  it('check --park exits 1 on a figure the data does not back, even one equal to an unrelated datum', () => {
+    const draft = join(dataDir, 'invented.txt')
+    // 27.8% is the park's 绿电消费占比, not a 生产效率.
+    const clean = readFileSync(new URL('../../fixtures/drafts/nanling-green.txt', import.meta.url), 'utf8')
+    writeFileSync(draft, clean.replace('提高22.3个百分点。', '提高22.3个百分点，入驻企业生产效率平均提升27.8%。'))
+    const checked = cli(['check', draft, '--park', 'fixtures/parks/nanling-green.json'])
+    expect(checked.code).toBe(1)
+    expect(checked.stdout).toContain('错误  [数字来源]  三、实践成效/（二）\n    该数字在园区数据和上传材料中找不到来源：“入驻企业生产效率平均提升27.8%”。')
   })
 
   it('answers wrong arguments in Chinese with exit code 2', () => {

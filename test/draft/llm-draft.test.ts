@@ -9,35 +9,8 @@ import { createChatClient } from '../../src/llm/client.js'
 import { parseReport } from '../../src/model/parse-report.js'
 import { reportZishu } from '../../src/model/report-stats.js'
 import { scriptedCompletionTokens, scriptedPromptTokens, startScriptedLlmServer, type RecordedRequest, type ScriptedLlmServer } from '../helpers/scripted-llm-server.js'
-import { BACKGROUND, kind, MEASURES, nanlingModel, nanlingPlan, park, RESULTS, taskOf, type ModelOverrides } from '../llm/nanling-model.js'
+import { BACKGROUND, CLEAN_DRAFT, kind, MEASURES, nanlingModel, nanlingPlan, park, RESULTS, taskOf, type ModelOverrides } from '../llm/nanling-model.js'
 
-/** What the clean scripted model's answers become: markers 一、（一）1. assigned by the drafter, parts separated by a blank line. */
-const CLEAN_DRAFT = `绿电直供降碳、能碳智管提效、智慧安监守底线，推动新能源电池材料产业绿色安全发展
-
-【摘要】南岭经济技术开发区聚焦新能源电池材料主导产业，针对能源结构偏煤、副产固废利用不足、危化品储运风险点多等问题，建设“源网荷储”一体化绿色微电网，打通副产硫酸钠资源化循环链条，建成南岭经济技术开发区智慧安全应急管理平台。单位能耗碳排放由2.46吨/吨标准煤降至2.05吨/吨标准煤，工业固体废弃物综合利用率由71.3%提升至93.6%，2025年实现生产安全事故零发生。
-
-一、背景介绍
-南岭经济技术开发区始建于2006年，2014年升级为省级经济技术开发区，实际管理面积3260公顷。新能源电池材料是园区第一主导产业，2025年营业收入512.4亿元，形成正极材料、电解液两大细分领域。园区先后获评国家级绿色工业园区、省级化工园区安全整治提升示范园区。
-在快速发展的同时，新能源电池材料产业绿色安全发展仍面临三方面制约：一是能源结构偏煤、碳排放强度偏高，2023年园区单位能耗碳排放2.46吨/吨标准煤，绿电消费占比仅9.5%，企业面临下游客户碳足迹要求；二是副产固废利用不足，正极材料生产副产硫酸钠等固废综合利用率2023年仅为71.3%，外运处置成本高；三是危化品储运风险点多、监测预警靠人工巡检，2023年发生一般生产安全事故2起，预警平均响应时间45分钟。破解上述问题，是园区巩固产业竞争力、守住安全底线的迫切需要。
-
-二、创新举措
-（一）建设绿色微电网，推动能源结构低碳转型
-针对能源结构偏煤问题，园区建设“源网荷储”一体化绿色微电网，建成屋顶光伏86兆瓦、储能40兆瓦时，建成南岭经济技术开发区数字化能碳管理中心，对37家重点用能企业实施能耗在线监测。
-1.绿电直供。光伏电量优先供给正极材料企业，降低企业外购煤电比例。
-2.能碳智管。南岭经济技术开发区数字化能碳管理中心按企业、工序核算碳排放，为企业提供节能诊断。
-（二）打通副产硫酸钠循环链条，提升固废综合利用水平
-园区引进南岭市绿源环保科技有限公司建设年处理12万吨硫酸钠资源化项目，打通“副产硫酸钠—元明粉—玻璃原料”循环链条，实现副产固废就地转化。
-（三）建设南岭经济技术开发区智慧安全应急管理平台，筑牢安全生产底线
-园区建成南岭经济技术开发区智慧安全应急管理平台，接入1.2万个监测点位，推行安全风险分级管控和隐患排查治理双重预防机制，实现危化品储运全过程实时监测。
-
-三、实践成效
-（一）碳排放强度明显下降
-单位能耗碳排放由2.46吨/吨标准煤降至2.05吨/吨标准煤，绿电消费占比由9.5%提升至27.8%。
-（二）固废综合利用水平大幅提升
-工业固体废弃物综合利用率由71.3%提升至93.6%，提高22.3个百分点。
-（三）安全生产形势持续向好
-2025年实现生产安全事故零发生，预警平均响应时间由45分钟缩短至8分钟。
-`
 
 let plan: DraftPlan
 let server: ScriptedLlmServer | undefined

@@ -140,3 +140,35 @@ describe('lengthFromInstruction', () => {
     expect(lengthFromInstruction(instruction)).toBe(n)
   })
 })
+
+describe('rewriteSectionWithLlm and a careless model: the same guarantees as a draft', () => {
+  const CARELESS: HeadedSection = {
+    heading: '打通副产硫酸钠循环链条，提升固废综合利用水平',
+    paragraphs: ['园区引进绿源环保建设年处理12万吨硫酸钠资源化项目,副产固废就地转化，企业处置成本下降31.5%。'],
+    subsections: [],
+  }
+
+  it('short name and half-width comma fixed without the model; the invented figure sent back once, then taken out when it stays', async () => {
+    // The repair answer keeps the invented figure (a model that fixes half of what it is told).
+    const { result, requests } = await rewrite(draft, '二、创新举措/（二）', '压缩到80字以内', [{ json: CARELESS }, { json: CARELESS }])
+
+    expect(requests).toHaveLength(2)
+    const repairPrompt = requests[1]!.messages[1]!.content
+    expect(repairPrompt).toContain('自动审校在改写稿中发现下列问题，请逐条改正，其余内容保持不变：\n- 该数字在园区数据和上传材料中找不到来源：“企业处置成本下降31.5%”。')
+    expect(result.after).toBe(SHORT_TEXT)
+    expect(result.removed.map((r) => [r.rule, r.unit, r.text])).toEqual([['number-trace', 'clause', '，企业处置成本下降31.5%']])
+    expect(result.fixesApplied).toBe(4)
+    expect(result.sectionFindings).toEqual([])
+    const start = draft.indexOf(SECTION_2_2)
+    expect(result.text).toBe(draft.slice(0, start) + SHORT_TEXT + draft.slice(start + SECTION_2_2.length))
+  })
+
+  it('a figure the person’s own text had is theirs: kept, not sent back', async () => {
+    const own = draft.replace('实现副产固废就地转化。', '实现副产固废就地转化，年节约处置费用2300万元。')
+    const answer: HeadedSection = { ...SHORT, paragraphs: ['园区引进南岭市绿源环保科技有限公司建设年处理12万吨硫酸钠资源化项目，年节约处置费用2300万元。'] }
+    const { result, requests } = await rewrite(own, '二、创新举措/（二）', '压缩到80字以内', [{ json: answer }])
+    expect(requests).toHaveLength(1)
+    expect(result.removed).toEqual([])
+    expect(result.after).toContain('年节约处置费用2300万元')
+  })
+})

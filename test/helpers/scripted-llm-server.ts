@@ -69,6 +69,10 @@ export type ScriptStep =
       cutAt?: number
       /** Streaming only: the stream ends cleanly after this share of the answer, with no finish_reason and no [DONE]. */
       endAt?: number
+      /** Streaming only: after this share of the answer the stream falls silent, the connection open, until the client leaves. */
+      stallAt?: number
+      /** Streaming only: awaited before each content chunk (0, 1, …) is sent, so a test can pace the stream itself. */
+      beforeChunk?: (index: number) => Promise<void>
     }
   | {
       /** An HTTP error with an OpenAI-style body `{error: {message, type, code}}`. */
@@ -136,6 +140,19 @@ export function scriptedCompletionTokens(text: string): number {
 }
 
 const codePoints = (text: string) => [...text].length
+
+/** A script step that also tells the test when the server has read the request. */
+export function arriving(step: ScriptStep): { entry: () => ScriptStep; arrived: Promise<void> } {
+  let signal!: () => void
+  const arrived = new Promise<void>((resolve) => (signal = resolve))
+  return {
+    entry: () => {
+      signal()
+      return step
+    },
+    arrived,
+  }
+}
 
 export async function startScriptedLlmServer(options: ScriptedServerOptions = {}): Promise<ScriptedLlmServer> {
   const queue: ScriptEntry[] = [...(options.script ?? [])]
@@ -339,9 +356,10 @@ async function answerChat(res: ServerResponse, record: RecordedRequest, step: Sc
 
   chunk({ role: 'assistant', content: '' }, null)
   const pieces = splitChars(content ?? '', step.chunkChars ?? 8)
-  const stopAt = step.cutAt ?? step.endAt
+  const stopAt = step.cutAt ?? step.endAt ?? step.stallAt
   const sent = stopAt === undefined ? pieces.length : Math.floor(pieces.length * stopAt)
-  for (const piece of pieces.slice(0, sent)) {
+  for (const [index, piece] of pieces.slice(0, sent).entries()) {
+    await step.beforeChunk?.(index)
     if (!(await wait(step.chunkDelayMs, res))) return
     chunk({ content: piece }, null)
   }
@@ -351,6 +369,7 @@ async function answerChat(res: ServerResponse, record: RecordedRequest, step: Sc
     return
   }
   if (step.endAt !== undefined) return void res.end()
+  if (step.stallAt !== undefined) return void (await new Promise((resolveClose) => res.once('close', resolveClose)))
   toolCalls?.forEach((call, i) => chunk({ tool_calls: [{ index: i, id: call.id, type: 'function', function: call.function }] }, null))
   chunk({}, finishReason)
   const includeUsage = (record.body?.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true

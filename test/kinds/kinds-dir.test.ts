@@ -75,6 +75,11 @@ describe('a 2027 kind added as one file in KINDS_DIR', () => {
     expect([status, body.kind]).toEqual([200, KIND])
     expect(body.stats.total).toBeLessThanOrEqual(2500)
     expect(body.findings.filter((f) => f.rule === 'length')).toEqual([])
+    // The park's results were written for the last edition (降至2.05, 提升至93.6%: 2025 values, no year in the
+    // sentence); the draft states the 2026 indicator values and the changes they give, so it has no number finding.
+    expect(body.findings.filter((f) => f.rule === 'number-consistency' || f.rule === 'number-trace')).toEqual([])
+    expect(body.text).toContain('单位能耗碳排放由2.46吨/吨标准煤降至1.93吨/吨标准煤，下降21.5%')
+    expect(body.text).toContain('工业固体废弃物综合利用率由71.3%提升至94.8%，提高23.5个百分点')
 
     const padding = `\n（四）其他做法\n${'园区持续完善绿色低碳发展机制，推动企业开展节能诊断和清洁生产审核。'.repeat(80)}`
     const longer = body.text.replace(/\n三、实践成效/, `${padding}\n三、实践成效`)

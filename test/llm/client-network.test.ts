@@ -1,11 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createChatClient, type ChatClientOptions } from '../../src/llm/client.js'
-import { startScriptedLlmServer, type ScriptedLlmServer, type ScriptedServerOptions } from '../helpers/scripted-llm-server.js'
+import { manualClock } from '../helpers/manual-clock.js'
+import { arriving, startScriptedLlmServer, type ScriptedLlmServer, type ScriptedServerOptions } from '../helpers/scripted-llm-server.js'
 import { rejectionOf } from '../helpers/user-error.js'
 
 /**
  * Real networks: a connection reset before the answer, a body that ends before its announced length, a stream cut
  * mid-answer or ended without its finish_reason, an endpoint that accepts the connection and never answers.
+ * The client's timeouts run on a manual clock: the test moves it on once the server has seen the request, or
+ * between chunks, so what is tested is the client's reaction to a silence, not how fast this machine is.
  */
 
 const messages = [
@@ -20,14 +23,32 @@ afterEach(async () => {
   server = undefined
 })
 
+// Virtual milliseconds: the total cap of an attempt is never reached unless a test moves the clock that far.
+const TOTAL_MS = 180_000
+
 async function setup(options: ScriptedServerOptions, clientOptions: ChatClientOptions = {}) {
   server = await startScriptedLlmServer(options)
   const sleeps: number[] = []
-  const client = createChatClient(server.llmConfig(), { baseDelayMs: 100, timeoutMs: 2_000, sleep: async (ms) => void sleeps.push(ms), ...clientOptions })
-  return { server, client, sleeps }
+  const clock = manualClock()
+  const client = createChatClient(server.llmConfig(), { baseDelayMs: 100, timeoutMs: TOTAL_MS, sleep: async (ms) => void sleeps.push(ms), timers: clock, ...clientOptions })
+  return { server, client, sleeps, clock }
 }
 
 const stream = { onDelta: () => {} }
+
+/** Counts chunks the client has read; the server awaits `reached(n)` before sending chunk n. */
+function turnstile() {
+  let passed = 0
+  const waiting = new Map<number, () => void>()
+  return {
+    pass() {
+      passed += 1
+      waiting.get(passed)?.()
+      waiting.delete(passed)
+    },
+    reached: (count: number) => (passed >= count ? Promise.resolve() : new Promise<void>((resolve) => waiting.set(count, resolve))),
+  }
+}
 
 describe('chat client: network cuts are retried, not reported as a wrong address', () => {
   it.each([
@@ -56,26 +77,52 @@ describe('chat client: network cuts are retried, not reported as a wrong address
 
 describe('chat client: first-byte and idle timeouts', () => {
   it('gives up on an endpoint that accepts the connection and never answers after one retry', async () => {
-    const stuck = { content: ANSWER, delayMs: 60_000 }
-    const { server, client } = await setup({ script: [stuck, stuck, stuck] }, { firstByteTimeoutMs: 100, timeoutMs: 10_000 })
-    const started = Date.now()
-    const error = await rejectionOf(client.complete(messages, stream))
-    expect(Date.now() - started).toBeLessThan(2_000)
+    const stuck = { content: ANSWER, delayMs: 600_000 }
+    const first = arriving(stuck)
+    const second = arriving(stuck)
+    const { server, client, clock, sleeps } = await setup({ script: [first.entry, second.entry] }, { firstByteTimeoutMs: 30_000 })
+    const failing = rejectionOf(client.complete(messages, stream))
+
+    await first.arrived
+    clock.advance(30_000)
+    await second.arrived
+    expect(sleeps).toHaveLength(1)
+    clock.advance(30_000)
+    const error = await failing
+
     expect(error.code).toBe('llm_timeout')
-    expect(error.message).toBe('大模型服务接受了请求，但在0.1秒内没有开始回答（共尝试2次）。服务可能过载或卡住，请稍后重试，或换用其他模型服务。')
+    expect(error.message).toBe('大模型服务接受了请求，但在30秒内没有开始回答（共尝试2次）。服务可能过载或卡住，请稍后重试，或换用其他模型服务。')
     expect(server.chatRequests()).toHaveLength(2)
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(server.chatRequests().every((r) => r.aborted)).toBe(true)
+    expect(clock.pending()).toBe(0)
+    // Both requests are abandoned on the wire, not left running on the endpoint.
+    await expect.poll(() => server.chatRequests().map((r) => r.aborted), { timeout: 60_000 }).toEqual([true, true])
   })
 
-  it('gives up on a stream that falls silent, and keeps one that is slow but alive', async () => {
-    const silent = { content: ANSWER, chunkChars: 4, chunkDelayMs: 400 }
-    const stalled = await setup({ script: [silent, silent] }, { idleTimeoutMs: 150, firstByteTimeoutMs: 1_000 })
-    const error = await rejectionOf(stalled.client.complete(messages, stream))
-    expect(error.message).toBe('大模型服务回答到一半停了下来，0.15秒内没有新内容（共尝试2次）。请稍后重试，或换用响应更稳定的模型服务。')
-    await stalled.server.close()
+  it('gives up on a stream that falls silent part-way, after one retry', async () => {
+    const silent = { content: ANSWER, chunkChars: 4, stallAt: 0.5 }
+    const heard = [...ANSWER].slice(0, 4 * Math.floor(Math.ceil([...ANSWER].length / 4) * 0.5)).join('')
+    const { server, client, clock } = await setup({ script: [silent, silent] }, { idleTimeoutMs: 45_000 })
+    // Each attempt goes silent after the first half; the test then lets 45 s of silence pass.
+    const error = await rejectionOf(client.complete(messages, { onDelta: (_, soFar) => soFar === heard && clock.advance(45_000) }))
+    expect(error.code).toBe('llm_timeout')
+    expect(error.message).toBe('大模型服务回答到一半停了下来，45秒内没有新内容（共尝试2次）。请稍后重试，或换用响应更稳定的模型服务。')
+    expect(server.chatRequests()).toHaveLength(2)
+  })
 
-    const alive = await setup({ script: [{ content: ANSWER, chunkChars: 4, chunkDelayMs: 30 }] }, { idleTimeoutMs: 150, firstByteTimeoutMs: 1_000 })
-    expect((await alive.client.complete(messages, stream)).text).toBe(ANSWER)
+  it('keeps a stream that is slow but alive: each chunk restarts the wait', async () => {
+    // The server sends chunk n only after the client has read chunk n−1 and the clock has moved 30 s on: 11 chunks,
+    // far longer in all than one idle wait, never 45 s without a chunk.
+    const read = turnstile()
+    const slow = { content: ANSWER, chunkChars: 4, beforeChunk: (index: number) => read.reached(index) }
+    const { server, client, clock } = await setup({ script: [slow] }, { idleTimeoutMs: 45_000, timeoutMs: 600_000 })
+    const answer = await client.complete(messages, {
+      onDelta: () => {
+        clock.advance(30_000)
+        read.pass()
+      },
+    })
+    expect(answer.text).toBe(ANSWER)
+    expect(clock.now()).toBe(11 * 30_000)
+    expect(server.chatRequests()).toHaveLength(1)
   })
 })

@@ -3,7 +3,9 @@ import { z } from 'zod'
 import { loadConfig } from '../../src/config.js'
 import { chatClientFromConfig, createChatClient, retryAfter, type ChatClientOptions } from '../../src/llm/client.js'
 import { UsageMeter } from '../../src/llm/usage.js'
+import { manualClock } from '../helpers/manual-clock.js'
 import {
+  arriving,
   scriptedCompletionTokens,
   scriptedPromptTokens,
   startScriptedLlmServer,
@@ -27,17 +29,22 @@ afterEach(async () => {
   server = undefined
 })
 
-/** A client against a fresh scripted server; sleeps are recorded, not waited. */
+/**
+ * A client against a fresh scripted server; sleeps are recorded, not waited, and its timeouts run on a manual clock
+ * that only the timeout tests move (a loaded machine's slowness is never read as the endpoint's).
+ */
 async function setup(options: ScriptedServerOptions, clientOptions: ChatClientOptions = {}) {
   server = await startScriptedLlmServer(options)
   const sleeps: number[] = []
+  const clock = manualClock()
   const client = createChatClient(server.llmConfig(), {
     baseDelayMs: 100,
-    timeoutMs: 2_000,
+    timeoutMs: 120_000,
     sleep: async (ms) => void sleeps.push(ms),
+    timers: clock,
     ...clientOptions,
   })
-  return { server, client, sleeps }
+  return { server, client, sleeps, clock }
 }
 
 describe('chat client: plain completions and usage', () => {
@@ -244,15 +251,26 @@ describe('chat client: errors and retries', () => {
   })
 
   it('times out a slow answer, retries it, and reports a lasting timeout', async () => {
-    const slow = await setup({ script: [{ content: '慢', delayMs: 1_000 }, { content: '快' }] }, { timeoutMs: 150 })
-    expect((await slow.client.complete(messages)).text).toBe('快')
-    expect(slow.server.chatRequests()[0]!.aborted).toBe(true)
+    const late = arriving({ content: '慢', delayMs: 600_000 })
+    const slow = await setup({ script: [late.entry, { content: '快' }] }, { timeoutMs: 120_000 })
+    const answered = slow.client.complete(messages)
+    await late.arrived
+    slow.clock.advance(120_000)
+    expect((await answered).text).toBe('快')
+    await expect.poll(() => slow.server.chatRequests()[0]!.aborted, { timeout: 60_000 }).toBe(true)
     await slow.server.close()
 
-    const stuck = await setup({ script: [{ content: '慢', delayMs: 1_000 }, { content: '慢', delayMs: 1_000 }] }, { timeoutMs: 150, maxRetries: 1 })
-    const error = await rejectionOf(stuck.client.complete(messages))
+    const first = arriving({ content: '慢', delayMs: 600_000 })
+    const second = arriving({ content: '慢', delayMs: 600_000 })
+    const stuck = await setup({ script: [first.entry, second.entry] }, { timeoutMs: 120_000, maxRetries: 1 })
+    const failing = rejectionOf(stuck.client.complete(messages))
+    await first.arrived
+    stuck.clock.advance(120_000)
+    await second.arrived
+    stuck.clock.advance(120_000)
+    const error = await failing
     expect(error.code).toBe('llm_timeout')
-    expect(error.message).toBe('大模型服务在0.15秒内没有完成回答（共尝试2次）。请稍后重试，或换用响应更快的模型。')
+    expect(error.message).toBe('大模型服务在120秒内没有完成回答（共尝试2次）。请稍后重试，或换用响应更快的模型。')
   })
 
   it('says the endpoint is unreachable, pointing at OPENAI_BASE_URL', async () => {

@@ -179,6 +179,7 @@ describe('figureIndex', () => {
     })
     expect(index).toContainEqual({
       value: 1.2, unit: '万个', label: '接入', source: 'text', provenance: '$.practice.measures[2].text', raw: '1.2万个', isYear: false,
+      contextAfter: '监测点位',
     })
     expect(index).toContainEqual({
       value: 2006, unit: '年', label: '年份', source: 'text', provenance: '$.park.intro', raw: '2006年', isYear: true,

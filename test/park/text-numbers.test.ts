@@ -64,11 +64,11 @@ describe('extractChanges', () => {
 describe('extractNumbers', () => {
   it('reads numbers with units, magnitudes and years; skips codes like P1', () => {
     expect(extractNumbers('2014年接入1.2万个监测点位，对照P1累计注册1,200万条，淘汰设备31台（套），覆盖率96.5%。')).toEqual([
-      { value: 2014, unit: '年', raw: '2014年', index: 0, isYear: true, context: '' },
-      { value: 1.2, unit: '万个', raw: '1.2万个', index: 7, isYear: false, context: '接入' },
-      { value: 1200, unit: '万条', raw: '1,200万条', index: 25, isYear: false, context: '对照P1累计注册' },
-      { value: 31, unit: '台（套）', raw: '31台（套）', index: 37, isYear: false, context: '淘汰设备' },
-      { value: 96.5, unit: '%', raw: '96.5%', index: 47, isYear: false, context: '覆盖率' },
+      { value: 2014, unit: '年', raw: '2014年', index: 0, isYear: true, context: '', contextAfter: '接入1.2万个监测点位' },
+      { value: 1.2, unit: '万个', raw: '1.2万个', index: 7, isYear: false, context: '接入', contextAfter: '监测点位' },
+      { value: 1200, unit: '万条', raw: '1,200万条', index: 25, isYear: false, context: '对照P1累计注册', contextAfter: '' },
+      { value: 31, unit: '台（套）', raw: '31台（套）', index: 37, isYear: false, context: '淘汰设备', contextAfter: '' },
+      { value: 96.5, unit: '%', raw: '96.5%', index: 47, isYear: false, context: '覆盖率', contextAfter: '' },
     ])
   })
 

@@ -5,6 +5,7 @@ import { extractNumbers } from '../../park/text-numbers.js'
 import { inUnit, toBase, type Quantity } from '../../park/units.js'
 import { draftFigures, isClaimKind, quoteFigure, type DraftFigure } from '../draft-figures.js'
 import { bindFigure, changeVerdicts, compareWithData, dataSeries, parkDerivedFigures, parkKnownFigures, sameValue, type DataSeries, type Tolerance } from '../figure-binding.js'
+import { contentPairs, describesSameThing, figureDescription } from '../figure-meaning.js'
 import { defineRule } from '../rule.js'
 import { blockRange, type TextBlock } from '../text-blocks.js'
 
@@ -44,6 +45,12 @@ const messages = {
 interface Source extends Quantity {
   /** Signed sources (a fall) are compared by size: the text says 下降 or 缩短 in words. */
   magnitude: number
+  /**
+   * What the number is (a datum's label and the terms a report uses for it, the words before a number in a text):
+   * a figure equal to it is traced to it only when its own words describe the same thing (figure-meaning.ts).
+   * Absent for numbers computed from the draft's own figures, which need no words.
+   */
+  label?: string
 }
 
 export const numberTraceRule = defineRule({
@@ -67,7 +74,7 @@ export const numberTraceRule = defineRule({
       if (!isTraced(figure)) return []
       // A change that its before and after do not give is number-consistency's finding (with the value to use).
       if (changes.get(figure)?.agrees === false) return []
-      if (matchesAny(figure, sources, { ...options, rounding: options.rounding && identifiable(figure) })) return []
+      if (matchesAny(figure, sources, { ...options, rounding: options.rounding && identifiable(figure) }, figureDescription(figure))) return []
       if (judgedByConsistency(figure, catalog, options)) return []
       if (matchesSome(figure, neighbours(figure), options)) return []
       if (matchesAny(figure, byUnit(shares(figure)), options)) return []
@@ -101,14 +108,17 @@ function isTraced(figure: DraftFigure): boolean {
 /** Every number the park data and the materials know, in base units; derived figures both rounded and unrounded. */
 function knownSources(park: ParkData, materials: readonly string[]): Source[] {
   const derived = parkDerivedFigures(park)
+  const terms = new Map(dataSeries(park).map((series) => [series.label, series.terms.join('\u0000')]))
   const out: Source[] = []
-  const add = (value: number, unit: string) => {
+  const add = (value: number, unit: string, label: string) => {
     const q = toBase(value, unit)
-    out.push({ ...q, magnitude: Math.abs(q.value) })
+    out.push({ ...q, magnitude: Math.abs(q.value), label })
   }
-  for (const known of parkKnownFigures(park)) if (!known.isYear) add(known.value, known.unit)
-  for (const d of derived) add(d.raw, d.unit)
-  for (const text of materials) for (const n of extractNumbers(text)) if (!n.isYear) add(n.value, n.unit)
+  for (const known of parkKnownFigures(park)) {
+    if (!known.isYear) add(known.value, known.unit, terms.get(known.label.trim()) ?? `${known.label}\u0000${known.contextAfter ?? ''}`)
+  }
+  for (const d of derived) add(d.raw, d.unit, d.label)
+  for (const text of materials) for (const n of extractNumbers(text)) if (!n.isYear) add(n.value, n.unit, `${n.context}\u0000${n.contextAfter}`)
   return out
 }
 
@@ -247,7 +257,11 @@ function byUnit(sources: readonly Source[]): SourcesByUnit {
   return out
 }
 
-function matchesAny(figure: DraftFigure, sources: SourcesByUnit, tolerance: Tolerance): boolean {
+/**
+ * Whether a source of the figure's unit has its value. With `description` (the figure's words), a labelled source
+ * counts only when it describes the same thing (figure-meaning.ts).
+ */
+function matchesAny(figure: DraftFigure, sources: SourcesByUnit, tolerance: Tolerance, description?: string): boolean {
   const group = sources.get(toBase(1, figure.unit).unit)
   if (!group) return false
   let values = group.inWritten.get(figure.unit)
@@ -255,7 +269,13 @@ function matchesAny(figure: DraftFigure, sources: SourcesByUnit, tolerance: Tole
     values = group.sources.map((s) => inUnit(s.magnitude, figure.unit))
     group.inWritten.set(figure.unit, values)
   }
-  return values.some((value) => sameValue(figure, value, tolerance))
+  let words: Set<string> | undefined
+  return values.some((value, i) => {
+    if (!sameValue(figure, value, tolerance)) return false
+    if (description === undefined) return true
+    words ??= contentPairs(description)
+    return describesSameThing(words, group.sources[i]!.label)
+  })
 }
 
 /** matchesAny for sources read once, in order, without grouping them first. */

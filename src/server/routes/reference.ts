@@ -2,9 +2,10 @@ import { Hono } from 'hono'
 import { getKind, listKinds } from '../../kinds/registry.js'
 import { deriveFigures } from '../../park/derived.js'
 import { validateParkData } from '../../park/validate-park.js'
+import { listRules, RULE_NAMES } from '../../review/rule-names.js'
 import { readJsonBody } from '../validation.js'
 
-/** Read-only reference data: the report kinds, and park-data validation for forms that edit a park. */
+/** Read-only reference data: the report kinds, the checker's rules, and park-data validation for forms that edit a park. */
 export function referenceRoutes() {
   const app = new Hono()
   app.get('/kinds', (c) =>
@@ -19,6 +20,8 @@ export function referenceRoutes() {
     }),
   )
   app.get('/kinds/:id', (c) => c.json(getKind(c.req.param('id'))))
+  // `names` also names the findings that come from the check itself rather than a rule (报告类型, 园区资料).
+  app.get('/rules', (c) => c.json({ rules: listRules(), names: RULE_NAMES }))
   // Always 200: the answer is the list of problems (an empty list when the data is valid).
   app.post('/parks/validate', async (c) => {
     const result = validateParkData(await readJsonBody(c))

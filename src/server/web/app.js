@@ -7,6 +7,7 @@ import { initExport } from './exporter.js'
 import { initParkForm } from './park-form.js'
 import { initReview } from './review.js'
 import { initRewrite } from './rewrite.js'
+import { setRules } from './rules.js'
 import { hideToast, refreshParks, registerTabs, selectPark, toast } from './session.js'
 import { local, on, state } from './state.js'
 
@@ -116,8 +117,9 @@ on('documents', () => {
 
 async function start() {
   try {
-    const [health, kinds] = await Promise.all([api('/api/health'), api('/api/kinds')])
+    const [health, kinds, rules] = await Promise.all([api('/api/health'), api('/api/kinds'), api('/api/rules')])
     state.kinds = kinds.kinds
+    setRules(rules)
     showHealth(health)
     await refreshParks()
     const last = local.get('last')

@@ -6,28 +6,9 @@ import { debounce, empty, fill, filePicker, formatTime, h, saveBlob, say } from 
 import { hasUnsavedText, hideToast, loadDrafts, materials, openDraft, parkData, saveVersion, setText, showTab, toast } from './session.js'
 import { formatKey, local, on, state } from './state.js'
 
-export const RULE_NAMES = {
-  kind: '报告类型',
-  length: '字数',
-  structure: '结构',
-  'heading-numbering': '标题编号',
-  'proper-noun': '专有名词',
-  'number-consistency': '数字一致',
-  'number-trace': '数字来源',
-  'quant-evidence': '量化成效',
-  'logic-chain': '逻辑链条',
-  focus: '聚焦产业',
-  'sensitive-info': '敏感信息',
-  'vague-language': '空泛表述',
-  punctuation: '标点',
-  placeholder: '待补充内容',
-  format: 'Word 格式',
-  'park-data': '园区资料',
-  register: '文体语气',
-  'time-reference': '时间表述',
-}
-/** The Chinese name of a checker rule; a rule added on the server before it is named here is “其他”. */
-export const ruleName = (id) => RULE_NAMES[id] ?? '其他'
+// The rules' Chinese names come from the server (GET /api/rules); rewrite.js takes ruleName from here.
+import { ruleName, rulesCard } from './rules.js'
+export { ruleName }
 const SEVERITY = { error: '错误', warning: '提醒', info: '提示' }
 export const SOURCE_NAMES = { compose: '离线撰写', llm: '大模型撰写', upload: '上传', edit: '手工修改', rewrite: '改写', fixes: '应用修改建议' }
 
@@ -420,7 +401,7 @@ function render() {
       'div',
       { class: 'review' },
       h('div', { class: 'editor-column' }, statusLine, h('div', { class: 'editor' }, backdrop, textarea), h('p', { class: 'hint' }, '直接在上面修改正文，停顿后会自动重新审校；高亮处即审校意见所指的文字。')),
-      h('div', { class: 'side-column' }, zishuBox, findingsBox),
+      h('div', { class: 'side-column' }, zishuBox, findingsBox, rulesCard()),
     ),
   )
   renderToolbar()
