@@ -164,7 +164,7 @@ function hostileRequests(): HostileRequest[] {
   const requests: HostileRequest[] = []
   for (const [name, text] of Object.entries(FLOODS)) {
     requests.push({ name: `/api/check: ${name}`, path: '/api/check', init: () => json({ text }) })
-    requests.push({ name: `/api/rewrite: ${name}`, path: '/api/rewrite', init: () => json({ text, action: { applyFixes: true } }) })
+    requests.push({ name: `/api/rewrite: ${name}`, path: '/api/rewrite', init: () => json({ text, applyFixes: true }) })
     requests.push({ name: `upload .txt to /api/check: ${name}`, path: '/api/check', init: () => upload(Buffer.from(text, 'utf8'), '草稿.txt') })
   }
   const sixtyMb = () => new Uint8Array(60 * MB).fill(0x41)
@@ -240,7 +240,8 @@ async function measure(server: RunningServer, request: HostileRequest): Promise<
     const text = await response.text()
     code = /"code":"([^"]+)"/.exec(text)?.[1] ?? ''
   } catch (error) {
-    status = (error as Error).name === 'TimeoutError' ? 'timeout' : 'connection error'
+    const cause = (error as { cause?: { code?: string } }).cause?.code
+    status = (error as Error).name === 'TimeoutError' ? 'timeout' : `connection error ${cause ?? ''}`
   }
   const ms = performance.now() - started
   const { worstHealthMs, peakRssMiB } = await watch.stop()
