@@ -49,7 +49,7 @@ const messages = {
     `未提供园区数据，以下规则未运行：${rules.join('、')}。请上传或选择园区数据后再审校，以核对数字和专有名词。`,
   more: (count: number) => `另有 ${count} 处同类问题未逐条列出（从此处起）。请先按上面的提示修改，再重新审校，其余问题会依次列出。`,
   otherPark: (name: string) =>
-    `稿件中没有出现所选园区“${name}”的名称或简称。数字和专有名词是按这个园区的数据核对的，请确认选择的园区与稿件一致。`,
+    `稿件中没有出现所选园区“${name}”的名称或简称，可能选错了园区。数字和专有名词是按这个园区的资料核对的，因此不提供对它们的一键修改；请先在页面上方选择与稿件一致的园区，或在稿件中写明园区全称。`,
   badOptions: (rule: string, where: readonly string[]) =>
     `规则“${rule}”的选项设置不正确（${where.join('、')}），请对照 README 中该规则的选项说明修改。`,
 }
@@ -64,6 +64,8 @@ function runRules(input: CheckInput): CheckResult {
   const config = mergeRuleConfigs(kindPreset(kind.id), input.config)
   const findings: Finding[] = []
   const skippedForPark: string[] = []
+  // Said of a whole check only: a run of chosen rules (a rule's tests, a repair round) looks at fragments.
+  const otherPark = park !== undefined && !input.rules && !mentionsPark(doc.source, park)
 
   for (const rule of input.rules ?? ALL_RULES) {
     const setting = config[rule.meta.id] ?? {}
@@ -86,14 +88,15 @@ function runRules(input: CheckInput): CheckResult {
     })
     const override = setting.severity
     const severityOf = (finding: RuleFinding) => override ?? finding.severity ?? rule.meta.defaultSeverity
-    const { listed, omitted } = capFindings(reported)
+    // Against another park's data a one-click fix would write that park's figures and names into the draft.
+    const fixable = otherPark && rule.meta.needsPark ? reported.map(withoutFix) : reported
+    const { listed, omitted } = capFindings(fixable)
     for (const finding of listed) findings.push(locateFinding(doc, rule.meta.id, severityOf(finding), finding))
     if (omitted.length) findings.push(locateFinding(doc, rule.meta.id, mostSevere(omitted.map(severityOf)), summaryOf(omitted)))
   }
 
-  // Said of a whole check only: a run of chosen rules (a rule's tests, a repair round) looks at fragments.
-  if (park && !input.rules && !mentionsPark(doc.source, park)) {
-    findings.push(locateFinding(doc, 'park-data', 'warning', { message: messages.otherPark(park.park.name), start: 0, end: 0 }))
+  if (otherPark) {
+    findings.push(locateFinding(doc, 'park-data', 'error', { message: messages.otherPark(park.park.name), start: 0, end: 0 }))
   }
   if (skippedForPark.length) {
     findings.push(locateFinding(doc, 'park-data', 'info', { message: messages.noPark(skippedForPark), start: 0, end: 0 }))
@@ -139,6 +142,11 @@ function locateFinding(doc: ReportDoc, rule: string, severity: Severity, finding
     ...(finding.suggestion ? { suggestion: finding.suggestion } : {}),
     ...(finding.fix ? { fix: finding.fix } : {}),
   }
+}
+
+function withoutFix(finding: RuleFinding): RuleFinding {
+  const { fix: _fix, ...rest } = finding
+  return rest
 }
 
 /** The rule's options, or a 400 naming the rule and the option: a config file or request may hold anything. */

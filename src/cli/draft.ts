@@ -1,10 +1,10 @@
 import { writeFile } from 'node:fs/promises'
-import { extname } from 'node:path'
 import { loadConfig } from '../config.js'
 import { PolicyCorpus } from '../corpus/policy-corpus.js'
 import { draftReport } from '../draft/draft-report.js'
 import { UserError } from '../errors.js'
 import { exportDraft } from '../export/export-draft.js'
+import { formatOfPath } from '../export/file-format.js'
 import { parseReport } from '../model/parse-report.js'
 import { readParkFile } from '../park/read-park.js'
 import { documentStoreFor } from '../store/workspace.js'
@@ -24,6 +24,8 @@ export const draftCommand: CliCommand = {
       USAGE,
     )
     if (!values.park || (!values.out && !values.json)) throw new UserError('invalid_arguments', `请给出 --park 园区数据和 --out 输出文件。\n用法：${USAGE}`)
+    // Refused before drafting, not after: a draft is text or Word, never a workbook (the 汇总表 is `export --summary-table`).
+    if (values.out && formatOfPath(values.out) === 'xlsx') throw new UserError('invalid_arguments', `初稿只能保存为 .txt、.md 或 .docx；《汇总表》请用 export --summary-table 导出。\n用法：${USAGE}`)
     const config = loadConfig()
     const documents = await documentStoreFor(config)
     const corpus = await PolicyCorpus.open(config, documents.store).finally(() => documents.close())
@@ -42,7 +44,7 @@ export const draftCommand: CliCommand = {
     )
     if (values.out) {
       const data =
-        extname(values.out).toLowerCase() === '.docx'
+        formatOfPath(values.out) === 'docx'
           ? (await exportDraft({ doc: parseReport(outcome.text), park, kindId: outcome.kind })).data
           : outcome.text
       await writeFile(values.out, data)

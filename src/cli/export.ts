@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { UserError } from '../errors.js'
 import { exportDraft } from '../export/export-draft.js'
+import { FILE_FORMATS, formatOfPath, type ExportedFile, type FileFormat } from '../export/file-format.js'
 import { exportSummaryWorkbook } from '../export/summary-table-xlsx.js'
 import { loadDraft } from '../model/load-draft.js'
 import { readParkFile } from '../park/read-park.js'
@@ -28,19 +29,18 @@ export const exportCommand: CliCommand = {
     )
     if (values['summary-table']) {
       if (!values.park || !values.out) throw new UserError('invalid_arguments', `导出《汇总表》请给出 --park 园区数据文件和 --out 输出文件。\n用法：${USAGE}`)
+      requireFormat(values.out, 'xlsx', '《汇总表》')
       const park = await readParkFile(values.park)
-      const { data } = await exportSummaryWorkbook(values.kind ?? park.kind, park)
-      await writeFile(values.out, data)
-      process.stderr.write(`已导出 ${values.out}（${Math.round(data.length / 1024)} KB）\n`)
-      return 0
+      return writeExported(values.out, await exportSummaryWorkbook(values.kind ?? park.kind, park))
     }
     const [file] = positionals
     if (!file || !values.out) throw new UserError('invalid_arguments', `请给出草稿文件和 --out 输出文件。\n用法：${USAGE}`)
+    requireFormat(values.out, 'docx', values.form ? '经验总结材料' : '报告')
     const draft = await loadDraft(file, await readFile(file).catch(() => {
       throw new UserError('draft_unreadable', `无法读取草稿文件“${file}”。`)
     }))
     const park = values.park ? await readParkFile(values.park) : undefined
-    const { data, warnings } = await exportDraft({
+    const exported = await exportDraft({
       doc: draft.doc,
       ...(park ? { park } : {}),
       ...(values.kind ? { kindId: values.kind } : {}),
@@ -48,9 +48,20 @@ export const exportCommand: CliCommand = {
       charts: values.charts ?? false,
       ...(values.date ? { fillDate: values.date } : {}),
     })
-    await writeFile(values.out, data)
-    process.stderr.write(`已导出 ${values.out}（${Math.round(data.length / 1024)} KB）\n`)
-    for (const warning of warnings) process.stderr.write(`提醒：${warning}\n`)
-    return 0
+    return writeExported(values.out, exported)
   },
+}
+
+/** An output path whose extension is not the export's format would give a file its program cannot open. */
+function requireFormat(out: string, format: FileFormat, what: string): void {
+  if (formatOfPath(out) === format) return
+  const { extension, name } = FILE_FORMATS[format]
+  throw new UserError('invalid_arguments', `${what}应导出为${name}：--out 的文件名请以 ${extension} 结尾（收到“${out}”）。\n用法：${USAGE}`)
+}
+
+async function writeExported(out: string, file: ExportedFile): Promise<number> {
+  await writeFile(out, file.data)
+  process.stderr.write(`已导出 ${out}（${Math.round(file.data.length / 1024)} KB）\n`)
+  for (const warning of file.warnings) process.stderr.write(`提醒：${warning}\n`)
+  return 0
 }

@@ -6,6 +6,7 @@ import type { ReportDoc } from '../model/report-doc.js'
 import { reportZishu } from '../model/report-stats.js'
 import { kindForPark } from '../park/indicator-values.js'
 import type { ParkData } from '../park/park-schema.js'
+import { FILE_FORMATS, type ExportedFile } from './file-format.js'
 import { exportFormDocx } from './form-docx.js'
 import { exportReportDocx } from './report-docx.js'
 
@@ -19,6 +20,8 @@ export interface ExportRequest {
   fillDate?: string
 }
 
+const DOCX = FILE_FORMATS.docx.extension
+
 const messages = {
   formNeedsPark: '导出整份经验总结材料需要园区数据（基本信息和发展情况表格都来自园区数据）。',
   noKind: '请指定报告类型（或提供含 kind 字段的园区数据）。',
@@ -27,10 +30,11 @@ const messages = {
 }
 
 /**
- * The one export entry point the CLI and the HTTP API share: picks the kind, then the report or the form.
- * Returns the bytes and a Chinese file name (the practice title, or the park name, and what it is).
+ * The one export entry point of a draft the CLI and the HTTP API share: picks the kind, then the report or the form
+ * (both Word). Returns the file with a Chinese name (the park name, or the title, and what it is); the 汇总表 is the
+ * park's other export, an Excel file (summary-table-xlsx.ts), answered through the same ExportedFile.
  */
-export async function exportDraft(request: ExportRequest): Promise<{ data: Uint8Array; fileName: string; warnings: string[] }> {
+export async function exportDraft(request: ExportRequest): Promise<ExportedFile> {
   const kindId = request.kindId ?? request.park?.kind
   if (!kindId) throw new UserError('missing_kind', messages.noKind, 400)
   const kind = request.park ? kindForPark(request.park, kindId) : getKind(kindId)
@@ -39,10 +43,10 @@ export async function exportDraft(request: ExportRequest): Promise<{ data: Uint8
   if (request.form) {
     if (!request.park) throw new UserError('form_needs_park', messages.formNeedsPark, 422)
     const data = await exportFormDocx(request.park, request.doc, kind, { charts, ...(request.fillDate ? { fillDate: request.fillDate } : {}) })
-    return { data, fileName: `${stem}-经验总结材料.docx`, warnings: exportWarnings(request.doc, kind, request.park) }
+    return { format: 'docx', data, fileName: `${stem}-经验总结材料${DOCX}`, warnings: exportWarnings(request.doc, kind, request.park) }
   }
   const data = await exportReportDocx(request.doc, kind, { charts, ...(request.park ? { park: request.park } : {}) })
-  return { data, fileName: `${stem}-报告.docx`, warnings: exportWarnings(request.doc, kind, request.park) }
+  return { format: 'docx', data, fileName: `${stem}-报告${DOCX}`, warnings: exportWarnings(request.doc, kind, request.park) }
 }
 
 /**

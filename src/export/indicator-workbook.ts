@@ -44,8 +44,8 @@ export const messages = {
   sheetTitle: '三、工业园区发展情况',
   instructions:
     '填写说明：请在年份列填写数值，灰色单元格无需填写；百分比直接填写数值（93.6 表示 93.6%）；“是否”类指标填写“是”或“否”；' +
-    '空白单元格不会改动园区资料中的已有数值。请勿修改 A 列（字段代码）和表头。',
-  header: { key: '字段代码', group: '分组', label: '指标', unit: '单位', note: '说明' },
+    '空白单元格不会改动园区资料中的已有数值。请勿改动表头和隐藏的编号列。',
+  header: { key: '编号', group: '分组', label: '指标', unit: '单位', note: '说明' },
   year: (year: string) => `${year}年`,
 }
 

@@ -6,6 +6,7 @@ import { indicatorValueIn } from '../park/indicator-values.js'
 import type { PathSegment } from '../park/json-path.js'
 import type { ParkData } from '../park/park-schema.js'
 import { getKind } from '../kinds/registry.js'
+import type { ExportedFile } from './file-format.js'
 import { ROW_ID_COLUMN, summaryLayout, yoyPercent, type InputCell, type LayoutSheet, type SummaryLayout, type TextCell } from './summary-table-layout.js'
 
 /**
@@ -129,10 +130,10 @@ export async function summaryWorkbookOf(layout: SummaryLayout, park?: ParkData):
  * The 汇总表 workbook of a kind (`base-annual-report`), blank or filled from a park whose data covers the kind's
  * years. Unknown kind: 404; a kind without a 汇总表: 422; a park missing the kind's years: 422 naming them.
  */
-export async function exportSummaryWorkbook(kindId: string, park?: ParkData): Promise<{ data: Uint8Array; fileName: string }> {
+export async function exportSummaryWorkbook(kindId: string, park?: ParkData): Promise<ExportedFile> {
   const kind = park ? kindForPark(park, kindId) : getKind(kindId)
   const spec = requireSummaryTable(kind)
   const layout = summaryLayout(kind, spec, park)
   const stem = (park?.summaryTable?.header?.['name'] as string | undefined) ?? park?.park.name ?? '示范基地'
-  return { data: await summaryWorkbookOf(layout, park), fileName: messages.fileName(stem.replace(/[\\/:*?"<>|\r\n]+/g, '').slice(0, 40)) }
+  return { format: 'xlsx', data: await summaryWorkbookOf(layout, park), fileName: messages.fileName(stem.replace(/[\\/:*?"<>|\r\n]+/g, '').slice(0, 40)), warnings: [] }
 }

@@ -108,7 +108,8 @@ function locateHeader(sheet: ExcelJS.Worksheet): { row: number; keyColumn?: numb
     const years: { year: string; column: number }[] = []
     row.eachCell((cell, column) => {
       const text = String(cellContent(cell).value ?? '').trim()
-      if (text === templateMessages.header.key) keyColumn = column
+      // 字段代码: the key column's header in templates downloaded before it was renamed 编号.
+      if (text === templateMessages.header.key || text === '字段代码') keyColumn = column
       else if (text === templateMessages.header.label || text === '指标名称') labelColumn = column
       else {
         const year = /^(\d{4})\s*年?$/.exec(text)?.[1]

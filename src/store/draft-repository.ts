@@ -44,14 +44,14 @@ const MAX_NOTE = 2000
 const messages = {
   draftNotFound: (id: string) => `找不到编号为“${id}”的稿件。`,
   parkNotFound: (id: string) => `找不到编号为“${id}”的园区，无法保存稿件。`,
-  versionNotFound: (id: string, n: number) => `稿件“${id}”没有第${n}版。`,
+  versionNotFound: (id: string, n: number) => `稿件“${id}”没有第${n}稿。`,
   conflict: (title: string, basedOn: number, latest: number) =>
-    `稿件“${title}”已在其他页面或由其他人保存了新版本（您基于第${basedOn}版修改，现在已有第${latest}版）。` +
-    '为避免覆盖对方的修改，本次没有保存：请先复制您的修改，刷新页面查看最新版本后再合并保存。',
+    `稿件“${title}”已在其他页面或由其他人保存了新的一稿（您基于第${basedOn}稿修改，现在已有第${latest}稿）。` +
+    '为避免覆盖对方的修改，本次没有保存：请先复制您的修改，刷新页面查看最新一稿后再合并保存。',
   invalid: '稿件内容不完整或格式不对，本次没有保存。',
   titleRequired: '请填写稿件标题',
   titleTooLong: `稿件标题不能超过${MAX_TITLE}个字`,
-  noteTooLong: `版本说明不能超过${MAX_NOTE}个字`,
+  noteTooLong: `修改说明不能超过${MAX_NOTE}个字`,
   source: `版本来源应为以下之一：${DRAFT_SOURCES.join('、')}`,
   text: '稿件正文应为文本',
   nul: '文本中含有无法保存的空字符（U+0000），请删除后重试。',

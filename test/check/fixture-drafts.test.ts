@@ -20,16 +20,29 @@ describe('the clean fixture drafts', () => {
     expect(result.stats.total).toBe(zishu)
   })
 
-  it('says once, up front, when the draft never names the park it is checked against', () => {
+  it('says once, up front and as an error, when the draft never names the park it is checked against', () => {
     const findings = check(fixture('drafts/nanling-green.txt'), park('lingjiang-green'))
     expect(findings[0]).toMatchObject({
       rule: 'park-data',
-      severity: 'warning',
+      severity: 'error',
       start: 0,
       end: 0,
-      message: '稿件中没有出现所选园区“绫江高新技术产业开发区”的名称或简称。数字和专有名词是按这个园区的数据核对的，请确认选择的园区与稿件一致。',
+      message:
+        '稿件中没有出现所选园区“绫江高新技术产业开发区”的名称或简称，可能选错了园区。数字和专有名词是按这个园区的资料核对的，因此不提供对它们的一键修改；请先在页面上方选择与稿件一致的园区，或在稿件中写明园区全称。',
     })
     expect(findings.filter((f) => f.rule === 'park-data')).toHaveLength(1)
+  })
+
+  it('offers no fix that would write the other park\'s figures into the draft', () => {
+    // Against its own park the planted 2.15 gets a fix back to 2.05; against another park's data it must get none.
+    const text = fixture('drafts/nanling-green.txt').replace('降至2.05吨/吨标准煤，绿电', '降至2.15吨/吨标准煤，绿电')
+    const own = check(text, park('nanling-green')).filter((f) => f.rule === 'number-consistency')
+    expect(own.map((f) => f.fix?.text)).toEqual(['2.05吨/吨标准煤'])
+    // Fixes that do not come from the park data (a term's standard form, punctuation) are still offered.
+    const lingjiang = park('lingjiang-green')
+    const otherNames = [lingjiang.park.name, ...lingjiang.entities.flatMap((e) => [e.name, ...e.aliases])]
+    const fromOtherPark = check(text, lingjiang).filter((f) => f.fix && (/\d/.test(f.fix.text) || otherNames.some((name) => f.fix!.text.includes(name))))
+    expect(fromOtherPark).toEqual([])
   })
 })
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -88,6 +88,21 @@ describe('CLI', () => {
     const checked = cli(['check', draft, '--park', 'fixtures/parks/nanling-green.json'])
     expect(checked.code).toBe(1)
     expect(checked.stdout).toContain('错误  [数字来源]  三、实践成效/（二）\n    该数字在园区数据和上传材料中找不到来源：“入驻企业生产效率平均提升27.8%”。')
+  })
+
+  it('export and draft refuse an output file of the wrong format before writing anything', () => {
+    const table = join(dataDir, '汇总表.docx')
+    const wrongTable = cli(['export', '--park', 'fixtures/parks/lizhou-base.json', '--summary-table', '--out', table])
+    expect(wrongTable.code).toBe(2)
+    expect(wrongTable.stderr).toContain(`《汇总表》应导出为Excel 文件：--out 的文件名请以 .xlsx 结尾（收到“${table}”）。`)
+    const report = join(dataDir, '报告.xlsx')
+    const wrongReport = cli(['export', 'fixtures/drafts/nanling-green.txt', '--park', 'fixtures/parks/nanling-green.json', '--form', '--out', report])
+    expect(wrongReport.code).toBe(2)
+    expect(wrongReport.stderr).toContain(`经验总结材料应导出为Word 文件：--out 的文件名请以 .docx 结尾（收到“${report}”）。`)
+    const wrongDraft = cli(['draft', '--park', 'fixtures/parks/nanling-green.json', '--out', report])
+    expect(wrongDraft.code).toBe(2)
+    expect(wrongDraft.stderr).toContain('初稿只能保存为 .txt、.md 或 .docx；《汇总表》请用 export --summary-table 导出。')
+    expect([existsSync(table), existsSync(report)]).toEqual([false, false])
   })
 
   it('answers wrong arguments in Chinese with exit code 2', () => {

@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ARTIFACTS, CHROMIUM, freePort, launchBrowser, ROOT, startServer, stopServer } from './harness.js'
 
 /**
  * The whole job in a real browser (Debian's Chromium, driven by playwright-core; no browser is downloaded) against
@@ -14,73 +13,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
  * test-artifacts/e2e/ (gitignored) for a person to look at.
  */
 
-const CHROMIUM = '/usr/bin/chromium'
-const ROOT = fileURLToPath(new URL('../../', import.meta.url))
-const ARTIFACTS = join(ROOT, 'test-artifacts', 'e2e')
 const PARK_FILE = join(ROOT, 'fixtures', 'parks', 'jialan-digital.json')
 const XSS = '<img src=x onerror=alert(1)>'
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))))
-    })
-  })
-}
 
 /**
  * How long an upload may take to be answered: a file is read in a worker thread, and the first file of a type there
  * loads its reader (seconds on a busy machine running the TypeScript sources).
  */
 const UPLOAD_WAIT = { timeout: 30_000 }
-
-/** `node --import tsx src/server/main.ts` on a DATA_DIR and PORT, offline (no LLM, no embeddings, no token). */
-async function startServer(dataDir: string, port: number, extraEnv: Record<string, string> = {}): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      OPENAI_API_KEY: '',
-      OPENAI_BASE_URL: '',
-      EMBEDDINGS_BASE_URL: '',
-      AUTH_TOKEN: '',
-      DATABASE_URL: '',
-      ...extraEnv,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let output = ''
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  const deadline = Date.now() + 90_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output}`)
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/api/health`)
-      if (response.ok) return child
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  child.kill('SIGKILL')
-  throw new Error(`server did not start: ${output}`)
-}
-
-async function stopServer(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null) return
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  child.kill('SIGTERM')
-  const timeout = setTimeout(() => child.kill('SIGKILL'), 15_000)
-  await exited
-  clearTimeout(timeout)
-}
 
 const isDocx = (data: Buffer) => data.subarray(0, 2).toString('latin1') === 'PK' && data.includes(Buffer.from('word/document.xml'))
 
@@ -117,14 +57,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     port = await freePort()
     base = `http://127.0.0.1:${port}`
     server = await startServer(dataDir, port)
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1440, height: 900 },
-      acceptDownloads: true,
-      locale: 'zh-CN',
-    })
+    context = await launchBrowser(userDataDir)
     page = context.pages()[0] ?? (await context.newPage())
     page.setDefaultTimeout(30_000)
     page.on('dialog', (dialog) => {
@@ -144,12 +77,12 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     await stopServer(server)
     rmSync(dataDir, { recursive: true, force: true })
     rmSync(userDataDir, { recursive: true, force: true })
-  }, 60_000)
+  }, 240_000)
 
   it('takes a park from its JSON file to two exported Word files, and loses nothing across a server restart', async () => {
     await page.goto(base)
     await expect.poll(() => page.locator('#status').textContent()).toContain('已载入')
-    await expect.poll(() => page.locator('#panel-park').textContent()).toContain('还没有园区')
+    await expect.poll(() => page.locator('#panel-park').textContent()).toContain('第一次使用？三步完成一份报告')
     await shot('01-empty-workspace')
 
     // 1 园区资料: import the JSON file.
@@ -212,7 +145,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     ).toBe('true solid -3px')
     const [policyChooser] = await Promise.all([page.waitForEvent('filechooser'), page.click('#policy-upload')])
     await policyChooser.setFiles(join(ROOT, 'fixtures', 'docs', 'policy-excerpt.docx'))
-    await expect.poll(() => page.locator('#policy-message').textContent(), UPLOAD_WAIT).toMatch(/^已加入《.+》，切分出 \d+ 条条款。$/)
+    // The excerpt carries the built-in guideline's title: the message says so and how to avoid double search hits.
+    await expect
+      .poll(() => page.locator('#policy-message').textContent(), UPLOAD_WAIT)
+      .toBe('已加入《工业园区高质量发展指引》，切分出 6 条条款。列表中已有同名文件（内置）；如果是同一份文件，请删除其中一份，以免检索时重复。')
     await expect.poll(() => page.locator('#panel-docs table.data tbody tr').count()).toBe(6)
     await expect.poll(() => page.locator('#status').textContent()).toContain('已载入 6 份政策文件')
     // The action cell is a table cell like the others, and the column headers stay on one line.
@@ -235,7 +171,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     expect(await page.locator('#draft-title').getAttribute('placeholder')).toBe('例如：嘉澜经济技术开发区初稿（可不填）')
     await page.fill('#draft-title', '嘉澜初稿')
     await page.getByRole('button', { name: '生成初稿' }).click()
-    await expect.poll(() => page.locator('#panel-draft .message').first().textContent(), { timeout: 60_000 }).toContain('已生成并保存《嘉澜初稿》第 1 版')
+    await expect.poll(() => page.locator('#panel-draft .message').first().textContent(), { timeout: 60_000 }).toContain('已生成并保存《嘉澜初稿》第 1 稿')
     await expect.poll(() => page.locator('#panel-draft .measures > li').count()).toBe(3)
     expect(await page.locator('#panel-draft .progress li').allTextContents()).toEqual(['离线撰写完成', expect.stringMatching(/^审校完成：0 个错误、\d+ 个提醒$/)])
     expect(await page.locator('#panel-draft .measures .clause-path').count()).toBeGreaterThan(2)
@@ -260,21 +196,28 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     })
     expect(selection).toBe('嘉澜经开区')
     await shot('06-review-finding')
+    // The typed text is saved as it is (Ctrl+S): a version of its own, recorded as 手工修改.
+    await page.keyboard.press('Control+s')
+    await expect.poll(() => toast().textContent()).toContain('已保存为第 2 稿')
+    expect(await page.locator('#review-version option:checked').textContent()).toMatch(/^第 2 稿 · 手工修改/)
+    // A fix is an edit like typing: nothing is saved until the person saves, and a save of fixes alone says so.
     await page.getByRole('button', { name: '修改为“嘉澜经济技术开发区”' }).click()
-    await expect.poll(() => toast().textContent()).toContain('已保存为第 2 版')
     expect(await editor.inputValue()).toBe(generated)
     await expect.poll(() => page.locator('#panel-review .findings-card').textContent()).toContain('没有发现问题')
-    expect(await page.locator('#review-version option:checked').textContent()).toMatch(/^第 2 版 · 应用修改建议/)
+    await expect.poll(() => page.locator('#review-save-status').textContent()).toContain('有未保存的修改（基于第 2 稿')
+    await page.keyboard.press('Control+s')
+    await expect.poll(() => toast().textContent()).toContain('已保存为第 3 稿')
+    expect(await page.locator('#review-version option:checked').textContent()).toMatch(/^第 3 稿 · 应用修改建议/)
     await shot('07-review-fixed')
 
-    // 5 改写: compress one section to N 字, compare, accept = version 3.
+    // 5 改写: compress one section to N 字, compare, accept = version 4.
     await page.click('#tab-rewrite')
     await page.selectOption('#rewrite-section', '一、背景介绍')
     await page.fill('#rewrite-target', '600')
     await page.getByRole('button', { name: '生成改写' }).click()
     await expect.poll(() => page.locator('#rewrite-result h3').textContent()).toBe('对照：一、背景介绍（压缩到 600 字）')
     expect(await page.locator('#rewrite-before del').count()).toBeGreaterThan(0)
-    expect(await page.locator('#rewrite-result h4').allTextContents()).toEqual(['改写前（720 字）', expect.stringMatching(/^改写后（6\d\d 字）$/)])
+    expect(await page.locator('#rewrite-result h4').allTextContents()).toEqual(['改写前（717 字）', expect.stringMatching(/^改写后（6\d\d 字）$/)])
     await shot('08-rewrite-compare')
     expect(await page.locator('#rewrite-status').textContent()).toBe('改写完成，请对照后决定是否接受。')
     expect(await page.locator('#rewrite-llm-hint').textContent()).toBe('未配置大模型，不能按指令改写。如需使用，请联系管理员配置大模型接口。')
@@ -300,19 +243,20 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     const resultTop = (await page.locator('#rewrite-result h3').boundingBox())!.y
     expect(resultTop).toBeGreaterThanOrEqual((await page.locator('.tabs').boundingBox())!.y + (await page.locator('.tabs').boundingBox())!.height)
     await page.getByRole('button', { name: /^接受/ }).click()
-    await expect.poll(() => toast().textContent()).toContain('已接受改写，保存为第 3 版')
+    await expect.poll(() => toast().textContent()).toContain('已接受改写，保存为第 4 稿')
     const draftId = (await api<{ drafts: { id: string; title: string }[] }>(`/api/parks/${await currentParkId()}/drafts`)).drafts[0]!.id
     const accepted = await api<{ latest: { number: number; text: string; source: string } }>(`/api/drafts/${draftId}`)
-    expect(accepted.latest).toMatchObject({ number: 3, source: 'rewrite' })
+    expect(accepted.latest).toMatchObject({ number: 4, source: 'rewrite' })
 
     // 6 导出: which draft and version go into the file, and what the checker says about it; both Word files.
     await page.click('#tab-export')
-    await expect.poll(() => page.locator('#export-which').textContent()).toMatch(/^将导出《嘉澜初稿》第 3 版（改写，\d{4}-\d\d-\d\d \d\d:\d\d）；园区资料用已保存的第 2 版。$/)
+    await expect.poll(() => page.locator('#export-which').textContent()).toMatch(/^将导出《嘉澜初稿》第 4 稿（改写，\d{4}-\d\d-\d\d \d\d:\d\d）；园区资料用已保存的第 2 版。$/)
     await expect.poll(() => page.locator('#export-check').textContent()).toBe('审校没有发现错误。')
     expect(await page.locator('#export-version option').allTextContents()).toEqual([
-      expect.stringMatching(/^第 3 版 · 改写 · .+（最新）$/),
-      expect.stringMatching(/^第 2 版 · 应用修改建议 · /),
-      expect.stringMatching(/^第 1 版 · 离线撰写 · /),
+      expect.stringMatching(/^第 4 稿 · 改写 · .+（最新）$/),
+      expect.stringMatching(/^第 3 稿 · 应用修改建议 · /),
+      expect.stringMatching(/^第 2 稿 · 手工修改 · /),
+      expect.stringMatching(/^第 1 稿 · 离线撰写 · /),
     ])
     await page.check('#export-charts')
     for (const [button, file] of [
@@ -329,7 +273,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     await shot('09-export')
     // An older version can be exported instead.
     await page.selectOption('#export-version', '1')
-    await expect.poll(() => page.locator('#export-which').textContent()).toMatch(/^将导出《嘉澜初稿》第 1 版（离线撰写，/)
+    await expect.poll(() => page.locator('#export-which').textContent()).toMatch(/^将导出《嘉澜初稿》第 1 稿（离线撰写，/)
     const [older] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('#export-report')])
     const olderFile = join(ARTIFACTS, 'report-v1.docx')
     await older.saveAs(olderFile)
@@ -340,7 +284,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     server = undefined
     await page.click('#tab-review')
     await editor.fill(`${accepted.latest.text}\n园区将持续深化实数融合。`)
-    await page.getByRole('button', { name: '保存为新版本' }).click()
+    await page.getByRole('button', { name: '保存为新一稿' }).click()
     await expect.poll(() => toast().textContent()).toContain('无法连接')
     await shot('10-server-down')
 
@@ -349,19 +293,20 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     await page.reload()
     await expect.poll(() => page.locator('#park-picker option:checked').textContent()).toBe('嘉澜经济技术开发区（第 2 版）')
     await page.click('#tab-review')
-    await expect.poll(() => page.locator('#review-version option').count()).toBe(3)
+    await expect.poll(() => page.locator('#review-version option').count()).toBe(4)
     expect(await page.locator('#review-version option').allTextContents()).toEqual([
-      expect.stringMatching(/^第 3 版 · 改写/),
-      expect.stringMatching(/^第 2 版 · 应用修改建议/),
-      expect.stringMatching(/^第 1 版 · 离线撰写/),
+      expect.stringMatching(/^第 4 稿 · 改写/),
+      expect.stringMatching(/^第 3 稿 · 应用修改建议/),
+      expect.stringMatching(/^第 2 稿 · 手工修改/),
+      expect.stringMatching(/^第 1 稿 · 离线撰写/),
     ])
     expect(await page.locator('#draft-text').inputValue()).toBe(`${accepted.latest.text}\n园区将持续深化实数融合。`)
-    await expect.poll(() => page.locator('#review-save-status').textContent()).toContain('有未保存的修改（基于第 3 版')
+    await expect.poll(() => page.locator('#review-save-status').textContent()).toContain('有未保存的修改（基于第 4 稿')
     await shot('11-after-restart')
-    await page.getByRole('button', { name: '保存为新版本' }).click()
-    await expect.poll(() => toast().textContent()).toContain('已保存为第 4 版')
+    await page.getByRole('button', { name: '保存为新一稿' }).click()
+    await expect.poll(() => toast().textContent()).toContain('已保存为第 5 稿')
     const stored = await api<{ versions: { number: number; source: string }[]; latest: { text: string } }>(`/api/drafts/${draftId}`)
-    expect(stored.versions.map((v) => v.source)).toEqual(['compose', 'fixes', 'rewrite', 'edit'])
+    expect(stored.versions.map((v) => v.source)).toEqual(['compose', 'edit', 'fixes', 'rewrite', 'edit'])
     expect(stored.latest.text).toContain('园区将持续深化实数融合。')
     const documents = await api<{ documents: { origin: string; fileName: string }[] }>('/api/documents')
     expect(documents.documents.filter((d) => d.origin === 'upload').map((d) => d.fileName)).toEqual(['policy-excerpt.docx'])
@@ -392,7 +337,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     await shot('12-xss-as-text')
     // 导出 names the uploaded draft and says it still has errors (export stays possible).
     await page.click('#tab-export')
-    await expect.poll(() => page.locator('#export-which').textContent()).toMatch(/^将导出《xss-draft》第 1 版（上传，/)
+    await expect.poll(() => page.locator('#export-which').textContent()).toMatch(/^将导出《xss-draft》第 1 稿（上传，/)
     await expect.poll(() => page.locator('#export-check').textContent()).toMatch(/^仍有 \d+ 个错误，建议先在审校中处理。 去审校$/)
     expect(await page.locator('#export-report').isEnabled()).toBe(true)
 
@@ -471,8 +416,8 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
       body: JSON.stringify({ text: `${generated.text}\n另一个标签页的补充。`, source: 'edit', baseVersion: 1 }),
     })
     await page.locator('#draft-text').fill(`${generated.text}\n我的补充。`)
-    await page.getByRole('button', { name: '保存为新版本' }).click()
-    await expect.poll(() => toast().textContent()).toContain('您基于第1版修改，现在已有第2版')
+    await page.getByRole('button', { name: '保存为新一稿' }).click()
+    await expect.poll(() => toast().textContent()).toContain('您基于第1稿修改，现在已有第2稿')
     expect(await page.locator('#draft-text').inputValue()).toContain('我的补充。')
     expect(pageErrors).toEqual([])
   }, 120_000)
@@ -491,7 +436,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
       await tokenPage.fill('#token-input', 'e2e-secret-token')
       await tokenPage.press('#token-input', 'Enter')
       await expect.poll(() => tokenPage.locator('#status').textContent()).toContain('已载入')
-      await expect.poll(() => tokenPage.locator('#panel-park').textContent()).toContain('还没有园区')
+      await expect.poll(() => tokenPage.locator('#panel-park').textContent()).toContain('第一次使用？三步完成一份报告')
       // Entered once: after a reload the page connects without asking.
       await tokenPage.reload()
       await expect.poll(() => tokenPage.locator('#status').textContent()).toContain('已载入')

@@ -43,6 +43,7 @@ describe('a 2027 kind added as one file in KINDS_DIR', () => {
     expect(body.kinds.at(-1)).toEqual({
       id: KIND,
       name: '2027年工业园区高质量发展创新实践经验总结材料（推动绿色安全发展类）',
+      category: '推动绿色安全发展类',
       totalZishu: 2500,
       sections: ['一、背景介绍', '二、创新举措', '三、实践成效'],
       summaryTable: false,
@@ -116,7 +117,7 @@ describe('a 2027 kind added as one file in KINDS_DIR', () => {
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ExcelJS.Buffer)
     const sheet = workbook.worksheets[0]!
-    expect(sheet.getRow(3).values).toEqual([undefined, '字段代码', '分组', '指标', '单位', '2026年', '2025年', '2024年', '说明'])
+    expect(sheet.getRow(3).values).toEqual([undefined, '编号', '分组', '指标', '单位', '2026年', '2025年', '2024年', '说明'])
     const last = sheet.getRow(sheet.rowCount)
     expect([last.getCell(1).value, last.getCell(2).value, last.getCell(3).value, last.getCell(4).value, last.getCell(5).value]).toEqual([
       'energy.renewableShare', '能源结构情况', '可再生能源消费占比（%）', '%', 31.6,

@@ -71,6 +71,15 @@ describe('parseReport (plain text)', () => {
     expect(stats.total).toBe(stats.abstract + levelOneSum)
     expect(stats.title).toBe(39)
   })
+
+  it('states beside each count the 字数 the length guidance judges: a part without its heading, an item with it', () => {
+    const judged = Object.fromEntries(reportZishu(doc).sections.map((s) => [s.path, [s.zishu, s.judged]]))
+    // 一、背景介绍 is 6 字 of heading; “300字左右” is about the 332 字 under it.
+    expect(judged['一、背景介绍']).toEqual([338, 332])
+    expect(judged['三、实践成效']).toEqual([144, 138])
+    // An item's 领句 is part of it (003: 领句+具体内容).
+    expect(judged['二、创新举措/（一）']).toEqual([174, 174])
+  })
 })
 
 describe('parseReport (Markdown)', () => {

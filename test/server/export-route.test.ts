@@ -10,7 +10,7 @@ import { getKind } from '../../src/kinds/registry.js'
 import { parseDocxReport } from '../../src/model/parse-docx.js'
 import { walkSections } from '../../src/model/sections.js'
 import { createApp } from '../../src/server/app.js'
-import { contentDisposition } from '../../src/server/routes/export.js'
+import { contentDisposition } from '../../src/server/file-response.js'
 
 const fixture = (path: string) => readFileSync(new URL(`../../fixtures/${path}`, import.meta.url), 'utf8')
 const park = JSON.parse(fixture('parks/nanling-green.json')) as unknown
@@ -31,7 +31,7 @@ describe('POST /api/export', () => {
     const response = await app.request('/api/export', post({ text: draft, park }))
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-    expect(response.headers.get('content-disposition')).toBe(contentDisposition('南岭经济技术开发区-报告.docx'))
+    expect(response.headers.get('content-disposition')).toBe(contentDisposition('南岭经济技术开发区-报告.docx', 'report.docx'))
     const { doc, paragraphs } = await parseDocxReport(new Uint8Array(await response.arrayBuffer()))
     expect([...walkSections(doc.sections)].map((s) => s.path)).toContain('二、创新举措/（一）/1.')
     const { findings } = checkReport({ doc, kind: getKind('innovation-green'), docxParagraphs: paragraphs })
@@ -61,7 +61,7 @@ describe('POST /api/export', () => {
   })
 
   it('encodes the Chinese file name for Content-Disposition', () => {
-    expect(contentDisposition('园区-报告.docx')).toBe(
+    expect(contentDisposition('园区-报告.docx', 'report.docx')).toBe(
       `attachment; filename="report.docx"; filename*=UTF-8''%E5%9B%AD%E5%8C%BA-%E6%8A%A5%E5%91%8A.docx`,
     )
   })

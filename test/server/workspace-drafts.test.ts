@@ -75,6 +75,8 @@ describe('workspace drafts and versions over HTTP', () => {
     expect(events.map((e) => e.event)).toEqual(['composed', 'result'])
     const result = events[1]!.data as Generated
     expect(result.draft.latestVersion).toBe(1)
+    // The second draft generated without a title is told apart from the first.
+    expect(result.draft.title).toBe('促进实数深度融合类初稿（2）')
     const stored = await answer<{ latest: Version }>(ws.app.request(`/api/drafts/${result.draft.id}`))
     expect(stored.body.latest.text).toBe(result.text)
   })
@@ -113,7 +115,7 @@ describe('workspace drafts and versions over HTTP', () => {
     const stale = await answer<ErrorBody>(ws.app.request(`/api/drafts/${id}/versions`, json('POST', { text: `${body.text}\n补充。`, source: 'edit', baseVersion: 1 })))
     expect(stale.status).toBe(409)
     expect(stale.body.error.code).toBe('draft_version_conflict')
-    expect(stale.body.error.message).toContain('您基于第1版修改，现在已有第2版')
+    expect(stale.body.error.message).toContain('您基于第1稿修改，现在已有第2稿')
 
     const v3 = await answer<{ version: Version }>(ws.app.request(`/api/drafts/${id}/versions`, json('POST', { text: `${edited}\n`, source: 'fixes', baseVersion: 2 })))
     expect(v3.body.version.number).toBe(3)
@@ -133,6 +135,23 @@ describe('workspace drafts and versions over HTTP', () => {
     expect(first.body.version.text).toBe(body.text)
     expect((await answer<ErrorBody>(ws.app.request(`/api/drafts/${id}/versions/9`))).body.error.code).toBe('draft_version_not_found')
     expect((await answer<ErrorBody>(ws.app.request(`/api/drafts/${id}/versions/abc`))).status).toBe(400)
+  })
+
+  it('compares two versions: what was deleted and inserted, down to the characters', async () => {
+    const { body } = await answer<Generated>(ws.app.request(`/api/parks/${parkId}/drafts`, json('POST', {})))
+    const id = body.draft.id
+    const edited = body.text.replace('嘉澜经济技术开发区始建于1993年', '嘉澜经济技术开发区始建于1993年9月')
+    await ws.app.request(`/api/drafts/${id}/versions`, json('POST', { text: edited, source: 'edit', baseVersion: 1 }))
+    type Compared = { from: VersionSummary; to: VersionSummary; diff: { op: string; text: string }[]; deleted: number; inserted: number }
+    const compared = await answer<Compared>(ws.app.request(`/api/drafts/${id}/compare?from=1&to=2`))
+    expect(compared.status).toBe(200)
+    expect(compared.body).toMatchObject({ from: { number: 1, source: 'compose' }, to: { number: 2, source: 'edit' }, deleted: 0, inserted: 2 })
+    expect(compared.body.diff.filter((op) => op.op !== 'equal')).toEqual([{ op: 'insert', text: '9月' }])
+    expect(compared.body.diff.filter((op) => op.op !== 'insert').map((op) => op.text).join('')).toBe(body.text)
+    expect(compared.body.from).not.toHaveProperty('text')
+    const missing = await answer<ErrorBody>(ws.app.request(`/api/drafts/${id}/compare?from=1`))
+    expect(missing.status).toBe(400)
+    expect(missing.body.error.message).toMatch(/^版本号应为正整数/)
   })
 
   it.each([

@@ -35,6 +35,26 @@ describe('workspace parks over HTTP', () => {
   })
   afterAll(async () => ws.close())
 
+  it('lists the bundled sample parks and stores one as a new park on request; an unknown one is a 404 in Chinese', async () => {
+    const list = await answer<{ samples: { id: string; name: string; kind: string }[] }>(ws.app.request('/api/sample-parks'))
+    expect(list.body.samples).toEqual([
+      { id: 'jialan-digital', name: '嘉澜经济技术开发区', kind: 'innovation-digital' },
+      { id: 'lingjiang-green', name: '绫江高新技术产业开发区', kind: 'innovation-green' },
+      { id: 'lizhou-base', name: '澧州高新技术产业开发区', kind: 'base-annual-report' },
+      { id: 'nanling-green', name: '南岭经济技术开发区', kind: 'innovation-green' },
+    ])
+    const created = await answer<{ park: ParkRecord }>(ws.app.request('/api/sample-parks/nanling-green', { method: 'POST' }))
+    expect(created.status).toBe(201)
+    expect(created.body.park).toMatchObject({ name: '南岭经济技术开发区', kind: 'innovation-green', version: 1 })
+    expect(created.body.park.data).toEqual(nanling)
+    for (const id of ['no-such-park', '..%2Fpolicies%2Fmanifest']) {
+      const missing = await answer<ErrorBody>(ws.app.request(`/api/sample-parks/${id}`, { method: 'POST' }))
+      expect(missing.status).toBe(404)
+      expect(missing.body.error.message).toMatch(/^没有名为“.+”的示例园区。请刷新页面后从列表中选择。$/)
+    }
+    await ws.app.request(`/api/parks/${created.body.park.id}`, { method: 'DELETE' })
+  })
+
   it('creates, lists, reads, updates and deletes a park with its version', async () => {
     const created = await answer<{ park: ParkRecord }>(ws.app.request('/api/parks', json('POST', { data: jialan })))
     expect(created.status).toBe(201)
@@ -201,7 +221,7 @@ describe('workspace parks over HTTP', () => {
     const workbook = await loadWorkbook(download)
     const sheet = workbook.worksheets[0]!
     expect(sheet.name).toBe('三、工业园区发展情况')
-    expect(sheet.getRow(3).values).toEqual([undefined, '字段代码', '分组', '指标', '单位', '2025年', '2024年', '2023年', '说明'])
+    expect(sheet.getRow(3).values).toEqual([undefined, '编号', '分组', '指标', '单位', '2025年', '2024年', '2023年', '说明'])
     expect(rowOf(sheet, 'scale.revenue').getCell(3).value).toBe('营业收入（亿元）')
 
     // What a person types: numbers, a number as text with a thousands separator, a percentage cell, 是/否.

@@ -123,7 +123,7 @@ describe('a crash', () => {
     const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
       cwd: new URL('../..', import.meta.url),
       encoding: 'utf8',
-      timeout: 60_000,
+      timeout: 180_000,
     })
     expect(child.signal, child.stderr).toBe('SIGKILL')
     const ids = JSON.parse(child.stdout.trim().split('\n').pop()!) as { park: string; draft: string }
@@ -133,5 +133,5 @@ describe('a crash', () => {
     expect((await ws.parks.get(ids.park)).name).toBe('南岭经济技术开发区')
     expect(await ws.drafts.latest(ids.draft)).toMatchObject({ number: 2, text: '第二版：补充了量化数据', source: 'edit' })
     await ws.close()
-  }, 60_000)
+  }, 240_000)
 })

@@ -86,13 +86,13 @@ export function defineRepositorySuite(createBackend: () => Promise<StoreBackend>
   beforeAll(async () => {
     backend = await createBackend()
     scratch = await mkdtemp(join(tmpdir(), 'park-report-store-'))
-  }, 60_000)
+  }, 240_000)
 
   afterAll(async () => {
     await db?.close()
     await backend?.dispose()
     if (scratch) await rm(scratch, { recursive: true, force: true })
-  }, 60_000)
+  }, 240_000)
 
   describe('migrations', () => {
     it('migrate a fresh store exactly once, even when two start-ups race', async () => {
@@ -287,8 +287,8 @@ export function defineRepositorySuite(createBackend: () => Promise<StoreBackend>
     it('refuse a version based on an older one (409) and add nothing', async () => {
       const error = await rejectsWith(drafts.addVersion(draftId, { text: '另一个标签页的修改', source: 'edit', basedOn: 1 }), 'draft_version_conflict', 409)
       expect(error.message).toBe(
-        '稿件“2025年绿色低碳发展经验总结”已在其他页面或由其他人保存了新版本（您基于第1版修改，现在已有第2版）。' +
-          '为避免覆盖对方的修改，本次没有保存：请先复制您的修改，刷新页面查看最新版本后再合并保存。',
+        '稿件“2025年绿色低碳发展经验总结”已在其他页面或由其他人保存了新的一稿（您基于第1稿修改，现在已有第2稿）。' +
+          '为避免覆盖对方的修改，本次没有保存：请先复制您的修改，刷新页面查看最新一稿后再合并保存。',
       )
       expect((await drafts.latest(draftId)).number).toBe(2)
     })
@@ -329,7 +329,7 @@ export function defineRepositorySuite(createBackend: () => Promise<StoreBackend>
       await rejectsWith(drafts.latest('0000000000000000'), 'draft_not_found', 404)
       await rejectsWith(drafts.listVersions('0000000000000000'), 'draft_not_found', 404)
       const missing = await rejectsWith(drafts.getVersion(draftId, 99), 'draft_version_not_found', 404)
-      expect(missing.message).toBe(`稿件“${draftId}”没有第99版。`)
+      expect(missing.message).toBe(`稿件“${draftId}”没有第99稿。`)
       await rejectsWith(drafts.listByPark('0000000000000000'), 'park_not_found', 404)
       expect((await drafts.latest(draftId)).number).toBe(8)
     })

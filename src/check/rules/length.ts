@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { sectionHeadingLine, type LengthGuidance, type SectionSpec } from '../../kinds/kind-spec.js'
-import type { ReportDoc, Section, TextSpan } from '../../model/report-doc.js'
-import { reportZishu } from '../../model/report-stats.js'
+import type { ReportDoc, Section } from '../../model/report-doc.js'
+// The counts are report-stats.ts's, so a finding states the 字数 the page's table shows (`judged`).
+import { reportZishu, sectionBodyZishu, sectionFullZishu } from '../../model/report-stats.js'
 import { countZishu } from '../../model/zishu.js'
 import { enumerationsOf, ITEM_MARKER_LENGTH } from '../enumerations.js'
 import type { RuleFinding } from '../finding.js'
@@ -82,7 +83,7 @@ export const lengthRule = defineRule({
     for (const { spec, section } of pairs) {
       const line = sectionHeadingLine(spec)
       const reference = spec.lengthGuidance.basis === 'derived'
-      findings.push(...guidanceFindings(line, section, bodyZishu(section), spec.lengthGuidance, options.tolerance))
+      findings.push(...guidanceFindings(line, section, sectionBodyZishu(section), spec.lengthGuidance, options.tolerance))
       const perItem = spec.lengthGuidance.perItem
       if (!perItem) continue
       const items = itemsOf(doc, section)
@@ -124,8 +125,8 @@ function balanceFindings(pairs: readonly { spec: SectionSpec; section: Section }
   const background = pairs.find((p) => p.spec.role === 'background')
   const measures = pairs.find((p) => p.spec.role === 'measures')
   if (!background || !measures) return []
-  const backgroundZishu = bodyZishu(background.section)
-  const measuresZishu = bodyZishu(measures.section)
+  const backgroundZishu = sectionBodyZishu(background.section)
+  const measuresZishu = sectionBodyZishu(measures.section)
   // Well-written reports run close to even (clean drafts measured 0.6–1.3 times); half as long again is lopsided.
   if (backgroundZishu <= measuresZishu * UNBALANCED_RATIO) return []
   return [{
@@ -160,18 +161,6 @@ function window(target: number, tolerance: number): { low: number; high: number 
   return { low: target * (1 - tolerance), high: target * (1 + tolerance) }
 }
 
-const spansZishu = (spans: readonly (TextSpan | undefined)[]) => spans.reduce((sum, span) => sum + (span ? countZishu(span.text) : 0), 0)
-
-/** A section with its heading line and everything under it. */
-function fullZishu(section: Section): number {
-  return section.children.reduce((sum, child) => sum + fullZishu(child), spansZishu([section.headingLine, ...section.paragraphs]))
-}
-
-/** What “300字左右” is about: the content of a part, without its own heading. */
-function bodyZishu(section: Section): number {
-  return section.children.reduce((sum, child) => sum + fullZishu(child), spansZishu([section.lead, ...section.paragraphs]))
-}
-
 interface Item {
   label: string
   zishu: number
@@ -194,7 +183,7 @@ function itemsOf(doc: ReportDoc, section: Section): Item[] {
   if (section.children.length) {
     return section.children.map((child) => ({
       label: `${child.marker.text}${child.heading.text}`,
-      zishu: fullZishu(child),
+      zishu: sectionFullZishu(child),
       ...headingRange(child),
     }))
   }

@@ -39,7 +39,7 @@ const messages = {
   untraced: (written: string) => `该数字在园区数据和上传材料中找不到来源：“${written}”。`,
   percentOrPoint: (written: string, other: string) =>
     `该数字在园区数据和上传材料中找不到来源：“${written}”。园区数据中有${other}，注意百分比（%）与百分点不能混用。`,
-  suggestion: '核对数据来源，或在园区数据的 facts 中补充该数字及出处。',
+  suggestion: '核对数据来源，或在“园区资料”的“量化数据”中补充该数字及出处。',
 }
 
 interface Source extends Quantity {

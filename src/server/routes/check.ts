@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { UserError } from '../../errors.js'
 import type { JobRunner } from '../../jobs/job-runner.js'
-import { contentDisposition, DOCX_TYPE } from './export.js'
+import { fileResponse } from '../file-response.js'
 import { readJsonText, readUpload } from '../validation.js'
 
 const messages = {
@@ -35,9 +35,7 @@ export function checkRoutes(jobs: JobRunner) {
     const upload = await readDraftUpload(c)
     const reviewed = await jobs.run('annotate', { value: upload }, { signal: c.req.raw.signal })
     const stem = upload.fileName.replace(/\.docx$/i, '')
-    return c.body(reviewed.data as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': DOCX_TYPE,
-      'content-disposition': contentDisposition(`${stem}-审校.docx`),
+    return fileResponse({ format: 'docx', data: reviewed.data, fileName: `${stem}-审校.docx` }, 'report', {
       'x-review-comments': String(reviewed.comments),
       'x-review-changes': String(reviewed.changes),
     })

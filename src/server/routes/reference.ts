@@ -13,6 +13,7 @@ export function referenceRoutes() {
       kinds: listKinds().map((kind) => ({
         id: kind.id,
         name: kind.name,
+        category: kind.category,
         totalZishu: kind.limits.totalZishu,
         sections: kind.sections.map((s) => `${s.marker}${s.heading}`),
         summaryTable: kind.summaryTable !== undefined,

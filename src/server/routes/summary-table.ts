@@ -2,10 +2,12 @@ import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { UserError } from '../../errors.js'
+import type { ExportedFile } from '../../export/file-format.js'
 import type { JobRunner } from '../../jobs/job-runner.js'
 import { mergeSummaryWorkbook } from '../../ingest/summary-table-xlsx.js'
 import { KindIdSchema } from '../../kinds/kind-id.js'
 import type { Workspace } from '../../store/workspace.js'
+import { fileResponse } from '../file-response.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
 
 /**
@@ -13,8 +15,6 @@ import { parseRequest, readJsonBody, readUpload } from '../validation.js'
  * park data sent in the request, and import a filled-in copy into a stored park (cell-level Chinese errors; nothing
  * is stored when a cell cannot be read). The layout, writer and reader live in src/export and src/ingest.
  */
-
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const messages = {
   noFile: '请在表单字段“file”中上传填写好的《汇总表》Excel 文件（.xlsx）。',
@@ -31,12 +31,7 @@ const ImportFieldsSchema = z.object({
   dryRun: z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1').optional(),
 })
 
-export function attachment(fileName: string): string {
-  return `attachment; filename="summary-table.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName.toWellFormed())}`
-}
-
-const workbookResponse = ({ data, fileName }: { data: Uint8Array; fileName: string }) =>
-  new Response(data as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-type': XLSX_TYPE, 'content-disposition': attachment(fileName) } })
+const workbookResponse = (file: ExportedFile) => fileResponse(file, 'summary-table')
 
 /** POST /api/export/summary-table: `{park, kind?}` → the filled-in workbook; needs no workspace. */
 export function summaryTableExportRoutes(jobs: JobRunner) {

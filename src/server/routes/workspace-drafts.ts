@@ -6,6 +6,7 @@ import type { AppConfig } from '../../config.js'
 import type { PolicyCorpus } from '../../corpus/policy-corpus.js'
 import type { JobRunner } from '../../jobs/job-runner.js'
 import type { DraftOutcome } from '../../draft/draft-report.js'
+import { diffStats, diffText } from '../../draft/diff.js'
 import { traceFigures, type EvidenceMap } from '../../draft/evidence.js'
 import { planDraft } from '../../draft/plan.js'
 import { UserError } from '../../errors.js'
@@ -14,6 +15,7 @@ import { MAX_DRAFT_CHARS, parseDraftText } from '../../model/load-draft.js'
 import { parseReport } from '../../model/parse-report.js'
 import type { ParkData } from '../../park/park-schema.js'
 import { requireValidPark } from '../../park/read-park.js'
+import { distinctTitle } from '../draft-title.js'
 import { ClauseLangChainRetriever } from '../../retrieve/langchain-retriever.js'
 import type { Workspace } from '../../store/workspace.js'
 import { respondWithDraft } from '../draft-response.js'
@@ -50,6 +52,12 @@ const GenerateSchema = z.object({
   title: z.string().trim().min(1).max(200).optional(),
 })
 
+/** A version without its text: what a comparison says about each side. */
+function versionSummary<Version extends { text: string }>(version: Version): Omit<Version, 'text'> {
+  const { text: _text, ...summary } = version
+  return summary
+}
+
 const VersionNumber = z.coerce.number({ error: messages.badVersion }).int(messages.badVersion).min(1, messages.badVersion)
 
 const NewVersionSchema = z.object({
@@ -72,6 +80,8 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
     return { id: park.id, data: requireValidPark(park.data) }
   }
 
+  const titlesOf = async (parkId: string) => (await drafts.listByPark(parkId)).map((draft) => draft.title)
+
   app.get('/parks/:id/drafts', async (c) => c.json({ drafts: await drafts.listByPark(c.req.param('id')) }))
 
   app.post('/parks/:id/drafts', async (c) => {
@@ -84,7 +94,7 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
       const saved = await drafts.create({
         parkId: park.id,
         kind: kind.id,
-        title: request.title ?? messages.defaultTitle(kind.category),
+        title: distinctTitle(request.title ?? messages.defaultTitle(kind.category), await titlesOf(park.id)),
         text: outcome.text,
         source: outcome.mode === 'llm' ? 'llm' : 'compose',
         note: messages.generated(outcome.mode, outcome.stats.total),
@@ -121,7 +131,7 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
       const saved = await drafts.create({
         parkId: park.id,
         kind,
-        title: fields.title || basename(file.name, extname(file.name)) || file.name,
+        title: distinctTitle(fields.title || basename(file.name, extname(file.name)) || file.name, await titlesOf(park.id)),
         text,
         source: 'upload',
         note: messages.uploaded(file.name),
@@ -159,6 +169,16 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
   app.get('/drafts/:id/versions/:n', async (c) => {
     const n = parseRequest(VersionNumber, c.req.param('n'))
     return c.json({ version: await drafts.getVersion(c.req.param('id'), n) })
+  })
+
+  /** Two versions side by side: what changed from `from` to `to` (lines, refined to characters). */
+  app.get('/drafts/:id/compare', async (c) => {
+    const from = parseRequest(VersionNumber, c.req.query('from'))
+    const to = parseRequest(VersionNumber, c.req.query('to'))
+    const id = c.req.param('id')
+    const [before, after] = await Promise.all([drafts.getVersion(id, from), drafts.getVersion(id, to)])
+    const diff = diffText(before.text, after.text)
+    return c.json({ from: versionSummary(before), to: versionSummary(after), diff, ...diffStats(diff) })
   })
 
   /**

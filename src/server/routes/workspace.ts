@@ -6,8 +6,10 @@ import { UserError } from '../../errors.js'
 import { decodeText } from '../../ingest/extract-text.js'
 import type { JobRunner } from '../../jobs/job-runner.js'
 import { parseJsonText } from '../../json-text.js'
+import { listSampleParks, readSamplePark } from '../../park/sample-parks.js'
 import { validateParkData } from '../../park/validate-park.js'
 import type { Workspace } from '../../store/workspace.js'
+import { fileResponse } from '../file-response.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
 import { indicatorTemplate, indicatorWorkbook } from '../../export/indicator-workbook.js'
 import { mergeIndicators, type ImportedCell } from '../../ingest/indicator-workbook.js'
@@ -19,7 +21,6 @@ import { KindIdSchema } from '../../kinds/kind-id.js'
  * park-data validator's: 422 with every issue and its JSON path, which the page shows beside the field.
  */
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const messages = {
   missingData: '缺少园区数据（字段 data）。',
@@ -64,6 +65,10 @@ export function workspaceParkRoutes(deps: { workspace: Workspace; maxUploadBytes
   })
 
   app.get('/parks', async (c) => c.json({ parks: await parks.list() }))
+
+  // The bundled sample parks, for a first visit: listed, and stored as a new park on request.
+  app.get('/sample-parks', (c) => c.json({ samples: listSampleParks() }))
+  app.post('/sample-parks/:id', async (c) => c.json({ park: await parks.create(readSamplePark(c.req.param('id'))) }, 201))
 
   app.post('/parks', async (c) => {
     const { data } = parseRequest(CreateParkSchema, await readJsonBody(c))
@@ -139,10 +144,7 @@ export function workspaceParkRoutes(deps: { workspace: Workspace; maxUploadBytes
     const query = parseRequest(TemplateQuerySchema, c.req.query())
     const park = query.parkId ? (await parks.get(query.parkId)).data : undefined
     const { data, fileName } = await indicatorWorkbook(query.kind, park)
-    return c.body(data as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': XLSX_TYPE,
-      'content-disposition': `attachment; filename="indicators.xlsx"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-    })
+    return fileResponse({ format: 'xlsx', data, fileName }, 'indicators')
   })
 
   return app

@@ -29,12 +29,18 @@ function headersWith(extra = {}) {
 }
 
 const NETWORK_ERROR = '无法连接园区报告助手服务，请确认程序仍在运行后重试。您的输入仍保留在页面上。'
+const CANCELLED = '已取消。'
+
+/** The error of a request the person cancelled (an AbortController's signal): code 'cancelled'. */
+const cancelled = () => new ApiError(0, { error: { code: 'cancelled', message: CANCELLED } })
+const isAbort = (error) => error?.name === 'AbortError'
 
 async function send(path, options = {}) {
   let response
   try {
     response = await fetch(path, { ...options, headers: headersWith(options.headers) })
-  } catch {
+  } catch (error) {
+    if (isAbort(error)) throw cancelled()
     throw new ApiError(0, { error: { code: 'network', message: NETWORK_ERROR } })
   }
   if (response.ok) return response
@@ -45,8 +51,8 @@ async function send(path, options = {}) {
 }
 
 /** GET/POST/PUT/DELETE JSON; answers the parsed body (undefined for 204). */
-export async function api(path, { method = 'GET', body, form } = {}) {
-  const options = { method }
+export async function api(path, { method = 'GET', body, form, signal } = {}) {
+  const options = signal ? { method, signal } : { method }
   if (form) options.body = form
   else if (body !== undefined) {
     options.body = JSON.stringify(body)
@@ -90,11 +96,12 @@ export async function download(path, { method = 'GET', body, form } = {}) {
  * POST with `Accept: text/event-stream`: calls onEvent(name, data) for each SSE message and answers the data of
  * the `result` event; an `error` event becomes an ApiError.
  */
-export async function postStream(path, body, onEvent) {
+export async function postStream(path, body, onEvent, { signal } = {}) {
   const response = await send(path, {
     method: 'POST',
     body: JSON.stringify(body),
     headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+    ...(signal ? { signal } : {}),
   })
   if (!(response.headers.get('content-type') ?? '').includes('text/event-stream')) return response.json()
   const reader = response.body.getReader()
@@ -102,7 +109,14 @@ export async function postStream(path, body, onEvent) {
   let buffer = ''
   let result
   for (;;) {
-    const { value, done } = await reader.read()
+    let chunk
+    try {
+      chunk = await reader.read()
+    } catch (error) {
+      if (isAbort(error)) throw cancelled()
+      throw new ApiError(0, { error: { code: 'stream_ended', message: '连接中断，初稿没有生成完成，请重试。' } })
+    }
+    const { value, done } = chunk
     if (value) buffer += decoder.decode(value, { stream: true })
     let boundary
     while ((boundary = buffer.indexOf('\n\n')) >= 0) {

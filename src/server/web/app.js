@@ -5,17 +5,25 @@ import { initDocuments } from './documents.js'
 import { initDrafting } from './drafting.js'
 import { initExport } from './exporter.js'
 import { initParkForm } from './park-form.js'
-import { initReview } from './review.js'
+import { initReview, saveFromKeyboard } from './review.js'
 import { initRewrite } from './rewrite.js'
 import { setRules } from './rules.js'
 import { hideToast, refreshParks, registerTabs, selectPark, toast } from './session.js'
-import { local, on, state } from './state.js'
+import { emit, local, on, state } from './state.js'
 
 const TABS = ['park', 'docs', 'draft', 'review', 'rewrite', 'export']
 
+/** The tab a URL names (#review), so the back button and a bookmark reach the same step. */
+const tabOfUrl = () => {
+  const name = window.location.hash.slice(1)
+  return TABS.includes(name) ? name : undefined
+}
+
 function setUpTabs() {
   const tabs = TABS.map((name) => $(`tab-${name}`))
-  const show = (name, focus = false) => {
+  let currentTab
+  /** `fromHistory`: the browser already moved to the tab's URL (back/forward); otherwise a history entry is added. */
+  const show = (name, focus = false, fromHistory = false) => {
     // A message about the tab being left would be stale on the next one.
     hideToast()
     TABS.forEach((tabName, i) => {
@@ -26,7 +34,17 @@ function setUpTabs() {
     })
     if (focus) $(`tab-${name}`).focus()
     local.set('tab', { name })
+    if (!fromHistory && tabOfUrl() !== name) {
+      if (currentTab === undefined) window.history.replaceState(null, '', `#${name}`)
+      else window.history.pushState(null, '', `#${name}`)
+    }
+    currentTab = name
+    emit('tab', name)
   }
+  window.addEventListener('popstate', () => {
+    const name = tabOfUrl()
+    if (name && name !== currentTab) show(name, false, true)
+  })
   tabs.forEach((tab, i) => {
     tab.addEventListener('click', () => show(TABS[i]))
     // Arrow keys move between tabs (WAI-ARIA tabs pattern); Home/End jump to the ends.
@@ -39,7 +57,22 @@ function setUpTabs() {
   })
   registerTabs((name) => show(name))
   const last = local.get('tab')?.name
-  show(TABS.includes(last) ? last : 'park')
+  show(tabOfUrl() ?? (TABS.includes(last) ? last : 'park'), false, Boolean(tabOfUrl()))
+}
+
+/** Ctrl+S (⌘S) saves what the open tab edits, instead of the browser saving the page. */
+function setUpSaveKey() {
+  document.addEventListener('keydown', (event) => {
+    if (!(event.ctrlKey || event.metaKey) || event.key.toLowerCase() !== 's' || event.shiftKey || event.altKey) return
+    event.preventDefault()
+    if (!$('panel-review').hidden) {
+      saveFromKeyboard().then((saved) => {
+        if (!saved) toast('没有需要保存的修改。')
+      })
+    } else if (!$('panel-park').hidden) {
+      $('panel-park').querySelector('form.park-form')?.requestSubmit()
+    }
+  })
 }
 
 function setUpToken() {
@@ -131,6 +164,7 @@ async function start() {
 }
 
 setUpTabs()
+setUpSaveKey()
 setUpToken()
 setUpParkBar()
 initParkForm($('panel-park'))

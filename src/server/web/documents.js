@@ -34,9 +34,8 @@ function searchSection() {
         h(
           'ol',
           { class: 'clauses' },
-          outcome.results.map((r) =>
-            h('li', {}, h('p', { class: 'clause-path' }, r.path, h('span', { class: 'score' }, `相关度 ${r.score.toFixed(2)}`)), h('p', { class: 'clause-text' }, r.text)),
-          ),
+          // Most relevant first; the scores themselves mean nothing to a reader (only their order does).
+          outcome.results.map((r) => h('li', {}, h('p', { class: 'clause-path' }, r.path), h('p', { class: 'clause-text' }, r.text))),
         ),
       )
     } catch (error) {
@@ -55,7 +54,14 @@ function uploadSection() {
     data.append('file', file)
     try {
       const { document: doc, clauses } = await api('/api/documents', { method: 'POST', form: data })
-      say(message, `已加入《${doc.title}》，切分出 ${clauses} 条条款。`, 'ok')
+      // The same policy as a PDF and as a Word file: two entries under one title, said so rather than left to puzzle over.
+      const namesake = documents.find((other) => other.id !== doc.id && other.title === doc.title)
+      say(
+        message,
+        `已加入《${doc.title}》，切分出 ${clauses} 条条款。` +
+          (namesake ? `列表中已有同名文件（${namesake.origin === 'upload' ? `上传：${namesake.fileName}` : '内置'}）；如果是同一份文件，请删除其中一份，以免检索时重复。` : ''),
+        'ok',
+      )
       emit('documents')
       await loadDocuments()
       await openDocument(doc.id)

@@ -2,9 +2,9 @@
 // so the validator's issues ($.park.name, $.indicators.scale.revenue['2025'], …) appear beside their fields.
 // Edits are kept in localStorage as they are typed; saving is explicit and versioned (409 when another tab saved).
 import { api, download } from './api.js'
-import { debounce, empty, filePicker, formatTime, h, saveBlob, say } from './dom.js'
+import { debounce, empty, fill, filePicker, formatTime, h, saveBlob, say } from './dom.js'
 import { hideToast, refreshParks, selectPark, showTab, toast } from './session.js'
-import { formKey, local, on, state } from './state.js'
+import { emit, formKey, kindName, local, on, state } from './state.js'
 
 const CATEGORIES = ['政府/事业单位', '央国企', '民企', '其他']
 const ENTITY_TYPES = [
@@ -428,7 +428,7 @@ function toolbar() {
     { class: 'form-toolbar' },
     h('button', { type: 'submit', class: 'primary' }, state.park ? '保存（新版本）' : '保存园区'),
     h('button', { type: 'button', class: 'secondary', onclick: () => validateNow(true) }, '检查资料'),
-    h('button', { type: 'button', class: 'secondary', onclick: downloadJson }, '下载 JSON'),
+    h('button', { type: 'button', class: 'secondary', onclick: downloadJson, title: '保存一份园区资料文件到本机，可在别处“导入园区资料文件”' }, '下载园区资料文件'),
     dirty && state.park ? h('button', { type: 'button', class: 'ghost', onclick: discard }, '放弃未保存的修改') : null,
     state.park ? h('button', { type: 'button', class: 'danger', onclick: removePark }, '删除园区') : null,
     status,
@@ -444,7 +444,7 @@ function conflictBox() {
     h(
       'div',
       { class: 'actions' },
-      h('button', { type: 'button', class: 'secondary', onclick: downloadJson }, '下载我的修改（JSON）'),
+      h('button', { type: 'button', class: 'secondary', onclick: downloadJson }, '下载我的修改（园区资料文件）'),
       h('button', { type: 'button', class: 'ghost', onclick: discard }, '载入最新版本（放弃我的修改）'),
     ),
   )
@@ -468,12 +468,51 @@ function issueSummary() {
   )
 }
 
+/**
+ * A first visit (no park yet): the three steps, and a sample park to load so every step can be tried before a
+ * person types their own data.
+ */
+function firstVisitGuide() {
+  const samples = h('div', { class: 'actions', id: 'sample-parks' })
+  const steps = h(
+    'ol',
+    { class: 'steps' },
+    h('li', {}, h('strong', {}, '园区资料：'), '载入一个示例园区先看看效果，或在下面填写、用上方“导入园区资料文件”导入本园区的资料。'),
+    h('li', {}, h('strong', {}, '生成初稿：'), '按所选报告类型的模板一键生成初稿；已经写好的稿件可在“审校”中上传。'),
+    h('li', {}, h('strong', {}, '审校与导出：'), '逐条查看审校意见并修改，满意后导出 Word 文件。'),
+  )
+  api('/api/sample-parks')
+    .then(({ samples: list }) => {
+      fill(
+        samples,
+        list.map((sample) => {
+          const button = h('button', { type: 'button', class: 'secondary' }, `载入示例：${sample.name}（${state.kinds.find((kind) => kind.id === sample.kind)?.category ?? kindName(sample.kind)}）`)
+          button.addEventListener('click', () => loadSample(sample, button))
+          return button
+        }),
+      )
+    })
+    .catch(() => samples.remove())
+  return h('section', { class: 'card guide', id: 'first-visit', 'aria-labelledby': 'guide-title' }, h('h3', { id: 'guide-title' }, '第一次使用？三步完成一份报告'), steps, samples)
+}
+
+async function loadSample(sample, button) {
+  button.disabled = true
+  try {
+    const { park } = await api(`/api/sample-parks/${encodeURIComponent(sample.id)}`, { method: 'POST' })
+    await refreshParks()
+    await selectPark(park.id)
+    toast(`已载入示例园区“${park.name}”。可以到“生成初稿”试一试，所有内容都可以修改。`)
+  } catch (error) {
+    toast(error.message, 'error')
+    button.disabled = false
+  }
+}
+
 function render() {
   if (!panel || !data) return
   fields.clear()
-  const intro = state.parks.length
-    ? null
-    : empty('还没有园区。请在下面填写园区资料后保存，或点击上方“导入园区资料（JSON）”。')
+  const intro = state.parks.length ? null : firstVisitGuide()
   const form = h(
     'form',
     { class: 'park-form', novalidate: true, 'aria-label': '园区资料' },
@@ -561,6 +600,8 @@ async function validateNow(announce) {
 // Written on every change (a park's data is a few kilobytes): switching parks or closing the tab loses nothing.
 const keepLocal = () => {
   if (dirty) local.set(formKey(state.park?.id), { data, version: baseVersion })
+  // 生成初稿 says whether the form has edits its draft will not use.
+  emit('park-form')
 }
 
 function changed() {
@@ -709,4 +750,9 @@ export function initParkForm(node) {
   panel.replaceChildren(empty('正在载入……'))
   on('park', load)
   document.addEventListener('park-report:new-park', () => showTab('park'))
+  // Another tab (导出's list of empty fields) asks for a field: shown, scrolled to and focused.
+  document.addEventListener('park-report:focus-field', (event) => {
+    showTab('park')
+    window.requestAnimationFrame(() => focusPath(event.detail))
+  })
 }

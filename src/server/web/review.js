@@ -1,10 +1,12 @@
 // 审校: the draft in an editor whose findings are highlighted at their exact characters, grouped by rule, with
 // one-click fixes; 字数 per section; re-checked while typing. A person's own .docx/.txt/.md can be uploaded and
-// checked the same way. Saving adds a version; an applied fix is saved as a version of its own.
+// checked the same way. A fix is an edit like typing (undone with Ctrl+Z, saved with the person's next save);
+// a finding can be ignored (remembered per draft in this browser); an old version is viewed read-only.
 import { api, download } from './api.js'
+import { compareCard } from './compare.js'
 import { debounce, empty, fill, filePicker, formatTime, h, saveBlob, say } from './dom.js'
 import { hasUnsavedText, hideToast, loadDrafts, materials, openDraft, parkData, saveVersion, setText, showTab, toast } from './session.js'
-import { formatKey, local, on, state } from './state.js'
+import { formatKey, ignoredKey, local, on, state } from './state.js'
 
 // The rules' Chinese names come from the server (GET /api/rules); rewrite.js takes ruleName from here.
 import { ruleName, rulesCard } from './rules.js'
@@ -18,8 +20,41 @@ let backdrop
 let findingsBox
 let zishuBox
 let statusLine
+let noticeBox
 let checkSeq = 0
 let selected = -1
+/** An older version shown read-only: {number, text}; undefined while the editor holds the working text. */
+let viewing
+/** Findings ignored in this draft, by signature (see signatureOf), kept in this browser. */
+let ignored = new Set()
+let showIgnored = false
+/** Past this many findings of one rule the list shows the first ones and a button for the rest (long texts). */
+const LIST_LIMIT = 30
+/** A span longer than this is marked at its start only: shading a whole section says nothing and hides the rest. */
+const MARK_LIMIT = 60
+
+/**
+ * What the unsaved changes are: the fixes applied since the last save (said in the saved version's note), and
+ * whether the person also typed. Only fixes: the version is recorded as 应用修改建议, otherwise as 手工修改.
+ */
+let pendingFixes = []
+let typedSinceSave = false
+let applyingFix = false
+
+/** Saves the working text with the source and note its unsaved changes call for. */
+async function saveWorkingText(userNote) {
+  const fixesOnly = pendingFixes.length > 0 && !typedSinceSave
+  const note = userNote || (pendingFixes.length ? `应用修改建议：${pendingFixes.join('；')}` : '')
+  const saved = await saveVersion(state.text, fixesOnly ? 'fixes' : 'edit', note.slice(0, 2000))
+  if (saved) {
+    pendingFixes = []
+    typedSinceSave = false
+  }
+  return saved
+}
+
+/** The text in the editor: the working text, or the old version being viewed. */
+const shownText = () => viewing?.text ?? state.text
 
 const uploadPicker = filePicker('.docx,.txt,.md', uploadDraft)
 const annotatePicker = filePicker('.docx', annotateWordFile)
@@ -32,7 +67,7 @@ const ANNOTATE_HINT = '选择一份 Word 稿件，下载同一份文件：每条
 
 async function runCheck() {
   if (!state.current) return
-  const text = state.text
+  const text = shownText()
   const seq = ++checkSeq
   if (!text.trim()) {
     state.check = { text, findings: [], stats: { total: 0, title: 0, abstract: 0, sections: [] } }
@@ -83,7 +118,7 @@ function formatNotice() {
 function highlightable(findings) {
   const spans = findings
     .map((finding, index) => ({ finding, index }))
-    .filter(({ finding }) => finding.end > finding.start)
+    .filter(({ finding, index }) => finding.end > finding.start && isShown(finding, index))
     .sort((a, b) => a.finding.start - b.finding.start || a.finding.end - b.finding.end)
   const kept = []
   let end = -1
@@ -96,14 +131,15 @@ function highlightable(findings) {
 }
 
 function paintBackdrop() {
-  const text = state.text
+  const text = shownText()
   const current = state.check && state.check.text === text ? state.check.findings : []
   const nodes = []
   let at = 0
   for (const { finding, index } of highlightable(current)) {
+    const end = Math.min(finding.end, finding.start + MARK_LIMIT)
     nodes.push(text.slice(at, finding.start))
-    nodes.push(h('mark', { class: `sev-${finding.severity}${index === selected ? ' current' : ''}`, id: `mark-${index}` }, text.slice(finding.start, finding.end)))
-    at = finding.end
+    nodes.push(h('mark', { class: `sev-${finding.severity}${index === selected ? ' current' : ''}`, id: `mark-${index}` }, text.slice(finding.start, end)))
+    at = end
   }
   // The trailing newline keeps the backdrop as tall as the textarea when the text ends in a line break.
   nodes.push(`${text.slice(at)}\n`)
@@ -112,12 +148,64 @@ function paintBackdrop() {
 }
 
 function showCheck() {
+  fill(noticeBox, wrongParkNotice())
   paintBackdrop()
   renderFindings()
   renderZishu()
-  const findings = state.check?.findings ?? []
+  const findings = shownFindings().map(([finding]) => finding)
   const errors = findings.filter((f) => f.severity === 'error').length
-  say(statusLine, findings.length ? `审校完成：${errors} 个错误、${findings.length - errors} 个提醒或提示。` : '审校完成：没有发现问题。', errors ? 'error' : 'ok')
+  const hidden = ignoredCount()
+  say(
+    statusLine,
+    (findings.length ? `审校完成：${errors} 个错误、${findings.length - errors} 个提醒或提示。` : '审校完成：没有发现问题。') + (hidden ? `另有 ${hidden} 条已忽略。` : ''),
+    errors ? 'error' : 'ok',
+  )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ignoring findings: remembered per draft by what the finding says about which characters, so it stays ignored
+// after the text around it changes and comes back when the flagged characters themselves change.
+// ---------------------------------------------------------------------------------------------
+
+function signatureOf(finding) {
+  const text = state.check?.text ?? ''
+  return `${finding.rule}|${finding.message}|${text.slice(finding.start, finding.end)}`
+}
+
+function loadIgnored() {
+  const stored = state.current ? local.get(ignoredKey(state.current.draft.id)) : undefined
+  ignored = new Set(Array.isArray(stored?.signatures) ? stored.signatures : [])
+}
+
+function storeIgnored() {
+  if (!state.current) return
+  if (ignored.size) local.set(ignoredKey(state.current.draft.id), { signatures: [...ignored] })
+  else local.remove(ignoredKey(state.current.draft.id))
+}
+
+/** A finding is listed and marked unless ignored; the blocking wrong-park notice cannot be ignored. */
+const isIgnored = (finding) => finding.rule !== 'park-data' && ignored.has(signatureOf(finding))
+const isShown = (finding) => showIgnored || !isIgnored(finding)
+const ignoredCount = () => (state.check?.findings ?? []).filter(isIgnored).length
+/** [finding, index] of the findings shown, index into state.check.findings. */
+const shownFindings = () => (state.check?.findings ?? []).map((finding, index) => [finding, index]).filter(([finding]) => isShown(finding))
+
+function toggleIgnore(index) {
+  const finding = state.check?.findings[index]
+  if (!finding) return
+  const signature = signatureOf(finding)
+  if (ignored.has(signature)) ignored.delete(signature)
+  else ignored.add(signature)
+  storeIgnored()
+  selected = -1
+  showCheck()
+}
+
+/** The draft names another park than the one selected: figures were not compared and no fix of them is offered. */
+function wrongParkNotice() {
+  const finding = (state.check?.findings ?? []).find((f) => f.rule === 'park-data' && f.severity === 'error')
+  if (!finding) return null
+  return h('div', { class: 'banner error', role: 'alert', id: 'wrong-park' }, h('p', {}, h('strong', {}, '请先确认园区：'), finding.message))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -126,7 +214,7 @@ function showCheck() {
 
 function locate(index) {
   const finding = state.check?.findings[index]
-  if (!finding) return
+  if (!finding || state.check.text !== shownText()) return
   selected = index
   paintBackdrop()
   for (const item of findingsBox.querySelectorAll('li.finding')) item.classList.toggle('current', Number(item.dataset.index) === index)
@@ -139,26 +227,81 @@ function locate(index) {
   textarea.setSelectionRange(finding.start, finding.end)
 }
 
-async function applyFix(index) {
+/**
+ * Past this many fixes at once the edits go in without the browser's undo: each undoable edit costs the browser a
+ * layout of the whole text (about 30 ms at 20,000 字), so fifty of them would freeze the page.
+ */
+const UNDOABLE_FIXES = 20
+/**
+ * A paste longer than this is put in directly rather than through the browser's editing: Chromium took 9.8 s to
+ * paste 23,000 characters into this editor (0.1 s directly), with the page frozen. Such a paste is not undone with
+ * Ctrl+Z; “放弃未保存的修改” brings back the saved text.
+ */
+const LARGE_PASTE = 2000
+
+/**
+ * Makes `fixes` (sorted from the end, not overlapping) in the editor, each as an edit the browser can undo (Ctrl+Z)
+ * like typing, so that the text becomes `next`; a fix is not saved on its own: the person saves when they choose
+ * (保存, Ctrl+S). Answers whether the edits can be undone with Ctrl+Z.
+ */
+function editRanges(fixes, next) {
+  textarea.focus({ preventScroll: true })
+  let undoable = fixes.length <= UNDOABLE_FIXES
+  applyingFix = true
+  try {
+    for (const fix of undoable ? fixes : []) {
+      textarea.setSelectionRange(fix.start, fix.end)
+      if (!(fix.text ? document.execCommand('insertText', false, fix.text) : document.execCommand('delete'))) {
+        undoable = false
+        break
+      }
+    }
+  } finally {
+    applyingFix = false
+  }
+  if (textarea.value !== next) {
+    textarea.value = next
+    undoable = false
+  }
+  // One update for the whole batch: the input events of the single edits were not acted on (applyingFix).
+  setText(next, 'fix')
+  paintBackdrop()
+  return undoable
+}
+
+/** The fixes of `indexes` (fixes of the checked text), applied from the end so earlier offsets stay right; overlaps skipped. */
+function applyFixes(indexes) {
   const check = state.check
-  const finding = check?.findings[index]
-  if (!finding?.fix) return
-  if (check.text !== state.text) {
+  if (viewing) return
+  if (!check || check.text !== state.text) {
     toast('正文刚刚改动过，正在重新审校，请在结果更新后再点“修改”。', 'error')
     return runCheck()
   }
-  const { start, end, text } = finding.fix
-  const before = state.text.slice(start, end)
-  const next = state.text.slice(0, start) + text + state.text.slice(end)
-  const hadEdits = hasUnsavedText()
-  textarea.value = next
-  setText(next, 'fix')
+  const fixes = indexes
+    .map((index) => check.findings[index]?.fix)
+    .filter(Boolean)
+    .sort((a, b) => b.start - a.start || b.end - a.end)
+  let next = state.text
+  let limit = Infinity
+  const kept = []
+  const notes = []
+  for (const fix of fixes) {
+    if (fix.end > limit) continue
+    notes.unshift(`“${next.slice(fix.start, fix.end)}”改为“${fix.text}”`)
+    next = next.slice(0, fix.start) + fix.text + next.slice(fix.end)
+    limit = fix.start
+    kept.push(fix)
+  }
+  if (!kept.length) return
+  pendingFixes.push(...notes)
   selected = -1
-  const rule = ruleName(finding.rule)
-  const note = `应用修改建议（${rule}）：“${before}”改为“${text}”${hadEdits ? '；含此前未保存的修改' : ''}`
-  await saveVersion(next, 'fixes', note.slice(0, 2000))
-  await runCheck()
+  const undoable = editRanges(kept, next)
+  const undo = undoable ? (kept.length === 1 ? '可按 Ctrl+Z 撤销' : '可按 Ctrl+Z 逐处撤销') : '可点“放弃未保存的修改”撤销'
+  toast(`${kept.length === 1 ? '已修改' : `已修改 ${kept.length} 处`}，尚未保存。${undo}，按 Ctrl+S 或点“保存为新一稿”留存。`)
+  runCheck()
 }
+
+const fixable = (items) => items.filter(([finding]) => finding.fix && !isIgnored(finding)).map(([, index]) => index)
 
 function findingItem(finding, index) {
   const actions = h('div', { class: 'actions' })
@@ -167,16 +310,22 @@ function findingItem(finding, index) {
     go.addEventListener('click', () => locate(index))
     actions.append(go)
   }
-  if (finding.fix) {
-    const label = finding.fix.text ? `修改为“${finding.fix.text}”` : `删除“${state.text.slice(finding.fix.start, finding.fix.end)}”`
+  const ignoredNow = isIgnored(finding)
+  if (finding.fix && !viewing && !ignoredNow) {
+    const label = finding.fix.text ? `修改为“${finding.fix.text}”` : `删除“${state.check.text.slice(finding.fix.start, finding.fix.end)}”`
     const fix = h('button', { type: 'button', class: 'primary small fix' }, label)
-    fix.addEventListener('click', () => applyFix(index))
+    fix.addEventListener('click', () => applyFixes([index]))
     actions.append(fix)
+  }
+  if (finding.rule !== 'park-data') {
+    const ignore = h('button', { type: 'button', class: 'ghost small ignore' }, ignoredNow ? '恢复此条' : '忽略此条')
+    ignore.addEventListener('click', () => toggleIgnore(index))
+    actions.append(ignore)
   }
   return h(
     'li',
-    { class: `finding sev-${finding.severity}${index === selected ? ' current' : ''}`, dataset: { index: String(index) } },
-    h('p', { class: 'finding-head' }, h('span', { class: `badge sev-${finding.severity}` }, SEVERITY[finding.severity] ?? finding.severity), h('span', { class: 'where' }, `${finding.section} · 第 ${finding.line} 行`)),
+    { class: `finding sev-${finding.severity}${index === selected ? ' current' : ''}${ignoredNow ? ' ignored' : ''}`, dataset: { index: String(index) } },
+    h('p', { class: 'finding-head' }, h('span', { class: `badge sev-${finding.severity}` }, ignoredNow ? '已忽略' : (SEVERITY[finding.severity] ?? finding.severity)), h('span', { class: 'where' }, finding.section || '全文')),
     h('p', { class: 'finding-message' }, finding.message),
     finding.excerpt ? h('p', { class: 'excerpt' }, finding.excerpt) : null,
     finding.suggestion ? h('p', { class: 'suggestion' }, `建议：${finding.suggestion}`) : null,
@@ -184,28 +333,53 @@ function findingItem(finding, index) {
   )
 }
 
+function ruleGroup(rule, items) {
+  const fixes = fixable(items)
+  const all = fixes.length > 1 && !viewing ? h('button', { type: 'button', class: 'secondary small apply-all' }, `本类全部修改（${fixes.length} 处）`) : null
+  all?.addEventListener('click', () => applyFixes(fixes))
+  const list = h('ol', { class: 'findings' }, items.slice(0, LIST_LIMIT).map(([finding, index]) => findingItem(finding, index)))
+  const more = items.length > LIST_LIMIT ? h('button', { type: 'button', class: 'ghost small' }, `显示其余 ${items.length - LIST_LIMIT} 条`) : null
+  more?.addEventListener('click', () => {
+    list.append(...items.slice(LIST_LIMIT).map(([finding, index]) => findingItem(finding, index)))
+    more.remove()
+  })
+  return h(
+    'details',
+    { class: 'rule-group', open: true },
+    h('summary', {}, `${ruleName(rule)}（${items.length}）`),
+    rule === 'format' ? h('p', { class: 'hint' }, '格式问题需在 Word 中修改后重新上传；“导出”生成的 Word 文件会按模板重新排版。') : null,
+    all,
+    list,
+    more,
+  )
+}
+
 function renderFindings() {
-  const findings = state.check?.findings ?? []
   if (!state.check) return fill(findingsBox, h('h3', {}, '审校意见'), h('p', { class: 'hint' }, '正在审校……'))
-  if (!findings.length) return fill(findingsBox, h('h3', {}, '审校意见'), formatNotice(), empty('没有发现问题。'))
+  const shown = shownFindings()
+  const hidden = ignoredCount()
+  const toggle = hidden ? h('button', { type: 'button', class: 'link', id: 'toggle-ignored' }, showIgnored ? '隐藏已忽略的意见' : `显示已忽略的 ${hidden} 条`) : null
+  toggle?.addEventListener('click', () => {
+    showIgnored = !showIgnored
+    showCheck()
+  })
+  const viewingNote = viewing ? h('p', { class: 'hint' }, `这是第 ${viewing.number} 稿的审校意见（只读，不能在此修改）。`) : null
+  if (!shown.length) return fill(findingsBox, h('h3', {}, '审校意见'), formatNotice(), viewingNote, empty('没有发现问题。'), toggle)
   const groups = new Map()
-  findings.forEach((finding, index) => {
+  for (const [finding, index] of shown) {
     if (!groups.has(finding.rule)) groups.set(finding.rule, [])
     groups.get(finding.rule).push([finding, index])
-  })
+  }
+  const allFixes = fixable(shown)
+  const applyAll = allFixes.length > 1 && !viewing ? h('button', { type: 'button', class: 'secondary small', id: 'apply-all' }, `全部修改（${allFixes.length} 处）`) : null
+  applyAll?.addEventListener('click', () => applyFixes(allFixes))
   fill(
     findingsBox,
-    h('h3', {}, `审校意见（${findings.length}）`),
+    h('h3', {}, `审校意见（${shown.length}）`),
     formatNotice(),
-    [...groups].map(([rule, items]) =>
-      h(
-        'details',
-        { class: 'rule-group', open: true },
-        h('summary', {}, `${ruleName(rule)}（${items.length}）`),
-        rule === 'format' ? h('p', { class: 'hint' }, '格式问题需在 Word 中修改后重新上传；“导出”生成的 Word 文件会按模板重新排版。') : null,
-        h('ol', { class: 'findings' }, items.map(([finding, index]) => findingItem(finding, index))),
-      ),
-    ),
+    viewingNote,
+    h('div', { class: 'actions' }, applyAll, toggle),
+    [...groups].map(([rule, items]) => ruleGroup(rule, items)),
   )
 }
 
@@ -218,12 +392,12 @@ function renderZishu() {
     zishuBox,
     h('h3', {}, '字数'),
     h('p', { class: `zishu-total${over ? ' over' : ''}` }, `全文 ${stats.total} 字${limit ? ` / 上限 ${limit} 字` : ''}`, over ? `（超出 ${stats.total - limit} 字）` : ''),
-    h('p', { class: 'hint' }, `标题 ${stats.title} 字（不计入全文），【摘要】 ${stats.abstract} 字`),
+    h('p', { class: 'hint' }, `标题 ${stats.title} 字（不计入全文），【摘要】 ${stats.abstract} 字。一级标题下的字数不含标题本身，与审校意见所说的一致。`),
     h(
       'table',
       { class: 'zishu' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '章节'), h('th', { scope: 'col' }, '字数'))),
-      h('tbody', {}, stats.sections.map((s) => h('tr', { class: `level-${s.level}` }, h('td', {}, s.path.split('/').pop()), h('td', { class: 'num' }, String(s.zishu))))),
+      h('tbody', {}, stats.sections.map((s) => h('tr', { class: `level-${s.level}` }, h('td', {}, s.path.split('/').pop()), h('td', { class: 'num' }, String(s.judged ?? s.zishu))))),
     ),
   )
 }
@@ -236,29 +410,52 @@ function versionLabel(v) {
   const source = SOURCE_NAMES[v.source] ?? v.source
   // Notes usually start with what the source already says (离线撰写，1874字 / 应用修改建议（…）): not said twice.
   const note = v.note?.startsWith(source) ? v.note.slice(source.length).replace(/^[，：:、\s]+/, '') : (v.note ?? '')
-  return `第 ${v.number} 版 · ${source} · ${formatTime(v.createdAt)}${note ? ` · ${note.slice(0, 40)}` : ''}`
+  return `第 ${v.number} 稿 · ${source} · ${formatTime(v.createdAt)}${note ? ` · ${note.slice(0, 40)}` : ''}`
 }
 
+/** Shows version `number`: the latest is the working text; an older one is shown read-only until it is restored. */
 async function showVersion(number) {
   const latest = state.current.latest
   if (number === latest.number) {
-    if (hasUnsavedText() && !window.confirm('放弃未保存的修改，回到最新版本吗？')) return renderToolbar()
-    textarea.value = latest.text
-    setText(latest.text, 'version')
-    state.baseVersion = latest.number
-    return renderToolbar()
+    viewing = undefined
+    textarea.readOnly = false
+    textarea.value = state.text
+    renderToolbar()
+    return runCheck()
   }
-  if (hasUnsavedText() && !window.confirm('载入历史版本会替换编辑框中未保存的修改，继续吗？')) return renderToolbar()
   try {
     const { version } = await api(`/api/drafts/${encodeURIComponent(state.current.draft.id)}/versions/${number}`)
+    viewing = { number, text: version.text }
     textarea.value = version.text
-    state.baseVersion = latest.number
-    setText(version.text, 'version')
-    toast(`已载入第 ${number} 版的内容；保存后成为第 ${latest.number + 1} 版。`)
+    textarea.readOnly = true
+    selected = -1
+    renderToolbar()
+    runCheck()
   } catch (error) {
     toast(error.message, 'error')
+    renderToolbar()
   }
+}
+
+/** The viewed old version becomes the working text (an unsaved edit on top of the latest version). */
+function restoreViewed() {
+  if (!viewing) return
+  if (hasUnsavedText() && !window.confirm('恢复这一稿会替换编辑框中未保存的修改，继续吗？')) return
+  const { number, text } = viewing
+  viewing = undefined
+  textarea.readOnly = false
+  textarea.value = text
+  state.baseVersion = state.current.latest.number
+  setText(text, 'version')
   renderToolbar()
+  toast(`已把第 ${number} 稿的内容放回编辑框；保存后成为第 ${state.current.latest.number + 1} 稿。`)
+}
+
+/** Ctrl+S on the review tab: saves the working text as a new version when it has unsaved edits. */
+export async function saveFromKeyboard() {
+  if (!state.current || viewing || !hasUnsavedText()) return false
+  await saveWorkingText(panel.querySelector('#review-note')?.value.trim() ?? '')
+  return true
 }
 
 async function uploadDraft(file) {
@@ -281,6 +478,22 @@ async function uploadDraft(file) {
     if (line?.isConnected) say(line, error.message, 'error')
     toast(error.message, 'error')
   }
+}
+
+function viewingBar() {
+  const restore = h('button', { type: 'button', class: 'primary', id: 'review-restore' }, `恢复为第 ${viewing.number} 稿的内容`)
+  restore.addEventListener('click', restoreViewed)
+  const back = h('button', { type: 'button', class: 'secondary', id: 'review-latest' }, '回到最新稿')
+  back.addEventListener('click', () => showVersion(state.current.latest.number))
+  return h('div', { class: 'inline-form', role: 'status' }, h('span', { class: 'badge' }, `正在查看第 ${viewing.number} 稿（只读）`), restore, back)
+}
+
+/** Shows or closes the comparison of two versions, between the toolbar and the editor. */
+function toggleCompare() {
+  const holder = panel.querySelector('#compare-holder')
+  if (!holder || !state.current) return
+  if (holder.childElementCount) return fill(holder)
+  fill(holder, compareCard(state.current.draft.id, state.current.versions, () => fill(holder)))
 }
 
 /**
@@ -313,34 +526,43 @@ function renderToolbar() {
   const bar = panel.querySelector('#review-toolbar')
   if (!bar || !state.current) return
   const { draft, versions } = state.current
-  const draftSelect = h('select', { id: 'review-draft' }, state.drafts.map((d) => h('option', { value: d.id, selected: d.id === draft.id }, `${d.title}（${d.latestVersion} 版）`)))
+  const draftSelect = h('select', { id: 'review-draft' }, state.drafts.map((d) => h('option', { value: d.id, selected: d.id === draft.id }, `${d.title}（${d.latestVersion} 稿）`)))
   draftSelect.addEventListener('change', () => openDraft(draftSelect.value).catch((error) => toast(error.message, 'error')))
   const versionSelect = h(
     'select',
     { id: 'review-version' },
-    [...versions].reverse().map((v) => h('option', { value: String(v.number), selected: v.number === state.current.latest.number }, versionLabel(v))),
+    [...versions].reverse().map((v) => h('option', { value: String(v.number), selected: v.number === (viewing?.number ?? state.current.latest.number) }, versionLabel(v))),
   )
   versionSelect.addEventListener('change', () => showVersion(Number(versionSelect.value)))
   const note = h('input', { id: 'review-note', type: 'text', maxlength: '200', placeholder: '修改说明（可不填）', 'aria-label': '修改说明' })
-  const save = h('form', { class: 'inline-form' }, note, h('button', { type: 'submit', class: 'primary', id: 'review-save' }, '保存为新版本'))
+  const save = h('form', { class: 'inline-form' }, note, h('button', { type: 'submit', class: 'primary', id: 'review-save', title: '快捷键 Ctrl+S' }, '保存为新一稿'))
   save.addEventListener('submit', async (event) => {
     event.preventDefault()
     if (!hasUnsavedText()) return
-    await saveVersion(state.text, 'edit', note.value.trim())
+    await saveWorkingText(note.value.trim())
   })
   const upload = h('button', { type: 'button', class: 'secondary' }, '上传人工稿（.docx/.txt/.md）')
   upload.addEventListener('click', uploadPicker.open)
   const discard = h('button', { type: 'button', class: 'ghost', id: 'review-discard' }, '放弃未保存的修改')
   discard.addEventListener('click', () => {
     hideToast()
-    showVersion(state.current.latest.number)
+    if (!window.confirm('放弃未保存的修改，回到最新一稿吗？')) return
+    pendingFixes = []
+    typedSinceSave = false
+    const latest = state.current.latest
+    state.baseVersion = latest.number
+    textarea.value = latest.text
+    setText(latest.text, 'version')
   })
+  const compare = versions.length > 1 ? h('button', { type: 'button', class: 'secondary', id: 'review-compare' }, '对比两稿') : null
+  compare?.addEventListener('click', toggleCompare)
   fill(
     bar,
     h('div', { class: 'field' }, h('label', { for: 'review-draft' }, '稿件'), draftSelect),
-    h('div', { class: 'field' }, h('label', { for: 'review-version' }, '版本'), versionSelect),
-    save,
+    h('div', { class: 'field' }, h('label', { for: 'review-version' }, '稿次'), versionSelect),
+    viewing ? viewingBar() : save,
     upload,
+    compare,
     annotateButton(),
     discard,
     h('p', { class: 'save-status', id: 'review-save-status', 'aria-live': 'polite' }),
@@ -353,13 +575,14 @@ function updateSaveState() {
   const status = panel.querySelector('#review-save-status')
   if (!status || !state.current) return
   const unsaved = hasUnsavedText()
-  panel.querySelector('#review-save').disabled = !unsaved
-  panel.querySelector('#review-discard').hidden = !unsaved
+  const saveButton = panel.querySelector('#review-save')
+  if (saveButton) saveButton.disabled = !unsaved
+  panel.querySelector('#review-discard').hidden = !unsaved || Boolean(viewing)
   say(
     status,
     unsaved
-      ? `有未保存的修改（基于第 ${state.baseVersion} 版，已暂存在本机浏览器${state.restored ? `，恢复自 ${formatTime(state.restored)}` : ''}）`
-      : `已保存：第 ${state.current.latest.number} 版`,
+      ? `有未保存的修改（基于第 ${state.baseVersion} 稿，已暂存在本机浏览器${state.restored ? `，恢复自 ${formatTime(state.restored)}` : ''}）`
+      : `已保存：第 ${state.current.latest.number} 稿`,
     unsaved ? 'busy' : 'ok',
   )
 }
@@ -367,6 +590,11 @@ function updateSaveState() {
 function render() {
   checkSoon.cancel()
   selected = -1
+  viewing = undefined
+  showIgnored = false
+  pendingFixes = []
+  typedSinceSave = false
+  loadIgnored()
   if (!state.park) {
     const go = h('button', { type: 'button', class: 'primary' }, '去填写园区资料')
     go.addEventListener('click', () => showTab('park'))
@@ -384,23 +612,34 @@ function render() {
   // Scrollable, so the browser would make it a Tab stop of its own: it only mirrors the textarea.
   backdrop = h('div', { class: 'backdrop', 'aria-hidden': 'true', tabindex: '-1' })
   textarea.addEventListener('input', () => {
+    if (viewing || applyingFix) return
+    typedSinceSave = true
     setText(textarea.value, 'typing')
     selected = -1
     paintBackdrop()
     checkSoon()
   })
   textarea.addEventListener('scroll', () => (backdrop.scrollTop = textarea.scrollTop))
+  textarea.addEventListener('paste', (event) => {
+    const pasted = event.clipboardData?.getData('text/plain')
+    if (viewing || !pasted || pasted.length < LARGE_PASTE) return
+    event.preventDefault()
+    textarea.setRangeText(pasted.replace(/\r\n?/g, '\n'), textarea.selectionStart, textarea.selectionEnd, 'end')
+    textarea.dispatchEvent(new window.Event('input'))
+  })
   findingsBox = h('section', { class: 'card findings-card', 'aria-live': 'polite', 'aria-label': '审校意见' })
   zishuBox = h('section', { class: 'card zishu-card', 'aria-label': '字数' })
   statusLine = h('p', { class: 'message', role: 'status' })
+  noticeBox = h('div', { id: 'review-notice' })
   fill(
     panel,
     h('h2', { class: 'panel-title' }, `审校：${state.current.draft.title}`),
     h('div', { id: 'review-toolbar', class: 'toolbar' }),
+    h('div', { id: 'compare-holder' }),
     h(
       'div',
       { class: 'review' },
-      h('div', { class: 'editor-column' }, statusLine, h('div', { class: 'editor' }, backdrop, textarea), h('p', { class: 'hint' }, '直接在上面修改正文，停顿后会自动重新审校；高亮处即审校意见所指的文字。')),
+      h('div', { class: 'editor-column' }, noticeBox, statusLine, h('div', { class: 'editor' }, backdrop, textarea), h('p', { class: 'hint' }, '直接在上面修改正文，停顿后会自动重新审校；高亮处即审校意见所指的文字。')),
       h('div', { class: 'side-column' }, zishuBox, findingsBox, rulesCard()),
     ),
   )
@@ -432,6 +671,12 @@ export function initReview(node) {
   })
   on('text', (origin) => {
     if (!textarea) return
+    if (viewing && origin !== 'typing') {
+      // Another tab (改写) changed the working text: the editor shows it again.
+      viewing = undefined
+      textarea.readOnly = false
+      renderToolbar()
+    }
     if (origin !== 'typing' && origin !== 'fix' && textarea.value !== state.text) {
       textarea.value = state.text
       checkSoon()

@@ -1,6 +1,7 @@
 // 改写: rewrite one section (by an instruction to the LLM, by the checker's fixes, or down to N 字), compare before and
 // after, accept (a new version of the draft) or reject (nothing is stored).
 import { api } from './api.js'
+import { diffColumns } from './diff-view.js'
 import { empty, fill, h, say } from './dom.js'
 import { ruleName } from './review.js'
 import { hideToast, materials, parkData, saveVersion, showTab, toast } from './session.js'
@@ -132,19 +133,6 @@ function form() {
   return node
 }
 
-function diffColumns(diff) {
-  const before = []
-  const after = []
-  for (const op of diff) {
-    if (op.op === 'equal') {
-      before.push(op.text)
-      after.push(op.text)
-    } else if (op.op === 'delete') before.push(h('del', {}, op.text))
-    else after.push(h('ins', {}, op.text))
-  }
-  return [before, after]
-}
-
 /** Brings the result's heading into view below the sticky tab bar (scroll-margin-top), unless it is already there. */
 function showResult() {
   const box = panel.querySelector('#rewrite-result')
@@ -177,7 +165,7 @@ function renderResult() {
   const [before, after] = diffColumns(outcome.diff)
   const errors = outcome.findings.filter((f) => f.severity === 'error')
   const count = (n) => (n === undefined ? '' : `（${n} 字）`)
-  const accept = h('button', { type: 'button', class: 'primary' }, `接受（保存为第 ${state.current.latest.number + 1} 版）`)
+  const accept = h('button', { type: 'button', class: 'primary' }, `接受（保存为第 ${state.current.latest.number + 1} 稿）`)
   const reject = h('button', { type: 'button', class: 'secondary' }, '放弃')
   accept.addEventListener('click', async () => {
     if (state.text !== outcome.sentText && !window.confirm('改写之后正文又有改动，接受改写会替换这些改动。继续吗？')) return
@@ -187,7 +175,7 @@ function renderResult() {
       outcome = undefined
       if (formStatus) say(formStatus, '')
       renderResult()
-      toast(`已接受改写，保存为第 ${version.number} 版。`)
+      toast(`已接受改写，保存为第 ${version.number} 稿。`)
     } else accept.disabled = false
   })
   reject.addEventListener('click', () => {

@@ -35,8 +35,15 @@ export async function refreshParks() {
   emit('parks')
 }
 
-/** Opens a stored park (or, with undefined, a new empty form) and its drafts. */
+let selectSeq = 0
+
+/**
+ * Opens a stored park (or, with undefined, a new empty form) and its drafts. When parks are chosen in quick
+ * succession (the page opening the last one while the person picks another), only the latest choice is shown: a
+ * late answer for an earlier one would put its data in front of what the person is typing into.
+ */
 export async function selectPark(id) {
+  const seq = ++selectSeq
   if (!id) {
     state.park = undefined
     state.drafts = []
@@ -48,6 +55,7 @@ export async function selectPark(id) {
     return
   }
   const { park } = await api(`/api/parks/${encodeURIComponent(id)}`)
+  if (seq !== selectSeq) return
   const samePark = state.park?.id === park.id
   state.park = park
   local.set('last', { parkId: park.id, draftId: samePark ? state.current?.draft.id : local.get('last')?.draftId })
@@ -124,7 +132,7 @@ export async function saveVersion(text, source, note) {
     state.drafts = state.drafts.map((d) => (d.id === draft.id ? draft : d))
     state.text = text
     emit('draft', { saved: true })
-    toast(`已保存为第 ${version.number} 版。`)
+    toast(`已保存为第 ${version.number} 稿。`)
     return version
   } catch (error) {
     // The text stays where it is: in the editor and in this browser's copy.

@@ -22,7 +22,7 @@ const listeners = new Map()
 
 /**
  * Events: 'parks', 'park' (another park or a new version of it), 'drafts', 'draft' (opened or new version), 'text',
- * 'check', 'documents' (a policy document was uploaded or deleted).
+ * 'check', 'documents' (a policy document was uploaded or deleted), 'tab' (a tab was shown, with its name), 'park-form' (the park form was edited).
  */
 export function on(event, fn) {
   if (!listeners.has(event)) listeners.set(event, [])
@@ -61,6 +61,8 @@ export const local = {
 /** Keys of the unsaved copies: the park form (by park id, or 'new'), and a draft's editor text (by draft id). */
 export const formKey = (parkId) => `form:${parkId ?? 'new'}`
 export const textKey = (draftId) => `text:${draftId}`
+/** The findings a person chose to ignore in a draft (review.js signatures). */
+export const ignoredKey = (draftId) => `ignored:${draftId}`
 /** The Word format findings of an uploaded .docx draft, with the text they belong to. */
 export const formatKey = (draftId) => `format:${draftId}`
 
