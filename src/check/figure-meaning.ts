@@ -11,7 +11,7 @@ import type { DraftFigure } from './draft-figures.js'
  * are read as Chinese character pairs (bigrams) without the words every figure has around it (提升, 达到, 园区 …). They
  * agree when they share two pairs, or one pair that is at least a third of the figure's description (开发强度 ~ 实际开发
  * 面积占实际管理面积比重). A figure with too few words of its own to judge (达93.6%, 其中37家) is left to agree: the
- * words are not there to contradict the match.
+ * words are not there to contradict the match; so is a datum with too few (较2023年增加277家).
  */
 
 /** Words around any figure that say nothing about what it counts. */
@@ -53,8 +53,10 @@ export function figureDescription(figure: Pick<DraftFigure, 'labelBefore' | 'lab
  */
 export function describesSameThing(description: Set<string>, label: string | undefined): boolean {
   if (description.size < MIN_DESCRIPTION_PAIRS || label === undefined) return true
+  // The same on the datum's side: a number of the park's texts whose clause holds too few words of its own (较2023年
+  // 增加277家, where the subject is in the clause before) cannot contradict the figure's description either.
   const labelPairs = contentPairs(label)
-  if (!labelPairs.size) return true
+  if (labelPairs.size < MIN_DESCRIPTION_PAIRS) return true
   let shared = 0
   for (const pair of description) if (labelPairs.has(pair)) shared++
   return shared >= 2 || (shared === 1 && shared / description.size >= SINGLE_PAIR_SHARE)

@@ -139,11 +139,31 @@ function leadEnd(line: string, markerLength: number): number {
   return stop >= 0 && stop <= 20 ? markerLength + stop + 1 : markerLength
 }
 
+/**
+ * The offsets of a line's text inside 【】 (a 【待补充：……】 the drafter or the person left), “” and 《》: their
+ * punctuation ends no sentence or clause, so a removal never cuts a bracket pair in two.
+ */
+function enclosed(text: string, from: number, to: number): Set<number> {
+  const inside = new Set<number>()
+  const open: string[] = []
+  for (let i = from; i < to; i++) {
+    const c = text[i]!
+    const close = BRACKETS[c]
+    if (close) open.push(close)
+    else if (c === open.at(-1)) open.pop()
+    else if (open.length > 0) inside.add(i)
+  }
+  return inside
+}
+const BRACKETS: Record<string, string> = { '【': '】', '“': '”', '《': '》' }
+
 function sentenceBounds(text: string, at: number, from: number, to: number): { start: number; end: number } {
+  const inside = enclosed(text, from, to)
+  const ends = (i: number) => SENTENCE_END.test(text[i]!) && !inside.has(i)
   let start = at
-  while (start > from && !SENTENCE_END.test(text[start - 1]!)) start--
+  while (start > from && !ends(start - 1)) start--
   let end = at
-  while (end < to && !SENTENCE_END.test(text[end]!)) end++
+  while (end < to && !ends(end)) end++
   return { start, end: end < to ? end + 1 : to }
 }
 
@@ -152,13 +172,18 @@ function sentenceBounds(text: string, at: number, from: number, to: number): { s
  * preceding one for the last clause (the sentence keeps its 。). None when the sentence is a single clause.
  */
 function clauseSpan(text: string, at: number, sentence: { start: number; end: number }): Span | undefined {
+  const inside = enclosed(text, sentence.start, sentence.end)
+  const separates = (i: number) => CLAUSE_END.test(text[i]!) && !inside.has(i)
+  // A closing 】 ends the clause before it too (【待补充：……】园区企业……提升20.0%): the bracket stays whole.
+  const closesPlaceholder = (i: number) => text[i] === '】' && !inside.has(i)
   let start = at
-  while (start > sentence.start && !CLAUSE_END.test(text[start - 1]!)) start--
+  while (start > sentence.start && !separates(start - 1) && !closesPlaceholder(start - 1)) start--
   let end = at
-  while (end < sentence.end && !CLAUSE_END.test(text[end]!) && !SENTENCE_END.test(text[end]!)) end++
+  while (end < sentence.end && !separates(end) && !(SENTENCE_END.test(text[end]!) && !inside.has(end))) end++
   const first = start === sentence.start
   const last = end >= sentence.end || SENTENCE_END.test(text[end]!)
   if (first && last) return undefined
+  if (!first && closesPlaceholder(start - 1)) return { start, end: end < sentence.end ? end + 1 : end, unit: 'clause' }
   if (!last) return { start, end: end + 1, unit: 'clause' }
   return { start: start - 1, end, unit: 'clause' }
 }

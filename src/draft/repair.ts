@@ -100,10 +100,12 @@ export const ABSTRACT_KEY = '【摘要】'
 
 /**
  * The checker as the repair loop runs it. For a draft the model wrote, a figure without a source is an error, not the
- * warning it is in a person's draft in progress: the model was given every figure it may use.
+ * warning it is in a person's draft in progress: the model was given every figure it may use. That holds for every
+ * kind, also those whose preset lowers untraced figures to information (示范基地 reports, where a person quotes the
+ * 汇总表): the severity is set here, over the kind's preset.
  */
 export function draftChecker(kind: KindSpec, park?: ParkData, options: { strictFigures?: boolean; config?: RuleConfig } = {}): DraftCheck {
-  const strict: RuleConfig = options.strictFigures === false ? {} : { 'number-trace': { options: { strict: true } } }
+  const strict: RuleConfig = options.strictFigures === false ? {} : { 'number-trace': { severity: 'error', options: { strict: true } } }
   const config = mergeRuleConfigs(strict, options.config)
   const materials = park?.materials?.map((m) => m.text) ?? []
   return (text) => checkReport({ doc: parseReport(text), kind, ...(park ? { park } : {}), materials, config }).findings

@@ -26,7 +26,7 @@ import { zodResponseFormat } from 'openai/helpers/zod'
 import type { z } from 'zod'
 import type { AppConfig } from '../config.js'
 import { UserError } from '../errors.js'
-import { extractFirstJsonObject } from './json.js'
+import { jsonObjects } from './json.js'
 import { llmError, llmMessages, TIMEOUT_STATUS, upstreamDetail } from './llm-errors.js'
 import { renderPrompt } from './prompts.js'
 import { estimateTokens, type TokenUsage, type UsageMeter } from './usage.js'
@@ -444,11 +444,19 @@ function appendToLastUser(messages: readonly ChatMessage[], addition: string): C
 
 function parseStructured<T>(answer: ChatAnswer, schema: z.ZodType<T>): { ok: true; value: T } | { ok: false; reason: string } {
   const truncated = answer.finishReason === 'length' ? '（回答因长度上限被截断，请写得更简短）' : ''
-  const extracted = extractFirstJsonObject(answer.text)
-  if (!extracted.ok) return { ok: false, reason: extracted.reason + truncated }
-  const result = schema.safeParse(extracted.value)
-  if (result.success) return { ok: true, value: result.data }
-  const issues = result.error.issues
+  // The first object that fits the schema: an example quoted before the answer ({"a":1}，正式回答：{…}) is passed over.
+  const objects = jsonObjects(answer.text)
+  let firstMismatch: z.ZodError | undefined
+  for (let next = objects.next(); ; next = objects.next()) {
+    if (next.done) {
+      if (!firstMismatch) return { ok: false, reason: next.value.reason + truncated }
+      break
+    }
+    const result = schema.safeParse(next.value.value)
+    if (result.success) return { ok: true, value: result.data }
+    firstMismatch ??= result.error
+  }
+  const issues = firstMismatch.issues
     .slice(0, 5)
     .map((issue) => `${issue.path.length ? issue.path.join('.') : '（根）'}：${issue.message}`)
     .join('；')

@@ -12,10 +12,25 @@ export const jsonMessages = {
 } as const
 
 export function extractFirstJsonObject(answer: string): JsonExtraction {
+  return jsonObjects(answer).next().value
+}
+
+/**
+ * Reasoning a model writes into its answer before the JSON (DeepSeek-R1, Qwen3 and QwQ served by vLLM or Ollama put it
+ * between <think> and </think>): it may quote the prompt's example object, which would otherwise be taken for the
+ * answer. An unclosed <think> at the start (an answer cut inside its reasoning) hides everything after it.
+ */
+const REASONING = /<think>[\s\S]*?(?:<\/think>|$)/gu
+
+/**
+ * Every complete JSON object of the answer, in order, outside the model's reasoning; when there is none, the reason
+ * of the last failure is the generator's return value. A brace inside a sentence before the real object (“{{变量}}”
+ * echoed back, an example quoted before the answer) must not end the search.
+ */
+export function* jsonObjects(raw: string): Generator<Extract<JsonExtraction, { ok: true }>, Extract<JsonExtraction, { ok: false }>> {
+  const answer = raw.replace(REASONING, '')
   let from = answer.indexOf('{')
-  if (from < 0) return { ok: false, reason: jsonMessages.noObject }
   let lastReason: string = jsonMessages.noObject
-  // A brace inside a sentence before the real object (“{{变量}}” echoed back) must not end the search.
   while (from >= 0) {
     const end = matchingBrace(answer, from)
     if (end < 0) {
@@ -23,7 +38,9 @@ export function extractFirstJsonObject(answer: string): JsonExtraction {
     } else {
       const text = answer.slice(from, end + 1)
       try {
-        return { ok: true, value: JSON.parse(text), text }
+        yield { ok: true, value: JSON.parse(text), text }
+        from = answer.indexOf('{', end + 1)
+        continue
       } catch (error) {
         lastReason = jsonMessages.invalid((error as Error).message)
       }

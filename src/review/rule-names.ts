@@ -15,6 +15,7 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
   'proper-noun': '专有名词',
   'number-consistency': '数字一致',
   'number-trace': '数字来源',
+  'number-sanity': '数字常识',
   'quant-evidence': '量化成效',
   'logic-chain': '逻辑链条',
   focus: '聚焦产业',
@@ -26,6 +27,8 @@ export const RULE_NAMES: Readonly<Record<string, string>> = {
   'park-data': '园区资料',
   register: '文体语气',
   'time-reference': '时间表述',
+  typo: '错别字',
+  duplicate: '重复内容',
 }
 
 export const ruleName = (id: string): string => RULE_NAMES[id] ?? '其他'

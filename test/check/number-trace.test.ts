@@ -25,6 +25,9 @@ const jialanBulletin: ParkData = {
   materials: [{ title: '嘉澜经开区2025年统计公报（节选）', text: '2025年园区实现工业总产值2150.6亿元，其中汽车零部件产业实现工业总产值781.3亿元。' }],
 }
 
+// 澧州: results text “2025年上云上平台企业达到689家，较2023年增加277家。”
+const lizhou = ParkDataSchema.parse(JSON.parse(readFileSync(new URL('../../fixtures/parks/lizhou-base.json', import.meta.url), 'utf8')))
+
 // 绫江: 园区增加值占全市地区生产总值比重 2023 12.4 / 2024 12.8 / 2025 13.1 %.
 const lingjiang = ParkDataSchema.parse(JSON.parse(readFileSync(new URL('../../fixtures/parks/lingjiang-green.json', import.meta.url), 'utf8')))
 
@@ -72,6 +75,9 @@ const table = testRule(numberTraceRule, {
     },
     // A figure equal to a datum its words name in other terms (增加值占全市GDP比重 ~ 园区增加值占所在城市地区生产总值比重).
     { text: '一、背景介绍\n2024年园区增加值占全市GDP比重为12.8%。', park: lingjiang },
+    // A number of the park's texts whose own clause names nothing (“2025年上云上平台企业达到689家，较2023年增加277家。”):
+    // its words cannot contradict the figure's, which names the subject.
+    { text: '二、发展亮点和成效\n通过建设澧州工业互联网公共服务平台，2025年上云上平台企业较2023年增加277家。', park: lizhou },
     // … or in a figure of its paragraph (781.3 / 2150.6 = 36.3%).
     {
       text: '一、背景介绍\n2025年园区实现工业总产值2150.6亿元。其中，汽车零部件产业实现工业总产值781.3亿元，占全园区的36.3%。',

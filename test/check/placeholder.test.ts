@@ -9,6 +9,8 @@ const table = testRule(placeholderRule, {
     '三、实践成效\n预警平均响应时间由45分钟缩短至8分钟。',
     // A size between two figures, a Latin word, 某些 and 某种 are not placeholders.
     '二、创新举措\n建成3x4米的显示屏，接入DCS系统，某些企业采用某种新工艺。',
+    // The same words inside real prose are not the example.
+    '二、创新举措\n（一）规范小标题和段落正文格式\n编制公文写作指引，明确具体内容要求。',
   ],
   invalid: [
     {
@@ -29,6 +31,11 @@ const table = testRule(placeholderRule, {
       // fixtures/real/05 and 26: x for a name, *月*日 for a date.
       text: '一、背景介绍\n建设x工业园区，于2014年*月*日至*日开展调研。',
       errors: [{ span: 'x' }, { span: '*' }, { span: '*' }, { span: '*' }],
+    },
+    {
+      // A model's answer that is the drafting prompt's JSON example (段落正文, （一）小标题, 1.小标题。段落正文).
+      text: '【摘要】摘要正文\n\n一、背景介绍\n段落正文\n（一）小标题\n段落正文\n1.小标题。段落正文',
+      errors: [{ span: '摘要正文' }, { span: '段落正文' }, { span: '小标题' }, { span: '段落正文' }, { span: '小标题' }, { span: '段落正文' }],
     },
     {
       text: '# 标题\n\n## 一、背景介绍\n\n**1. 基础。**园区引进**XX**公司。',

@@ -27,8 +27,8 @@ async function ruleExports(file: string): Promise<[string, AnyRule][]> {
 }
 
 describe('the rule registry (src/check/rules/index.ts)', () => {
-  it('holds 16 rules with distinct ids, one module each, named after its id', () => {
-    expect(registeredIds).toHaveLength(16)
+  it('holds 19 rules with distinct ids, one module each, named after its id', () => {
+    expect(registeredIds).toHaveLength(19)
     expect(new Set(registeredIds).size).toBe(registeredIds.length)
     expect(ruleFiles.map((file) => file.replace(/\.ts$/, '')).sort()).toEqual([...registeredIds].sort())
   })

@@ -107,6 +107,15 @@ describe('chat client: structured output', () => {
     expect(answer.value).toEqual(VALID)
   })
 
+  it('passes over an example object quoted before the answer and a reasoning block, taking the object that fits', async () => {
+    const quoted = `按照示例{"heading":"小标题"}的格式：${JSON.stringify(VALID)}`
+    const reasoning = `<think>要求的格式是{"heading":"小标题","figure":"数字"}。</think>\n${JSON.stringify(VALID)}`
+    const { server, client } = await setup({ script: [{ content: quoted }, { content: reasoning }] })
+    expect(await client.structured(messages, PointSchema, { name: 'result_heading', shape: SHAPE })).toMatchObject({ value: VALID, corrected: false })
+    expect(await client.structured(messages, PointSchema, { name: 'result_heading', shape: SHAPE })).toMatchObject({ value: VALID, corrected: false })
+    expect(server.chatRequests()).toHaveLength(2)
+  })
+
   it('reads a tool call’s arguments when an endpoint answers that way', async () => {
     const { client } = await setup({ script: [{ toolCalls: [{ name: 'result_heading', arguments: JSON.stringify(VALID) }] }] })
     expect((await client.structured(messages, PointSchema, { name: 'result_heading', shape: SHAPE })).value).toEqual(VALID)

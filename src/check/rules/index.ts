@@ -1,10 +1,12 @@
 import type { AnyRule } from '../rule.js'
+import { duplicateRule } from './duplicate.js'
 import { focusRule } from './focus.js'
 import { formatRule } from './format.js'
 import { headingNumberingRule } from './heading-numbering.js'
 import { lengthRule } from './length.js'
 import { logicChainRule } from './logic-chain.js'
 import { numberConsistencyRule } from './number-consistency.js'
+import { numberSanityRule } from './number-sanity.js'
 import { numberTraceRule } from './number-trace.js'
 import { placeholderRule } from './placeholder.js'
 import { properNounRule } from './proper-noun.js'
@@ -14,7 +16,8 @@ import { registerRule } from './register.js'
 import { sensitiveInfoRule } from './sensitive-info.js'
 import { structureRule } from './structure.js'
 import { timeReferenceRule } from './time-reference.js'
+import { typoRule } from './typo.js'
 import { vagueLanguageRule } from './vague-language.js'
 
 /** Every rule. Order does not matter: the runner sorts findings by position. */
-export const ALL_RULES: readonly AnyRule[] = [focusRule, formatRule, headingNumberingRule, lengthRule, logicChainRule, numberConsistencyRule, numberTraceRule, placeholderRule, properNounRule, punctuationRule, quantEvidenceRule, registerRule, sensitiveInfoRule, structureRule, timeReferenceRule, vagueLanguageRule]
+export const ALL_RULES: readonly AnyRule[] = [duplicateRule, focusRule, formatRule, headingNumberingRule, lengthRule, logicChainRule, numberConsistencyRule, numberSanityRule, numberTraceRule, placeholderRule, properNounRule, punctuationRule, quantEvidenceRule, registerRule, sensitiveInfoRule, structureRule, timeReferenceRule, typoRule, vagueLanguageRule]

@@ -1,8 +1,7 @@
 import { z } from 'zod'
-import type { ReportDoc } from '../../model/report-doc.js'
-import { round } from '../../park/derived.js'
 import { draftFigures, isClaimKind, quoteFigure, type DraftFigure } from '../draft-figures.js'
-import { bindFigure, changeVerdicts, compareWithData, dataSeries, inFigureUnit, type ChangeVerdict, type DataPoint, type DataSeries } from '../figure-binding.js'
+import { bindFigure, changeVerdicts, compareWithData, dataSeries, inFigureUnit, type DataPoint, type DataSeries } from '../figure-binding.js'
+import { changeFinding, formatNumber } from '../change-finding.js'
 import { defineRule } from '../rule.js'
 import { blockRange } from '../text-blocks.js'
 
@@ -34,9 +33,6 @@ const messages = {
   indicatorAt: (label: string, period: string) => `发展情况表“${label}”${period}`,
   factAt: (index: number, label: string, period: string) => `量化数据第${index}项“${label}”${period}`,
   suggestion: (data: string) => `改为${data}；如园区数据有误，请先更正园区数据再审校。`,
-  change: (written: string, pair: string, formula: string, value: string) =>
-    `文中“${written}”与同句的“${pair}”不一致：按${formula}计算应为${value}。`,
-  changeSuggestion: (value: string) => `改为${value}；如前后数值有误，先改正前后数值再核算变化量。`,
   period: (period: string) => {
     const [year, month] = period.split('-')
     return month ? `${year}年${Number(month)}月` : `${year}年`
@@ -88,20 +84,6 @@ export const numberConsistencyRule = defineRule({
  * they give, rounded to the decimals the text writes, as the fix (百分点, %, 天 as written; 倍 too, the nearer of 是……的
  * N倍 and 增长N倍).
  */
-function changeFinding(doc: ReportDoc, figure: DraftFigure, change: ChangeVerdict) {
-  const value = `${formatNumber(round(Math.abs(change.expected.value), figure.decimals))}${figure.unit}`
-  // The before's label window ends where 由/从 opens the pair.
-  const { labelBefore } = change.from
-  const pair = figure.block.text.slice(labelBefore.start + labelBefore.text.length, change.to.end)
-  const range = blockRange(doc, figure.block, figure.start, figure.end)
-  return {
-    message: messages.change(quoteFigure(figure), pair, change.expected.formula, value),
-    ...range,
-    suggestion: messages.changeSuggestion(value),
-    ...(figure.bound ? {} : { fix: { ...range, text: value } }),
-  }
-}
-
 /**
  * What the text says: from the words that tie the figure to the figure (单位能耗碳排放由2.46吨/吨标准煤降至2.15吨/吨标准煤),
  * or from the figure to the words after it (214家国家高新技术企业); for a label matched in other words, or a long
@@ -112,10 +94,6 @@ function quotation(figure: DraftFigure, term: { start: number; end: number }): s
   const quoted =
     term.start < figure.start ? text.slice(term.start, figure.end) : term.start >= figure.end ? text.slice(figure.start, term.end) : ''
   return quoted && quoted.length <= MAX_QUOTE ? quoted : quoteFigure(figure)
-}
-
-function formatNumber(n: number): string {
-  return String(Number(n.toPrecision(12)))
 }
 
 /**

@@ -6,6 +6,10 @@ import { blockRange, textBlocks } from '../text-blocks.js'
 // XX / xx / ×× / ＊＊ standing for a name or a number, 某某, and the template's own 示例 marks; a single x or * among
 // Chinese words or figures (工业园区x个, 营业收入*亿元, x工业园区, *月*日); 某市/某县/某园区 standing for a name.
 const PLACEHOLDER = /【\s*待(?:补充|完善|核实|填写)[^】]*】|[Xx×＊*]{2,}|某某|某(?:省|市|县|区|镇|乡|园区|工业园|产业园|开发区|公司|企业|集团)|（示例）|\(示例\)|[Xx＊*]/gu
+// The drafting prompts' own JSON example (段落正文, 摘要正文, 小标题 …) sent back by a model instead of a draft: words no
+// report writes on their own. 段落正文/摘要正文/具体内容 anywhere they stand alone; 小标题/领句/本节标题 as a whole line or
+// a run-in lead (1.小标题。).
+const EXAMPLE_TEXT = /(?<!\p{Script=Han})(?:段落正文|摘要正文|具体内容)(?!\p{Script=Han})|^(?:小标题|领句|本节标题)(?=。|$)/gu
 // A single mark is a placeholder only next to Chinese or a figure, and not between two figures (3x4 is a size).
 const SINGLE_MARK = /^[Xx＊*]$/u
 const FILLED_NEIGHBOUR = /[\u4e00-\u9fff\d%％、，。；：-]/u
@@ -19,7 +23,7 @@ const messages = {
 export const placeholderRule = defineRule({
   meta: {
     id: 'placeholder',
-    description: '未填写的占位内容（【待补充】、XX、××、某某等）',
+    description: '未填写的占位内容（【待补充】、XX、××、某某、照抄的格式示例等）',
     defaultSeverity: 'error',
     kinds: 'all',
     options: z.object({}).strict(),
@@ -30,6 +34,7 @@ export const placeholderRule = defineRule({
         // “XX” inside a Latin word (e.g. a model number “XX-200” is still a placeholder, but “MAXX” is not).
         .filter((match) => !/[A-Za-z]/.test(block.text[match.index - 1] ?? '') && !/[A-Za-z]/.test(block.text[match.index + match[0].length] ?? ''))
         .filter((match) => !SINGLE_MARK.test(match[0]) || singlePlaceholder(block.text[match.index - 1] ?? '', block.text[match.index + 1] ?? ''))
+        .concat([...block.text.matchAll(EXAMPLE_TEXT)])
         .map((match) => ({
           message: messages.found(match[0]),
           ...blockRange(doc, block, match.index, match.index + match[0].length),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { entityNameForms } from '../../park/entity-names.js'
 import type { RuleFinding } from '../finding.js'
+import { findHonourLevels } from '../honour-levels.js'
 import { findNameMentions } from '../name-mentions.js'
 import { defineRule } from '../rule.js'
 import { findShortNames } from '../short-names.js'
@@ -11,13 +12,14 @@ import { ShortNamePolicySchema, shortNamePolicy } from '../text-names.js'
 /**
  * 000/001 填写要求 1: 文中涉及的企业名称、技术名称、荣誉称号等专有名词，应使用规范完整的官方全称.
  *
- * Three sources, one concept (a name not written in full), so one rule id:
+ * Four sources, one concept (a name not written in full), so one rule id:
  * - the park's registered entities (full name, aliases, and the short forms implied by them, see
  *   src/park/entity-names.ts) and the curated glossary src/check/data/official-names.json; how a mention is told from
  *   a near-miss is in src/check/name-mentions.ts;
  * - short names read from the draft alone, with no park data (src/check/short-names.ts): 南岭经开区 after
  *   南岭经济技术开发区, 龙盛集团, 宜都高新区, 七一六所;
  * - colloquial term abbreviations (src/check/term-abbreviations.ts): 危化品, 规上, 国标.
+ * - an honour at a level the park's data does not give it (src/check/honour-levels.ts): 省级绿色工厂 for 国家级.
  * Where findings of two sources overlap, the first source wins (the park's data knows its names best).
  *
  * Option `shortNames`: the kind's policy (src/check/data/short-names.json) unless set — the innovation kinds want the
@@ -42,7 +44,7 @@ export const properNounRule = defineRule({
         return { message: candidate.message, ...range, suggestion: candidate.suggestion, fix: { ...range, text: candidate.replacement } }
       }),
     )
-    return firstWins([mentions, findTermAbbreviations(doc, park), findShortNames(doc, park, policy)])
+    return firstWins([findHonourLevels(doc, park), mentions, findTermAbbreviations(doc, park), findShortNames(doc, park, policy)])
   },
 })
 

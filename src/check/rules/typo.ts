@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs'
+import { z } from 'zod'
+import type { RuleFinding } from '../finding.js'
+import { defineRule } from '../rule.js'
+import { blockRange, textBlocks } from '../text-blocks.js'
+
+/**
+ * Typos an official-document editor marks in any draft, without park data: a curated confusion list (布署 → 部署,
+ * 截止 before a date → 截至, 企业入住 → 入驻, 万平 → 万平方米), 的 where 地 or 得 belongs (扎实有序的推进, 进展的非常顺利),
+ * a doubled function word (的的), and a stray ASCII symbol (`) among Chinese characters. Word lists and contexts:
+ * src/check/data/typo-words.json. Every finding carries the certain fix.
+ */
+
+const regex = z.string().transform((source) => new RegExp(source, 'u'))
+const ConfusionSchema = z.object({
+  wrong: z.string().min(2),
+  right: z.string().min(2),
+  followedBy: regex.optional(),
+  precededBy: regex.optional(),
+  notFollowedBy: regex.optional(),
+  notPrecededBy: regex.optional(),
+})
+const TypoWordsSchema = z.object({
+  $comment: z.string(),
+  confusions: z.array(ConfusionSchema).min(1),
+  adverbials: z.array(z.string().min(1)).min(1),
+  adverbialVerbs: z.array(z.string().min(1)).min(1),
+  complementVerbs: z.array(z.string().min(1)).min(1),
+  degreeWords: z.array(z.string().min(1)).min(1),
+  degreeNotFollowedBy: regex,
+  doubled: z.array(z.object({ text: z.string().length(2), exceptFollowedBy: regex.optional(), exceptPrecededBy: regex.optional() })).min(1),
+})
+type Confusion = z.infer<typeof ConfusionSchema>
+const WORDS = TypoWordsSchema.parse(JSON.parse(readFileSync(new URL('../data/typo-words.json', import.meta.url), 'utf8')))
+
+const alternatives = (words: readonly string[]) => words.toSorted((a, b) => b.length - a.length).join('|')
+// How far around a match the contexts of the data file look.
+const CONTEXT = 16
+const CONFUSION = new RegExp(alternatives(WORDS.confusions.map((entry) => entry.wrong)), 'gu')
+const CONFUSIONS_BY_WORD = new Map<string, Confusion[]>()
+for (const entry of WORDS.confusions) CONFUSIONS_BY_WORD.set(entry.wrong, [...(CONFUSIONS_BY_WORD.get(entry.wrong) ?? []), entry])
+// 扎实有序的推进协同排产 / 全面超额的完成了: an adverbial, 的, a verb. The verb must show it is one (了/着/过 or the
+// clause ends after it), or the adverbial must open its clause (一个有效的推进机制 is a noun phrase and is left alone).
+const ADVERBIAL_DE = new RegExp(`(?<=(^|[，,；;。：:、！？\\s]|[并又更都也均已正要将需还])?(?:${alternatives(WORDS.adverbials)}))的(?=(?:${alternatives(WORDS.adverbialVerbs)})(了|着|过|[，,；;。！？]|$)?)`, 'gu')
+// 进展的非常顺利: a verb, 的, a degree word — a complement takes 得 (发展的非常时期 is a noun phrase).
+const COMPLEMENT_DE = new RegExp(`(?<=(?:${alternatives(WORDS.complementVerbs)}))的(?=(?:${alternatives(WORDS.degreeWords)}))`, 'gu')
+const DEGREE = new RegExp(`^(?:${alternatives(WORDS.degreeWords)})`, 'u')
+const DOUBLED = new RegExp(alternatives(WORDS.doubled.map((entry) => entry.text)), 'gu')
+const DOUBLED_BY_TEXT = new Map(WORDS.doubled.map((entry) => [entry.text, entry]))
+// A backtick, caret or backslash between Chinese characters is a keyboard slip; in code or a formula it is not.
+const STRAY_SYMBOL = /(?<=[\u4e00-\u9fa5，。；：、“”（）])[`^\\]+|[`^\\]+(?=[\u4e00-\u9fa5，。；：、“”（）])/gu
+
+const messages = {
+  confusion: (wrong: string, right: string) => `“${wrong}”是错别字，应为“${right}”。`,
+  adverbial: '状语修饰动词用“地”，不用“的”。',
+  complement: '动词后接程度补语用“得”，不用“的”。',
+  doubled: (text: string) => `“${text}”重复了一个字，应删去一个。`,
+  stray: (text: string) => `“${text}”是误输入的符号，应删除。`,
+  suggestion: (right: string) => (right ? `改为“${right}”。` : '删去多余的字符。'),
+}
+
+export const typoRule = defineRule({
+  meta: {
+    id: 'typo',
+    description: '错别字、“的地得”误用、重复的字和误输入的符号',
+    defaultSeverity: 'warning',
+    kinds: 'all',
+    options: z.object({}).strict(),
+  },
+  check({ doc }) {
+    return textBlocks(doc).flatMap((block) => {
+      const findings: RuleFinding[] = []
+      const add = (from: number, to: number, message: string, replacement: string) => {
+        const range = blockRange(doc, block, from, to)
+        findings.push({ message, ...range, suggestion: messages.suggestion(replacement), fix: { ...range, text: replacement } })
+      }
+      const text = block.text
+      for (const match of text.matchAll(CONFUSION)) {
+        const entry = CONFUSIONS_BY_WORD.get(match[0])?.find((candidate) => fits(candidate, text, match.index, match[0].length))
+        if (entry) add(match.index, match.index + entry.wrong.length, messages.confusion(entry.wrong, entry.right), entry.right)
+      }
+      for (const match of text.matchAll(ADVERBIAL_DE)) {
+        // At the start of a clause the adverbial reading is certain; elsewhere the verb must end its clause or carry 了.
+        if (match[1] === undefined && match[2] === undefined) continue
+        add(match.index, match.index + 1, messages.adverbial, '地')
+      }
+      for (const match of text.matchAll(COMPLEMENT_DE)) {
+        const rest = text.slice(match.index + 1).replace(DEGREE, '')
+        if (!WORDS.degreeNotFollowedBy.test(rest)) add(match.index, match.index + 1, messages.complement, '得')
+      }
+      for (const match of text.matchAll(DOUBLED)) {
+        const entry = DOUBLED_BY_TEXT.get(match[0])!
+        const before = text.slice(Math.max(0, match.index - CONTEXT), match.index)
+        const after = text.slice(match.index + 2, match.index + 2 + CONTEXT)
+        if (entry.exceptPrecededBy?.test(before) || entry.exceptFollowedBy?.test(after)) continue
+        add(match.index + 1, match.index + 2, messages.doubled(match[0]), '')
+      }
+      for (const match of text.matchAll(STRAY_SYMBOL)) add(match.index, match.index + match[0].length, messages.stray(match[0]), '')
+      return findings.toSorted((a, b) => a.start - b.start)
+    })
+  },
+})
+
+/** Whether a confusion's context (its data-file regular expressions) holds around the match. */
+function fits(entry: Confusion, text: string, index: number, length: number): boolean {
+  const before = text.slice(Math.max(0, index - CONTEXT), index)
+  const after = text.slice(index + length, index + length + CONTEXT)
+  if (entry.followedBy && !entry.followedBy.test(after)) return false
+  if (entry.precededBy && !entry.precededBy.test(before)) return false
+  if (entry.notFollowedBy?.test(after)) return false
+  if (entry.notPrecededBy?.test(before)) return false
+  return true
+}

@@ -1,0 +1,45 @@
+import { describe } from 'vitest'
+import { typoRule } from '../../src/check/rules/typo.js'
+import { describeCases, testRule } from './rule-tester.js'
+
+const table = testRule(typoRule, {
+  valid: [
+    // 截止日期 / 截止到 are correct; 截至 is the form for “up to a date”.
+    '二、创新举措\n申报截止日期为2025年6月30日，截止到2025年底已受理申请46份，截至2025年6月底园区已建成5G基站120个。',
+    // A noun phrase: 有效的推进机制, 园区发展的非常时期; 的 after a noun is right.
+    '一、背景介绍\n园区建立了一个有效的推进机制，正处于发展的非常时期，项目的推进情况每月通报。',
+    // 不了了之, 是是非非, 平方米 written out, 再建 a demolished plant elsewhere, guests 入住 a hotel.
+    '三、实践成效\n整改问题没有不了了之，是是非非由第三方评估。新建厂房12.6万平方米，原址拆除再建项目1个，专家入住园区人才公寓。',
+    // A caret between figures is a formula; 地 and 得 already right.
+    '三、实践成效\n单位产品能耗按2^3分级，各项工作扎实有序地推进，项目进展得非常顺利。',
+  ],
+  invalid: [
+    {
+      // fixtures/real/planted/02 and 06: 布署, 截止 before 目前, 进展的非常顺利, 扎实有序的推进.
+      text: '二、创新举措\n园区布署智慧安全风险管控平台，截止目前接入企业46家，项目建设进展的非常顺利，扎实有序的推进协同排产。',
+      errors: [
+        { span: '布署', severity: 'warning', message: '“布署”是错别字，应为“部署”' },
+        { span: '截止', severity: 'warning', message: '应为“截至”' },
+        { span: '的', severity: 'warning', message: '程度补语用“得”' },
+        { span: '的', severity: 'warning', message: '状语修饰动词用“地”' },
+      ],
+      output: '二、创新举措\n园区部署智慧安全风险管控平台，截至目前接入企业46家，项目建设进展得非常顺利，扎实有序地推进协同排产。',
+    },
+    {
+      // fixtures/real/06, 14, 26: an adverbial before a verb with 了.
+      text: '三、实践成效\n基础设施建设全面和超额的完成了年初确定的目标，强有力的助推了县域经济，较为系统的了解了企业诉求。',
+      errors: [{ span: '的' }, { span: '的' }, { span: '的' }],
+      output: '三、实践成效\n基础设施建设全面和超额地完成了年初确定的目标，强有力地助推了县域经济，较为系统地了解了企业诉求。',
+    },
+    {
+      // A doubled 的, a stray backtick, 再接再励, 再建 for 在建, 企业入住, 万平 for 万平方米.
+      text: '三、实践成效\n园区的的主导产业是高质量发展的`硬支撑，全体干部再接再励，推进再建工业项目12个，已有36家企业入住园区，新增标准厂房11.4万平。',
+      errors: [{ span: '的' }, { span: '`' }, { span: '再接再励' }, { span: '再建' }, { span: '入住' }, { span: '万平' }],
+      output: '三、实践成效\n园区的主导产业是高质量发展的硬支撑，全体干部再接再厉，推进在建工业项目12个，已有36家企业入驻园区，新增标准厂房11.4万平方米。',
+    },
+  ],
+})
+
+describe('typo', () => {
+  describeCases(table)
+})
