@@ -41,12 +41,12 @@ const stopper = (child: ChildProcess, cleanup = () => {}) => async () => {
   cleanup()
 }
 
-/** The product's server from dist/ on a fresh data directory. */
-export async function startProductServer(env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
-  spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' })
+/** The product's server from dist/ on a fresh data directory; `root` is another checkout to measure the same way. */
+export async function startProductServer(env: NodeJS.ProcessEnv = {}, root = ROOT): Promise<RunningServer> {
+  spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'ignore' })
   const dataDir = mkdtempSync(join(tmpdir(), 'park-report-load-'))
   const port = 20000 + Math.floor(Math.random() * 30000)
-  const child = spawn(process.execPath, ['dist/server/main.js'], { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port), DATA_DIR: dataDir }, stdio: 'ignore' })
+  const child = spawn(process.execPath, ['dist/server/main.js'], { cwd: root, env: { ...process.env, ...env, PORT: String(port), DATA_DIR: dataDir }, stdio: 'ignore' })
   await waitForAnswer(port, child)
   return { port, pid: child.pid!, stop: stopper(child, () => rmSync(dataDir, { recursive: true, force: true })) }
 }

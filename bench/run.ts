@@ -9,6 +9,7 @@ import { benchCheck } from './check.js'
 import { benchDraft } from './draft.js'
 import { benchDraftLlm } from './draft-llm.js'
 import { benchExport } from './export.js'
+import { benchHostile } from './hostile.js'
 import { benchIngest } from './ingest.js'
 import { benchRetrieval } from './retrieval.js'
 import { benchStartup } from './startup.js'
@@ -22,6 +23,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['annotate', benchAnnotate],
   ['draft', benchDraft],
   ['draft-llm', benchDraftLlm],
+  ['hostile', benchHostile],
 ]
 
 const wanted = process.argv.slice(2)

@@ -23,6 +23,8 @@ const EnvSchema = z.object({
   AUTH_TOKEN: optionalText,
   MAX_UPLOAD_MB: z.coerce.number().positive().max(200).default(20),
   MAX_PDF_PAGES: z.coerce.number().int().positive().max(5000).default(300),
+  // Per client: 600 checks a minute (a first draft or an export costs 5, an upload 10); 0 switches the limit off.
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
 })
 
 export interface AppConfig {
@@ -31,7 +33,7 @@ export interface AppConfig {
   dataDir: string
   llm?: { apiKey: string; baseURL?: string; model: string }
   auth?: { token: string }
-  limits: { maxUploadBytes: number; maxPdfPages: number }
+  limits: { maxUploadBytes: number; maxPdfPages: number; rateLimit?: { perMinute: number; burst: number } }
   env: Readonly<Record<string, string | undefined>>
 }
 
@@ -57,7 +59,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
         }
       : {}),
     ...(e.AUTH_TOKEN ? { auth: { token: e.AUTH_TOKEN } } : {}),
-    limits: { maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024), maxPdfPages: e.MAX_PDF_PAGES },
+    limits: {
+      maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
+      maxPdfPages: e.MAX_PDF_PAGES,
+      // A burst of a fifth of a minute's allowance: a person clicking quickly is never refused.
+      ...(e.RATE_LIMIT_PER_MINUTE ? { rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: Math.max(20, Math.round(e.RATE_LIMIT_PER_MINUTE / 5)) } } : {}),
+    },
     env,
   }
 }

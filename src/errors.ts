@@ -18,3 +18,16 @@ export class UserError extends Error {
     return { code: this.code, message: this.message, ...this.details }
   }
 }
+
+/** A UserError the client should retry after a while (the server is busy, or this client sent too much): 429 or 503 with Retry-After. */
+export class RetryLaterError extends UserError {
+  constructor(
+    code: string,
+    message: string,
+    status: 429 | 503,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message, status)
+    this.name = 'RetryLaterError'
+  }
+}

@@ -39,6 +39,7 @@ export class PolicyCorpus {
   private storeVersion: string | undefined
   private lastCatchUp = 0
   private catchingUp: Promise<void> | undefined
+  private readonly uploadListeners: (() => void)[] = []
 
   private constructor(
     entries: readonly { document: PolicyDocument; clauses: Clause[] }[],
@@ -103,6 +104,7 @@ export class PolicyCorpus {
       this.retriever.add(clauses)
     }
     this.storeVersion = version
+    this.uploadsChanged()
   }
 
   get stats(): { documents: number; clauses: number; retrieval: 'bm25' | 'hybrid' } {
@@ -140,9 +142,29 @@ export class PolicyCorpus {
    * refused with 409 naming that document: nothing is replaced or renamed.
    */
   async addUpload(file: { fileName: string; data: Uint8Array; mediaType?: string }): Promise<{ document: DocumentSummary; clauses: Clause[] }> {
-    const { document, clauses } = await ingestDocument(file, {
-      limits: { maxBytes: this.config.limits.maxUploadBytes, maxPages: this.config.limits.maxPdfPages },
-    })
+    return this.addIngested(await ingestDocument(file, { limits: this.ingestLimits }))
+  }
+
+  /** The limits an upload is ingested with (the server passes them to the worker that ingests it). */
+  get ingestLimits(): { maxBytes: number; maxPages: number } {
+    return { maxBytes: this.config.limits.maxUploadBytes, maxPages: this.config.limits.maxPdfPages }
+  }
+
+  /** The uploaded documents (not the built-in ones), with their text: what a copy of the corpus elsewhere needs. */
+  uploads(): PolicyDocument[] {
+    return [...this.documents.values()].map((entry) => entry.document).filter((document) => document.origin !== 'builtin')
+  }
+
+  /**
+   * Calls `listener` whenever the uploaded documents change (an upload, a deletion, or another instance's change
+   * seen at a catch-up): the worker threads' copies of the corpus follow it.
+   */
+  onUploadsChanged(listener: () => void): void {
+    this.uploadListeners.push(listener)
+  }
+
+  /** Stores an upload already extracted and split (by a worker thread) and adds its clauses to the index. */
+  async addIngested({ document, clauses }: { document: PolicyDocument; clauses: Clause[] }): Promise<{ document: DocumentSummary; clauses: Clause[] }> {
     // Another instance may have stored the same document a moment ago.
     await this.catchUp({ force: true })
     this.refuseDuplicate(document)
@@ -157,6 +179,7 @@ export class PolicyCorpus {
     }
     this.documents.set(document.id, { document, clauses })
     this.retriever.add(clauses)
+    this.uploadsChanged()
     return { document: summarize(document, clauses.length), clauses }
   }
 
@@ -176,6 +199,11 @@ export class PolicyCorpus {
     await this.store?.remove(id)
     this.documents.delete(id)
     this.retriever.remove(id)
+    this.uploadsChanged()
+  }
+
+  private uploadsChanged(): void {
+    for (const listener of this.uploadListeners) listener()
   }
 }
 

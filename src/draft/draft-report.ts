@@ -58,6 +58,11 @@ const FALLBACK_CODES: ReadonlySet<string> = new Set(['llm_unreachable', 'llm_tim
 /** Clauses per retrieval query: the planner keeps the best two per measure after dropping template clauses. */
 const CLAUSES_PER_QUERY = 6
 
+/** 'auto' is the LLM when one is configured, else the offline composer. */
+export function draftModeOf(mode: DraftRequest['mode'], config: Pick<AppConfig, 'llm'>): 'offline' | 'llm' {
+  return mode === 'llm' || (mode !== 'offline' && config.llm) ? 'llm' : 'offline'
+}
+
 /**
  * A first draft for a park, the one entry point the CLI and the HTTP API share: plan (budgets, clauses per
  * measure), then write — with the configured LLM and its repair loop, or with the deterministic composer
@@ -72,7 +77,7 @@ export interface DraftDeps {
 
 export async function draftReport(request: DraftRequest, deps: DraftDeps): Promise<DraftOutcome> {
   const kind = kindForPark(request.park, request.kindId)
-  const mode = request.mode === 'llm' || (request.mode !== 'offline' && deps.config.llm) ? 'llm' : 'offline'
+  const mode = draftModeOf(request.mode, deps.config)
   // The planner retrieves through LangChain's retriever interface, so the same clause index serves any chain.
   const retriever = new ClauseLangChainRetriever({ retriever: deps.corpus.retrieverForChains, top: CLAUSES_PER_QUERY })
   const plan = await planDraft(request.park, kind, async (query) =>

@@ -1,6 +1,6 @@
 import type { ZipArchive } from '../model/docx-zip.js'
 import { childElement, parseXml, type XmlElement } from '../model/ooxml.js'
-import { NumberingCounter, readNumberingDefinitions } from './word-numbering.js'
+import { NumberingCounter, readNumberingDefinitions, readStyleNumbering } from './word-numbering.js'
 
 /**
  * The text of a .docx as a reader sees it: one paragraph per block (separated by a blank line), with
@@ -134,34 +134,4 @@ function readNotes(notes: XmlElement | undefined, name: string): Map<string, str
     if (text) map.set(note.attrs['w:id'] ?? '', text)
   }
   return map
-}
-
-/** Paragraph styles that carry numbering (Word's "heading numbering" links 标题 1/2/3 to a list), basedOn resolved. */
-function readStyleNumbering(styles: XmlElement | undefined): Map<string, { numId: string; ilvl: number }> {
-  const own = new Map<string, { numId?: string; ilvl?: number; basedOn?: string }>()
-  for (const style of styles?.children ?? []) {
-    if (style.name !== 'w:style' || style.attrs['w:type'] !== 'paragraph') continue
-    const numPr = childElement(childElement(style, 'w:pPr'), 'w:numPr')
-    const numId = childElement(numPr, 'w:numId')?.attrs['w:val']
-    const ilvl = childElement(numPr, 'w:ilvl')?.attrs['w:val']
-    const basedOn = childElement(style, 'w:basedOn')?.attrs['w:val']
-    own.set(style.attrs['w:styleId'] ?? '', {
-      ...(numId !== undefined ? { numId } : {}),
-      ...(ilvl !== undefined ? { ilvl: Number(ilvl) } : {}),
-      ...(basedOn !== undefined ? { basedOn } : {}),
-    })
-  }
-  const resolved = new Map<string, { numId: string; ilvl: number }>()
-  for (const id of own.keys()) {
-    let numId: string | undefined
-    let ilvl: number | undefined
-    const seen = new Set<string>()
-    for (let s = own.get(id), sid = id; s && !seen.has(sid); sid = s.basedOn ?? '', s = own.get(sid)) {
-      seen.add(sid)
-      numId ??= s.numId
-      ilvl ??= s.ilvl
-    }
-    if (numId !== undefined) resolved.set(id, { numId, ilvl: Number.isInteger(ilvl) ? (ilvl ?? 0) : 0 })
-  }
-  return resolved
 }

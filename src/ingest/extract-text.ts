@@ -69,24 +69,24 @@ const MiB = 1024 * 1024
 
 /** User-facing messages of the ingest module, by error code. */
 export const messages = {
-  file_too_large: (max: number) => `文件过大：上传文件不能超过 ${formatBytes(max)}。`,
-  empty_document: '文档中没有可读取的文字内容。',
+  file_too_large: (max: number) => `文件过大：上传文件不能超过 ${formatBytes(max)}。请删去文件中的图片或附件后另存，或拆成几份分别上传。`,
+  empty_document: '文档中没有可读取的文字内容：请确认上传的是正文文件；如果是扫描件或图片，请上传文字版 PDF 或 Word 文档。',
   unsupported_type: '不支持的文件类型：请上传 PDF、Word（.docx）、TXT 或 Markdown 文件。',
   legacy_word: '不支持旧版 Word（.doc）或加密的 Word 文档：请在 Word 中另存为 .docx（不设密码）后再上传。',
   image_file: '不支持直接上传图片：请上传带文字层的 PDF 或 Word 文档。',
   not_utf8: '无法识别文本文件的编码：请将文件另存为 UTF-8 编码后再上传。',
   encrypted_pdf: '该 PDF 已加密（需要密码才能打开），无法读取：请上传未加密的版本。',
-  unreadable_pdf: 'PDF 文件已损坏或格式不正确，无法读取。',
+  unreadable_pdf: 'PDF 文件已损坏或格式不正确，无法读取：请用原软件重新导出（或“打印为 PDF”）后再上传，也可以上传 Word 版本。',
   image_only_pdf: '该 PDF 中没有识别出文字（可能是空白页或图片）：请上传文字版 PDF 或 Word 文档。',
   too_many_scanned_pages: (pages: number, max: number) =>
     `该 PDF 有 ${pages} 页是扫描图片，需要逐页识别文字，一次最多识别 ${max} 页：请把文件拆分成每份不超过 ${max} 页后分别上传，或上传文字版 PDF 或 Word 文档。`,
   scan_unreadable: (pages: readonly number[]) =>
     `第 ${pages.join('、')} 页是扫描图片，但图像不够清晰，识别出的文字不可靠，文件未导入：请重新扫描这些页（建议 300 dpi、页面放正、不要复印件的复印件），或上传文字版 PDF 或 Word 文档。`,
   ocr_failed: '扫描件文字识别未能完成，文件未导入：请稍后重试；如仍不行，请上传文字版 PDF 或 Word 文档。',
-  too_many_pages: (pages: number, max: number) => `PDF 页数过多：共 ${pages} 页，最多支持 ${max} 页。`,
-  unreadable_docx: 'Word 文档已损坏或格式不正确，无法读取。',
-  docx_too_large: 'Word 文档解压后内容过大或文件数量过多，已拒绝处理。',
-  text_too_long: (chars: number, max: number) => `文档文字过多：共约 ${chars} 字，最多支持 ${max} 字。`,
+  too_many_pages: (pages: number, max: number) => `PDF 页数过多：共 ${pages} 页，最多支持 ${max} 页。请只上传相关章节，或拆成几份分别上传。`,
+  unreadable_docx: 'Word 文档已损坏或格式不正确，无法读取：请用 Word 打开后另存为 .docx 再上传。',
+  docx_too_large: 'Word 文档解压后内容过大或文件数量过多，已拒绝处理：请删去文档中的图片、嵌入对象后用 Word 另存为 .docx，再重新上传。',
+  text_too_long: (chars: number, max: number) => `文档文字过多：共约 ${chars} 字，最多支持 ${max} 字。请只上传相关章节，或拆成几份分别上传。`,
 } as const
 
 function formatBytes(n: number): string {

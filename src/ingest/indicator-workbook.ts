@@ -3,7 +3,7 @@ import { UserError } from '../errors.js'
 import { indicatorTemplate, messages as templateMessages, type IndicatorTemplateRow } from '../export/indicator-workbook.js'
 import { indicatorField, type ParkData } from '../park/park-schema.js'
 import { jsonPath } from '../park/json-path.js'
-import { cellContent, isBlank, normalizeLabel, openWorkbook, toBoolean, toNumber } from './xlsx-cells.js'
+import { cellContent, DEFAULT_WORKBOOK_LIMITS, isBlank, normalizeLabel, openWorkbook, toBoolean, toNumber } from './xlsx-cells.js'
 
 /**
  * Reading a filled-in indicator workbook (src/export/indicator-workbook.ts) back into park data: each value with its
@@ -37,10 +37,10 @@ const messages = {
   formulaError: (label: string, cell: string) => `单元格 ${cell}（${label}）的公式计算出错，请改为填写数值。`,
   ignoredRow: (row: number, label: string) => `第 ${row} 行“${label}”不是本模板的指标，已忽略。`,
   ignoredYear: (label: string, year: string, cell: string) => `单元格 ${cell}（${label}，${year}年）无需填写，已忽略。`,
-  tooManyRows: '工作簿的行数过多，请只保留指标表。',
 }
 
-const MAX_ROWS = 500
+/** The indicator template has a few dozen rows: a sheet of more is not one, and is refused before ExcelJS loads it. */
+const LIMITS = { ...DEFAULT_WORKBOOK_LIMITS, maxRows: 500 }
 
 /**
  * Reads the values of a filled-in template. Empty cells are skipped (they leave the park's value as it is); a value
@@ -51,7 +51,7 @@ export async function readIndicatorWorkbook(
   data: Uint8Array,
   kindId: string,
 ): Promise<{ cells: ImportedCell[]; issues: ImportIssue[]; warnings: string[] }> {
-  const workbook = await openWorkbook(data)
+  const workbook = await openWorkbook(data, LIMITS)
   const template = indicatorTemplate(kindId)
   const byKey = new Map(template.rows.map((row) => [row.key, row]))
   const byLabel = new Map<string, IndicatorTemplateRow>()
@@ -63,7 +63,6 @@ export async function readIndicatorWorkbook(
   }
 
   for (const sheet of workbook.worksheets) {
-    if (sheet.rowCount > MAX_ROWS) throw new UserError('workbook_too_large', messages.tooManyRows, 422)
     const located = locateHeader(sheet)
     if (!located) continue
     const cells: ImportedCell[] = []

@@ -8,8 +8,8 @@ import { childElement, childElements, type XmlElement } from '../model/ooxml.js'
  * Modelled (ECMA-376 Part 1, §17.9): abstract definitions (w:abstractNum) with levels (w:lvl: w:start, w:numFmt,
  * w:lvlText with %1…%9, w:lvlRestart, w:isLgl), numbering instances (w:num) with w:lvlOverride (w:startOverride or a
  * whole w:lvl), numbering linked from paragraph styles (w:style/w:pPr/w:numPr, through w:basedOn). Counters follow
- * Word: instances of one abstract definition share counters, except an instance with a start override, which
- * counts on its own from the override; a level restarts after any higher level (or only after level n − 1 with
+ * Word: instances of one abstract definition share counters; an instance with a start override restarts them at
+ * its first item (and the count goes on from there); a level restarts after any higher level (or only after level n − 1 with
  * w:lvlRestart = n; never with 0).
  * Not modelled: pictures as bullets, w:legacy, right-to-left lists.
  */
@@ -81,6 +81,7 @@ export function readNumberingDefinitions(numbering: XmlElement | undefined): Num
 /** Counts list items through a document and writes each item's marker. */
 export class NumberingCounter {
   private readonly counters = new Map<string, (number | undefined)[]>()
+  private readonly started = new Set<string>()
 
   constructor(private readonly definitions: NumberingDefinitions) {}
 
@@ -89,9 +90,13 @@ export class NumberingCounter {
     const instance = this.definitions.instances.get(numId)
     // numId 0 means "no numbering" (a style's numbering switched off for this paragraph).
     if (!instance || numId === '0') return ''
-    const key = instance.overridesStart ? `num:${numId}` : `abstract:${instance.abstractId}`
+    const key = `abstract:${instance.abstractId}`
     const counts = this.counters.get(key) ?? []
     this.counters.set(key, counts)
+    // An instance with a start override restarts the shared count where it is first used; items after it, of either
+    // instance, continue from there (LibreOffice saves a list as a restarting first item plus the plain instance).
+    if (instance.overridesStart && !this.started.has(numId)) counts.length = 0
+    this.started.add(numId)
     const level = instance.levels[ilvl]
     if (!level) return ''
     const current = counts[ilvl]
@@ -183,4 +188,53 @@ function roman(value: number): string {
     }
   }
   return out
+}
+
+/** Paragraph styles that carry numbering (Word's "heading numbering" links 标题 1/2/3 to a list), basedOn resolved. */
+export function readStyleNumbering(styles: XmlElement | undefined): Map<string, { numId: string; ilvl: number }> {
+  const own = new Map<string, { numId?: string; ilvl?: number; basedOn?: string }>()
+  for (const style of styles?.children ?? []) {
+    if (style.name !== 'w:style' || style.attrs['w:type'] !== 'paragraph') continue
+    const numPr = childElement(childElement(style, 'w:pPr'), 'w:numPr')
+    const numId = childElement(numPr, 'w:numId')?.attrs['w:val']
+    const ilvl = childElement(numPr, 'w:ilvl')?.attrs['w:val']
+    const basedOn = childElement(style, 'w:basedOn')?.attrs['w:val']
+    own.set(style.attrs['w:styleId'] ?? '', {
+      ...(numId !== undefined ? { numId } : {}),
+      ...(ilvl !== undefined ? { ilvl: Number(ilvl) } : {}),
+      ...(basedOn !== undefined ? { basedOn } : {}),
+    })
+  }
+  const resolved = new Map<string, { numId: string; ilvl: number }>()
+  for (const id of own.keys()) {
+    let numId: string | undefined
+    let ilvl: number | undefined
+    const seen = new Set<string>()
+    for (let s = own.get(id), sid = id; s && !seen.has(sid); sid = s.basedOn ?? '', s = own.get(sid)) {
+      seen.add(sid)
+      numId ??= s.numId
+      ilvl ??= s.ilvl
+    }
+    if (numId !== undefined) resolved.set(id, { numId, ilvl: Number.isInteger(ilvl) ? (ilvl ?? 0) : 0 })
+  }
+  return resolved
+}
+
+/**
+ * The marker Word shows before each paragraph (一、 （一） 1. …, '' for none), for paragraphs in document order: from
+ * the paragraph's own w:numPr, else its style's. A draft typed in Word very often numbers its headings this way.
+ */
+export function paragraphNumberLabels(paragraphs: readonly XmlElement[], numbering: XmlElement | undefined, styles: XmlElement | undefined): string[] {
+  if (!numbering) return paragraphs.map(() => '')
+  const styleNumbering = readStyleNumbering(styles)
+  const counter = new NumberingCounter(readNumberingDefinitions(numbering))
+  return paragraphs.map((p) => {
+    const pPr = childElement(p, 'w:pPr')
+    const numPr = childElement(pPr, 'w:numPr')
+    const styleId = childElement(pPr, 'w:pStyle')?.attrs['w:val']
+    const styleNum = styleId ? styleNumbering.get(styleId) : undefined
+    const numId = childElement(numPr, 'w:numId')?.attrs['w:val'] ?? styleNum?.numId
+    const ilvl = Number(childElement(numPr, 'w:ilvl')?.attrs['w:val'] ?? styleNum?.ilvl ?? 0)
+    return numId !== undefined ? counter.next(numId, Number.isInteger(ilvl) ? ilvl : 0) : ''
+  })
 }

@@ -10,16 +10,50 @@ import { checkZipArchive, ZipCheckError } from './zip-check.js'
 
 export const messages = {
   notWorkbook: '上传的文件不是有效的 Excel 工作簿（.xlsx），请使用“下载 Excel 模板”得到的文件填写后再导入。',
-  zipTooLarge: 'Excel 文件解压后过大或结构异常，已拒绝导入。',
+  zipTooLarge: 'Excel 文件解压后过大或结构异常，已拒绝导入：请删去其中的图片、附件和其他工作表，另存后再导入。',
+  tooManyRows: (maxRows: number) =>
+    `工作簿的行数过多（超过 ${maxRows} 行），请只保留指标表：删去其他工作表和多余的行后另存，再重新导入。`,
+  tooManyCells: (maxCells: number) =>
+    `工作簿填写的单元格过多（超过 ${maxCells} 个），请只保留模板中的表格：删去其他工作表和多余的行列后另存，再重新导入。`,
 } as const
+
+/** What a workbook may hold before ExcelJS builds an object for each of its rows and cells. */
+export interface WorkbookLimits {
+  /** Rows of any one worksheet (empty rows included: ExcelJS makes an object of each). */
+  maxRows: number
+  /** Cells of all worksheets together. */
+  maxCells: number
+}
+
+/** Far above any template of ours (the 汇总表 with its 附表 has a few hundred rows), far below what stalls ExcelJS. */
+export const DEFAULT_WORKBOOK_LIMITS: WorkbookLimits = { maxRows: 5_000, maxCells: 200_000 }
+
+const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i
+/** A row or cell element in SpreadsheetML, with or without a namespace prefix (`<row r="1">`, `<x:c r="A1">`). */
+const ROW_TAG = /<(?:[A-Za-z_][\w.-]*:)?row[\s>/]/g
+const CELL_TAG = /<(?:[A-Za-z_][\w.-]*:)?c[\s>/]/g
+
+const countTags = (xml: string, tag: RegExp) => xml.match(tag)?.length ?? 0
 
 /** What people write in a cell that has nothing to report. */
 const BLANK_MARKS = new Set(['', '-', '—', '－', '/', '／', '无', 'N/A', 'n/a'])
 
-/** Opens an uploaded workbook; a zip bomb or a file that is not .xlsx is a Chinese 422. */
-export async function openWorkbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
+/**
+ * Opens an uploaded workbook; a zip bomb, a sheet of too many rows or cells, or a file that is not .xlsx is a Chinese
+ * 422. Every entry is inflated by the zip check within its declared size, and the rows and cells of each worksheet are
+ * counted in its XML there, before ExcelJS turns a million-row sheet into a million objects.
+ */
+export async function openWorkbook(data: Uint8Array, limits: WorkbookLimits = DEFAULT_WORKBOOK_LIMITS): Promise<ExcelJS.Workbook> {
+  let cells = 0
+  const countSheet = (name: string, bytes: Uint8Array) => {
+    if (!WORKSHEET_PART.test(name)) return
+    const xml = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1')
+    if (countTags(xml, ROW_TAG) > limits.maxRows) throw new UserError('workbook_too_large', messages.tooManyRows(limits.maxRows), 422)
+    cells += countTags(xml, CELL_TAG)
+    if (cells > limits.maxCells) throw new UserError('workbook_too_large', messages.tooManyCells(limits.maxCells), 422)
+  }
   try {
-    checkZipArchive(data, { maxEntries: 500, maxUnzippedBytes: 50 * 1024 * 1024 })
+    checkZipArchive(data, { maxEntries: 500, maxUnzippedBytes: 50 * 1024 * 1024 }, countSheet)
   } catch (error) {
     if (error instanceof ZipCheckError) {
       const malformed = error.problem === 'malformed'

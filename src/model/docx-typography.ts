@@ -1,4 +1,5 @@
 import { readParagraphProps, readRunProps, readStyleSheet, mergeProps, WORD_DEFAULTS, type ParagraphProps, type RunProps, type StyleSheet } from './docx-styles.js'
+import { paragraphNumberLabels } from '../ingest/word-numbering.js'
 import { childElement, type XmlElement } from './ooxml.js'
 
 /**
@@ -37,7 +38,10 @@ export interface DocxRun {
 export interface DocxParagraph {
   /** 0-based position among all paragraphs, empty ones included; = the line index in the parsed report. */
   index: number
-  /** The paragraph's text: tabs as '\t', line breaks (Shift+Enter) as U+2028, never '\n' or '\r'. */
+  /**
+   * The paragraph's text: tabs as '\t', line breaks (Shift+Enter) as U+2028, never '\n' or '\r'; Word's automatic
+   * number (一、 （一） 1. …) first, as the reader sees it (in no run).
+   */
   text: string
   styleId?: string
   /** A paragraph of a table cell: tables have their own layout (the template's typography is for the prose). */
@@ -60,6 +64,8 @@ export interface DocxParts {
   styles?: XmlElement
   theme?: XmlElement
   settings?: XmlElement
+  /** word/numbering.xml: automatic numbering. */
+  numbering?: XmlElement
 }
 
 const LINE_UNIT_PT = 12
@@ -73,7 +79,8 @@ export function readDocxParagraphs(parts: DocxParts): DocxParagraph[] {
   const body = childElement(parts.document, 'w:body')
   const found: { p: XmlElement; inTable: boolean }[] = []
   collectParagraphs(body, false, found)
-  return found.map(({ p, inTable }, index) => resolveParagraph(sheet, p, index, inTable))
+  const labels = paragraphNumberLabels(found.map(({ p }) => p), parts.numbering, parts.styles)
+  return found.map(({ p, inTable }, index) => resolveParagraph(sheet, p, index, inTable, labels[index]!))
 }
 
 export function collectParagraphs(element: XmlElement | undefined, inTable: boolean, into: { p: XmlElement; inTable: boolean }[]): void {
@@ -85,14 +92,14 @@ export function collectParagraphs(element: XmlElement | undefined, inTable: bool
   }
 }
 
-function resolveParagraph(sheet: StyleSheet, p: XmlElement, index: number, inTable: boolean): DocxParagraph {
+function resolveParagraph(sheet: StyleSheet, p: XmlElement, index: number, inTable: boolean, label: string): DocxParagraph {
   const pPr = childElement(p, 'w:pPr')
   const styleId = childElement(pPr, 'w:pStyle')?.attrs['w:val']
   const base = sheet.paragraphBase(styleId)
   const props = mergeProps(base.paragraph, readParagraphProps(pPr))
 
   const runs: DocxRun[] = []
-  let text = ''
+  let text = label
   for (const r of collectRuns(p)) {
     const runText = runTextOf(r)
     if (!runText) continue

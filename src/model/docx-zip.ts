@@ -112,6 +112,8 @@ export function openZip(data: Uint8Array, limits: ZipLimits): ZipArchive {
       uncompressedSize: view.getUint32(at + 24, true),
       localHeaderOffset: view.getUint32(at + 42, true),
     }
+    // Two entries of one name: readers disagree on which one counts, so the one checked may not be the one read.
+    if (entries.has(name)) throw new ZipError('corrupted', `duplicate entry ${name}`)
     declaredTotal += entry.uncompressedSize
     if (declaredTotal > limits.maxUncompressedBytes) throw new ZipError('too-large', `declared size over ${limits.maxUncompressedBytes} bytes`)
     entries.set(name, entry)

@@ -70,6 +70,7 @@ const REL_OFFICE_DOCUMENT = '/officeDocument'
 const REL_STYLES = '/styles'
 const REL_THEME = '/theme'
 const REL_SETTINGS = '/settings'
+const REL_NUMBERING = '/numbering'
 
 export async function parseDocxReport(data: Uint8Array, limits: Partial<DocxLimits> = {}): Promise<DocxReport> {
   const caps = { ...DEFAULT_DOCX_LIMITS, ...limits }
@@ -132,7 +133,8 @@ function readParts(zip: ZipArchive, caps: DocxLimits): DocxParts {
   const styles = related(REL_STYLES, 'styles.xml')
   const theme = related(REL_THEME, 'theme/theme1.xml')
   const settings = related(REL_SETTINGS, 'settings.xml')
-  return { document, ...(styles ? { styles } : {}), ...(theme ? { theme } : {}), ...(settings ? { settings } : {}) }
+  const numbering = related(REL_NUMBERING, 'numbering.xml')
+  return { document, ...(styles ? { styles } : {}), ...(theme ? { theme } : {}), ...(settings ? { settings } : {}), ...(numbering ? { numbering } : {}) }
 }
 
 function readXmlPart(zip: ZipArchive, path: string, caps: DocxLimits): XmlElement | undefined {

@@ -7,6 +7,7 @@ import {
   type IndicatorField,
   type IndicatorGroup,
 } from './indicator-catalogue.js'
+import { figure } from './figure.js'
 import { SUMMARY_FIELD_LABELS, SummaryTableDataSchema } from './summary-table-schema.js'
 
 /**
@@ -209,10 +210,10 @@ function indicatorValueSchema(f: IndicatorField): z.ZodType {
       value = z.string()
       break
     case 'count':
-      value = z.number().int().min(0)
+      value = figure().int().min(0)
       break
     case 'number':
-      value = f.percent ? z.number().min(0).max(100) : z.number()
+      value = f.percent ? figure().min(0).max(100) : figure()
       break
   }
   const yearMap = z.record(z.string().regex(YEAR_PATTERN), value)
@@ -303,7 +304,7 @@ export const IndicatorsSchema = titled(
 /** A quantified statement the report may use; facts with the same label and different periods form before/after pairs. */
 export const FactSchema = titled('facts[]', z.strictObject({
   label: titled('facts[].label', text()),
-  value: titled('facts[].value', z.number()),
+  value: titled('facts[].value', figure()),
   unit: titled('facts[].unit', z.string()),
   period: titled('facts[].period', z.string().regex(PERIOD_PATTERN)).optional(),
   /** Where the number comes from (statistical report, uploaded file name…), for tracing. */

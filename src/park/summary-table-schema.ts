@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { CellType, SummaryTableSpec, TableColumn } from '../kinds/summary-table-spec.js'
 import { summaryTextRows } from '../kinds/summary-table-spec.js'
 import { listKinds } from '../kinds/registry.js'
+import { figure } from './figure.js'
 
 /**
  * `summaryTable` in park data: what a 示范基地 fills into the 汇总表 (003 附件1) beyond the quantity rows, which live
@@ -29,9 +30,9 @@ const YEAR_KEY = z.string().regex(/^\d{4}$/)
 function cellSchema(type: CellType, options: readonly string[] | undefined): z.ZodType {
   switch (type) {
     case 'number':
-      return z.number()
+      return figure()
     case 'percent':
-      return z.number().min(0).max(100)
+      return figure().min(0).max(100)
     case 'boolean':
       return z.boolean()
     case 'choice':

@@ -24,7 +24,7 @@ export interface ParkIssue {
 /** Every issue code, structural (from the schema) first, then cross-field. Documented in docs/park-data.md. */
 export const PARK_ISSUE_CODES = [
   'not-an-object', 'missing-field', 'wrong-type', 'empty-text', 'empty-list', 'invalid-option', 'unknown-field',
-  'percent-out-of-range', 'negative-count', 'non-integer-count', 'invalid-year', 'invalid-period', 'invalid-value',
+  'percent-out-of-range', 'number-out-of-range', 'negative-count', 'non-integer-count', 'invalid-year', 'invalid-period', 'invalid-value',
   'lead-revenue-exceeds-revenue', 'developed-exceeds-managed', 'count-exceeds-total', 'too-many-lead-industries',
   'focus-not-lead-industry', 'unknown-problem-ref', 'unknown-measure-ref', 'duplicate-id', 'duplicate-entity-name',
   'duplicate-alias', 'generic-alias', 'duplicate-fact', 'fact-unit-mismatch', 'fact-conflicts-indicator',
@@ -48,6 +48,8 @@ export const messages = {
     `${name}的取值${value}无效，应为以下之一：${options.join('、')}`,
   unknownField: (key: string, parent: string) => `${parent}中有无法识别的字段“${key}”，请检查拼写`,
   percentOutOfRange: (what: string) => `${what}超出0—100%的范围`,
+  numberOutOfRange: (what: string) =>
+    `${what}超出合理范围：数值的绝对值应在0.000001到1000万亿之间（或为0），请检查是否多输了位数或用错了单位`,
   negativeCount: (what: string) => `${what}不能为负数`,
   nonIntegerCount: (what: string) => `${what}应为整数`,
   invalidYear: (name: string, key: string) => `${name}的年份“${key}”无效，应为4位年份，如“2025”`,
@@ -149,6 +151,7 @@ function fromZodIssue(issue: z.core.$ZodIssue, input: unknown): ParkIssue[] {
       return branch.flatMap((inner) => fromZodIssue({ ...inner, path: [...issue.path, ...inner.path] } as z.core.$ZodIssue, input))
     }
     case 'custom':
+      if (issue.params?.['magnitude']) return [{ path, code: 'number-out-of-range', message: messages.numberOutOfRange(where.valued(at.value)) }]
       if (segs.length === 1 && segs[0] === 'kind') {
         return [{ path, code: 'invalid-option', message: messages.invalidOption(where.name, show(at.value), kindIds()) }]
       }

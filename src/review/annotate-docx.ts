@@ -67,7 +67,8 @@ export function annotateDocx(data: Uint8Array, checkedFindings: readonly Finding
   const commentsPath = relationTarget(relsXml ? parseXml(relsXml) : undefined, '/comments', folder) ?? `${folder}comments.xml`
   const existingComments = readText(zip, commentsPath)
 
-  const map = mapDocxText(documentXml)
+  const related = (type: string, fallback: string) => readXml(zip, relationTarget(relsXml ? parseXml(relsXml) : undefined, type, folder) ?? `${folder}${fallback}`)
+  const map = mapDocxText(documentXml, { numbering: related('/numbering', 'numbering.xml'), styles: related('/styles', 'styles.xml') })
   if (options.checkedText !== undefined && !sameText(map.text, options.checkedText, options.segments)) throw new UserError('DOCX_CHANGED', messages.textMismatch, 409)
   const segments = options.segments
   const findings = segments ? checkedFindings.map((finding) => inFile(finding, segments)) : checkedFindings
@@ -156,6 +157,8 @@ function plannedChanges(map: DocxTextMap, findings: readonly Finding[], takeId: 
     const paragraph = paragraphAt(map, start)
     if (!paragraph || end > paragraph.offset + paragraph.text.length || paragraph.locked) continue
     const local = { start: start - paragraph.offset, end: end - paragraph.offset }
+    // Word's automatic number is not text of the paragraph: a fix of it is advice (the person changes the list).
+    if (local.start < paragraph.label.length) continue
     if (!isCuttable(paragraph, local.start) || !isCuttable(paragraph, local.end) || coversNonText(paragraph, local.start, local.end)) continue
     planned.push({ finding, paragraph, change: { ...local, text, deletionId: takeId(), insertionId: takeId() } })
     cursor = end
@@ -202,6 +205,8 @@ function commentAnchor(
   let localStart = start - first.offset
   let localEnd = end - last.offset
   while (localStart > 0 && !isCuttable(first, localStart)) localStart -= 1
+  // A finding on Word's automatic number alone (in no run) takes the first character after it.
+  if (localEnd <= last.label.length && last.text.length > last.label.length) localEnd = last.label.length + 1
   while (localEnd < last.text.length && !isCuttable(last, localEnd)) localEnd += 1
   return { first, last, start: localStart, end: localEnd }
 }

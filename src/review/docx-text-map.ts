@@ -1,4 +1,5 @@
 import { collectParagraphs, collectRuns, runChildText } from '../model/docx-typography.js'
+import { paragraphNumberLabels } from '../ingest/word-numbering.js'
 import { childElement, parseXml, type XmlElement, type XmlSourceRange } from '../model/ooxml.js'
 
 /**
@@ -31,6 +32,8 @@ export interface MappedParagraph {
   element: XmlElement
   /** The paragraph's text exactly as parse-docx.ts gives it to the checker. */
   text: string
+  /** Word's automatic number at the start of `text` ('' when none): shown, but in no run, so never cut or changed. */
+  label: string
   /** Offset of the paragraph's first character in the joined text. */
   offset: number
   runs: MappedRun[]
@@ -45,7 +48,13 @@ export interface DocxTextMap {
   text: string
 }
 
-export function mapDocxText(documentXml: string): DocxTextMap {
+/** The parts that say which automatic number Word shows before a paragraph (word-numbering.ts). */
+export interface NumberingParts {
+  numbering?: XmlElement
+  styles?: XmlElement
+}
+
+export function mapDocxText(documentXml: string, numbering: NumberingParts = {}): DocxTextMap {
   const root = parseXml(documentXml, { positions: true })
   const lockedRanges: XmlSourceRange[] = []
   collectAlternateContent(root, lockedRanges)
@@ -53,12 +62,14 @@ export function mapDocxText(documentXml: string): DocxTextMap {
 
   const found: { p: XmlElement; inTable: boolean }[] = []
   collectParagraphs(childElement(root, 'w:body'), false, found)
+  const labels = paragraphNumberLabels(found.map(({ p }) => p), numbering.numbering, numbering.styles)
   const paragraphs: MappedParagraph[] = []
   let offset = 0
-  for (const { p } of found) {
+  for (const [index, { p }] of found.entries()) {
     const paragraphLocked = isLocked(p)
     const runs: MappedRun[] = []
-    let text = ''
+    const label = labels[index]!
+    let text = label
     for (const r of collectRuns(p)) {
       const start = text.length
       const atoms: RunAtom[] = []
@@ -71,7 +82,7 @@ export function mapDocxText(documentXml: string): DocxTextMap {
       // Runs without text (a field character, a picture) are kept: they sit between the characters around them.
       runs.push({ element: r, start, end: text.length, atoms, locked: paragraphLocked || isLocked(r) })
     }
-    paragraphs.push({ element: p, text, offset, runs, locked: paragraphLocked })
+    paragraphs.push({ element: p, text, label, offset, runs, locked: paragraphLocked })
     offset += text.length + 1
   }
   return { xml: documentXml, root, paragraphs, text: paragraphs.map((p) => p.text).join('\n') }
@@ -109,6 +120,7 @@ export function paragraphAt(map: DocxTextMap, at: number): MappedParagraph | und
  */
 export function isCuttable(paragraph: MappedParagraph, at: number): boolean {
   if (at <= 0 || at >= paragraph.text.length) return true
+  if (at < paragraph.label.length) return false
   const code = paragraph.text.charCodeAt(at)
   if (code >= 0xdc00 && code <= 0xdfff) return false
   for (const run of paragraph.runs) {

@@ -2,12 +2,15 @@ import { timingSafeEqual } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { extname } from 'node:path'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppConfig } from '../config.js'
 import type { PolicyCorpus } from '../corpus/policy-corpus.js'
 import { UserError } from '../errors.js'
+import { inlineJobRunner } from '../jobs/inline-runner.js'
+import type { JobRunner } from '../jobs/job-runner.js'
+import { requestBodyLimit } from './body-limit.js'
 import { errorResponse } from './errors.js'
+import { rateLimit } from './rate-limit.js'
 import { checkRoutes } from './routes/check.js'
 import { draftingRoutes } from './routes/drafting.js'
 import { exportRoutes } from './routes/export.js'
@@ -23,6 +26,8 @@ export interface AppDependencies {
   corpus: PolicyCorpus
   /** The persistent workspace (parks, drafts and versions); without it the workspace routes answer 503. */
   workspace?: Workspace
+  /** Where CPU-heavy work runs: the server passes its worker pool; by default (tests) the calling thread. */
+  jobs?: JobRunner
 }
 
 const VERSION = '0.1.0'
@@ -49,18 +54,8 @@ const STATIC_FILES: Readonly<Record<string, { body: string; type: string }>> = O
 const messages = {
   unauthorized: '需要访问令牌：请在请求头 Authorization 中提供 “Bearer <令牌>”。',
   notFound: '请求的接口不存在。',
-  bodyTooLarge: '请求内容超过 5 MB 的大小限制。草稿正文应在 3000 字左右，园区材料请分多次上传。',
   noWorkspace: '工作区数据库未打开，园区和稿件暂时无法读取或保存。请重启园区报告助手后重试。',
 }
-
-/** Largest JSON request body: a 3000-字 draft is ~10 KB and a park with its materials well under 1 MB. */
-const MAX_JSON_BODY_BYTES = 5 * 1024 * 1024
-const jsonBodyLimit = bodyLimit({
-  maxSize: MAX_JSON_BODY_BYTES,
-  onError: () => {
-    throw new UserError('body_too_large', messages.bodyTooLarge, 413)
-  },
-})
 
 /** `Authorization: Bearer <token>`, the scheme case-insensitive (RFC 7235), the token compared in constant time. */
 function bearerMatches(header: string | undefined, token: string): boolean {
@@ -72,12 +67,21 @@ function bearerMatches(header: string | undefined, token: string): boolean {
 }
 
 /** The Hono application: thin routes over the same pure functions the CLI uses. */
-export function createApp({ config, corpus, workspace }: AppDependencies): Hono {
+export function createApp({ config, corpus, workspace, jobs = inlineJobRunner(corpus) }: AppDependencies): Hono {
   const app = new Hono()
   app.onError(errorResponse)
   app.use(
     secureHeaders({
-      contentSecurityPolicy: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'] },
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+      },
     }),
   )
 
@@ -89,11 +93,9 @@ export function createApp({ config, corpus, workspace }: AppDependencies): Hono 
       return next()
     })
   }
-  // Every JSON route reads its whole body before validating it: bound it here, once, before it is buffered.
-  app.use('/api/*', async (c, next) => {
-    if (!(c.req.header('content-type') ?? '').includes('application/json')) return next()
-    return jsonBodyLimit(c, next)
-  })
+  if (config.limits.rateLimit) app.use('/api/*', rateLimit(config.limits.rateLimit))
+  // Every route reads its whole body before validating it: bound it here, once, before it is buffered.
+  app.use('/api/*', requestBodyLimit(config.limits.maxUploadBytes))
 
   // Instances sharing one PostgreSQL see each other's uploads and deletions (a version check, at most once a second).
   app.use('/api/*', async (_c, next) => {
@@ -109,16 +111,16 @@ export function createApp({ config, corpus, workspace }: AppDependencies): Hono 
   app.get('/api/health', (c) =>
     c.json({ status: 'ok', version: VERSION, ...corpus.stats, llm: Boolean(config.llm), auth: Boolean(config.auth) }),
   )
-  app.route('/api', policyRoutes(corpus, config.limits.maxUploadBytes))
-  app.route('/api', checkRoutes())
+  app.route('/api', policyRoutes(corpus, config.limits.maxUploadBytes, jobs))
+  app.route('/api', checkRoutes(jobs))
   app.route('/api', referenceRoutes())
-  app.route('/api', exportRoutes())
-  app.route('/api', summaryTableExportRoutes())
-  app.route('/api', draftingRoutes({ config, corpus }))
+  app.route('/api', exportRoutes(jobs))
+  app.route('/api', summaryTableExportRoutes(jobs))
+  app.route('/api', draftingRoutes({ config, corpus, jobs }))
   if (workspace) {
-    app.route('/api', workspaceParkRoutes({ workspace, maxUploadBytes: config.limits.maxUploadBytes }))
-    app.route('/api', workspaceDraftRoutes({ workspace, config, corpus }))
-    app.route('/api', summaryTableWorkspaceRoutes({ workspace, maxUploadBytes: config.limits.maxUploadBytes }))
+    app.route('/api', workspaceParkRoutes({ workspace, maxUploadBytes: config.limits.maxUploadBytes, jobs }))
+    app.route('/api', workspaceDraftRoutes({ workspace, config, corpus, jobs }))
+    app.route('/api', summaryTableWorkspaceRoutes({ workspace, maxUploadBytes: config.limits.maxUploadBytes, jobs }))
   } else {
     for (const path of ['/api/parks', '/api/parks/*', '/api/drafts/*', '/api/templates/*']) {
       app.all(path, (c, next) => {

@@ -1,9 +1,11 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
-import { UserError } from '../errors.js'
+import { RetryLaterError, UserError } from '../errors.js'
 
 /** Every error leaves the API as JSON `{error: {code, message, …}}` with a Chinese message. */
 export function errorResponse(error: Error, c: Context): Response {
+  // A busy server or a client over its rate says when to come back (RFC 9110 §10.2.3).
+  if (error instanceof RetryLaterError) c.header('Retry-After', String(error.retryAfterSeconds))
   if (error instanceof UserError) return c.json({ error: error.toJSON() }, error.status)
   if (error instanceof HTTPException) {
     const message =

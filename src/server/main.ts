@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server'
 import { loadConfig } from '../config.js'
 import { UserError } from '../errors.js'
 import { PolicyCorpus } from '../corpus/policy-corpus.js'
+import { WorkerPool } from '../jobs/worker-pool.js'
 import { openWorkspace } from '../store/workspace.js'
 import { createApp } from './app.js'
 
@@ -23,7 +24,12 @@ async function main(): Promise<void> {
     await workspace.close()
     throw error
   }
-  const app = createApp({ config, corpus, workspace })
+  // Checking, offline drafting, export and reading uploads run in worker threads (one per core): the event loop
+  // stays free for every other request, and a job that overruns its time budget is stopped.
+  const jobs = new WorkerPool({ corpusConfig: { env: config.env, dataDir: config.dataDir, limits: config.limits } })
+  jobs.setUploads(corpus.uploads())
+  corpus.onUploadsChanged(() => jobs.setUploads(corpus.uploads()))
+  const app = createApp({ config, corpus, workspace, jobs })
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const { documents, clauses } = corpus.stats
     console.log(
@@ -43,8 +49,7 @@ async function main(): Promise<void> {
     force.unref()
     server.close(() => {
       clearTimeout(force)
-      workspace
-        .close()
+      Promise.all([jobs.close(), workspace.close()])
         .then(() => process.exit(0))
         .catch((error: unknown) => {
           console.error(error)

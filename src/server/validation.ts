@@ -37,15 +37,19 @@ export function describeIssue(issue: z.core.$ZodIssue, input?: unknown): { path:
  * too deeply. `emptyAs` is the value of an empty body, for routes whose every field is optional.
  */
 export async function readJsonBody(c: Context, emptyAs?: unknown): Promise<unknown> {
-  let text: string
+  const text = await readJsonText(c)
+  if (emptyAs !== undefined && !text.trim()) return emptyAs
+  return parseJsonText(text, '请求内容')
+}
+
+/** The request body as text, unparsed: for a job that parses it in a worker thread. */
+export async function readJsonText(c: Context): Promise<string> {
   try {
-    text = await c.req.text()
+    return await c.req.text()
   } catch {
     // The client went away mid-body; nobody reads this answer, but it must not be logged as a server error.
     throw new UserError('body_aborted', '请求内容未完整上传，请重试。', 400)
   }
-  if (emptyAs !== undefined && !text.trim()) return emptyAs
-  return parseJsonText(text, '请求内容')
 }
 
 /** Validates a request value against a schema, or throws the same 400 UserError as `validated`. */

@@ -16,6 +16,12 @@ import { ARTIFACTS, CHROMIUM, freePort, launchBrowser, ROOT, startServer, stopSe
 const PARK_FILE = join(ROOT, 'fixtures', 'parks', 'jialan-digital.json')
 const XSS = '<img src=x onerror=alert(1)>'
 
+/**
+ * How long an upload may take to be answered: a file is read in a worker thread, and the first file of a type there
+ * loads its reader (seconds on a busy machine running the TypeScript sources).
+ */
+const UPLOAD_WAIT = { timeout: 30_000 }
+
 const isDocx = (data: Buffer) => data.subarray(0, 2).toString('latin1') === 'PK' && data.includes(Buffer.from('word/document.xml'))
 
 describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', () => {
@@ -141,7 +147,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     await policyChooser.setFiles(join(ROOT, 'fixtures', 'docs', 'policy-excerpt.docx'))
     // The excerpt carries the built-in guideline's title: the message says so and how to avoid double search hits.
     await expect
-      .poll(() => page.locator('#policy-message').textContent())
+      .poll(() => page.locator('#policy-message').textContent(), UPLOAD_WAIT)
       .toBe('已加入《工业园区高质量发展指引》，切分出 6 条条款。列表中已有同名文件（内置）；如果是同一份文件，请删除其中一份，以免检索时重复。')
     await expect.poll(() => page.locator('#panel-docs table.data tbody tr').count()).toBe(6)
     await expect.poll(() => page.locator('#status').textContent()).toContain('已载入 6 份政策文件')
@@ -324,7 +330,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     await page.click('#tab-review')
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '上传人工稿（.docx/.txt/.md）' }).first().click()])
     await chooser.setFiles(draftFile)
-    await expect.poll(() => toast().textContent()).toContain('已上传“xss-draft.txt”')
+    await expect.poll(() => toast().textContent(), UPLOAD_WAIT).toContain('已上传“xss-draft.txt”')
     expect(await page.locator('#draft-text').inputValue()).toContain(`${XSS}园区<script>alert(2)</script>`)
     await expect.poll(() => page.locator('.backdrop').textContent()).toContain(XSS)
     await expect.poll(() => page.locator('.finding').count()).toBeGreaterThan(0)
@@ -352,15 +358,15 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     await expect.poll(() => page.locator('#panel-review').textContent()).toContain('这个园区还没有稿件')
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: '上传人工稿（.docx/.txt/.md）' }).first().click()])
     await chooser.setFiles(join(ROOT, 'fixtures', 'drafts', 'nanling-green-mistakes.docx'))
-    await expect.poll(() => toast().textContent()).toContain('已上传“nanling-green-mistakes.docx”')
+    await expect.poll(() => toast().textContent(), UPLOAD_WAIT).toContain('已上传“nanling-green-mistakes.docx”')
     const summaries = () => page.locator('.rule-group summary').allTextContents()
-    await expect.poll(summaries).toContainEqual(expect.stringMatching(/^Word 格式（\d+）$/))
+    await expect.poll(summaries, UPLOAD_WAIT).toContainEqual(expect.stringMatching(/^Word 格式（\d+）$/))
     const formatGroup = page.locator('.rule-group', { hasText: 'Word 格式' })
     expect(await formatGroup.locator('.hint').textContent()).toBe('格式问题需在 Word 中修改后重新上传；“导出”生成的 Word 文件会按模板重新排版。')
     await shot('15-review-docx-format')
     // After a reload the same text is checked again: the format findings are still there.
     await page.reload()
-    await expect.poll(summaries).toContainEqual(expect.stringMatching(/^Word 格式（\d+）$/))
+    await expect.poll(summaries, UPLOAD_WAIT).toContainEqual(expect.stringMatching(/^Word 格式（\d+）$/))
     // Once the text is edited they no longer point at it: a notice says where they are fixed.
     const editor = page.locator('#draft-text')
     await editor.fill(`${await editor.inputValue()}\n园区将持续推进绿色发展。`)
@@ -369,7 +375,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     await shot('16-review-docx-edited')
     // Back to the uploaded text: back again.
     await page.click('#review-discard')
-    await expect.poll(summaries).toContainEqual(expect.stringMatching(/^Word 格式（\d+）$/))
+    await expect.poll(summaries, UPLOAD_WAIT).toContainEqual(expect.stringMatching(/^Word 格式（\d+）$/))
     expect(await page.locator('#format-notice').count()).toBe(0)
     // 导出 counts the errors of the text; the Word format ones are named apart (the export is typeset anew).
     await page.click('#tab-export')

@@ -69,12 +69,12 @@ describe('extractDocumentText on the fixtures', () => {
 
   it('more pages than allowed → too_many_pages', async () => {
     const error = await rejectionOf(extractDocumentText(fixture('policy-excerpt.pdf'), { maxPages: 1 }))
-    expect(error).toMatchObject({ code: 'too_many_pages', status: 413, message: 'PDF 页数过多：共 2 页，最多支持 1 页。' })
+    expect(error).toMatchObject({ code: 'too_many_pages', status: 413, message: 'PDF 页数过多：共 2 页，最多支持 1 页。请只上传相关章节，或拆成几份分别上传。' })
   })
 
   it('a file over maxBytes → file_too_large', async () => {
     const error = await rejectionOf(extractDocumentText(fixture('policy-excerpt.docx'), { maxBytes: 1024 }))
-    expect(error).toMatchObject({ code: 'file_too_large', status: 413, message: '文件过大：上传文件不能超过 1 KB。' })
+    expect(error).toMatchObject({ code: 'file_too_large', status: 413, message: '文件过大：上传文件不能超过 1 KB。请删去文件中的图片或附件后另存，或拆成几份分别上传。' })
   })
 
   it('more text than maxChars → text_too_long', async () => {

@@ -95,6 +95,30 @@ const cases: Case[] = [
     words: [['工业固体废弃物综合利用率（-3%）', '0—100%']],
   },
   {
+    name: 'a fact of 1e308 (its derived figures would be Infinity)',
+    mutate: (p) => { p.facts[0].value = 1e308 },
+    expected: [{ path: '$.facts[0].value', code: 'number-out-of-range' }],
+    words: [['“数值”（量化数据第1项）（1e+308）超出合理范围', '多输了位数或用错了单位']],
+  },
+  {
+    name: 'a fact of -1e308',
+    mutate: (p) => { p.facts[1].value = -1e308 },
+    expected: [{ path: '$.facts[1].value', code: 'number-out-of-range' }],
+    words: [['-1e+308', '超出合理范围']],
+  },
+  {
+    name: 'a fact of 1e-320 (a subnormal: dividing by it is Infinity)',
+    mutate: (p) => { p.facts[0].value = 1e-320 },
+    expected: [{ path: '$.facts[0].value', code: 'number-out-of-range' }],
+    words: [['1e-320', '超出合理范围']],
+  },
+  {
+    name: 'an indicator of 1.7e308',
+    mutate: (p) => { p.indicators.scale.revenue['2025'] = 1.7e308 },
+    expected: [{ path: "$.indicators.scale.revenue['2025']", code: 'number-out-of-range' }],
+    words: [['营业收入（2025年，1.7e+308亿元）', '超出合理范围']],
+  },
+  {
     name: '主导产业营业收入 above 营业收入',
     mutate: (p) => { p.indicators.scale.revenue['2025'] = 480 },
     expected: [{ path: "$.indicators.scale.leadIndustryRevenue['2025']", code: 'lead-revenue-exceeds-revenue' }],

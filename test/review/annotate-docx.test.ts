@@ -6,9 +6,9 @@ import { openZip } from '../../src/model/docx-zip.js'
 import { loadDraft } from '../../src/model/load-draft.js'
 import { readParkFile } from '../../src/park/read-park.js'
 import { annotateDocx, REVIEW_AUTHOR } from '../../src/review/annotate-docx.js'
-import { mapDocxText } from '../../src/review/docx-text-map.js'
-import { acceptedText, commentAnchors, documentXml, ourComments, partText, rejectedText } from './review-package.js'
-import { FIXED_TEXT, handCraftedDraft, PLANTED_TEXT, styledWordDraft } from './word-drafts.js'
+import { mapDocxText, paragraphAt } from '../../src/review/docx-text-map.js'
+import { acceptedText, commentAnchors, documentXml, numberingOf, ourComments, partText, rejectedText } from './review-package.js'
+import { FIXED_TEXT, handCraftedDraft, numberedWordDraft, PLANTED_TEXT, styledWordDraft } from './word-drafts.js'
 
 const park = await readParkFile('fixtures/parks/nanling-green.json')
 const DATE = new Date('2026-12-07T08:00:00Z')
@@ -31,7 +31,7 @@ describe.each(drafts)('annotateDocx on %s', (_, make) => {
     const data = await make()
     const { draft } = await review(data)
     for (const line of PLANTED_TEXT.split('\n')) expect(draft.doc.lines.map((l) => l.raw)).toContain(line)
-    expect(mapDocxText(partText(data, 'word/document.xml')!).text).toBe(draft.doc.source)
+    expect(mapDocxText(partText(data, 'word/document.xml')!, numberingOf(data)).text).toBe(draft.doc.source)
   })
 
   it('writes the four planted fixes as tracked changes; accepting them gives the fixed text, rejecting them the person’s own', async () => {
@@ -45,22 +45,30 @@ describe.each(drafts)('annotateDocx on %s', (_, make) => {
     ])
     expect(result.changes).toBe(4)
     expect(result.fixesNotTracked).toBe(0)
-    expect(acceptedText(xml)).toBe(applyFixes(draft.doc.source, fixes).text)
-    expect(rejectedText(xml)).toBe(draft.doc.source)
+    expect(acceptedText(xml, numberingOf(result.data))).toBe(applyFixes(draft.doc.source, fixes).text)
+    expect(rejectedText(xml, numberingOf(result.data))).toBe(draft.doc.source)
     expect([...xml.matchAll(new RegExp(`<w:(ins|del) w:id="\\d+" w:author="${REVIEW_AUTHOR}" w:date="2026-12-07T08:00:00Z">`, 'g'))].map((m) => m[1])).toEqual([
       'del', 'ins', 'del', 'ins', 'del', 'ins', 'del', 'ins',
     ])
   })
 
   it('puts one comment per finding on exactly the characters the finding is about', async () => {
-    const { draft, findings, result, xml } = await review(await make())
+    const data = await make()
+    const { draft, findings, result, xml } = await review(data)
+    // Word's automatic number (the list's “1.”) is in no run: a comment on a whole numbered line starts after it.
+    const map = mapDocxText(partText(data, 'word/document.xml')!, numberingOf(data))
+    const afterNumber = (at: number) => {
+      const paragraph = paragraphAt(map, at)!
+      return Math.max(at, paragraph.offset + paragraph.label.length)
+    }
     expect(result.comments).toBe(findings.length)
     const ours = ourComments(result.data)
-    const anchors = [...commentAnchors(xml)].filter(([id]) => ours.has(id)).map(([, anchor]) => anchor).sort((a, b) => a.start - b.start || a.end - b.end)
+    const anchors = [...commentAnchors(xml, numberingOf(result.data))].filter(([id]) => ours.has(id)).map(([, anchor]) => anchor).sort((a, b) => a.start - b.start || a.end - b.end)
     const expected = findings
       .map((finding) => {
         const end = finding.end > finding.start ? finding.end : finding.start + 1
-        return { start: finding.start, end, text: draft.doc.source.slice(finding.start, end) }
+        const start = afterNumber(finding.start)
+        return { start, end, text: draft.doc.source.slice(start, end) }
       })
       .sort((a, b) => a.start - b.start || a.end - b.end)
     expect(anchors).toEqual(expected)
@@ -135,5 +143,40 @@ describe('annotateDocx with the package parts', () => {
 
   it('refuses a file whose text is not the text that was checked', async () => {
     expect(() => annotateDocx(handCraftedDraft(), [], { checkedText: FIXED_TEXT })).toThrow('文档内容与审校时读到的不一致')
+  })
+})
+
+describe('annotateDocx on a draft whose headings are Word’s automatic numbering', () => {
+  it('is checked with its numbers as the reader sees them, and its fixes give the fixed text', async () => {
+    const data = await numberedWordDraft()
+    const { draft, findings, result, xml } = await review(data)
+    // 一、 and （一） are list numbers, not text: the checker still sees 一、背景介绍 … and the (二) problem is gone.
+    // The table's cells and the picture's paragraph follow the 综合利用率 paragraph.
+    const withTable = (text: string) => text.replace(/(\n工业固体废弃物综合利用率[^\n]*\n)/, '$1指标\n2023年\n2025年\n绿电消费占比\n9.5%\n27.8%\n\n')
+    expect(draft.doc.source).toBe(withTable(PLANTED_TEXT.replace('\n(二)', '\n（二）')))
+    expect(findings.filter((f) => f.rule === 'structure' || f.rule === 'heading-numbering')).toEqual([])
+    const fixes = findings.flatMap((finding) => (finding.fix ? [finding.fix] : []))
+    expect(fixes.map((fix) => [draft.doc.source.slice(fix.start, fix.end), fix.text])).toEqual([
+      ['工信部', '工业和信息化部'],
+      ['发改委', '国家发展改革委'],
+      ['93.5%', '93.6%'],
+    ])
+    expect([result.comments, result.changes]).toEqual([findings.length, 3])
+    expect(acceptedText(xml, numberingOf(result.data))).toBe(withTable(FIXED_TEXT))
+    expect(rejectedText(xml, numberingOf(result.data))).toBe(draft.doc.source)
+  })
+
+  it('leaves a fix of an automatic number as advice in its comment: the number is not text the person typed', async () => {
+    const data = await numberedWordDraft()
+    const draft = await loadDraft('草稿.docx', data)
+    const at = draft.doc.source.indexOf('（二）打通')
+    const finding: Finding = {
+      rule: 'heading-numbering', severity: 'warning', message: '标题序号有误。', section: '二、创新举措', start: at, end: at + 3, line: 1, column: 1, excerpt: '', fix: { start: at, end: at + 3, text: '（三）' },
+    }
+    const result = annotateDocx(data, [finding], { date: DATE, checkedText: draft.doc.source })
+    expect(result).toMatchObject({ comments: 1, changes: 0, fixesNotTracked: 1 })
+    expect([...ourComments(result.data).values()]).toEqual(['【标题编号·提醒】标题序号有误。\n建议将“（二）”改为“（三）”。'])
+    const anchors = [...commentAnchors(documentXml(result.data), numberingOf(result.data)).values()]
+    expect(anchors.map((a) => a.text)).toEqual(['打'])
   })
 })

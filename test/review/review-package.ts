@@ -1,5 +1,6 @@
 import { openZip } from '../../src/model/docx-zip.js'
-import { mapDocxText } from '../../src/review/docx-text-map.js'
+import { parseXml } from '../../src/model/ooxml.js'
+import { mapDocxText, type NumberingParts } from '../../src/review/docx-text-map.js'
 import { REVIEW_AUTHOR } from '../../src/review/annotate-docx.js'
 
 /**
@@ -23,14 +24,25 @@ export function documentXml(docx: Uint8Array): string {
   return partText(docx, 'word/document.xml')!
 }
 
+/** The parts that give Word's automatic numbers (drafts here keep them at their usual paths). */
+export function numberingOf(docx: Uint8Array): NumberingParts {
+  const part = (name: string) => {
+    const text = partText(docx, name)
+    return text === undefined ? undefined : parseXml(text)
+  }
+  const numbering = part('word/numbering.xml')
+  const styles = part('word/styles.xml')
+  return { ...(numbering ? { numbering } : {}), ...(styles ? { styles } : {}) }
+}
+
 /** The text (paragraphs joined by '\n', as the checker reads it) once all of our changes are accepted. */
-export function acceptedText(xml: string): string {
-  return mapDocxText(withoutComments(xml.replace(OUR_DELETION, '').replace(OUR_INSERTION, '$1'))).text
+export function acceptedText(xml: string, numbering: NumberingParts = {}): string {
+  return mapDocxText(withoutComments(xml.replace(OUR_DELETION, '').replace(OUR_INSERTION, '$1')), numbering).text
 }
 
 /** The text once all of our changes are rejected: the person's own text. */
-export function rejectedText(xml: string): string {
-  return mapDocxText(withoutComments(rejected(xml))).text
+export function rejectedText(xml: string, numbering: NumberingParts = {}): string {
+  return mapDocxText(withoutComments(rejected(xml)), numbering).text
 }
 
 function rejected(xml: string): string {
@@ -42,12 +54,12 @@ function withoutComments(xml: string): string {
 }
 
 /** Comment id → the characters of the person's text between its commentRangeStart and commentRangeEnd. */
-export function commentAnchors(xml: string): Map<number, { start: number; end: number; text: string }> {
+export function commentAnchors(xml: string, numbering: NumberingParts = {}): Map<number, { start: number; end: number; text: string }> {
   const marked = rejected(xml)
     .replace(/<w:commentRangeStart w:id="(\d+)"\/>/g, `<w:r><w:t>${OPEN}$1${OPEN}</w:t></w:r>`)
     .replace(/<w:commentRangeEnd w:id="(\d+)"\/>/g, `<w:r><w:t>${CLOSE}$1${CLOSE}</w:t></w:r>`)
     .replace(/<w:r><w:commentReference w:id="\d+"\/><\/w:r>/g, '')
-  const text = mapDocxText(marked).text
+  const text = mapDocxText(marked, numbering).text
   const anchors = new Map<number, { start: number; end: number; text: string }>()
   const opened = new Map<number, number>()
   let plain = ''

@@ -205,3 +205,38 @@ export function handCraftedDraft(text = PLANTED_TEXT): Uint8Array {
     { name: 'word/styles.xml', data: styles },
   ])
 }
+
+/**
+ * The planted draft as people type it in Word with automatic numbering: 一、 and （一） are list numbers (w:numPr
+ * with chineseCounting levels “%1、” and “（%2）”), not text; the body is cut into runs; a table and a picture
+ * follow the 综合利用率 paragraph. The half-width “(二)” of the planted text is Word's own “（二）” here.
+ */
+export async function numberedWordDraft(text = PLANTED_TEXT): Promise<Uint8Array> {
+  const children: (Paragraph | Table)[] = []
+  text.split('\n').forEach((line, i) => {
+    const first = /^[一二三四五六七八九十]+、/.exec(line)
+    const second = /^[（(][一二三四五六七八九十]+[）)]/.exec(line)
+    const number = first ?? second
+    const body = number ? line.slice(number[0].length) : line
+    const runs = cutLikeWord(body, i).map((piece) => new TextRun(piece))
+    children.push(new Paragraph(number ? { numbering: { reference: 'headings', level: first ? 0 : 1 }, children: runs } : { children: runs }))
+    if (line.startsWith('工业固体废弃物综合利用率')) {
+      children.push(figureTable(), new Paragraph({ children: [new ImageRun({ type: 'png', data: tinyPng(), transformation: { width: 300, height: 150 } })] }))
+    }
+  })
+  const document = new Document({
+    numbering: {
+      config: [
+        {
+          reference: 'headings',
+          levels: [
+            { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
+            { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.LEFT },
+          ],
+        },
+      ],
+    },
+    sections: [{ headers: { default: new Header({ children: [new Paragraph('南岭经济技术开发区')] }) }, children }],
+  })
+  return new Uint8Array(await Packer.toBuffer(document))
+}

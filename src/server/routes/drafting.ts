@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { z } from 'zod'
 import type { AppConfig } from '../../config.js'
 import type { PolicyCorpus } from '../../corpus/policy-corpus.js'
+import type { JobRunner } from '../../jobs/job-runner.js'
 import { rewriteReport, type RewriteAction } from '../../draft/rewrite-report.js'
 import { MAX_DRAFT_CHARS } from '../../model/load-draft.js'
 import { requireValidPark } from '../../park/read-park.js'
@@ -30,7 +31,7 @@ const RewriteRequestSchema = z
   })
 
 /** POST /api/draft (JSON, or SSE progress with `Accept: text/event-stream`) and POST /api/rewrite. */
-export function draftingRoutes(deps: { config: AppConfig; corpus: PolicyCorpus }) {
+export function draftingRoutes(deps: { config: AppConfig; corpus: PolicyCorpus; jobs: JobRunner }) {
   const app = new Hono()
 
   app.post('/draft', async (c) => {
@@ -42,11 +43,13 @@ export function draftingRoutes(deps: { config: AppConfig; corpus: PolicyCorpus }
 
   app.post('/rewrite', async (c) => {
     const request = parseRequest(RewriteRequestSchema, await readJsonBody(c))
-    const action: RewriteAction = request.instruction
-      ? { instruction: request.instruction }
-      : request.applyFixes
-        ? { applyFixes: true }
-        : { maxZishu: request.maxZishu! }
+    if (!request.instruction) {
+      // Applying the checker's fixes or compressing to a 字数 is CPU work: a worker thread does it.
+      const action = request.applyFixes ? { applyFixes: true as const } : { maxZishu: request.maxZishu! }
+      const { instruction: _instruction, applyFixes: _applyFixes, maxZishu: _maxZishu, ...rest } = request
+      return c.json(await deps.jobs.run('rewrite', { value: { ...rest, action } }, { signal: c.req.raw.signal }))
+    }
+    const action: RewriteAction = { instruction: request.instruction }
     const park = request.park === undefined ? undefined : requireValidPark(request.park)
     const outcome = await rewriteReport(
       {

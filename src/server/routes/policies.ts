@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { PolicyCorpus } from '../../corpus/policy-corpus.js'
 import { UserError } from '../../errors.js'
+import type { JobRunner } from '../../jobs/job-runner.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
 
 const RetrieveRequestSchema = z.object({
@@ -17,7 +18,7 @@ const messages = {
 }
 
 /** Policy documents and clause retrieval: /api/retrieve and /api/documents. */
-export function policyRoutes(corpus: PolicyCorpus, maxUploadBytes: number) {
+export function policyRoutes(corpus: PolicyCorpus, maxUploadBytes: number, jobs: JobRunner) {
   const app = new Hono()
 
   app.post('/retrieve', async (c) => {
@@ -43,11 +44,20 @@ export function policyRoutes(corpus: PolicyCorpus, maxUploadBytes: number) {
       const body = await readUpload(c)
       const file = body['file']
       if (!(file instanceof File)) throw new UserError('missing_file', messages.noFile, 400)
-      const result = await corpus.addUpload({
-        fileName: file.name,
-        data: new Uint8Array(await file.arrayBuffer()),
-        ...(file.type ? { mediaType: file.type } : {}),
-      })
+      // Extraction (PDF text, Word, OCR) and clause splitting run in a worker thread; storing and indexing here.
+      const ingested = await jobs.run(
+        'ingest',
+        {
+          value: {
+            fileName: file.name,
+            data: new Uint8Array(await file.arrayBuffer()),
+            ...(file.type ? { mediaType: file.type } : {}),
+            limits: corpus.ingestLimits,
+          },
+        },
+        { signal: c.req.raw.signal },
+      )
+      const result = await corpus.addIngested(ingested)
       return c.json({ document: result.document, clauses: result.clauses.length }, 201)
     },
   )

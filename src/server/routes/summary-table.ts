@@ -3,11 +3,9 @@ import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { UserError } from '../../errors.js'
 import type { ExportedFile } from '../../export/file-format.js'
-import { exportSummaryWorkbook } from '../../export/summary-table-xlsx.js'
-import { mergeSummaryWorkbook, readSummaryWorkbook } from '../../ingest/summary-table-xlsx.js'
+import type { JobRunner } from '../../jobs/job-runner.js'
+import { mergeSummaryWorkbook } from '../../ingest/summary-table-xlsx.js'
 import { KindIdSchema } from '../../kinds/kind-id.js'
-import { kindForPark } from '../../park/indicator-values.js'
-import { requireValidPark } from '../../park/read-park.js'
 import type { Workspace } from '../../store/workspace.js'
 import { fileResponse } from '../file-response.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
@@ -36,25 +34,26 @@ const ImportFieldsSchema = z.object({
 const workbookResponse = (file: ExportedFile) => fileResponse(file, 'summary-table')
 
 /** POST /api/export/summary-table: `{park, kind?}` → the filled-in workbook; needs no workspace. */
-export function summaryTableExportRoutes() {
+export function summaryTableExportRoutes(jobs: JobRunner) {
   const app = new Hono()
   app.post('/export/summary-table', async (c) => {
     const request = parseRequest(ExportRequestSchema, await readJsonBody(c))
-    const park = requireValidPark(request.park)
-    return workbookResponse(await exportSummaryWorkbook(request.kind ?? park.kind, park))
+    // Validating the park and writing the workbook run in a worker thread (the export lane).
+    const workbook = await jobs.run('summaryWorkbook', { value: { park: request.park, ...(request.kind ? { kind: request.kind } : {}) } }, { signal: c.req.raw.signal })
+    return workbookResponse(workbook)
   })
   return app
 }
 
 /** The workspace side: the template (blank or from a stored park) and importing a filled-in copy into a park. */
-export function summaryTableWorkspaceRoutes(deps: { workspace: Workspace; maxUploadBytes: number }) {
+export function summaryTableWorkspaceRoutes(deps: { workspace: Workspace; maxUploadBytes: number; jobs: JobRunner }) {
   const { parks } = deps.workspace
   const app = new Hono()
 
   app.get('/templates/summary-table.xlsx', async (c) => {
     const query = parseRequest(TemplateQuerySchema, c.req.query())
     const park = query.parkId ? (await parks.get(query.parkId)).data : undefined
-    return workbookResponse(await exportSummaryWorkbook(query.kind, park))
+    return workbookResponse(await deps.jobs.run('summaryWorkbook', { value: { kind: query.kind, ...(park ? { park } : {}) } }, { signal: c.req.raw.signal }))
   })
 
   app.post(
@@ -72,8 +71,12 @@ export function summaryTableWorkspaceRoutes(deps: { workspace: Workspace; maxUpl
       const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
       const fields = parseRequest(ImportFieldsSchema, { version: text(body['version']), kind: text(body['kind']), dryRun: text(body['dryRun']) })
       const target = await parks.get(c.req.param('id'))
-      const kind = kindForPark(target.data, fields.kind)
-      const content = await readSummaryWorkbook(new Uint8Array(await file.arrayBuffer()), kind)
+      // The archive is checked and its rows counted before exceljs loads it, in a worker thread (the upload lane).
+      const content = await deps.jobs.run(
+        'readSummaryWorkbook',
+        { value: { data: new Uint8Array(await file.arrayBuffer()), kind: fields.kind ?? target.data.kind, park: target.data } },
+        { signal: c.req.raw.signal },
+      )
       if (content.issues.length) throw new UserError('invalid_workbook_values', messages.cellValues(content.issues.length), 422, { issues: content.issues })
       const merged = mergeSummaryWorkbook(target.data, content)
       if (fields.dryRun) return c.json({ data: merged })

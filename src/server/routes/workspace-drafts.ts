@@ -2,17 +2,16 @@ import { basename, extname } from 'node:path'
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
-import { checkDraft } from '../../check/check-draft.js'
 import type { AppConfig } from '../../config.js'
 import type { PolicyCorpus } from '../../corpus/policy-corpus.js'
+import type { JobRunner } from '../../jobs/job-runner.js'
 import type { DraftOutcome } from '../../draft/draft-report.js'
 import { diffStats, diffText } from '../../draft/diff.js'
 import { traceFigures, type EvidenceMap } from '../../draft/evidence.js'
 import { planDraft } from '../../draft/plan.js'
 import { UserError } from '../../errors.js'
-import { stripMarkdown } from '../../ingest/extract-text.js'
 import { getKind } from '../../kinds/registry.js'
-import { loadDraft, MAX_DRAFT_CHARS, parseDraftText } from '../../model/load-draft.js'
+import { MAX_DRAFT_CHARS, parseDraftText } from '../../model/load-draft.js'
 import { parseReport } from '../../model/parse-report.js'
 import type { ParkData } from '../../park/park-schema.js'
 import { requireValidPark } from '../../park/read-park.js'
@@ -36,6 +35,8 @@ const messages = {
   tooLarge: '上传的草稿超过 10 MB 的大小限制。',
   badVersion: '版本号应为正整数。',
   baseVersion: '缺少 baseVersion（修改所基于的版本号），无法判断是否会覆盖其他页面保存的版本。',
+  badBaseVersion: (value: unknown) =>
+    `baseVersion（修改所基于的版本号）应为正整数，如 3，现为 ${JSON.stringify(value) ?? String(value)}。请重新打开稿件后再保存。`,
   source: '版本来源应为 edit（手工修改）、rewrite（接受改写）或 fixes（应用修改建议）之一。',
   generated: (mode: string, zishu: number) => `${mode === 'llm' ? '大模型撰写' : '离线撰写'}，${zishu}字`,
   uploaded: (name: string) => `上传文件：${name}`,
@@ -63,10 +64,13 @@ const NewVersionSchema = z.object({
   text: z.string().max(MAX_DRAFT_CHARS),
   source: z.enum(['edit', 'rewrite', 'fixes'], { error: messages.source }),
   note: z.string().max(2000).optional(),
-  baseVersion: z.number({ error: messages.baseVersion }).int(messages.baseVersion).min(1, messages.baseVersion),
+  baseVersion: z
+    .number({ error: (issue) => (issue.input === undefined ? messages.baseVersion : messages.badBaseVersion(issue.input)) })
+    .int({ error: (issue) => messages.badBaseVersion(issue.input) })
+    .min(1, { error: (issue) => messages.badBaseVersion(issue.input) }),
 })
 
-export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppConfig; corpus: PolicyCorpus }) {
+export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppConfig; corpus: PolicyCorpus; jobs: JobRunner }) {
   const { parks, drafts } = deps.workspace
   const app = new Hono()
 
@@ -117,12 +121,13 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
         z.object({ title: z.string().trim().max(200).optional(), kind: KindIdSchema.optional() }),
         { title: typeof body['title'] === 'string' && body['title'].trim() ? body['title'] : undefined, kind: typeof body['kind'] === 'string' && body['kind'] ? body['kind'] : undefined },
       )
-      const loaded = await loadDraft(file.name, new Uint8Array(await file.arrayBuffer()))
-      const extension = extname(file.name).toLowerCase()
-      // Markdown decorations would be findings of their own in the plain-text draft every later step works on.
-      const text = extension === '.md' || extension === '.markdown' ? stripMarkdown(loaded.doc.source) : loaded.doc.source
       const kind = fields.kind ?? park.data.kind
-      const check = checkDraft(loaded, { kindId: kind, park: park.data, materials: park.data.materials?.map((m) => m.text) ?? [] })
+      // Reading the file (a .docx is unzipped) and checking it run in a worker thread.
+      const { text, result: check } = await deps.jobs.run(
+        'checkUpload',
+        { value: { fileName: file.name, data: new Uint8Array(await file.arrayBuffer()), kind, park: { data: park.data }, withMaterials: true } },
+        { signal: c.req.raw.signal },
+      )
       const saved = await drafts.create({
         parkId: park.id,
         kind,

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { UserError } from '../../errors.js'
 import { decodeText } from '../../ingest/extract-text.js'
+import type { JobRunner } from '../../jobs/job-runner.js'
 import { parseJsonText } from '../../json-text.js'
 import { listSampleParks, readSamplePark } from '../../park/sample-parks.js'
 import { validateParkData } from '../../park/validate-park.js'
@@ -11,7 +12,7 @@ import type { Workspace } from '../../store/workspace.js'
 import { fileResponse } from '../file-response.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
 import { indicatorTemplate, indicatorWorkbook } from '../../export/indicator-workbook.js'
-import { mergeIndicators, readIndicatorWorkbook, type ImportedCell } from '../../ingest/indicator-workbook.js'
+import { mergeIndicators, type ImportedCell } from '../../ingest/indicator-workbook.js'
 import { KindIdSchema } from '../../kinds/kind-id.js'
 
 /**
@@ -53,7 +54,7 @@ const ImportFieldsSchema = z.object({
 const textField = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined)
 const isZip = (data: Uint8Array) => data[0] === 0x50 && data[1] === 0x4b
 
-export function workspaceParkRoutes(deps: { workspace: Workspace; maxUploadBytes: number }) {
+export function workspaceParkRoutes(deps: { workspace: Workspace; maxUploadBytes: number; jobs: JobRunner }) {
   const { parks } = deps.workspace
   const app = new Hono()
   const uploadLimit = bodyLimit({
@@ -112,7 +113,7 @@ export function workspaceParkRoutes(deps: { workspace: Workspace; maxUploadBytes
       const target = fields.parkId ? await parks.get(fields.parkId) : undefined
       const kind = fields.kind ?? target?.kind
       if (!kind) throw new UserError('missing_kind', messages.kindForWorkbook, 400)
-      const { cells, issues, warnings } = await readIndicatorWorkbook(data, kind)
+      const { cells, issues, warnings } = await deps.jobs.run('readWorkbook', { value: { data, kind } }, { signal: c.req.raw.signal })
       if (issues.length) throw new UserError('invalid_workbook_values', messages.cellValues(issues.length), 422, { issues })
       if (!target || fields.dryRun) return c.json({ cells, warnings })
       if (fields.version === undefined) throw new UserError('park_version_required', messages.badVersion, 400, { path: 'version' })

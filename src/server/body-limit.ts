@@ -1,0 +1,41 @@
+import type { MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { UserError } from '../errors.js'
+
+/**
+ * One body limit for every API request, counted in bytes actually received whatever the Content-Type says and
+ * whether or not the body is chunked: a file upload route may take the upload limit, everything else (JSON) 5 MB.
+ * Routes may set tighter limits of their own.
+ */
+
+/** Largest JSON request body: a 3000-字 draft is ~10 KB and a park with its materials well under 1 MB. */
+export const MAX_JSON_BODY_BYTES = 5 * 1024 * 1024
+/** Multipart framing adds a little to the file itself; the extractor enforces the exact file limit. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024
+
+const messages = {
+  jsonTooLarge: '请求内容超过 5 MB 的大小限制。草稿正文应在 3000 字左右；园区材料过长时，请删去与报告无关的部分，或分多次上传。',
+  uploadTooLarge: (mb: number) => `上传的文件超过 ${mb} MB 的大小限制。请删去文件中的图片或附件后另存，或把文件拆成几份分别上传。`,
+}
+
+/** Routes that take a file upload (multipart/form-data). */
+const UPLOAD_ROUTES = [/^\/api\/documents$/, /^\/api\/parks\/import$/, /^\/api\/check(\/annotate)?$/, /^\/api\/parks\/[^/]+\/drafts\/upload$/, /^\/api\/parks\/[^/]+\/summary-table$/]
+
+export function requestBodyLimit(maxUploadBytes: number): MiddlewareHandler {
+  const json = bodyLimit({
+    maxSize: MAX_JSON_BODY_BYTES,
+    onError: () => {
+      throw new UserError('body_too_large', messages.jsonTooLarge, 413)
+    },
+  })
+  const upload = bodyLimit({
+    maxSize: Math.max(maxUploadBytes, MAX_JSON_BODY_BYTES) + MULTIPART_OVERHEAD_BYTES,
+    onError: () => {
+      throw new UserError('file_too_large', messages.uploadTooLarge(Math.round(maxUploadBytes / 1024 / 1024)), 413)
+    },
+  })
+  return (c, next) => {
+    const isUpload = (c.req.header('content-type') ?? '').toLowerCase().startsWith('multipart/form-data') && UPLOAD_ROUTES.some((route) => route.test(c.req.path))
+    return (isUpload ? upload : json)(c, next)
+  }
+}

@@ -1,0 +1,107 @@
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, it } from 'vitest'
+import { RetryLaterError } from '../../src/errors.js'
+import { WorkerPool, type WorkerPoolOptions } from '../../src/jobs/worker-pool.js'
+import { rejectionOf } from '../helpers/user-error.js'
+
+/**
+ * The pool itself, with a scripted worker (fixtures/scripted-worker.mjs) whose tasks answer, spin the CPU or fill
+ * their heap on request: budgets, bounded waiting rooms, thread replacement and the Chinese answers for each.
+ */
+
+const workerFile = fileURLToPath(new URL('./fixtures/scripted-worker.mjs', import.meta.url))
+const corpusConfig = { env: {}, dataDir: '/nonexistent', limits: { maxUploadBytes: 1, maxPdfPages: 1 } }
+type Script = { echo?: string; spinMs?: number; fillHeap?: boolean; userError?: boolean; steps?: { count: number; everyMs: number } }
+
+let pool: WorkerPool | undefined
+afterEach(async () => {
+  await pool?.close()
+  pool = undefined
+})
+
+function startPool(options: Partial<WorkerPoolOptions> = {}): WorkerPool {
+  pool = new WorkerPool({ corpusConfig, workerFile, size: 1, ...options })
+  return pool
+}
+const run = (p: WorkerPool, script: Script, job: 'check' | 'checkUpload' | 'ingest' = 'check', signal?: AbortSignal) =>
+  p.run(job, { value: script as never }, signal ? { signal } : {})
+
+describe('WorkerPool', () => {
+  it('runs a job in a worker thread and rebuilds the UserError a job threw', async () => {
+    const p = startPool()
+    expect(await run(p, { echo: '园区' })).toEqual({ echo: '园区' })
+    const error = await rejectionOf(run(p, { userError: true }))
+    expect([error.code, error.message, error.status]).toEqual(['bad_input', '输入有误。', 400])
+  })
+
+  it('stops a job past its budget with a Chinese 422 while the event loop stays free, then runs the next job on a fresh thread', async () => {
+    const p = startPool({ budgets: { check: 600 } })
+    await run(p, { echo: '预热' })
+    const slow = run(p, { spinMs: 60_000 })
+    // The event loop is not blocked by the spinning job: a macrotask runs before the job is answered.
+    const first = await Promise.race([slow.then(() => 'job', () => 'job'), new Promise((resolve) => setImmediate(() => resolve('event loop')))])
+    expect(first).toBe('event loop')
+    const error = await rejectionOf(slow)
+    expect(error.toJSON()).toEqual({
+      code: 'too_slow',
+      message: '这份内容处理超过 1 秒仍未完成，已停止处理。请检查是否混入了大量重复符号、表格或非正文内容，删去后重试；如果是正常稿件，请分章节提交。',
+    })
+    expect(error.status).toBe(422)
+    expect(await run(p, { echo: '下一份' })).toEqual({ echo: '下一份' })
+  })
+
+  it('gives a job more time for each step of work it reports done, and stops it once the steps stop coming', async () => {
+    // 1 s of budget and 1 s more per step: six steps of 0.6 s (3.6 s) finish; a job that then spins without a step
+    // is stopped when its earned budget (1 s + 2 × 1 s) runs out.
+    const p = startPool({ budgets: { ingest: 1_000 }, stepBudgets: { ingest: 1_000 } })
+    expect(await run(p, { steps: { count: 6, everyMs: 600 }, echo: '六页' }, 'ingest')).toEqual({ echo: '六页' })
+    const error = await rejectionOf(run(p, { steps: { count: 2, everyMs: 100 }, spinMs: 60_000 }, 'ingest'))
+    expect([error.code, error.status, error.message]).toEqual([
+      'too_slow',
+      422,
+      '这份内容处理超过 3 秒仍未完成，已停止处理。请检查是否混入了大量重复符号、表格或非正文内容，删去后重试；如果是正常稿件，请分章节提交。',
+    ])
+  })
+
+  it('refuses a job at once with 503 and Retry-After when the lane is running and its waiting room is full', async () => {
+    const p = startPool({ lanes: { check: { maxRunning: 1, maxWaiting: 1, maxWaitMs: 60_000 } } })
+    const running = run(p, { spinMs: 400, echo: '一' })
+    const waiting = run(p, { echo: '二' })
+    const refused = await rejectionOf(run(p, { echo: '三' }))
+    expect(refused).toBeInstanceOf(RetryLaterError)
+    expect(refused.toJSON()).toEqual({ code: 'server_busy', message: '服务器正忙，排队的请求已满。请稍等几秒后重试。' })
+    expect(refused.status).toBe(503)
+    expect((refused as RetryLaterError).retryAfterSeconds).toBeGreaterThanOrEqual(1)
+    expect(await Promise.all([running, waiting])).toEqual([{ echo: '一' }, { echo: '二' }])
+  })
+
+  it('refuses a job with 503 when the jobs ahead of it would take longer than the lane allows to wait', async () => {
+    const p = startPool({ lanes: { check: { maxRunning: 1, maxWaiting: 100, maxWaitMs: 500 } } })
+    // One finished job teaches the lane that its jobs take about 1.5 s.
+    expect(await run(p, { spinMs: 1500, echo: '量' })).toEqual({ echo: '量' })
+    const running = run(p, { spinMs: 1500, echo: '长' })
+    const refused = await rejectionOf(run(p, { echo: '短' }))
+    expect([refused.code, refused.status, (refused as RetryLaterError).retryAfterSeconds]).toEqual(['server_busy', 503, 2])
+    expect(await running).toEqual({ echo: '长' })
+  })
+
+  it('answers 422 when a job fills its heap, and only that thread dies', async () => {
+    // A budget far above the time filling the heap takes on a loaded machine: the heap cap, not the clock, stops it.
+    const p = startPool({ maxHeapMb: 32, budgets: { check: 120_000 } })
+    const error = await rejectionOf(run(p, { fillHeap: true }))
+    expect(error.toJSON()).toEqual({
+      code: 'too_much_memory',
+      message: '这份内容处理时占用内存过多，已停止处理。请删去图片、附件或与报告无关的内容后重试，或把文件拆小后分别上传。',
+    })
+    expect(await run(p, { echo: '还在' })).toEqual({ echo: '还在' })
+  })
+
+  it('drops the job of a client that went away', async () => {
+    const p = startPool()
+    const client = new AbortController()
+    const job = run(p, { spinMs: 60_000 }, 'check', client.signal)
+    setTimeout(() => client.abort(), 100)
+    const error = await rejectionOf(job)
+    expect([error.code, error.message, error.status]).toEqual(['request_aborted', '请求已取消。', 400])
+  })
+})
