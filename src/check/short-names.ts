@@ -52,6 +52,7 @@ const PROVINCE_BEFORE = new RegExp(`(?:${SHORT_NAMES.provinces.join('|')})$`, 'u
 const GENERIC_PARK_USE = new RegExp(`(?:${SHORT_NAMES.genericParkMarkers.join('|')})(?:${SHORT_NAMES.bareParkWords.toSorted((a, b) => b.length - a.length).join('|')})`, 'u')
 const NOT_NAME_WORDS: ReadonlySet<string> = new Set(SHORT_NAMES.notNames)
 const FUNCTION_START = /^[的了是在和与及等对把被将从向为以由于其该此各一二三四五六七八九十]/u
+const GENERIC_YUANQU_USE = /(?:各类|各地|各个|多数|一些|部分|我国|中国|[0-9]{2,}个|某市|某县|某区)[\u4e00-\u9fa5]{0,5}?园区/u
 const GENERIC_BEFORE = new RegExp(`(?:${SHORT_NAMES.notNames.toSorted((a, b) => b.length - a.length).join('|')})$`, 'u')
 
 const messages = {
@@ -157,6 +158,9 @@ function firstNamedShortPark(text: string, word: string): number {
  * anywhere in a text that never names it). Later ones read as “the park” once it is named; the title is left alone.
  */
 function firstBareYuanqu(doc: ReportDoc, blocks: readonly TextBlock[], named: readonly (readonly TextName[])[]): RuleFinding[] {
+  // A text about parks in general (各类产业园区, 约100个国家级零碳园区, 各类开发区) has no one park to name; 3个专业化园区
+  // are the sub-parks of one park.
+  if (blocks.some((block) => GENERIC_PARK_USE.test(block.text) || GENERIC_YUANQU_USE.test(block.text))) return []
   for (let b = 0; b < blocks.length; b += 1) {
     const block = blocks[b]!
     const firstName = named[b]!.find((name) => name.kind === 'park')

@@ -86,6 +86,8 @@ const onceAndPieces = testRule(properNounRule, {
     body('今天召开吉凤经济开发区建设工作会议，动员各部门关心支持开发区建设。'),
     // fixtures/real/47: a text about parks in general.
     body('通过数字化赋能各类开发区、高新区及产业集群。开发区要加快数字化转型。'),
+    // fixtures/real/22: a commentary on parks in general has no one park behind its bare 园区.
+    body('各类产业园区是经济发展的主阵地。如何实现园区的低碳、零碳发展，是摆在面前的课题。'),
     // Common nouns: the firms of any park, an innovation field, a reform, parks elsewhere.
     body('园区企业积极开展科技创新，推进公司制改革。'),
     body('组织企业赴外地开发区管委会学习招商经验。'),
@@ -96,6 +98,11 @@ const onceAndPieces = testRule(properNounRule, {
     body('发展清洁能源、精细化工和生物科技等产业，引进电子信息企业12家。'),
   ],
   invalid: [
+    {
+      // A park's own text: 国家级经济技术开发区 is the title it strives for, not talk of parks in general.
+      text: body('到园区调研的专家建议，园区下一步争创国家级经济技术开发区。'),
+      errors: [{ span: '园区', severity: 'warning', message: '全文第一次提到本园区时没有写名称，应写园区批准设立时的规范全称，后文才可用“园区”指代。' }],
+    },
     {
       // fixtures/real/43: only the first bare 开发区; the reader then knows which park is meant.
       text: body('近年来，开发区紧紧围绕主导产业招商。开发区全年新签约项目28个。'),
