@@ -44,3 +44,15 @@ const FULL_STOP_CODES = new Set(Array.from('。！？!?', (c) => c.charCodeAt(0)
 
 /** Splits a block into full sentences (。！？), keeping ；-separated clauses together. */
 export const fullSentencesOf = (text: string): Sentence[] => sentencesOf(text, FULL_STOP_CODES)
+
+// Clause marks inside a sentence: ，；： and their half-width forms (a draft typed with an English keyboard).
+const CLAUSE_END = /[，,；;：:]/u
+
+/** The clause (between ，；：) of a sentence that holds [start, end): where a phrase is judged by its own clause. */
+export function clauseAt(text: string, start: number, end: number): string {
+  let from = start
+  while (from > 0 && !CLAUSE_END.test(text[from - 1]!)) from -= 1
+  let to = end
+  while (to < text.length && !CLAUSE_END.test(text[to]!)) to += 1
+  return text.slice(from, to)
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { defineRule } from '../rule.js'
-import { fullSentencesOf } from '../sentences.js'
+import { clauseAt, fullSentencesOf } from '../sentences.js'
 import { blockRange, textBlocks } from '../text-blocks.js'
 import { boundaryTest } from '../words.js'
 
@@ -38,7 +38,6 @@ const YEAR = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|\d{4}\s*[-/
 // 2022年是……开局之年: the sentence names the year it is about, so its 今年 is that year.
 const YEAR_NAMED = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:是|为)/u
 // The clause of a relative word: 截至2025年6月，目前…… is dated; …2024年7月完成，……，目前…… is not.
-const CLAUSE_END = /[，；：,;:]/u
 // A number written before 日前/月前 makes it a time span (10日前 = before the 10th), not 日前 “a few days ago”.
 const NUMBER_BEFORE = /[\d一二三四五六七八九十]$/u
 
@@ -88,12 +87,3 @@ export const timeReferenceRule = defineRule({
     })
   },
 })
-
-/** The clause (between ，；：) that holds [start, end) of a sentence. */
-function clauseAt(text: string, start: number, end: number): string {
-  let from = start
-  while (from > 0 && !CLAUSE_END.test(text[from - 1]!)) from -= 1
-  let to = end
-  while (to < text.length && !CLAUSE_END.test(text[to]!)) to += 1
-  return text.slice(from, to)
-}

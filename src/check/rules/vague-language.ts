@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import type { EntityType, ParkData } from '../../park/park-schema.js'
 import { defineRule } from '../rule.js'
-import { sentencesOf } from '../sentences.js'
+import { clauseAt, sentencesOf } from '../sentences.js'
 import { blockRange, textBlocks, type BlockRole } from '../text-blocks.js'
 
 /**
@@ -27,7 +27,6 @@ const VAGUE_DATA = VaguePhrasesSchema.parse(JSON.parse(readFileSync(new URL('../
 // 高质量发展取得新突破 is reported once rather than as 取得新突破 inside it.
 const PHRASES: readonly VaguePhrase[] = VAGUE_DATA.phrases.toSorted((a, b) => b.phrase.length - a.phrase.length)
 const PATTERNS = VAGUE_DATA.patterns.map((entry) => ({ pattern: new RegExp(entry.pattern, 'gu'), suggestion: entry.suggestion, clause: entry.clause ?? false }))
-const CLAUSE_END = /[，,；;：:]/u
 // A plan says what will be done (下一步……不断提升, 力争……): it cannot carry a result's figures yet.
 // 一是经济实力明显增强。 followed by more is a 领句 (003 “领句+具体内容”): the sentences after it carry the figures.
 const LEAD_SENTENCE = /^(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十][）)])[^，,；;。]{0,16}[。；;]?$/u
@@ -148,13 +147,4 @@ function phrasesIn(sentence: string, concrete: boolean, names: readonly string[]
     }
   }
   return found.sort((a, b) => a.index - b.index)
-}
-
-/** The clause (between ，；：) that holds [start, end) of a sentence. */
-function clauseAt(text: string, start: number, end: number): string {
-  let from = start
-  while (from > 0 && !CLAUSE_END.test(text[from - 1]!)) from -= 1
-  let to = end
-  while (to < text.length && !CLAUSE_END.test(text[to]!)) to += 1
-  return text.slice(from, to)
 }
