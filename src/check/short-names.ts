@@ -299,7 +299,10 @@ function tradeNameBefore(text: string, at: number, firm: boolean): number {
     const first = tokens[0]!
     if (NOT_NAME_WORDS.has(first.word) || FUNCTION_START.test(first.word) || VERB_START.test(first.word) || (!firm && tokens.some((t) => NOT_NAME_WORDS.has(t.word)))) return -1
     // 并|确保, 做强|玻璃, 集中式, 可再生: a verb, adverb or attribute is not part of a trade name.
-    if (!tokens.every((t, i) => TRADE_NAME_NOUN_TAGS.has(t.tag) || (firm && i > 0 && t.tag === 'vn'))) return -1
+    // 名士|达: a one-character verb ending a three-character run is the last piece of a trade name.
+    const namePiece = (t: { word: string; tag: string }, i: number) =>
+      TRADE_NAME_NOUN_TAGS.has(t.tag) || (firm && i > 0 && t.tag === 'vn') || (i > 0 && i === tokens.length - 1 && t.word.length === 1 && t.tag === 'v')
+    if (!tokens.every(namePiece)) return -1
     const pieces = tokens.length > 1 && tokens.some((t) => t.word.length === 1 && !FUNCTION_START.test(t.word))
     return TRADE_NAME_PIECE_TAGS.has(first.tag) || pieces ? start : -1
   }

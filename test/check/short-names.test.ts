@@ -115,12 +115,14 @@ const onceAndPieces = testRule(properNounRule, {
     },
     {
       // fixtures/real/14, 42, 20: trade names jieba splits (金|人, 吉凤|投资) or knows as a word (阳光).
-      text: body('金曼克电气、金人电气等企业经济实力逐步增强。吉凤投资公司已经成为全州最大的城市开发投融资平台。安徽合肥运河新城，阳光电源零碳中心建设如火如荼。'),
+      text: body('金曼克电气、金人电气等企业经济实力逐步增强。吉凤投资公司已经成为全州最大的城市开发投融资平台。安徽合肥运河新城，阳光电源零碳中心建设如火如荼。其中，名士达新材料项目7月8日竣工投产。'),
       errors: [
         { span: '金曼克电气', severity: 'warning', message: `“金曼克电气”是企业简称，${COMPANY}` },
         { span: '金人电气', severity: 'warning', message: `“金人电气”是企业简称，${COMPANY}` },
         { span: '吉凤投资公司', severity: 'warning', message: `“吉凤投资公司”是企业简称，${COMPANY}` },
         { span: '阳光电源', severity: 'warning', message: `“阳光电源”是企业简称，${COMPANY}` },
+        // fixtures/real/55: 名士|达 (jieba reads 达 as a verb).
+        { span: '名士达新材料', severity: 'warning', message: `“名士达新材料”是企业简称，${COMPANY}` },
       ],
     },
     {
