@@ -13,8 +13,7 @@ import {
   type ShortNamePolicy,
   type TextName,
 } from './text-names.js'
-import { getJieba } from '../retrieve/tokenize.js'
-import { boundaryTest } from './words.js'
+import { boundaryTest, taggedWords } from './words.js'
 
 /**
  * 000/001 填写要求1: 企业名称、技术名称、荣誉称号等专有名词，应使用规范完整的官方全称 — read from the draft alone, so
@@ -269,7 +268,7 @@ function nounPlaceBefore(text: string, at: number): number {
   const from = Math.max(0, at - 5)
   const run = /[\u4e00-\u9fa5]*$/u.exec(text.slice(from, at))![0]
   if (run.length < 2 || run.length > 5 || (at - run.length > 0 && /[\u4e00-\u9fa5]/u.test(text[at - run.length - 1]!))) return 0
-  const tokens = getJieba().tag(run, true)
+  const tokens = taggedWords(run)
   return tokens.every((t) => NOUN_TAGS.has(t.tag) && !NOT_NAME_WORDS.has(t.word) && !FUNCTION_START.test(t.word)) ? run.length : 0
 }
 
@@ -295,7 +294,7 @@ function tradeNameBefore(text: string, at: number, firm: boolean): number {
     if (!/[\u4e00-\u9fa5]/u.test(text.slice(start, at)) || /[^\u4e00-\u9fa5]/u.test(text.slice(start, at))) return -1
     // 8处|屋顶光伏: after a figure the words are a count of things, not a name.
     if (/[\u4e00-\u9fa5]$/u.test(head) ? !TRADE_NAME_LEAD.test(head) : /[0-9０-９]$/u.test(head)) continue
-    const tokens = getJieba().tag(text.slice(start, at), true)
+    const tokens = taggedWords(text.slice(start, at))
     const first = tokens[0]!
     if (NOT_NAME_WORDS.has(first.word) || FUNCTION_START.test(first.word) || VERB_START.test(first.word) || (!firm && tokens.some((t) => NOT_NAME_WORDS.has(t.word)))) return -1
     // 并|确保, 做强|玻璃, 集中式, 可再生: a verb, adverb or attribute is not part of a trade name.
@@ -311,7 +310,7 @@ function tradeNameBefore(text: string, at: number, firm: boolean): number {
 
 /** Whether the word right after `at` is a noun (零部件, 产业链, 创新): the words before it then modify it. */
 function nounFollows(text: string, at: number): boolean {
-  const next = getJieba().tag(text.slice(at, at + 4), true)[0]
+  const next = taggedWords(text.slice(at, at + 4))[0]
   return next !== undefined && /^(?:n|vn|an)/u.test(next.tag)
 }
 

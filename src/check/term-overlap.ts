@@ -1,5 +1,6 @@
 import type { Jieba } from '@node-rs/jieba'
 import { analyze, getJieba } from '../retrieve/tokenize.js'
+import { forgetTaggedWords } from './words.js'
 
 /**
  * Whether two passages of one report are about the same thing, judged by the key terms they share: jieba words
@@ -56,9 +57,10 @@ function candidatesOf(text: string): Candidates {
   return candidates
 }
 
-/** Empties the memo of analysed texts (benchmarks measure a first check with it). */
+/** Empties the memos of analysed and tagged texts (benchmarks measure a first check with it). */
 export function forgetAnalyzedTexts(): void {
   recent.clear()
+  forgetTaggedWords()
 }
 
 /** Key terms of `text`, leaving out `ignored` words (terms every passage has, problem cues …). */

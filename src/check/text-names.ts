@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
-import { getJieba } from '../retrieve/tokenize.js'
+import { taggedWords } from './words.js'
 
 /**
  * The names a draft gives itself, read from its text alone (no park data): the full names of parks
@@ -59,7 +59,7 @@ export function nameBefore(text: string, end: number, company: boolean): { start
   let from = end
   while (from > 0 && end - from < MAX_NAME && HAN_OR_BRACKET.test(text[from - 1]!)) from -= 1
   if (from === end) return { start: -1, lastTag: '' }
-  const tokens = getJieba().tag(text.slice(from, end), true)
+  const tokens = taggedWords(text.slice(from, end))
   let start = end
   for (let i = tokens.length - 1; i >= 0; i -= 1) {
     const { word, tag } = tokens[i]!
@@ -123,7 +123,7 @@ const TRADE_TAGS: ReadonlySet<string> = new Set(['x', 'nz', 'nr', 'nrt', 'nt', '
  * is not listed: two characters are too often another word.
  */
 function companyAliases(core: string): string[] {
-  const tokens = getJieba().tag(core, true)
+  const tokens = taggedWords(core)
   let i = 0
   let place = ''
   while (i < tokens.length - 1 && tokens[i]!.tag === 'ns') place += tokens[i++]!.word
