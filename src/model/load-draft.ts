@@ -20,7 +20,7 @@ export const MAX_DRAFT_CHARS = 60_000
 
 const messages = {
   tooLong: (chars: number) => `草稿过长（${chars} 个字符，上限 ${MAX_DRAFT_CHARS}）。请只提交报告正文。`,
-  empty: '草稿内容为空。',
+  empty: '草稿里没有读到正文文字。请确认选对了文件；如果是扫描件或图片，请提交 Word（.docx）或文本格式的稿件。',
   unsupported: (name: string) => `不支持的草稿格式“${name}”：请提交 .txt、.md 或 .docx 文件。`,
 }
 
