@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
@@ -8,9 +8,9 @@ import { getKind } from '../../src/kinds/registry.js'
 /**
  * Template texts in the specs must be the seed texts. The seeds are Word/PDF conversions, so both sides are compared
  * without whitespace, conversion artefacts ([bookmark: …], [footnoteRef:N]) and with ASCII brackets/colons made
- * full-width (003 mixes both). The seeds live in shared/ beside the repository (as in CI); skipped where they are absent.
+ * full-width (003 mixes both). The seeds are copied verbatim in fixtures/templates/seeds.
  */
-const SEEDS = process.env['PARK_REPORT_SEEDS'] ?? fileURLToPath(new URL('../../../shared/seeds/', import.meta.url))
+const SEEDS = fileURLToPath(new URL('../../fixtures/templates/seeds/', import.meta.url))
 
 function normalize(text: string): string {
   return text
@@ -86,7 +86,7 @@ function templateTexts(spec: KindSpec): [string, string][] {
   return out
 }
 
-describe.skipIf(!existsSync(SEEDS))('spec texts are verbatim from the seeds', () => {
+describe('spec texts are verbatim from the seeds', () => {
   const seed = (name: string) => normalize(readFileSync(join(SEEDS, name), 'utf8'))
 
   it.each([
