@@ -32,7 +32,8 @@ export async function benchDraft(): Promise<BenchRow[]> {
     }
     // Concurrent first drafts over HTTP (plan with retrieval, compose, check), as several people pressing 生成初稿.
     const park = readFileSync(new URL('../fixtures/parks/jialan-digital.json', import.meta.url), 'utf8')
-    const server = await startProductServer()
+    // One load generator stands for many people: the per-address rate limit (429) would otherwise answer most of it.
+    const server = await startProductServer({ RATE_LIMIT_PER_MINUTE: '0' })
     try {
       const load = runLoad(server, { path: '/api/draft', method: 'POST', body: `{"park":${park}}` }, { connections: 8, durationSeconds: 5 })
       rows.push(
