@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { chromium, type BrowserContext } from 'playwright-core'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
 
 /**
  * What the end-to-end tests share: a free port, the real server as a child process (offline: no LLM, no embeddings,
@@ -79,4 +79,18 @@ export function launchBrowser(userDataDir: string, viewport = { width: 1440, hei
     acceptDownloads: true,
     locale: 'zh-CN',
   })
+}
+
+/**
+ * The browser's first page, with every script error and Content-Security-Policy violation pushed to `errors` (the
+ * page runs under CSP script-src/style-src 'self': an inline script or style would be reported here).
+ */
+export async function watchedPage(context: BrowserContext, errors: string[]): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage())
+  page.setDefaultTimeout(30_000)
+  page.on('pageerror', (error) => errors.push(error.message))
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) errors.push(message.text())
+  })
+  return page
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARTIFACTS, CHROMIUM, freePort, launchBrowser, ROOT, startServer, stopServer } from './harness.js'
+import { ARTIFACTS, CHROMIUM, freePort, launchBrowser, ROOT, startServer, stopServer, watchedPage } from './harness.js'
 
 /**
  * What a park administrator who is not a programmer needs to trust the page (issue 19): a guard against checking a
@@ -76,16 +76,10 @@ describe.skipIf(!existsSync(CHROMIUM))('the web page for people who are not prog
     base = `http://127.0.0.1:${port}`
     server = await startServer(dataDir, port)
     context = await launchBrowser(userDataDir, { width: 1366, height: 768 })
-    page = context.pages()[0] ?? (await context.newPage())
-    page.setDefaultTimeout(30_000)
+    page = await watchedPage(context, pageErrors)
     page.on('dialog', (dialog) => {
       dialogs.push(`${dialog.type()}: ${dialog.message()}`)
       void (confirmAnswer ? dialog.accept() : dialog.dismiss())
-    })
-    page.on('pageerror', (error) => pageErrors.push(error.message))
-    // The page runs under CSP script-src/style-src 'self': an inline style or script would be reported here.
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text())
     })
   }, 360_000)
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARTIFACTS, CHROMIUM, freePort, launchBrowser, ROOT, startServer, stopServer } from './harness.js'
+import { ARTIFACTS, CHROMIUM, freePort, launchBrowser, ROOT, startServer, stopServer, watchedPage } from './harness.js'
 
 /**
  * The whole job in a real browser (Debian's Chromium, driven by playwright-core; no browser is downloaded) against
@@ -58,17 +58,11 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
     base = `http://127.0.0.1:${port}`
     server = await startServer(dataDir, port)
     context = await launchBrowser(userDataDir)
-    page = context.pages()[0] ?? (await context.newPage())
-    page.setDefaultTimeout(30_000)
+    page = await watchedPage(context, pageErrors)
     page.on('dialog', (dialog) => {
       dialogs.push(`${dialog.type()}: ${dialog.message()}`)
       // confirm() dialogs of the page (delete, discard) are accepted; an alert() would be an injected script.
       void dialog.accept()
-    })
-    page.on('pageerror', (error) => pageErrors.push(error.message))
-    // The page runs under CSP script-src/style-src 'self': any inline script or style would be reported here.
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text())
     })
   }, 120_000)
 
