@@ -36,6 +36,16 @@ const table = testRule(vagueLanguageRule, {
     '二、创新举措\n1. 能碳管理水平全面提升。能碳管理平台接入重点用能企业63家。',
     // A quoted statement keeps its figures (only a short slogan's code is masked).
     '三、实践成效\n园区负责人介绍：“今年园区规上工业增加值增长12.5%，发展态势持续向好。”',
+    // A condition, an aim or a noun phrase claims nothing: 随着……的持续下降, 为推动……不断提升, ……等多个市州 (listed before).
+    '一、背景介绍\n随着光伏、风电成本的持续下降，园区正从被动减排转向主动消纳。',
+    '一、背景介绍\n为推动示范基地不断提升发展水平，工业和信息化部组织开展示范基地发展质量评价工作。',
+    '三、实践成效\n攀枝花、雅安、甘孜、凉山等多个市州实现5G工厂零的突破。',
+    // Problems emerge too: 显现 of a 矛盾 is no claimed result.
+    '一、背景介绍\n但热潮之下，标准混战、资金困局、技术适配等深层矛盾正逐步显现。',
+    // Figures later in the same sentence support the claim before them.
+    '三、实践成效\n五星示范基地发展成效突出，产业实力雄厚，平均销售收入近4000亿元。',
+    // An unnumbered sub-heading (a short line without a sentence mark) is a 领句 like a numbered one.
+    '三、实践成效\n我省产业数字化融合应用走在全国前列\n截至2024年底，全省已建成5G工厂126家。',
     // Phrases not in the list are not this rule's business.
     '二、创新举措\n园区坚持问题导向，聚焦新能源电池材料产业链的薄弱环节。',
   ],
@@ -102,6 +112,40 @@ const table = testRule(vagueLanguageRule, {
         '园区深入实施“1114”工程，企业创新能力快速提升，为稳增长提供了强有力的支撑。\n' +
         '园区以“1+N”政策体系推动制造业转型升级发展，产业链水平上台阶。',
       errors: [{ span: '良好发展态势' }, { span: '快速提升' }, { span: '强有力的支撑' }, { span: '转型升级发展' }, { span: '上台阶' }],
+    },
+    {
+      // A degree adverb with an evaluative verb, an effect that 日趋明显, 提升了……水平 — each a family, not one string
+      // (fixtures/real/06, 19, 43).
+      text:
+        '三、实践成效\n园区的建设效果日趋明显，招商引资的优势逐步凸显。平台上线后，提升了化工园区封闭化管控的精细化、高效化水平。' +
+        '通过引进龙头企业，提高了产业的整体竞争力，配套企业迅速增加。',
+      errors: [
+        { span: '效果日趋明显', suggestion: '写明效果体现在哪个指标上' },
+        { span: '优势逐步凸显' },
+        { span: '提升了化工园区封闭化管控的精细化、高效化水平', message: '所在句子没有数字' },
+        { span: '提高了产业的整体竞争力' },
+        { span: '迅速增加' },
+      ],
+    },
+    {
+      // A momentum claim, an absolute and a ranking without a figure (fixtures/real/20, 04).
+      text:
+        '三、实践成效\n零碳园区建设已在全国范围内形成多点突破、梯次推进的发展态势。通过“以绿制绿”模式，园区彻底摆脱对政策补贴的依赖。' +
+        '园区绿色制造水平走在全省前列，部分技术达到国内领先水平。',
+      errors: [
+        { span: '形成多点突破、梯次推进的发展态势' },
+        { span: '彻底摆脱', suggestion: '“彻底”“根本性”是绝对化的说法' },
+        { span: '走在全省前列' },
+        { span: '国内领先水平' },
+      ],
+    },
+    {
+      // A figure two clauses before the claim counts something else; the lead after a colon is left to its figures;
+      // 万亿元级 is an order of magnitude, not a figure.
+      text:
+        '三、实践成效\n园区内9个模块上线运行，平台运行稳定，取得了非常好的效果。试点园区通过标准化建设，取得明显的成效：一是经济规模持续扩大。' +
+        '2023年园区营业收入增长15%。目前，全国已有多个省份出台专项政策，万亿元级市场蓝图初现。',
+      errors: [{ span: '取得了非常好的效果' }, { span: '取得明显的成效' }, { span: '多个' }],
     },
     {
       text: '## 三、实践成效\n\n**园区营商环境**持续优化，企业获得感**显著提升**。',

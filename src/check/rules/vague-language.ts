@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import type { EntityType, ParkData } from '../../park/park-schema.js'
 import { defineRule } from '../rule.js'
-import { clauseAt, sentencesOf } from '../sentences.js'
+import { clauseAt, clauseStart, claimContext, sentencesOf } from '../sentences.js'
 import { blockRange, textBlocks, type BlockRole } from '../text-blocks.js'
 
 /**
@@ -16,6 +16,10 @@ const VaguePhrasesSchema = z.object({
   /** Families of one formula as regular expressions: 取得(了)(非常好/明显/可喜)的(成效/成绩/效果), (大大/极大地)提高了. */
   /** `clause`: judged by its own clause — 年回收蒸汽23万吨，极大地提升了能源利用效率 is still empty. */
   patterns: z.array(z.object({ pattern: z.string().min(2), suggestion: z.string().min(1), clause: z.boolean().optional() })).min(1),
+  /** Read on the clause before a match: a condition, an aim or a noun phrase (随着……的不断完善, 推动……不断提升) claims nothing. */
+  notClaim: z.string().min(1),
+  /** An adverb-led phrase after a causative or an aim (推动示范基地不断提升) is a goal, not a claimed result. */
+  aim: z.object({ before: z.string().min(1), claimStartsWith: z.string().min(1) }),
 })
 interface VaguePhrase {
   phrase: string
@@ -26,11 +30,23 @@ const VAGUE_DATA = VaguePhrasesSchema.parse(JSON.parse(readFileSync(new URL('../
 // The list is data a domain expert edits (src/check/data/vague-phrases.json); longest first, so that
 // 高质量发展取得新突破 is reported once rather than as 取得新突破 inside it.
 const PHRASES: readonly VaguePhrase[] = VAGUE_DATA.phrases.toSorted((a, b) => b.phrase.length - a.phrase.length)
+const NOT_CLAIM = new RegExp(VAGUE_DATA.notClaim, 'u')
+const AIM_BEFORE = new RegExp(VAGUE_DATA.aim.before, 'u')
+const DEGREE_LED = new RegExp(VAGUE_DATA.aim.claimStartsWith, 'u')
 const PATTERNS = VAGUE_DATA.patterns.map((entry) => ({ pattern: new RegExp(entry.pattern, 'gu'), suggestion: entry.suggestion, clause: entry.clause ?? false }))
 // A plan says what will be done (下一步……不断提升, 力争……): it cannot carry a result's figures yet.
 // 一是经济实力明显增强。 followed by more is a 领句 (003 “领句+具体内容”): the sentences after it carry the figures.
 const LEAD_SENTENCE = /^(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十][）)])[^，,；;。]{0,16}[。；;]?$/u
 const PLAN = /下一步|今后|未来|力争|计划|拟|将(?:继续|进一步|不断|持续|全面|着力|加快|重点)|要(?:进一步|不断|持续|切实)/u
+
+// 取得明显的成效：一是经济规模持续扩大。 — the lead after a colon announces the sentences that follow it.
+function leadAfterColon(sentence: string): number {
+  const from = Math.max(sentence.lastIndexOf('：'), sentence.lastIndexOf(':')) + 1
+  return from > 0 && LEAD_SENTENCE.test(sentence.slice(from).trim()) ? from : sentence.length
+}
+// A short line with no sentence mark (我省产业数字化融合应用走在全国前列) is an unnumbered sub-heading of a news item or
+// a 汇报: a 领句 like the numbered ones.
+const UNNUMBERED_HEADING = /^[^。！？；!?;]{1,30}$/u
 
 // Headings and the title are 领句: “（三）安全生产形势持续向好” announces what its paragraphs prove, and the
 // templates (000/001 标题层级, 003 示范性做法 “领句+具体内容”) put the figures in the body, not in the heading.
@@ -45,10 +61,11 @@ const ARABIC_FIGURE = /(?<![A-Za-z0-9.])[0-9０-９]+(?:[.．][0-9０-９]+)?(?!
 // A Chinese numeral followed by a measure word or unit: 三家, 两个, 十余项, 五成, 翻一番. Time words (年/月/天) are
 // left out for the same reason as dates, and 一 alone is too common in prose (进一步, 一体化, 一批) to count
 // unless it precedes a counting unit.
+// A run must start with a digit numeral: 万亿元级市场, 百亿级产业 name an order of magnitude, not a figure.
 // It is read from the start of a run of numerals only (the lookbehind): tried from every numeral of a pasted run of
 // 二二二…, the greedy run made the check quadratic.
 const CHINESE_FIGURE =
-  /(?<![一二三四五六七八九十百千万亿零〇两])(?:一?[两二三四五六七八九十百千万亿零〇][一二三四五六七八九十百千万亿零〇两]*|一(?=[个家项座台套件名位处款所种类番]))[余多]?(?:个百分点|个|家|项|座|台|套|件|条|名|位|处|款|所|种|类|倍|番|成|批次|次|吨|亩|公顷|平方米|万|亿|千|百)/u
+  /(?<![一二三四五六七八九十百千万亿零〇两几数])(?:(?:[两二三四五六七八九十零〇]|一(?=[十百千万亿]))[一二三四五六七八九十百千万亿零〇两]*|(?<![又另这那每同某唯统])一(?=[个家项座台套件名位处款所种类番]))[余多]?(?:个百分点|个|家|项|座|台|套|件|条|名|位|处|款|所|种|类|倍|番|成|批次|次|吨|亩|公顷|平方米|万|亿|千|百)/u
 // Proper nouns people quote: 《南岭市数字经济促进条例》, “链长制”. A quotation ends before the next opening mark of
 // its kind (quotes nest as “‘’”, titles as 《〈〉》), so a pasted run of 《《《… is read once, not once per mark.
 const QUOTED_NAME = /《[^《》]{2,}》|“([^“”]{2,})”|「([^「」]{2,})」/gu
@@ -78,13 +95,13 @@ export const vagueLanguageRule = defineRule({
   check({ doc, park }) {
     const names = entityNames(park)
     return textBlocks(doc)
-      .filter((block) => CHECKED_ROLES.has(block.role))
+      .filter((block) => CHECKED_ROLES.has(block.role) && !UNNUMBERED_HEADING.test(block.text))
       .flatMap((block) =>
         sentencesOf(block.text)
           // A lead is followed by the sentences that prove it; the last sentence of a paragraph is no lead.
           .filter((sentence, i, all) => !PLAN.test(sentence.text) && !(i < all.length - 1 && LEAD_SENTENCE.test(sentence.text.trim())))
-          .flatMap((sentence) =>
-            phrasesIn(sentence.text, isConcrete(sentence.text, names), names).map(({ index, entry }) => ({
+          .flatMap((sentence, i, all) =>
+            phrasesIn(sentence.text, names, i < all.length - 1 ? leadAfterColon(sentence.text) : sentence.text.length).map(({ index, entry }) => ({
               message: messages.vague(entry.phrase),
               ...blockRange(doc, block, sentence.start + index, sentence.start + index + entry.phrase.length),
               suggestion: messages.suggestion(entry.suggestion),
@@ -123,28 +140,31 @@ function quotesName(sentence: string): boolean {
 }
 
 /**
- * Non-overlapping occurrences of listed phrases (longest first), then of the patterns, in sentence order. In a
- * concrete sentence only the clause-judged patterns whose own clause is not concrete remain.
+ * Non-overlapping occurrences of listed phrases (longest first), then of the patterns, in sentence order. A claim is
+ * empty when the clause before it and the rest of its sentence carry no figure and name nothing; a
+ * clause-judged pattern (极大地提升, 跨越式) only when its own clause does not.
  */
-function phrasesIn(sentence: string, concrete: boolean, names: readonly string[]): { index: number; entry: VaguePhrase }[] {
+function phrasesIn(sentence: string, names: readonly string[], leadFrom: number): { index: number; entry: VaguePhrase }[] {
   const found: { index: number; entry: VaguePhrase }[] = []
   const taken: boolean[] = []
-  const take = (index: number, entry: VaguePhrase) => {
+  const take = (index: number, entry: VaguePhrase, ownClause: boolean) => {
     const end = index + entry.phrase.length
-    if (taken.slice(index, end).some(Boolean)) return
+    if (index >= leadFrom || taken.slice(index, end).some(Boolean)) return
+    const before = clauseBefore(sentence, index)
+    if (NOT_CLAIM.test(before) || (DEGREE_LED.test(entry.phrase) && AIM_BEFORE.test(before))) return
+    const context = ownClause ? clauseAt(sentence, index, end) : claimContext(sentence, index)
+    if (isConcrete(context, names)) return
     for (let i = index; i < end; i += 1) taken[i] = true
     found.push({ index, entry })
   }
-  if (!concrete) {
-    for (const entry of PHRASES) {
-      for (let index = sentence.indexOf(entry.phrase); index >= 0; index = sentence.indexOf(entry.phrase, index + 1)) take(index, entry)
-    }
+  for (const entry of PHRASES) {
+    for (let index = sentence.indexOf(entry.phrase); index >= 0; index = sentence.indexOf(entry.phrase, index + 1)) take(index, entry, false)
   }
   for (const { pattern, suggestion, clause } of PATTERNS) {
-    if (concrete && !clause) continue
-    for (const m of sentence.matchAll(pattern)) {
-      if (m[0] && (!concrete || !isConcrete(clauseAt(sentence, m.index, m.index + m[0].length), names))) take(m.index, { phrase: m[0], suggestion })
-    }
+    for (const m of sentence.matchAll(pattern)) if (m[0]) take(m.index, { phrase: m[0], suggestion }, clause)
   }
   return found.sort((a, b) => a.index - b.index)
 }
+
+/** The part of a match's clause before it: 随着成本的 in 随着成本的持续下降. */
+const clauseBefore = (sentence: string, index: number) => sentence.slice(clauseStart(sentence, index, Math.max(0, index - 40)), index)
