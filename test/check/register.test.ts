@@ -14,10 +14,33 @@ const table = testRule(registerRule, {
     '二、创新举措\n园区建设5G通讯网络，推进供电线路改造。',
     // A technical 主任 who 指导 is not a quoted speech.
     '二、创新举措\n园区聘请省安全生产专家委员会主任担任技术顾问，指导企业开展隐患排查。',
+    // 我国, 自我 and 忘我 are words of their own; 这家企业 in a written report is fine; 呢 inside a word is no particle.
+    '一、背景介绍\n我国化工园区数量多，园区企业坚持自我革新。这家企业主要生产毛呢面料。',
     // A mid-sentence 同志们 is no salutation; an action reported with 了 is no quotation.
     '座谈中，陈涛主任首先介绍了园区发展状况。调研得到了园区管理处领导和同志们的大力帮助和支持。',
   ],
   invalid: [
+    {
+      // The writer in the first person singular, a spoken 这个, a closing particle, a colloquialism (a proposal published
+      // by a municipal CPPCC member; fixtures/real/41, 42).
+      text: '作为亲身参与平台建设的一员，我深刻体会到强化数字赋能的紧迫性。这个园区的服务真给力呀。下面我将汇报三点。',
+      errors: [
+        { span: '我', message: '“我”是第一人称' },
+        { span: '这个', message: '口语的指代', suggestion: '改为“该”。' },
+        { span: '给力' },
+        { span: '呀', message: '句末语气词“呀”是口语' },
+        { span: '我' },
+      ],
+      output: '作为亲身参与平台建设的一员，我深刻体会到强化数字赋能的紧迫性。该园区的服务真给力呀。下面我将汇报三点。',
+    },
+    {
+      // A group quoted like an official, the attendance announced after 等, a source line (四川 应急管理 news, 2024-10-24;
+      // fixtures/real/41).
+      text:
+        '调研组指出，推动园区统建平台建设是落实治理方案的举措。成都新材料功能园区管委会、彭州市应急管理局等相关部门负责人陪同调研。\n' +
+        '来源：嘉兴日报 作者：记者 冯玉坤',
+      errors: [{ span: '调研组指出' }, { span: '等相关部门负责人陪同' }, { span: '来源：嘉兴日报 作者：记者 冯玉坤', message: '电头或署名' }],
+    },
     {
       text: '宜都融媒讯(通讯员 冯满)近年来，宜都高新区着力推进化工产业转型升级，大力促进园区高质量发展。',
       errors: [

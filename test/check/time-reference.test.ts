@@ -6,6 +6,8 @@ import { describeCases, testRule } from './rule-tester.js'
 // 报道), with the park names left as published.
 const table = testRule(timeReferenceRule, {
   valid: [
+    // A number of days is a span, not a date; 每月5日 is a habit.
+    '二、创新举措\n企业应在30日内完成整改，园区每月5日发布监测数据，整改期限为15日。',
     // The sentence states its year: its months and days are dated.
     '二、创新举措\n2025年3月，园区启动中水回用中心二期建设，6月底建成投运，8月1日起全面运行。',
     '三、实践成效\n截至2025年9月，全国化工园区认定工作已基本完成。',
@@ -24,6 +26,15 @@ const table = testRule(timeReferenceRule, {
     '三、实践成效\n10月29日至31日，2024中国化工园区发展大会在成都举行。园区目前已建成15个智慧园区（截至2025年6月底）。',
   ],
   invalid: [
+    {
+      // A news item's 5日 and 8月22-27日, a speech's 今天 (fixtures/real/54, 55, 42).
+      text: '三、实践成效\n5日，中国绿色新材料（珠海）产业园揭牌。在8月22-27日的招商周里，客商纷至沓来。今天的会议很重要。',
+      errors: [
+        { span: '5日', message: '“5日”没有写明年份', suggestion: '改为“2025年×月5日”这样带年份的写法（以实际年份为准）。' },
+        { span: '8月22-27日' },
+        { span: '今天', message: '“今天”是相对时间' },
+      ],
+    },
     {
       text: '三、实践成效\n今年，化工园清洁生产审核创新试点项目通过国家级清洁生产审核创新试点评估。',
       errors: [{ span: '今年', severity: 'warning', message: '相对时间', suggestion: '具体年份' }],

@@ -23,6 +23,9 @@ const RegisterWordsSchema = z.object({
   speechVerbs: z.array(z.string().min(1)).min(1),
   colloquial: z.array(z.string().min(2)).min(1),
   pronounSpeech: z.array(z.string().min(1)).min(1),
+  particles: z.string().min(1),
+  demonstratives: z.array(z.string().min(1)).min(1),
+  demonstrated: z.array(z.string().min(1)).min(1),
 })
 const WORDS = RegisterWordsSchema.parse(JSON.parse(readFileSync(new URL('../data/register-words.json', import.meta.url), 'utf8')))
 
@@ -40,6 +43,17 @@ const REPORTER = /(?:日报|晚报|时报|新闻|电视台|融媒|报社|通讯�
 const BYLINE_LINE = /(?:^|(?<=[。！？”]))[（(]\s*(?:(?:作者|编辑|责任编辑|供稿)[：:][^）)]{1,30}|[\u4e00-\u9fa5]{2,4}(?:\s+[\u4e00-\u9fa5]{2,4}){0,5})\s*[）)]\s*$/u
 const NEWS = new RegExp(alternatives(WORDS.news), 'gu')
 const FIRST_PERSON = new RegExp(alternatives(WORDS.firstPerson.map((entry) => entry.word)), 'gu')
+// 我深刻体会到, 下面我将: 我 as a word of its own (jieba keeps 我国, 自我, 忘我 whole); 我园/我区 are FIRST_PERSON words.
+const SINGLE_I = /我/gu
+// 这个园区, 那个项目: spoken reference; a report writes 该园区.
+const DEMONSTRATIVE = new RegExp(`(?:${alternatives(WORDS.demonstratives)})(?=${alternatives(WORDS.demonstrated)})`, 'gu')
+// ……走吧, ……好呢: a particle closing a clause is speech.
+const PARTICLE = new RegExp(WORDS.particles, 'gu')
+// 来源： 嘉兴日报 作者： ……: a news page's source or byline line.
+const SOURCE_LINE = /^\s*(?:来源|作者|编辑|责任编辑|摄影|通讯员|记者|供稿)\s*[：:][^。！？]{0,80}$/u
+// ……等相关部门负责人陪同调研: the attendance list, announced after 等.
+const ATTENDANCE_AFTER = /等[^。；！？]{0,24}?(?:负责人|领导|负责同志|嘉宾)(?:陪同|参加|出席)/gu
+const FIRST_PERSON_AT = new RegExp(`^(?:${alternatives(WORDS.firstPerson.map((entry) => entry.word))})`, 'u')
 const FIRST_PERSON_FIX = new Map(WORDS.firstPerson.flatMap((entry) => (entry.fix ? [[entry.word, entry.fix] as const] : [])))
 // 园区负责人介绍：, 公司总经理王明表示，: a speaker (and up to four characters of name) and a verb of saying.
 // Without a pause after it the verb must end a word (企业负责人表示今年…), so 说明 and 表示器 are not speech.
@@ -71,6 +85,10 @@ const messages = {
   colloquial: (text: string) => `“${text}”是新闻宣传的形象化说法，经验材料应直接写明做了什么、达到什么程度。`,
   suggestColloquial: '改为平实的陈述，用事实和数据说明。',
   suggestExclamation: '改为句号。',
+  demonstrative: (text: string) => `“${text}”是口语的指代，书面报告写“该”或写明全称。`,
+  suggestDemonstrative: '改为“该”。',
+  particle: (text: string) => `句末语气词“${text}”是口语，书面报告不用。`,
+  suggestParticle: '删去语气词，改为陈述句。',
 }
 
 export const registerRule = defineRule({
@@ -115,6 +133,17 @@ function registerMarksIn(doc: ReportDoc, block: TextBlock): RuleFinding[] {
     if (!quoted[m.index] && onWords(m.index + m[0].length - 2, m.index + m[0].length)) add(m.index, m.index + m[0].length, messages.speaker(m[0]), messages.suggestSpeaker)
   }
   for (const m of text.matchAll(ATTENDANCE)) add(m.index, m.index + m[0].length, messages.attendance, messages.suggestAttendance)
+  for (const m of text.matchAll(ATTENDANCE_AFTER)) {
+    if (!found.some((f) => f.message === messages.attendance)) add(m.index, m.index + m[0].length, messages.attendance, messages.suggestAttendance)
+  }
+  const source = SOURCE_LINE.exec(text)
+  if (source) add(0, text.trimEnd().length, messages.dateline(text.trim()), messages.suggestDateline, '')
+  for (const m of text.matchAll(DEMONSTRATIVE)) {
+    if (!quoted[m.index]) add(m.index, m.index + m[0].length, messages.demonstrative(m[0]), messages.suggestDemonstrative, '该')
+  }
+  for (const m of text.matchAll(PARTICLE)) {
+    if (!quoted[m.index]) add(m.index, m.index + m[0].length, messages.particle(m[0]), messages.suggestParticle)
+  }
   for (const m of text.matchAll(REPORTER)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline)
   for (const m of text.matchAll(COLLOQUIAL)) add(m.index, m.index + m[0].length, messages.colloquial(m[0]), messages.suggestColloquial)
   const byline = BYLINE_LINE.exec(text)
@@ -123,6 +152,10 @@ function registerMarksIn(doc: ReportDoc, block: TextBlock): RuleFinding[] {
     if (quoted[m.index] || !onWords(m.index, m.index + m[0].length)) continue
     const fix = FIRST_PERSON_FIX.get(m[0])
     add(m.index, m.index + m[0].length, messages.firstPerson(m[0]), messages.suggestFirstPerson(fix), fix)
+  }
+  for (const m of text.matchAll(SINGLE_I)) {
+    if (quoted[m.index] || !onWords(m.index, m.index + 1) || FIRST_PERSON_AT.test(text.slice(m.index, m.index + 4))) continue
+    add(m.index, m.index + 1, messages.firstPerson('我'), messages.suggestFirstPerson())
   }
   for (const sentence of fullSentencesOf(text)) {
     const last = sentence.text.trimEnd().replace(/[”’」』）)》】]+$/u, '')
