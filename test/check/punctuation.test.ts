@@ -21,9 +21,44 @@ const table = testRule(punctuationRule, {
     '一、背景介绍\n填写日期：2026年    月    日',
     // A comma after 一是, 特别是, 的是, 行为, 作为, 理由 is normal: those are other words than the bare 是, 为, 由.
     '二、创新举措\n一是，建立链长制；二是，推行亩均评价改革。特别是，园区对违法排污行为，一律从严查处。值得一提的是，园区要求干部敢于担当、有所作为，服务企业不讲理由，办事不拖延。',
+    // Spaces that separate parts: slogan halves, a news headline's parts, a byline's names (fixtures/real/13, 33, 37).
+    '东山：筑巢引凤添动力 招商引资促发展\n一、背景介绍\n园区围绕“项目攻坚年 作风建设年”工作部署推进招商。（吴建军 王齐）',
+    '重庆启动智慧园区管理服务平台建设 今年已建成15个智慧园区\n一、背景介绍\n园区建成智慧平台。',
+    // A Latin token keeps its space; a telephone number, a date and a standard number keep their hyphens; 依次使用“一、”
+    // quotes a heading mark.
+    '二、创新举措\n园区完成IPv6 地址改造，服务电话0571-88886666，2024-10-24上线，执行GB/T 4754-2017。标题依次使用“一、”“（一）”。',
     { text: '# 标题\n\n## 一、背景介绍\n\n**园区**规模以上工业企业**218家**，*2025年*营收968.2亿元。', format: 'markdown' },
   ],
   invalid: [
+    {
+      // Spaces around a figure (a 汇报 as published, fixtures/real/07, 16): 总产值 72.38亿元, 27.77 %, 1500万元 用于.
+      text: '三、实践成效\n园区规上企业实现工业总产值 72.38亿元，高新技术产业产值同比增长27.77 %，其中1500万元 用于技改。',
+      errors: [
+        { span: ' ', message: '数字与汉字、单位或百分号之间多出空格' },
+        { span: ' ', message: '数字与汉字、单位或百分号之间多出空格' },
+        { span: ' ', message: '汉字之间多出空格' },
+      ],
+      output: '三、实践成效\n园区规上企业实现工业总产值72.38亿元，高新技术产业产值同比增长27.77%，其中1500万元用于技改。',
+    },
+    {
+      // Hyphens for chains and ranges, a doubled dash between figures, a comma inside a closing quote (GB/T 15834 4.13;
+      // fixtures/real/04, 11, 17, 16).
+      text:
+        '二、创新举措\n园区通过“绿电生产-绿电消纳-绿色产品输出”的内循环体系推进。1-9月，园区于10月11日-13日举办展会，填写1-3个主导产业，' +
+        '配套率达50%——60%。老百姓常说“致富靠谁，”园区答：靠产业。',
+      errors: [
+        { span: '-', message: '一字线' },
+        { span: '-', message: '一字线' },
+        { span: '-', message: '标示时间的起止' },
+        { span: '-', message: '标示时间的起止' },
+        { span: '-', message: '浪纹线' },
+        { span: '——', message: '浪纹线' },
+        { span: '，”', message: '逗号应放在引号之外' },
+      ],
+      output:
+        '二、创新举措\n园区通过“绿电生产—绿电消纳—绿色产品输出”的内循环体系推进。1—9月，园区于10月11日—13日举办展会，填写1～3个主导产业，' +
+        '配套率达50%～60%。老百姓常说“致富靠谁”，园区答：靠产业。',
+    },
     {
       text: '二、创新举措\n园区建成能碳管理平台,接入企业63家;平台功能包括:能耗监测、碳排放核算.企业满意度达到98%.',
       errors: [

@@ -66,6 +66,11 @@ const messages = {
   mixed: (run: string, keep: string) => `标点“${run}”连用，应只保留“${keep}”。`,
   ellipsis: (run: string) => `省略号应写作“……”，不应写作“${run}”。`,
   cjkSpace: '汉字之间多出空格（常见于从 PDF 或 Word 复制的文字），应删除。',
+  figureSpace: '数字与汉字、单位或百分号之间多出空格，应删除。',
+  hanDash: '连接两项中文内容（起止、流程、关系）用一字线“—”，不用短横线“-”（GB/T 15834）。',
+  timeRange: '标示时间的起止用一字线“—”，不用短横线“-”（GB/T 15834）。',
+  numberRange: '标示数值范围用浪纹线“～”（GB/T 15834）。',
+  commaInQuote: '引号内不是完整的句子时，逗号应放在引号之外。',
 }
 
 /** A finding in block coordinates, before it is mapped to the source. */
@@ -95,7 +100,15 @@ export const punctuationRule = defineRule({
 function blockFindings(block: TextBlock, range: (from: number, to: number) => { start: number; end: number }): RuleFinding[] {
   const text = block.text
   const masked = maskLatinSpans(text)
-  const hits = [...bracketHits(text, masked), ...halfWidthHits(text, masked), ...runHits(text, masked), ...gapHits(text, masked), ...spaceHits(text)]
+  const hits = [
+    ...bracketHits(text, masked),
+    ...halfWidthHits(text, masked),
+    ...runHits(text, masked),
+    ...gapHits(text, masked),
+    ...spaceHits(text),
+    ...dashHits(text, masked),
+    ...commaInQuoteHits(text),
+  ]
   // Fixes of one rule must not overlap (the runner applies them together): the first one by position wins and
   // the other finding is still reported, without its fix, until the next check.
   hits.sort((a, b) => a.from - b.from || a.to - b.to)
@@ -307,10 +320,87 @@ function gapHits(text: string, masked: readonly boolean[]): Hit[] {
 
 /**
  * Spaces between two Chinese characters or marks: Chinese text has no word spaces, and PDF line wrapping leaves
- * one (“数 字化”). Longer runs are deliberate blanks of a form (填写日期：    年    月    日) and are left alone.
+ * one (“数 字化”). Longer runs are deliberate blanks of a form (填写日期：    年    月    日) and are left alone. So are
+ * the spaces that separate rather than split: two balanced halves of a slogan or title (筑巢引凤添动力 招商引资促发展,
+ * “项目攻坚年 作风建设年”), the parts of a heading line, and names in a byline (（吴建军 王齐）).
+ * A space between a figure and what it counts (工业总产值 72.38亿元, 27.77 %, 1500万元 用于) is a slip as well.
  */
 function spaceHits(text: string): Hit[] {
-  return [...text.matchAll(/[ \t\u00a0\u3000]+/g)]
-    .filter((match) => match[0].length <= MAX_STRAY_SPACES && isCjk(text[match.index - 1]) && isCjk(text[match.index + match[0].length]))
-    .map((match) => ({ from: match.index, to: match.index + match[0].length, severity: 'warning' as const, message: messages.cjkSpace, replace: '' }))
+  const headingLine = !/[。！？；!?;，,]/u.test(text)
+  const hits: Hit[] = []
+  for (const match of text.matchAll(/[ \t\u00a0\u3000]+/g)) {
+    const from = match.index
+    const to = from + match[0].length
+    if (match[0].length > MAX_STRAY_SPACES) continue
+    const prev = text[from - 1]
+    const next = text[to]
+    if (isCjk(prev) && isCjk(next)) {
+      if (!separatesParts(text, from, to, headingLine)) hits.push({ from, to, severity: 'warning', message: messages.cjkSpace, replace: '' })
+    } else if ((isHan(prev) && isDigit(next)) || (isDigit(prev) && (isHan(next) || next === '%' || next === '‰') && !afterLatin(text, from))) {
+      hits.push({ from, to, severity: 'warning', message: messages.figureSpace, replace: '' })
+    }
+  }
+  return hits
+}
+
+// How far a run of Chinese characters around a space is read: a slogan half or a name is short.
+const MAX_PART = 24
+const PART_EDGE = /^[\s“”‘’「」（）()《》【】：:—]?$/u
+
+/** Whether the space at [from, to) separates two parts (slogan halves, heading parts, names) rather than splitting a word. */
+function separatesParts(text: string, from: number, to: number, headingLine: boolean): boolean {
+  let left = from
+  while (left > 0 && from - left < MAX_PART && isHan(text[left - 1])) left -= 1
+  let right = to
+  while (right < text.length && right - to < MAX_PART && isHan(text[right])) right += 1
+  const leftLength = from - left
+  const rightLength = right - to
+  // A part must run from an edge (line start, quote, bracket, colon, another space) to the space.
+  if (!PART_EDGE.test(text[left - 1] ?? '') || !PART_EDGE.test(text[right] ?? '')) return headingLine && leftLength >= 4 && rightLength >= 4
+  if (leftLength >= 4 && rightLength >= 4 && (headingLine || Math.abs(leftLength - rightLength) <= 1)) return true
+  // 吴建军 王齐 inside brackets or on a line of its own: names of two to four characters.
+  return leftLength >= 2 && leftLength <= 4 && rightLength >= 2 && rightLength <= 4
+}
+
+/** Whether the figure ending at `end` belongs to a Latin token (IPv6 地址, Q3 季度): spacing there is Latin usage. */
+function afterLatin(text: string, end: number): boolean {
+  let i = end - 1
+  while (i >= 0 && /[0-9.]/.test(text[i]!)) i -= 1
+  return i >= 0 && /[A-Za-z]/.test(text[i]!)
+}
+
+// 绿电生产-绿电消纳: a hyphen between Chinese words. 1-9月, 8月22-27日, 1-3个: a range written with a hyphen; a
+// digit run of five or more (a telephone number), a Latin token (GB/T 4754-2017) or a date (2024-10-24) is left alone.
+const HAN_DASH = /(?<=\p{Script=Han})[-－](?=\p{Script=Han})/gu
+const RANGE_DASH = /(?<![\dA-Za-z./\-－])\d{1,4}(?:\.\d+)?\s*([年月日号])?\s*([-－])\s*\d{1,4}(?:\.\d+)?\s*(?=([年月日号时天个家项%倍万亿千百元吨人户亩次]))/gu
+// 50%——60%: a dash of two em widths between figures marks a range.
+const DOUBLE_DASH_RANGE = /(?<=[\d%])——(?=\d)/gu
+
+/** Hyphens where Chinese typography wants 一字线 or 浪纹线 (GB/T 15834 4.13). */
+function dashHits(text: string, masked: readonly boolean[]): Hit[] {
+  const hits: Hit[] = []
+  for (const match of text.matchAll(HAN_DASH)) {
+    if (!masked[match.index]) hits.push({ from: match.index, to: match.index + 1, severity: 'warning', message: messages.hanDash, replace: '—' })
+  }
+  for (const match of text.matchAll(RANGE_DASH)) {
+    const at = match.index + match[0].lastIndexOf(match[2]!)
+    if (masked[at]) continue
+    const time = match[1] !== undefined || /[年月日号时]/u.test(match[3]!)
+    hits.push({ from: at, to: at + 1, severity: 'warning', message: time ? messages.timeRange : messages.numberRange, replace: time ? '—' : '～' })
+  }
+  for (const match of text.matchAll(DOUBLE_DASH_RANGE)) {
+    hits.push({ from: match.index, to: match.index + 2, severity: 'warning', message: messages.numberRange, replace: '～' })
+  }
+  return hits
+}
+
+/** 谁靠，”: a comma before the closing quote of a quoted phrase belongs outside it (“……谁靠”，). */
+function commaInQuoteHits(text: string): Hit[] {
+  return [...text.matchAll(/，”/gu)].map((match) => ({
+    from: match.index,
+    to: match.index + 2,
+    severity: 'warning' as const,
+    message: messages.commaInQuote,
+    replace: '”，',
+  }))
 }
