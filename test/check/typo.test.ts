@@ -10,10 +10,32 @@ const table = testRule(typoRule, {
     '一、背景介绍\n园区建立了一个有效的推进机制，正处于发展的非常时期，项目的推进情况每月通报。',
     // 不了了之, 是是非非, 平方米 written out, 再建 a demolished plant elsewhere, guests 入住 a hotel.
     '三、实践成效\n整改问题没有不了了之，是是非非由第三方评估。新建厂房12.6万平方米，原址拆除再建项目1个，专家入住园区人才公寓。',
+    // 帐篷 keeps 帐; 已上市 and 已下达 are 已; 泄漏 of a gas and 泄露 of data are right; 必需品 is a noun; 反应釜 is equipment.
+    '二、创新举措\n园区为应急队伍配备帐篷40顶，3家企业已上市，专项资金已下达。园区监测可燃气体泄漏，严防企业数据泄露，储备必需品，改造反应釜12台。',
     // A caret between figures is a formula; 地 and 得 already right.
     '三、实践成效\n单位产品能耗按2^3分级，各项工作扎实有序地推进，项目进展得非常顺利。',
   ],
   invalid: [
+    {
+      // Common official-document slips (《咬文嚼字》 list, 《通用规范汉字表》 账 for accounts): a report on a chemical park's
+      // safety work as a user might type it.
+      text:
+        '二、创新举措\n园区做为省级化工园区，会同应急部门建立隐患台帐，设定报警阀值，对氯气泄露实行分级处置，' +
+        '必需加强特殊作业管理，及时反应企业诉求，给于资金补助，安全管理工作一如继往。',
+      errors: [
+        { span: '做为', message: '“做为”是错别字，应为“作为”' },
+        { span: '台帐' },
+        { span: '阀值', suggestion: '改为“阈值”。' },
+        { span: '泄露' },
+        { span: '必需' },
+        { span: '反应' },
+        { span: '给于' },
+        { span: '一如继往' },
+      ],
+      output:
+        '二、创新举措\n园区作为省级化工园区，会同应急部门建立隐患台账，设定报警阈值，对氯气泄漏实行分级处置，' +
+        '必须加强特殊作业管理，及时反映企业诉求，给予资金补助，安全管理工作一如既往。',
+    },
     {
       // fixtures/real/planted/02 and 06: 布署, 截止 before 目前, 进展的非常顺利, 扎实有序的推进.
       text: '二、创新举措\n园区布署智慧安全风险管控平台，截止目前接入企业46家，项目建设进展的非常顺利，扎实有序的推进协同排产。',
