@@ -23,7 +23,10 @@ const table = testRule(punctuationRule, {
     '二、创新举措\n一是，建立链长制；二是，推行亩均评价改革。特别是，园区对违法排污行为，一律从严查处。值得一提的是，园区要求干部敢于担当、有所作为，服务企业不讲理由，办事不拖延。',
     // Spaces that separate parts: slogan halves, a news headline's parts, a byline's names (fixtures/real/13, 33, 37).
     '东山：筑巢引凤添动力 招商引资促发展\n一、背景介绍\n园区围绕“项目攻坚年 作风建设年”工作部署推进招商。（吴建军 王齐）',
-    '重庆启动智慧园区管理服务平台建设 今年已建成15个智慧园区\n一、背景介绍\n园区建成智慧平台。',
+    // A paragraph that spaces every figure is typeset that way (a web page's style), not slipped.
+    '三、实践成效\n园区 2024 年新增企业 12 家，实现产值 3.5 亿元，同比增长 8.6 %。',
+    '“智慧平台的建设，有效提升了安全风险管理的信息化水平，”仙人岛经济开发区管委会副主任陈福昊说。\n',
+    '重庆启动智慧园区管理服务平台建设 今年已建成15个智慧园区\n一、背景介绍\n园区建成智慧平台。\n01 以管委会为核心，建立应急指挥体系。',
     // A Latin token keeps its space; a telephone number, a date and a standard number keep their hyphens; 依次使用“一、”
     // quotes a heading mark.
     '二、创新举措\n园区完成IPv6 地址改造，服务电话0571-88886666，2024-10-24上线，执行GB/T 4754-2017。标题依次使用“一、”“（一）”。',
