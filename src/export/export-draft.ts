@@ -6,7 +6,7 @@ import type { ReportDoc } from '../model/report-doc.js'
 import { reportZishu } from '../model/report-stats.js'
 import { kindForPark } from '../park/indicator-values.js'
 import type { ParkData } from '../park/park-schema.js'
-import { FILE_FORMATS, type ExportedFile } from './file-format.js'
+import { FILE_FORMATS, safeFileStem, type ExportedFile } from './file-format.js'
 import { exportFormDocx } from './form-docx.js'
 import { exportReportDocx } from './report-docx.js'
 import { trackRevisions } from '../review/track-revisions.js'
@@ -75,9 +75,4 @@ export function exportWarnings(doc: ReportDoc, kind: KindSpec, park: ParkData | 
   const errors = checkDraft({ doc }, { kindId: kind.id, ...(park ? { park } : {}) }).findings.filter((f) => f.severity === 'error' && f.rule !== 'length')
   if (errors.length) warnings.push(messages.openErrors(errors.length))
   return warnings
-}
-
-/** Characters Windows and macOS refuse in file names are dropped; the stem is kept short. */
-function safeFileStem(text: string): string {
-  return text.replace(/[\\/:*?"<>|\r\n]+/g, '').trim().slice(0, 40) || '园区报告'
 }
