@@ -58,12 +58,12 @@ interface Lane {
 
 const WORKER_FILE = fileURLToPath(new URL('./worker-thread.mjs', import.meta.url))
 /**
- * Worker threads run at a lower scheduling priority than the event loop (Linux nice, per thread, through piscina's
+ * Worker threads run at a lower scheduling priority than the event loop (Linux nice 5, per thread, through piscina's
  * optional @napi-rs/nice). On a machine with fewer cores than busy threads the kernel then gives the event loop the
  * CPU first: `/api/health`, reading request bodies and sending answers are not queued behind a check, an upload or
  * a thread's warm-up. The jobs lose nothing when the machine is otherwise idle.
  */
-const WORKER_NICE = 10
+const WORKER_NICE = 5
 /** A thread of a slow lane (draft, export, uploads) left idle this long is stopped, so its memory returns. */
 const IDLE_THREAD_MS = 60_000
 
