@@ -96,9 +96,15 @@ export function composeReport(plan: DraftPlan, park: ParkData): ComposeResult {
 function renderPart(part: Part): string[] {
   const out: string[] = []
   if (part.heading) out.push(part.heading)
+  let item = 0
   for (const line of part.lines) {
-    if ('heading' in line) out.push(line.heading)
-    else if (line.sentences.length) out.push(line.sentences.map((x) => x.text).join(''))
+    if ('heading' in line) {
+      out.push(line.heading)
+      item = 0
+    } else if (line.sentences.length) {
+      const text = line.sentences.map((x) => x.text).join('')
+      out.push(line.item === undefined ? text : `${(item += 1)}.${line.item}。${text}`)
+    }
   }
   if (part.abstract) return [`${part.label}${out.join('')}`]
   return out

@@ -42,9 +42,34 @@ export const phrases = {
       : `破解上述问题，是${industry}产业提升核心竞争力的迫切需要。`,
 
   // 二、创新举措 (问题导向—解决路径)
-  measureProblem: (names: string) => `针对${names}的问题，`,
-  measureClause: (document: string, heading: string) => `园区对照《${document}》“${heading}”要求，`,
   measureSubject: '园区',
+  // A measure's opening (compose-openings.ts): what it leads with, then the measure with its subject (`body`). `cite`
+  // is 《文件》“条目”; `problem` the names of the problems it answers; `goal` what its linked result changed (降低…).
+  citation: (document: string, heading: string) => `《${document}》“${heading}”`,
+  measureOpenings: {
+    problem: [
+      (problem: string, cite: string, body: string) => `针对${problem}的问题，${cite ? `对照${cite}要求，` : ''}${body}。`,
+      (problem: string, cite: string, body: string) => `面对${problem}的问题，${cite ? `按照${cite}要求，` : ''}${body}。`,
+    ],
+    policy: [
+      (problem: string, cite: string, body: string) => `按照${cite}要求，${problem ? `围绕${problem}的问题，` : ''}${body}。`,
+      (problem: string, cite: string, body: string) => `依据${cite}要求，${body}${problem ? `，破解${problem}的问题` : ''}。`,
+    ],
+    goal: [
+      (problem: string, cite: string, body: string, goal: string) =>
+        `为${problem ? `破解${problem}的问题、` : ''}${goal}，${cite ? `对照${cite}要求，` : ''}${body}。`,
+      (problem: string, cite: string, body: string, goal: string) =>
+        `以${goal}为目标，${cite ? `按照${cite}要求，` : ''}${body}${problem ? `，破解${problem}的问题` : ''}。`,
+    ],
+    action: [
+      (problem: string, cite: string, body: string) =>
+        `${body}。${problem && cite ? `这一举措针对${problem}的问题，落实了${cite}要求。` : problem ? `这一举措针对的是${problem}的问题。` : cite ? `这一举措落实了${cite}要求。` : ''}`,
+      (problem: string, cite: string, body: string) =>
+        `${body}。${problem && cite ? `此举回应${problem}的问题，是落实${cite}要求的具体做法。` : problem ? `此举回应的是${problem}的问题。` : cite ? `此举是落实${cite}要求的具体做法。` : ''}`,
+    ],
+  },
+  /** What a result changed, as the aim of the measure that led to it: 降低单位能耗碳排放. */
+  goalVerb: { 下降: '降低', 提升: '提高', 增长: '增加', 缩短: '缩短', 减少: '减少', 压减: '压减', 扩大: '扩大', 延长: '延长' } as Readonly<Record<string, string>>,
 
   // 三、实践成效
   resultVia: (headings: string) => `通过${headings}，`,
