@@ -13,6 +13,7 @@ import { measureLines } from './compose-measures.js'
 import { withoutOffFocusClauses } from './compose-focus.js'
 import { withDataYearFigures } from './compose-numbers.js'
 import { completeChanges, resultLines } from './compose-results.js'
+import { currentProblemLines } from './compose-problems.js'
 
 /**
  * The offline composer: a deterministic writer that turns a DraftPlan and the park's data into a whole report in the
@@ -206,6 +207,8 @@ function sectionLines(ctx: Context, section: PlanSection): Line[] {
     case 'results':
     case 'highlights':
       return resultLines(ctx, section)
+    case 'problems':
+      return currentProblemLines(ctx)
     default:
       return [paragraph(s(phrases.placeholder(phrases.missing.currentProblems)))]
   }

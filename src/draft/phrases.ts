@@ -82,6 +82,26 @@ export const phrases = {
   factLevel: (year: string, label: string, value: string) => (year ? `${year}年${label}为${value}` : `${label}为${value}`),
   percentPoints: '个百分点',
 
+  // 003 四、存在的问题及建议 (compose-problems.ts): only what the data states, each with the step that answers it.
+  shortfallsOne: (problem: string) => `对照高质量发展要求，示范基地仍存在短板：${problem}。`,
+  shortfallsMany: (count: string, items: string) => `对照高质量发展要求，示范基地仍存在${count}方面短板：${items}。`,
+  shortfallEvents: (year: string, events: string) => `${year}年示范基地内仍发生${events}`,
+  shortfallRows: {
+    greenLawCompliance: '贯彻执行国家和地方绿色、循环和低碳相关法律法规、政策和标准尚不到位',
+    energyTargetsMet: '尚未完成国家或地方政府下达的节能、节水、碳排放下降目标',
+    accidentsControlled: '近三年一般及较大事故起数未得到较好控制',
+    safetyRiskAssessment: '尚未开展整体性安全风险评价',
+  },
+  shortfallAdvice: {
+    accidents: '压实企业安全生产主体责任，健全安全风险分级管控和隐患排查治理双重预防机制，压减生产安全事故起数',
+    incidents: '开展环境风险隐患排查，完善突发环境事件应急预案和处置能力',
+    greenLawCompliance: '对照国家和地方绿色、循环和低碳相关法律法规、政策和标准逐项排查整改',
+    energyTargetsMet: '分解节能、节水、碳排放下降目标，按年度跟踪考核',
+    accidentsControlled: '压实企业安全生产主体责任，压减一般及较大事故起数',
+    safetyRiskAssessment: '开展整体性安全风险评价，确定安全容量，实施总量控制',
+  },
+  shortfallSuggestions: (steps: string) => `针对上述问题，建议${steps}。`,
+
   // Gaps in the data: the checker's placeholder rule reports them, so nothing is invented (000/001 承诺声明).
   placeholder: (what: string) => `【待补充：${what}】`,
   missing: {

@@ -221,6 +221,41 @@ describe('composeReport for the 示范基地 kinds (003)', () => {
     expect(text.startsWith('南岭经济技术开发区示范基地2025年发展情况报告\n\n一、示范基地发展概述\n')).toBe(true)
   })
 
+  it('澧州 (年度发展情况报告): 存在的问题 from the data year’s accidents and incidents, each with its advice; no error', async () => {
+    const park = loadPark('lizhou-base')
+    const { text, evidence } = await composeFor(park)
+    expect(text.trimEnd().split('\n\n').at(-1)!.split('\n')).toEqual([
+      '四、存在的问题及建议',
+      '对照高质量发展要求，示范基地仍存在两方面短板：一是2025年示范基地内仍发生一般生产安全事故2起；二是2025年示范基地内仍发生Ⅳ级突发环境事件1次。',
+      '针对上述问题，建议压实企业安全生产主体责任，健全安全风险分级管控和隐患排查治理双重预防机制，压减生产安全事故起数；开展环境风险隐患排查，完善突发环境事件应急预案和处置能力。',
+    ])
+    expect(evidence.figures.filter((f) => f.section === '四、存在的问题及建议').map((f) => `${f.raw} ${f.provenance}`)).toEqual([
+      "2起 $.indicators.safety.generalAccidents['2025']",
+      "1次 $.indicators.green.levelFourEnvironmentalIncidents['2025']",
+    ])
+    expect(brief(check(text, park).filter((f) => f.severity === 'error'))).toEqual([])
+  })
+
+  it('存在的问题: a 汇总表 row answered 否 counts where the base type is asked it (18.10: 原材料), never a made-up problem', async () => {
+    const lizhou = loadPark('lizhou-base')
+    const calm = {
+      ...lizhou.indicators,
+      safety: { ...lizhou.indicators!.safety, generalAccidents: { '2025': 0, '2024': 3, '2023': 4 } },
+      green: { ...lizhou.indicators!.green, levelFourEnvironmentalIncidents: { '2025': 0, '2024': 0, '2023': 0 } },
+    }
+    const section = async (baseType: string) => {
+      const park = validPark({ ...lizhou, indicators: calm, summaryTable: { ...lizhou.summaryTable, header: { ...lizhou.summaryTable!.header, baseType } } })
+      const { text } = await composeFor(park)
+      return text.trimEnd().split('\n\n').at(-1)!.split('\n').slice(1)
+    }
+    // 工业互联网: 18.10 is not asked of it, so its 否 says nothing; with nothing else, the placeholder stays.
+    expect(await section('工业互联网')).toEqual(['【待补充：示范基地发展中当前存在的主要问题和短板，以及下一步工作思路和意见建议】'])
+    expect(await section('原材料')).toEqual([
+      '对照高质量发展要求，示范基地仍存在短板：尚未开展整体性安全风险评价。',
+      '针对上述问题，建议开展整体性安全风险评价，确定安全容量，实施总量控制。',
+    ])
+  })
+
   it.each(FIXTURE_PARKS)('%s as 优秀案例推荐: no error', async (name) => {
     const park = loadPark(name)
     const { text } = await composeFor(park, 'base-excellent-case')
