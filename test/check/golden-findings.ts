@@ -20,7 +20,7 @@ import { loadDraft, parseDraftText, type LoadedDraft } from '../../src/model/loa
 import type { ParkData } from '../../src/park/park-schema.js'
 import { parseParkJson } from '../../src/park/read-park.js'
 import { loadPark } from '../real-texts/evaluate.js'
-import { loadRealTexts } from '../real-texts/load-real-texts.js'
+import { SETS, loadRealTexts } from '../real-texts/load-real-texts.js'
 
 export const GOLDEN_DIR = join(dirname(fileURLToPath(import.meta.url)), 'golden')
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../../fixtures')
@@ -37,8 +37,11 @@ function checked(draft: () => Promise<LoadedDraft> | LoadedDraft, options: { kin
   return async () => checkDraft(await draft(), options).findings
 }
 
+// The second held-out batch stays out: a golden diff would show its findings to whoever changes a rule.
+const GOLDEN_SETS = SETS.filter((set) => set !== 'holdout2')
+
 function realTextCases(): GoldenCase[] {
-  return loadRealTexts().flatMap((text) => {
+  return loadRealTexts(GOLDEN_SETS).flatMap((text) => {
     const kindId = text.expected.kind ?? undefined
     const park = loadPark(text)
     const name = `real-${text.set}-${basename(text.name, '.txt')}`
