@@ -16,7 +16,6 @@ import { parseReport } from '../../model/parse-report.js'
 import type { ParkData } from '../../park/park-schema.js'
 import { requireValidPark } from '../../park/read-park.js'
 import { distinctTitle } from '../draft-title.js'
-import { ClauseLangChainRetriever } from '../../retrieve/langchain-retriever.js'
 import type { Workspace } from '../../store/workspace.js'
 import { respondWithDraft } from '../draft-response.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
@@ -197,6 +196,8 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
 }
 
 async function evidenceOf(text: string, park: ParkData, kindId: string, corpus: PolicyCorpus): Promise<EvidenceMap> {
+  // LangChain is loaded when the evidence is first asked for, not at the server's start.
+  const { ClauseLangChainRetriever } = await import('../../retrieve/langchain-retriever.js')
   const retriever = new ClauseLangChainRetriever({ retriever: corpus.retrieverForChains, top: CLAUSES_PER_QUERY })
   const plan = await planDraft(park, getKind(kindId), async (query) =>
     (await retriever.invoke(query)).map((document) => ({ path: document.metadata.path, text: document.pageContent, source: document.metadata.source })),
