@@ -93,11 +93,12 @@ export const punctuationRule = defineRule({
     options: z.object({}).strict(),
   },
   check({ doc }) {
-    return textBlocks(doc).flatMap((block) => blockFindings(block, (from, to) => blockRange(doc, block, from, to)))
+    const spacedFigures = figureSpacingStyle(doc.source)
+    return textBlocks(doc).flatMap((block) => blockFindings(block, (from, to) => blockRange(doc, block, from, to), spacedFigures))
   },
 })
 
-function blockFindings(block: TextBlock, range: (from: number, to: number) => { start: number; end: number }): RuleFinding[] {
+function blockFindings(block: TextBlock, range: (from: number, to: number) => { start: number; end: number }, spacedFigures: boolean): RuleFinding[] {
   const text = block.text
   const masked = maskLatinSpans(text)
   const hits = [
@@ -105,7 +106,7 @@ function blockFindings(block: TextBlock, range: (from: number, to: number) => { 
     ...halfWidthHits(text, masked),
     ...runHits(text, masked),
     ...gapHits(text, masked),
-    ...spaceHits(text),
+    ...spaceHits(text, spacedFigures),
     ...dashHits(text, masked),
     ...commaInQuoteHits(text),
   ]
@@ -325,16 +326,18 @@ function gapHits(text: string, masked: readonly boolean[]): Hit[] {
  * “项目攻坚年 作风建设年”), the parts of a heading line, and names in a byline (（吴建军 王齐）).
  * A space between a figure and what it counts (工业总产值 72.38亿元, 27.77 %, 1500万元 用于) is a slip as well.
  */
-function spaceHits(text: string): Hit[] {
+function spaceHits(text: string, spacedFigures: boolean): Hit[] {
   const headingLine = !/[。！？；!?;，,]/u.test(text)
-  const spacedFigures = figureSpacingStyle(text)
+  const inTitle = titleMask(text)
   const hits: Hit[] = []
   for (const match of text.matchAll(/[ \t\u00a0\u3000]+/g)) {
     const from = match.index
     const to = from + match[0].length
-    if (match[0].length > MAX_STRAY_SPACES) continue
+    if (match[0].length > MAX_STRAY_SPACES || inTitle[from]) continue
     const prev = text[from - 1]
     const next = text[to]
+    // 签约项目10个 总投资, 海东工业园区 意向签约 160亿元: the parts of a headline.
+    if (headingLine && tokenLength(text, from, -1) >= 4 && tokenLength(text, to, 1) >= 4) continue
     if (isCjk(prev) && isCjk(next)) {
       if (!separatesParts(text, from, to, headingLine)) hits.push({ from, to, severity: 'warning', message: messages.cjkSpace, replace: '' })
     } else if (spacedFigures) {
@@ -346,16 +349,40 @@ function spaceHits(text: string): Hit[] {
   return hits
 }
 
-// A paragraph typeset with a space around every figure (园区 12 家企业实现产值 3.5 亿元) follows a web style, not a slip:
-// from this many spaced figures on, with at least as many spaced as unspaced, the spaces are the layout's.
+// A draft typeset with spaces around its figures (园区 12 家企业实现产值 3.5 亿元) follows a web style, not a slip:
+// from this many spaced figures on, the spaces are the layout's.
 const SPACED_STYLE_MIN = 3
 const FIGURE_EDGE_SPACED = /[\u4e00-\u9fa5][ \u00a0]\d|\d[ \u00a0][\u4e00-\u9fa5%]/gu
-const FIGURE_EDGE_TIGHT = /[\u4e00-\u9fa5]\d|\d[\u4e00-\u9fa5%]/gu
 
-/** Whether the paragraph spaces its figures as a layout choice (most of its figures, at least three). */
-function figureSpacingStyle(text: string): boolean {
-  const spaced = text.match(FIGURE_EDGE_SPACED)?.length ?? 0
-  return spaced >= SPACED_STYLE_MIN && spaced >= (text.match(FIGURE_EDGE_TIGHT)?.length ?? 0)
+/**
+ * Whether the draft spaces its figures as a layout choice: a web page's typesetting puts a space around figures in
+ * many places (世界 500 强, 1—9 月), a slip leaves one or two.
+ */
+function figureSpacingStyle(source: string): boolean {
+  return (source.match(FIGURE_EDGE_SPACED)?.length ?? 0) >= SPACED_STYLE_MIN
+}
+
+/** Length of the run of non-space characters from `at` in direction `step` (-1: the run ending before `at`). */
+function tokenLength(text: string, at: number, step: 1 | -1): number {
+  let i = step === 1 ? at : at - 1
+  let length = 0
+  while (i >= 0 && i < text.length && !isSpace(text[i]) && text[i] !== '\u3000') {
+    length += 1
+    i += step
+  }
+  return length
+}
+
+/** Whether each character lies inside 《…》: a cited title is quoted as published, spaces and all. */
+function titleMask(text: string): boolean[] {
+  const mask = new Array<boolean>(text.length).fill(false)
+  let depth = 0
+  for (let i = 0; i < text.length; i += 1) {
+    if (text[i] === '《') depth += 1
+    mask[i] = depth > 0
+    if (text[i] === '》' && depth > 0) depth -= 1
+  }
+  return mask
 }
 
 // How far a run of Chinese characters around a space is read: a slogan half or a name is short.

@@ -37,7 +37,9 @@ const PATTERNS = VAGUE_DATA.patterns.map((entry) => ({ pattern: new RegExp(entry
 // A plan says what will be done (下一步……不断提升, 力争……): it cannot carry a result's figures yet.
 // 一是经济实力明显增强。 followed by more is a 领句 (003 “领句+具体内容”): the sentences after it carry the figures.
 const LEAD_SENTENCE = /^(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十][）)])[^，,；;。]{0,16}[。；;]?$/u
-const PLAN = /下一步|今后|未来|力争|计划|拟|将(?:继续|进一步|不断|持续|全面|着力|加快|重点)|要(?:进一步|不断|持续|切实)/u
+// A clause that opens with 要/要求/希望 (a speech's 要打造……，不断增强……; 要求各单位……不断提升) states a demand, not a result.
+const PLAN =
+  /下一步|今后|未来|力争|计划|拟|将(?:继续|进一步|不断|持续|全面|着力|加快|重点)|要(?:进一步|不断|持续|切实)|(?:^|[，,；;：:])\s*(?:要求|希望|务必|必须|要(?![素点闻害件])|需要)/u
 
 // 取得明显的成效：一是经济规模持续扩大。 — the lead after a colon announces the sentences that follow it.
 function leadAfterColon(sentence: string): number {
