@@ -18,6 +18,8 @@ import { requireValidPark } from '../../park/read-park.js'
 import { distinctTitle } from '../draft-title.js'
 import type { Workspace } from '../../store/workspace.js'
 import { respondWithDraft } from '../draft-response.js'
+import { fileResponse } from '../file-response.js'
+import { FILE_FORMATS, safeFileStem } from '../../export/file-format.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
 import { KindIdSchema } from '../../kinds/kind-id.js'
 import { kindForPark } from '../../park/indicator-values.js'
@@ -178,6 +180,20 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
     const [before, after] = await Promise.all([drafts.getVersion(id, from), drafts.getVersion(id, to)])
     const diff = diffText(before.text, after.text)
     return c.json({ from: versionSummary(before), to: versionSummary(after), diff, ...diffStats(diff) })
+  })
+
+  /**
+   * The same two versions as a Word file for a reviewer: the report of `to` with every change from `from` as a
+   * tracked change (修订) they accept or reject one by one. Built in a worker thread like every export.
+   */
+  app.get('/drafts/:id/compare.docx', async (c) => {
+    const from = parseRequest(VersionNumber, c.req.query('from'))
+    const to = parseRequest(VersionNumber, c.req.query('to'))
+    const id = c.req.param('id')
+    const draft = await drafts.get(id)
+    const [before, after, park] = await Promise.all([drafts.getVersion(id, from), drafts.getVersion(id, to), parkData(draft.parkId)])
+    const file = await deps.jobs.run('export', { value: { text: after.text, previous: before.text, kind: draft.kind, park: park.data } }, { signal: c.req.raw.signal })
+    return fileResponse({ ...file, fileName: `${safeFileStem(draft.title)}-第${from}稿至第${to}稿修订${FILE_FORMATS.docx.extension}` }, 'revisions')
   })
 
   /**
