@@ -70,6 +70,7 @@ export function parkNameForms(park: ParkData | undefined): readonly Entity[] {
 
 /** The glossary's correct forms, which a wrong form inside them does not make wrong (once, not per text block). */
 const GLOSSARY_RIGHT_FORMS = OFFICIAL_NAMES.entries.flatMap((entry) => [entry.right, ...(entry.accepted ?? [])])
+const GLOSSARY_RIGHT_MATCHER = phraseMatcher(GLOSSARY_RIGHT_FORMS)
 
 /**
  * Every short form in one block of clean text, non-overlapping, in text order. `entities` are the forms to look
@@ -80,8 +81,10 @@ export function findNameMentions(text: string, entities: readonly Entity[], { de
   const matchers = entityMatchers(entities)
   const candidates = [...(declarations ? declarationsIn(text) : []), ...entityMentions(text, entities, matchers.aliases), ...glossaryMentions(text)]
   if (candidates.length === 0) return []
-  const protectedStarts = matchers.protectedNames.find(text)
-  const protectedSpans = matchers.protectedNames.phrases.flatMap((name, index) => (protectedStarts.get(index) ?? []).map((start) => ({ start, end: start + name.length })))
+  const protectedSpans = [matchers.fullNames, GLOSSARY_RIGHT_MATCHER].flatMap((matcher) => {
+    const starts = matcher.find(text)
+    return matcher.phrases.flatMap((name, index) => (starts.get(index) ?? []).map((start) => ({ start, end: start + name.length })))
+  })
   // Strictly inside a longer correct name: a park may register a glossary form itself as an alias
   // (绿色供应链管理企业 for its 国家级绿色供应链管理企业), and its data wins over the level-neutral glossary.
   const inside = (start: number, end: number) =>
@@ -113,8 +116,8 @@ function declarationsIn(text: string): NameMention[] {
 interface EntityMatchers {
   /** Every alias of every entity, in the entities' order. */
   aliases: PhraseMatcher
-  /** The entities' full names, then the glossary's correct forms. */
-  protectedNames: PhraseMatcher
+  /** The entities' full names (protected like the glossary's correct forms). */
+  fullNames: PhraseMatcher
 }
 
 /** Matchers of one list of entities, built once for it: the rules ask about every block of a draft with the same list. */
@@ -125,7 +128,7 @@ function entityMatchers(entities: readonly Entity[]): EntityMatchers {
   if (!matchers) {
     matchers = {
       aliases: phraseMatcher(entities.flatMap((entity) => entity.aliases)),
-      protectedNames: phraseMatcher([...entities.map((entity) => entity.name), ...GLOSSARY_RIGHT_FORMS]),
+      fullNames: phraseMatcher(entities.map((entity) => entity.name)),
     }
     matchersOf.set(entities, matchers)
   }
