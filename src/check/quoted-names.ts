@@ -5,7 +5,7 @@
  */
 
 // 发文机关代字 + 年份 in 〔〕 (or the brackets a copy turns it into) + 序号 + 号: 国办发〔2020〕7号, 工信部联规[2021]12号.
-const DOCUMENT_NUMBER = /[\u4e00-\u9fa5]{1,12}[〔［\[【(（]\s*(?:19|20)\d{2}\s*[〕］\]】)）]\s*第?\s*\d{1,5}\s*号/gu
+const DOCUMENT_NUMBER = /[\u4e00-\u9fa5]{1,12}[〔［[【(（]\s*(?:19|20)\d{2}\s*[〕］\]】)）]\s*第?\s*\d{1,5}\s*号/gu
 const TITLE = /《[^《》]*》/gu
 
 /** [start, end) of every 文号 in `text`. */
