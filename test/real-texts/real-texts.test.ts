@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadPark } from './evaluate.js'
 import { needsData } from './expected-schema.js'
-import { REAL_TEXTS_DIR, SETS, listRealTextFiles, loadRealText, splitHeader } from './load-real-texts.js'
+import { REAL_TEXTS_DIR, SETS, listRealTextFiles, loadRealText, setDir, splitHeader } from './load-real-texts.js'
 import { restoreFullWidth } from './restore-fullwidth.js'
 
 // The evaluation set is what the checker is measured on: a mark that no longer points at the text would silently
@@ -11,11 +11,12 @@ import { restoreFullWidth } from './restore-fullwidth.js'
 describe('real-text evaluation set (fixtures/real)', () => {
   const files = SETS.flatMap((set) => listRealTextFiles(set).map((file) => ({ set, file })))
 
-  it('has at least 35 dev texts, 12 held-out texts and 6 planted drafts', () => {
+  it('has at least 35 dev texts, 12 held-out texts and 6 planted drafts, and a second batch of 12 dev texts', () => {
     const count = (set: string) => files.filter((f) => f.set === set).length
     expect(count('dev')).toBeGreaterThanOrEqual(35)
     expect(count('holdout')).toBeGreaterThanOrEqual(12)
     expect(count('planted')).toBeGreaterThanOrEqual(6)
+    expect(count('dev2')).toBeGreaterThanOrEqual(12)
   })
 
   it('planted drafts cover both innovation kinds', () => {
@@ -24,7 +25,7 @@ describe('real-text evaluation set (fixtures/real)', () => {
   })
 
   it('every expected file sits next to a text', () => {
-    for (const dir of ['.', 'holdout', 'planted']) {
+    for (const dir of SETS.map(setDir).filter((dir) => existsSync(join(REAL_TEXTS_DIR, dir)))) {
       for (const file of readdirSync(join(REAL_TEXTS_DIR, dir)).filter((f) => f.endsWith('.expected.json'))) {
         expect(existsSync(join(REAL_TEXTS_DIR, dir, file.replace(/\.expected\.json$/, '.txt'))), file).toBe(true)
       }
