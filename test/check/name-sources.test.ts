@@ -43,6 +43,8 @@ const terms = testRule(properNounRule, {
     body('屋顶光伏年发电38552.6千瓦时，节约标准煤13.1吨。'),
     body('集聚了全市80%以上的规模以上工业经济总量；推进大规模工业化生产。'),
     body('落实党的十九大和自治区第十二次党代表大会精神。'),
+    // Jiangsu's programme name is quoted as the province writes it (fixtures/real/dev2/70).
+    body('近3年完成智改数转网联项目超3000个，带动技改投资超600亿元。'),
   ],
   invalid: [
     {
@@ -60,6 +62,15 @@ const terms = testRule(properNounRule, {
       text: body('深入贯彻落实党的十九大和自治区第十二次党代会精神。'),
       errors: [{ span: '党代会', severity: 'warning' }],
       output: body('深入贯彻落实党的十九大和自治区第十二次党代表大会精神。'),
+    },
+    {
+      // fixtures/real/dev2/68: statistical indicators by their spoken short names.
+      text: body('xx区GDP增速8.2%、规工增速7.5%、社零增速5.1%，固投增速6.3%。'),
+      errors: [
+        { span: '规工', severity: 'warning', message: '“规工”是简称，正式材料应写规范全称“规模以上工业”。' },
+        { span: '社零', severity: 'warning', message: '“社零”是简称，正式材料应写规范全称“社会消费品零售总额”。' },
+        { span: '固投', severity: 'warning', message: '“固投”是简称，正式材料应写规范全称“固定资产投资”。' },
+      ],
     },
     {
       text: body('更好地赋能全市工业企业数转智改；深入实施制造业智改数转。'),
@@ -102,6 +113,12 @@ const glossary = testRule(properNounRule, {
         { span: '中石化', suggestion: '改为“中国石油化工集团有限公司”。如指上市公司，写“中国石油化工股份有限公司”' },
         { span: '三峡集团', suggestion: '改为“中国长江三峡集团有限公司”。' },
       ],
+    },
+    {
+      // fixtures/real/dev2/64.
+      text: body('近期，湖北省安委会办公室公布了两批化工园区安全风险等级省级复核结果。'),
+      errors: [{ span: '安委会办公室', message: '“安委会办公室”不是规范的官方名称，应使用规范完整的官方全称“安全生产委员会办公室”。' }],
+      output: body('近期，湖北省安全生产委员会办公室公布了两批化工园区安全风险等级省级复核结果。'),
     },
     {
       text: body('经工业和信息化部推荐、中央编委批复，设立园区安全监管机构。'),
