@@ -22,7 +22,7 @@ const GROUP = '批注稿'
 const TARGET_ZISHU = 3000
 
 /** The example draft with its background paragraph repeated until the report is just under 3,000 字, then planted. */
-function draftOf3000(): string {
+export function draftOf3000(): string {
   const lines = fixture('drafts/nanling-green.txt').split('\n')
   let copies = 0
   const build = (n: number) => [...lines.slice(0, 6), ...Array<string>(n).fill(lines[5]!), ...lines.slice(6)].join('\n')

@@ -12,6 +12,7 @@ import { benchExport } from './export.js'
 import { benchHostile } from './hostile.js'
 import { benchIngest } from './ingest.js'
 import { benchRetrieval } from './retrieval.js'
+import { benchRevisions } from './revisions.js'
 import { benchStartup } from './startup.js'
 
 const suites: [string, () => Promise<BenchRow[]>][] = [
@@ -21,6 +22,7 @@ const suites: [string, () => Promise<BenchRow[]>][] = [
   ['ingest', benchIngest],
   ['export', benchExport],
   ['annotate', benchAnnotate],
+  ['revisions', benchRevisions],
   ['draft', benchDraft],
   ['draft-llm', benchDraftLlm],
   ['hostile', benchHostile],

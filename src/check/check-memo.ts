@@ -16,18 +16,40 @@
  */
 
 let scope: WeakMap<object, Map<string, unknown>> | undefined
+/** Results computed from strings (a block's text) within the current check, by key and then by the text. */
+let textScope: Map<string, Map<string, unknown>> | undefined
 /** Objects deep-frozen by freezeForChecks, and what has been computed from them. */
 const frozen = new WeakMap<object, Map<string, unknown>>()
 
 /** Runs `run` with a fresh memo (nested calls get their own, and the outer one is restored after). */
 export function checkScope<T>(run: () => T): T {
   const outer = scope
+  const outerText = textScope
   scope = new WeakMap()
+  textScope = new Map()
   try {
     return run()
   } finally {
     scope = outer
+    textScope = outerText
   }
+}
+
+/**
+ * `compute(text)`, computed once per check for this text and key: what several rules read of the same block text
+ * (its sentences) is computed once. `compute` must read nothing but the text. Outside a check nothing is kept.
+ */
+export function checkTextMemo<T>(text: string, key: string, compute: (text: string) => T): T {
+  if (!textScope) return compute(text)
+  let byText = textScope.get(key) as Map<string, T> | undefined
+  if (!byText) {
+    byText = new Map()
+    textScope.set(key, byText)
+  }
+  if (byText.has(text)) return byText.get(text)!
+  const value = compute(text)
+  byText.set(text, value)
+  return value
 }
 
 /** `compute(owner)`, computed once per check for this owner object and key (once for a frozen owner). */

@@ -1,5 +1,6 @@
 import type { ReportDoc } from '../model/report-doc.js'
 import type { ParkData } from '../park/park-schema.js'
+import { checkMemo } from './check-memo.js'
 import type { RuleFinding } from './finding.js'
 import { sentencesOf } from './sentences.js'
 import { blockRange, textBlocks } from './text-blocks.js'
@@ -71,12 +72,18 @@ function stringsOf(value: unknown): string[] {
   return []
 }
 
-export function findHonourLevels(doc: ReportDoc, park: ParkData | undefined): RuleFinding[] {
-  if (!park) return []
+/** The park's registered honours, their holders and a matcher of their titles: a function of the park alone. */
+function registeredHonours(park: ParkData): { levels: Map<string, Set<string>>; held: Map<string, Holder[]>; titles: RegExp } {
   const levels = registeredLevels(park)
   const held = holders(park, levels)
-  if (!held.size) return []
   const titles = new RegExp([...held.keys()].toSorted((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'gu')
+  return { levels, held, titles }
+}
+
+export function findHonourLevels(doc: ReportDoc, park: ParkData | undefined): RuleFinding[] {
+  if (!park) return []
+  const { levels, held, titles } = checkMemo(park, 'honourLevels', registeredHonours)
+  if (!held.size) return []
   return textBlocks(doc).flatMap((block) => {
     const sentences = sentencesOf(block.text)
     return [...block.text.matchAll(titles)].flatMap((match): RuleFinding[] => {

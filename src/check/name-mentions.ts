@@ -1,5 +1,7 @@
-import type { Entity } from '../park/park-schema.js'
+import { entityNameForms } from '../park/entity-names.js'
+import type { Entity, ParkData } from '../park/park-schema.js'
 import { occurrences } from '../occurrences.js'
+import { checkMemo } from './check-memo.js'
 import { OFFICIAL_NAMES, type GlossaryEntry } from './official-names.js'
 import { citedSpans, documentNumberSpans } from './quoted-names.js'
 import { fullNamesIn } from './text-names.js'
@@ -61,6 +63,11 @@ export interface NameMention {
   suggestion: string
   /** Declarations are not words: they skip the protection and boundary checks. */
   declaration?: boolean
+}
+
+/** entityNameForms of a park's entities (none without park data): once per check, or once per frozen park. */
+export function parkNameForms(park: ParkData | undefined): readonly Entity[] {
+  return park ? checkMemo(park, 'entityNameForms', (data) => entityNameForms(data.entities, data.park.name)) : []
 }
 
 /** The glossary's correct forms, which a wrong form inside them does not make wrong (once, not per text block). */

@@ -1,3 +1,5 @@
+import { checkTextMemo } from './check-memo.js'
+
 /** A sentence of a text block with its [start, end) offsets in that block's clean text. */
 export interface Sentence {
   text: string
@@ -17,8 +19,15 @@ const TRAILING_CLOSER = /[”’」』）)》】]/
 /**
  * Splits one block of clean text into sentences, keeping the terminator (and closing quotes after it) with
  * the sentence. Leading spaces are not part of a sentence; text without a terminator is one last sentence.
+ * Within a check each block is split once (check-memo.ts): the result is shared by the rules and must not be changed.
  */
-export function sentencesOf(text: string, ends: ReadonlySet<number> = END_CODES): Sentence[] {
+export function sentencesOf(text: string, ends: ReadonlySet<number> = END_CODES): readonly Sentence[] {
+  if (ends === END_CODES) return checkTextMemo(text, 'sentences', (block) => splitSentences(block, END_CODES))
+  if (ends === FULL_STOP_CODES) return checkTextMemo(text, 'fullSentences', (block) => splitSentences(block, FULL_STOP_CODES))
+  return splitSentences(text, ends)
+}
+
+function splitSentences(text: string, ends: ReadonlySet<number>): Sentence[] {
   const sentences: Sentence[] = []
   let start = 0
   const push = (end: number) => {
@@ -43,7 +52,7 @@ export function sentencesOf(text: string, ends: ReadonlySet<number> = END_CODES)
 const FULL_STOP_CODES = new Set(Array.from('。！？!?', (c) => c.charCodeAt(0)))
 
 /** Splits a block into full sentences (。！？), keeping ；-separated clauses together. */
-export const fullSentencesOf = (text: string): Sentence[] => sentencesOf(text, FULL_STOP_CODES)
+export const fullSentencesOf = (text: string): readonly Sentence[] => sentencesOf(text, FULL_STOP_CODES)
 
 // Clause marks inside a sentence: ，；： and their half-width forms (a draft typed with an English keyboard).
 const CLAUSE_END = /[，,；;：:]/u

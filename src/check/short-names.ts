@@ -1,8 +1,7 @@
-import { entityNameForms } from '../park/entity-names.js'
 import type { ParkData } from '../park/park-schema.js'
 import type { ReportDoc } from '../model/report-doc.js'
 import type { RuleFinding } from './finding.js'
-import { growAlongName } from './name-mentions.js'
+import { growAlongName, parkNameForms } from './name-mentions.js'
 import { blockRange, textBlocks, type TextBlock } from './text-blocks.js'
 import {
   DECLARATION,
@@ -97,7 +96,7 @@ export function findShortNames(doc: ReportDoc, park: ParkData | undefined, polic
     const owners = aliasOwners(named.flat())
     const declared = blocks.map((block) => declaredShortNames(block.text))
     // Names the park's data registers (and their short forms) are `proper-noun`'s to report.
-    const registered = new Set(park ? entityNameForms(park.entities, park.park.name).flatMap((e) => [e.name, ...e.aliases]) : [])
+    const registered = new Set(parkNameForms(park).flatMap((e) => [e.name, ...e.aliases]))
     const registeredNames = park ? park.entities.map((e) => e.name) : []
     let declaredSoFar = new Set<string>()
     const findings = blocks.flatMap((block, b) => {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import type { ReportDoc } from '../model/report-doc.js'
 import type { ParkData } from '../park/park-schema.js'
+import { checkMemo } from './check-memo.js'
 import type { RuleFinding } from './finding.js'
 import { citedSpans } from './quoted-names.js'
 import { fullNamesIn } from './text-names.js'
@@ -80,7 +81,7 @@ export function findTermAbbreviations(doc: ReportDoc, park: ParkData | undefined
 
 /** Every text of the park's data, joined once: the terms it writes are the park's own wording. */
 function parkText(park: ParkData | undefined): string {
-  return park ? JSON.stringify(park) : ''
+  return park ? checkMemo(park, 'parkText', (data) => JSON.stringify(data)) : ''
 }
 
 /** Characters inside a 《title》, a 文号 or a registered name, where an abbreviation is part of a name. */

@@ -1,12 +1,18 @@
 import type { TaggedWord } from '@node-rs/jieba'
 import { getJieba } from '../retrieve/tokenize.js'
+import { checkTextMemo } from './check-memo.js'
 
 /**
  * Word boundaries of a piece of Chinese text, from jieba's dictionary segmentation (no HMM: an unknown name falls
  * apart into single characters, which never block a match, while dictionary words that straddle a match's edge
  * do — 投产后|年产值 is not 后年, 科技部门 is not 科技部). One source for every rule that matches words, not strings.
+ * Within a check a block is segmented once, however many rules ask (check-memo.ts).
  */
 export function wordBoundaries(text: string): ReadonlySet<number> {
+  return checkTextMemo(text, 'wordBoundaries', segmentBoundaries)
+}
+
+function segmentBoundaries(text: string): ReadonlySet<number> {
   const boundaries = new Set<number>([0])
   let offset = 0
   for (const token of getJieba().cut(text, false)) {

@@ -8,10 +8,13 @@ import { readParkFile } from '../park/read-park.js'
 import { parseCliArgs, type CliCommand } from './command.js'
 
 const USAGE =
-  'npm run -s cli -- export <草稿.txt|.md|.docx> [--park park.json] [--kind K] --out report.docx [--form] [--charts] [--date YYYY-MM-DD]\n' +
+  'npm run -s cli -- export <草稿.txt|.md|.docx> [--park park.json] [--kind K] --out report.docx [--form] [--charts] [--date YYYY-MM-DD] [--previous 上一稿.txt|.md|.docx]\n' +
   '       npm run -s cli -- export --park park.json [--kind base-annual-report] --summary-table --out 汇总表.xlsx'
 
-/** `export`: a draft to a Word file in the template's typography — the report, or with --form the whole 经验总结材料. */
+/**
+ * `export`: a draft to a Word file in the template's typography — the report, or with --form the whole 经验总结材料;
+ * with --previous, the report with every change from that earlier version as a tracked change (修订).
+ */
 export const exportCommand: CliCommand = {
   async run(args) {
     const { values, positionals } = parseCliArgs(
@@ -23,6 +26,7 @@ export const exportCommand: CliCommand = {
         form: { type: 'boolean' },
         charts: { type: 'boolean' },
         date: { type: 'string' },
+        previous: { type: 'string' },
         'summary-table': { type: 'boolean' },
       },
       USAGE,
@@ -36,9 +40,8 @@ export const exportCommand: CliCommand = {
     const [file] = positionals
     if (!file || !values.out) throw new UserError('invalid_arguments', `请给出草稿文件和 --out 输出文件。\n用法：${USAGE}`)
     requireFormat(values.out, 'docx', values.form ? '经验总结材料' : '报告')
-    const draft = await loadDraft(file, await readFile(file).catch(() => {
-      throw new UserError('draft_unreadable', `无法读取草稿文件“${file}”。`)
-    }))
+    const draft = await readDraftFile(file)
+    const previous = values.previous ? await readDraftFile(values.previous) : undefined
     const park = values.park ? await readParkFile(values.park) : undefined
     const exported = await exportDraft({
       doc: draft.doc,
@@ -47,9 +50,16 @@ export const exportCommand: CliCommand = {
       form: values.form ?? false,
       charts: values.charts ?? false,
       ...(values.date ? { fillDate: values.date } : {}),
+      ...(previous ? { previous: previous.doc } : {}),
     })
     return writeExported(values.out, exported)
   },
+}
+
+async function readDraftFile(file: string) {
+  return loadDraft(file, await readFile(file).catch(() => {
+    throw new UserError('draft_unreadable', `无法读取草稿文件“${file}”。`)
+  }))
 }
 
 /** An output path whose extension is not the export's format would give a file its program cannot open. */

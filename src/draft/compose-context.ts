@@ -21,8 +21,12 @@ export interface Sentence {
   priority: Priority
 }
 
-/** A line of the report: a sub-heading (（一）…) or a paragraph made of sentences. */
-export type Line = { heading: string } | { sentences: Sentence[] }
+/**
+ * A line of the report: a sub-heading (（一）…), a paragraph made of sentences, or a numbered item of a measure with
+ * parts (“1.安全生产体系建设。园区建立……”): `item` is its 领句, numbered when rendered, so that an item the trim drops
+ * leaves no gap in the numbering.
+ */
+export type Line = { heading: string } | { sentences: Sentence[]; item?: string }
 
 /** Writing context shared by the section writers. */
 export interface Context {

@@ -1,8 +1,10 @@
 import { toChineseNumeral } from '../model/chinese-numerals.js'
+import { extractNumbers } from '../park/text-numbers.js'
 import { phrases } from './phrases.js'
 import { directionFilter, type PlanMeasure, type PlanNote, type PlanSection } from './plan.js'
-import { splitTopLevel, withSubject } from './prose.js'
-import { ensureStop, paragraph, s, type Context, type Line } from './compose-context.js'
+import { changeVerb, splitTopLevel, withoutFinalStop, withSubject } from './prose.js'
+import { chooseOpenings } from './compose-openings.js'
+import { paragraph, s, type Context, type Line } from './compose-context.js'
 
 /**
  * 二、创新举措 (and 003 示范性做法和经验 / 主要做法): one （一） per measure — the problem it answers, the policy clause it
@@ -14,6 +16,8 @@ import { ensureStop, paragraph, s, type Context, type Line } from './compose-con
 const NOTE_MATCH = 0.18
 // A clause of a note that mostly repeats the measure (建成智慧安全应急管理平台 after the measure built it) is left out.
 const REPEATS = 0.6
+// A clause with the measure's own figures repeats it from this share of shared words on.
+const RESTATES = 0.25
 
 function bigrams(text: string): Set<string> {
   const chars = [...text.replace(/[\s，。；、：（）“”《》\d.%]/gu, '')]
@@ -88,24 +92,79 @@ export function measureLines(ctx: Context, section: PlanSection): Line[] {
   const problems = new Map(ctx.plan.sections.flatMap((x) => x.problems).map((p) => [p.id, p]))
   const assigned = assignNotes(section.measures, section.notes)
   const inDirection = directionFilter(ctx.kind)
-  const lines: Line[] = []
-  section.measures.forEach((m, i) => {
-    lines.push({ heading: `（${toChineseNumeral(i + 1)}）${m.heading}` })
-    const names = m.addresses.map((id) => problems.get(id)).filter((p) => p !== undefined).map((p) => p.name)
+  const material = section.measures.map((m) => {
+    const problem = m.addresses.map((id) => problems.get(id)).filter((p) => p !== undefined).map((p) => p.name).join('、')
     // The body names a clause only when it is of the kind's own direction (or the kind has none): a clause from
     // elsewhere is a weaker match, kept in the plan and the evidence but not claimed in the report.
     const clause = m.clauses.find((c) => !ctx.kind.directionReference || inDirection(c))
     const heading = clause ? clauseHeading(clause.text) : undefined
     const documentTitle = clause ? /^《([^》]+)》/.exec(clause.path)?.[1] : undefined
-    let lead = names.length ? phrases.measureProblem(names.join('、')) : ''
-    let body = ensureStop(m.text)
-    if (heading && documentTitle) lead += phrases.measureClause(documentTitle, heading)
-    else if (lead) body = withSubject(body, ctx.park.park.name, { subject: phrases.measureSubject, names: entityNames(ctx), inClause: true })
+    const cite = heading && documentTitle ? phrases.citation(documentTitle, heading) : ''
+    const goal = goalOf(ctx, m)
+    const figures = (text: string) => extractNumbers(text).filter((n) => !n.isYear).length
+    const addressed = m.addresses.map((id) => problems.get(id)?.text ?? '').join('')
+    const score = {
+      problem: problem ? 1 + figures(addressed) : 0,
+      policy: cite ? 2 : 0,
+      goal: goal.text ? 1 + goal.size : 0,
+      action: 1 + figures(m.text),
+    }
+    return { m, problem, cite, goal: goal.text, score }
+  })
+  const openings = chooseOpenings(material.map((x) => x.score))
+  const lines: Line[] = []
+  material.forEach(({ m, problem, cite, goal }, i) => {
+    lines.push({ heading: `（${toChineseNumeral(i + 1)}）${m.heading}` })
+    const opening = openings[i]!
+    const body = withoutFinalStop(withSubject(m.text, ctx.park.park.name, { subject: phrases.measureSubject, names: entityNames(ctx), inClause: opening.style !== 'action' }))
+    const lead = phrases.measureOpenings[opening.style][opening.variant](problem, cite, body, goal)
     const notes = [...assigned].filter(([, owner]) => owner === m).map(([note]) => note)
-    const details = notes.map((note) => noteDetail(note.text, m.text, ctx.park.park.name, entityNames(ctx))).filter(Boolean)
-    lines.push(paragraph(s(`${lead}${body}`), ...details.map((d) => s(d, 2))))
+    const details = notes
+      .map((note) => ({ label: note.label, text: noteDetail(note.text, m.text, ctx.park.park.name, entityNames(ctx)) }))
+      .filter((d) => d.text)
+    if (details.length < MIN_ITEMS) {
+      lines.push(paragraph(s(lead), ...details.map((d) => s(d.text, 2))))
+      return
+    }
+    // A measure with parts of its own (the safety system and the safety technology beside the platform): the measure,
+    // then one numbered item per part, headed by what the part is about.
+    lines.push(paragraph(s(lead)))
+    for (const d of details) {
+      const body = withSubject(d.text, ctx.park.park.name, { subject: phrases.measureSubject, names: entityNames(ctx) })
+      lines.push({ item: itemHeading(d.label), sentences: [s(body, 2)] })
+    }
   })
   return lines
+}
+
+/** Parts a measure needs before they are written as numbered items rather than sentences of its paragraph. */
+const MIN_ITEMS = 2
+
+/** The 领句 of an item from the indicator row it comes from: 安全生产体系建设情况 → 安全生产体系建设. */
+const itemHeading = (label: string) => label.replace(/(?:的)?(?:情况|现状|进展)$/u, '')
+
+/**
+ * What a measure set out to change, from the results the data links to it (PlanMeasure.results): the verb and subject
+ * of their first before/after changes (降低单位能耗碳排放、提高绿电消费占比), at most two ('' when none has one), and
+ * how large the largest change was.
+ */
+function goalOf(ctx: Context, m: PlanMeasure): { text: string; size: number } {
+  const goals: string[] = []
+  let size = 0
+  for (const id of m.results) {
+    for (const change of ctx.results.get(id)?.changes ?? []) {
+      const verb = phrases.goalVerb[changeVerb(change)]
+      const subject = change.subject?.trim()
+      if (!verb || !subject || subject.length > 16 || /\d|[，；。]/.test(subject)) continue
+      const goal = `${verb}${subject}`
+      if (goals.length >= 2 || goals.includes(goal)) continue
+      goals.push(goal)
+      // The relative size of the change, in tenths (a change of 82% scores 8): large changes lead.
+      const from = Math.abs(change.from.value)
+      size = Math.max(size, from ? Math.round((Math.abs(change.to.value - change.from.value) / from) * 10) : 10)
+    }
+  }
+  return { text: goals.join('、'), size }
 }
 
 /**
@@ -114,8 +173,15 @@ export function measureLines(ctx: Context, section: PlanSection): Line[] {
  * context and gets the park as its subject (“园区推广应用防爆巡检机器人24台…”, “2025年，园区开展…”).
  */
 export function noteDetail(note: string, measure: string, parkName: string, names: readonly string[] = []): string {
+  const stated = new Set(extractNumbers(measure).map((n) => `${n.value}|${n.unit}`))
+  // Each fact once: a clause whose figures the measure already states, in words of its own, is a second telling of it
+  // (汇聚企业运行、能耗、安全等12个部门数据 after 汇聚12个部门数据).
+  const restates = (clause: string) => {
+    const figures = extractNumbers(clause).filter((n) => !n.isYear)
+    return figures.length > 0 && figures.every((n) => stated.has(`${n.value}|${n.unit}`)) && containment(clause, measure) >= RESTATES
+  }
   const sentences = splitTopLevel(note, '。').map((sentence) =>
-    splitTopLevel(sentence, '，；').filter((clause) => containment(clause, measure) < REPEATS),
+    splitTopLevel(sentence, '，；').filter((clause) => containment(clause, measure) < REPEATS && !restates(clause)),
   )
   const kept = sentences.filter((clauses) => clauses.length)
   if (!kept.length) return ''

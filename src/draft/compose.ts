@@ -13,6 +13,7 @@ import { measureLines } from './compose-measures.js'
 import { withoutOffFocusClauses } from './compose-focus.js'
 import { withDataYearFigures } from './compose-numbers.js'
 import { completeChanges, resultLines } from './compose-results.js'
+import { currentProblemLines } from './compose-problems.js'
 
 /**
  * The offline composer: a deterministic writer that turns a DraftPlan and the park's data into a whole report in the
@@ -96,9 +97,15 @@ export function composeReport(plan: DraftPlan, park: ParkData): ComposeResult {
 function renderPart(part: Part): string[] {
   const out: string[] = []
   if (part.heading) out.push(part.heading)
+  let item = 0
   for (const line of part.lines) {
-    if ('heading' in line) out.push(line.heading)
-    else if (line.sentences.length) out.push(line.sentences.map((x) => x.text).join(''))
+    if ('heading' in line) {
+      out.push(line.heading)
+      item = 0
+    } else if (line.sentences.length) {
+      const text = line.sentences.map((x) => x.text).join('')
+      out.push(line.item === undefined ? text : `${(item += 1)}.${line.item}。${text}`)
+    }
   }
   if (part.abstract) return [`${part.label}${out.join('')}`]
   return out
@@ -200,6 +207,8 @@ function sectionLines(ctx: Context, section: PlanSection): Line[] {
     case 'results':
     case 'highlights':
       return resultLines(ctx, section)
+    case 'problems':
+      return currentProblemLines(ctx)
     default:
       return [paragraph(s(phrases.placeholder(phrases.missing.currentProblems)))]
   }

@@ -4,12 +4,11 @@ import type { Finding } from '../check/finding.js'
 import type { PolicyCorpus } from '../corpus/policy-corpus.js'
 import { UserError } from '../errors.js'
 import type { KindSpec } from '../kinds/kind-spec.js'
-import { chatClientFromConfig, type ChatClientOptions } from '../llm/client.js'
+import type { ChatClientOptions } from '../llm/client.js'
 import type { TokenUsage } from '../llm/usage.js'
 import { parseReport } from '../model/parse-report.js'
 import { reportZishu, type ReportZishu } from '../model/report-stats.js'
 import type { ParkData } from '../park/park-schema.js'
-import { ClauseLangChainRetriever } from '../retrieve/langchain-retriever.js'
 import { composeReport } from './compose.js'
 import type { EvidenceMap } from './evidence.js'
 import type { Removal } from './guard.js'
@@ -79,12 +78,15 @@ export async function draftReport(request: DraftRequest, deps: DraftDeps): Promi
   const kind = kindForPark(request.park, request.kindId)
   const mode = draftModeOf(request.mode, deps.config)
   // The planner retrieves through LangChain's retriever interface, so the same clause index serves any chain.
+  // LangChain and the OpenAI SDK are loaded when a draft is asked for, not by every process that imports this module.
+  const { ClauseLangChainRetriever } = await import('../retrieve/langchain-retriever.js')
   const retriever = new ClauseLangChainRetriever({ retriever: deps.corpus.retrieverForChains, top: CLAUSES_PER_QUERY })
   const plan = await planDraft(request.park, kind, async (query) =>
     (await retriever.invoke(query)).map((document) => ({ path: document.metadata.path, text: document.pageContent, source: document.metadata.source })),
   )
 
   if (mode === 'llm') {
+    const { chatClientFromConfig } = await import('../llm/client.js')
     const chat = chatClientFromConfig(deps.config, deps.chatOptions)
     try {
       // Streamed: the client's first-byte and idle timeouts notice a stuck endpoint in a minute, not after the whole wait.

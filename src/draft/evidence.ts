@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { sectionAt } from '../check/locate.js'
+import { readHeadingMarker } from '../model/heading-markers.js'
 import { parseReport } from '../model/parse-report.js'
 import { figureIndex, type KnownFigure } from '../park/derived.js'
 import type { ParkData } from '../park/park-schema.js'
@@ -89,8 +90,10 @@ export function traceFigures(text: string, park: ParkData, refs: readonly Figure
   const figures: EvidenceFigure[] = []
   const untraced: EvidenceMap['untraced'] = []
   doc.lines.forEach((line, index) => {
+    // A heading's marker (1. of a numbered item) is no figure.
+    const marker = readHeadingMarker(line.raw)?.text.length ?? 0
     for (const n of extractNumbers(line.raw)) {
-      if (n.isYear) continue
+      if (n.isYear || n.index < marker) continue
       const section = sectionAt(doc, line.start + n.index)
       const at = { raw: n.raw, value: n.value, unit: n.unit, section, line: index + 1 }
       const ref = refs.find((r) => sameQuantity(r, n))

@@ -42,9 +42,34 @@ export const phrases = {
       : `破解上述问题，是${industry}产业提升核心竞争力的迫切需要。`,
 
   // 二、创新举措 (问题导向—解决路径)
-  measureProblem: (names: string) => `针对${names}的问题，`,
-  measureClause: (document: string, heading: string) => `园区对照《${document}》“${heading}”要求，`,
   measureSubject: '园区',
+  // A measure's opening (compose-openings.ts): what it leads with, then the measure with its subject (`body`). `cite`
+  // is 《文件》“条目”; `problem` the names of the problems it answers; `goal` what its linked result changed (降低…).
+  citation: (document: string, heading: string) => `《${document}》“${heading}”`,
+  measureOpenings: {
+    problem: [
+      (problem: string, cite: string, body: string) => `针对${problem}的问题，${cite ? `对照${cite}要求，` : ''}${body}。`,
+      (problem: string, cite: string, body: string) => `面对${problem}的问题，${cite ? `按照${cite}要求，` : ''}${body}。`,
+    ],
+    policy: [
+      (problem: string, cite: string, body: string) => `按照${cite}要求，${problem ? `围绕${problem}的问题，` : ''}${body}。`,
+      (problem: string, cite: string, body: string) => `依据${cite}要求，${body}${problem ? `，破解${problem}的问题` : ''}。`,
+    ],
+    goal: [
+      (problem: string, cite: string, body: string, goal: string) =>
+        `为${problem ? `破解${problem}的问题、` : ''}${goal}，${cite ? `对照${cite}要求，` : ''}${body}。`,
+      (problem: string, cite: string, body: string, goal: string) =>
+        `以${goal}为目标，${cite ? `按照${cite}要求，` : ''}${body}${problem ? `，破解${problem}的问题` : ''}。`,
+    ],
+    action: [
+      (problem: string, cite: string, body: string) =>
+        `${body}。${problem && cite ? `这一举措针对${problem}的问题，落实了${cite}要求。` : problem ? `这一举措针对的是${problem}的问题。` : cite ? `这一举措落实了${cite}要求。` : ''}`,
+      (problem: string, cite: string, body: string) =>
+        `${body}。${problem && cite ? `此举回应${problem}的问题，是落实${cite}要求的具体做法。` : problem ? `此举回应的是${problem}的问题。` : cite ? `此举是落实${cite}要求的具体做法。` : ''}`,
+    ],
+  },
+  /** What a result changed, as the aim of the measure that led to it: 降低单位能耗碳排放. */
+  goalVerb: { 下降: '降低', 提升: '提高', 增长: '增加', 缩短: '缩短', 减少: '减少', 压减: '压减', 扩大: '扩大', 延长: '延长' } as Readonly<Record<string, string>>,
 
   // 三、实践成效
   resultVia: (headings: string) => `通过${headings}，`,
@@ -56,6 +81,26 @@ export const phrases = {
   pointChange: (verb: string, value: string, unit: string) => `，${verb}${value}${unit}`,
   factLevel: (year: string, label: string, value: string) => (year ? `${year}年${label}为${value}` : `${label}为${value}`),
   percentPoints: '个百分点',
+
+  // 003 四、存在的问题及建议 (compose-problems.ts): only what the data states, each with the step that answers it.
+  shortfallsOne: (problem: string) => `对照高质量发展要求，示范基地仍存在短板：${problem}。`,
+  shortfallsMany: (count: string, items: string) => `对照高质量发展要求，示范基地仍存在${count}方面短板：${items}。`,
+  shortfallEvents: (year: string, events: string) => `${year}年示范基地内仍发生${events}`,
+  shortfallRows: {
+    greenLawCompliance: '贯彻执行国家和地方绿色、循环和低碳相关法律法规、政策和标准尚不到位',
+    energyTargetsMet: '尚未完成国家或地方政府下达的节能、节水、碳排放下降目标',
+    accidentsControlled: '近三年一般及较大事故起数未得到较好控制',
+    safetyRiskAssessment: '尚未开展整体性安全风险评价',
+  },
+  shortfallAdvice: {
+    accidents: '压实企业安全生产主体责任，健全安全风险分级管控和隐患排查治理双重预防机制，压减生产安全事故起数',
+    incidents: '开展环境风险隐患排查，完善突发环境事件应急预案和处置能力',
+    greenLawCompliance: '对照国家和地方绿色、循环和低碳相关法律法规、政策和标准逐项排查整改',
+    energyTargetsMet: '分解节能、节水、碳排放下降目标，按年度跟踪考核',
+    accidentsControlled: '压实企业安全生产主体责任，压减一般及较大事故起数',
+    safetyRiskAssessment: '开展整体性安全风险评价，确定安全容量，实施总量控制',
+  },
+  shortfallSuggestions: (steps: string) => `针对上述问题，建议${steps}。`,
 
   // Gaps in the data: the checker's placeholder rule reports them, so nothing is invented (000/001 承诺声明).
   placeholder: (what: string) => `【待补充：${what}】`,

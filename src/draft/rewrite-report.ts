@@ -3,7 +3,6 @@ import { checkReport } from '../check/check-report.js'
 import type { Finding } from '../check/finding.js'
 import { UserError } from '../errors.js'
 import { getKind } from '../kinds/registry.js'
-import { chatClientFromConfig } from '../llm/client.js'
 import type { TokenUsage } from '../llm/usage.js'
 import { parseDraftText } from '../model/load-draft.js'
 import type { ReportDoc } from '../model/report-doc.js'
@@ -69,6 +68,8 @@ export async function rewriteReport(request: RewriteRequest, deps: { config: Pic
   if ('instruction' in action) {
     if (!path) throw new UserError('missing_section', messages.needsPath, 400)
     if (!deps.config.llm) throw new UserError('llm_not_configured', messages.noLlm, 400)
+    // The OpenAI SDK is loaded only for an LLM rewrite.
+    const { chatClientFromConfig } = await import('../llm/client.js')
     const result = await rewriteSectionWithLlm(request.text, path, action.instruction, {
       chat: chatClientFromConfig(deps.config),
       kind,

@@ -6,9 +6,10 @@ import type { ReportDoc } from '../model/report-doc.js'
 import { reportZishu } from '../model/report-stats.js'
 import { kindForPark } from '../park/indicator-values.js'
 import type { ParkData } from '../park/park-schema.js'
-import { FILE_FORMATS, type ExportedFile } from './file-format.js'
+import { FILE_FORMATS, safeFileStem, type ExportedFile } from './file-format.js'
 import { exportFormDocx } from './form-docx.js'
 import { exportReportDocx } from './report-docx.js'
+import { trackRevisions } from '../review/track-revisions.js'
 
 export interface ExportRequest {
   doc: ReportDoc
@@ -18,6 +19,11 @@ export interface ExportRequest {
   form?: boolean
   charts?: boolean
   fillDate?: string
+  /**
+   * The version `doc` was rewritten from: the report is exported with every difference against it as a tracked
+   * change (修订), so a reviewer accepts or rejects each one in Word (review/track-revisions.ts).
+   */
+  previous?: ReportDoc
 }
 
 const DOCX = FILE_FORMATS.docx.extension
@@ -25,13 +31,15 @@ const DOCX = FILE_FORMATS.docx.extension
 const messages = {
   formNeedsPark: '导出整份经验总结材料需要园区数据（基本信息和发展情况表格都来自园区数据）。',
   noKind: '请指定报告类型（或提供含 kind 字段的园区数据）。',
+  revisionsOfForm: '修订稿只导出报告正文：请取消“整份经验总结材料”后再导出修订稿。',
   overLimit: (total: number, limit: number) => `全文共${total}字，超出${limit}字上限${total - limit}字：文件已导出，提交前请压缩。`,
   openErrors: (count: number) => `审校仍有 ${count} 个错误未处理：文件已导出，建议先在审校中修改后再导出。`,
 }
 
 /**
  * The one export entry point of a draft the CLI and the HTTP API share: picks the kind, then the report or the form
- * (both Word). Returns the file with a Chinese name (the park name, or the title, and what it is); the 汇总表 is the
+ * (both Word), or the report with the changes from a previous version tracked. Returns the file with a Chinese name
+ * (the park name, or the title, and what it is); the 汇总表 is the
  * park's other export, an Excel file (summary-table-xlsx.ts), answered through the same ExportedFile.
  */
 export async function exportDraft(request: ExportRequest): Promise<ExportedFile> {
@@ -40,6 +48,13 @@ export async function exportDraft(request: ExportRequest): Promise<ExportedFile>
   const kind = request.park ? kindForPark(request.park, kindId) : getKind(kindId)
   const charts = request.charts ?? false
   const stem = safeFileStem(request.park?.park.name ?? request.doc.title?.text ?? '园区报告')
+  if (request.previous) {
+    if (request.form) throw new UserError('revisions_of_form', messages.revisionsOfForm, 400, { path: 'form' })
+    const options = { charts, ...(request.park ? { park: request.park } : {}) }
+    const [before, after] = await Promise.all([exportReportDocx(request.previous, kind, options), exportReportDocx(request.doc, kind, options)])
+    const { data } = trackRevisions(before, after)
+    return { format: 'docx', data, fileName: `${stem}-修订稿${DOCX}`, warnings: exportWarnings(request.doc, kind, request.park) }
+  }
   if (request.form) {
     if (!request.park) throw new UserError('form_needs_park', messages.formNeedsPark, 422)
     const data = await exportFormDocx(request.park, request.doc, kind, { charts, ...(request.fillDate ? { fillDate: request.fillDate } : {}) })
@@ -60,9 +75,4 @@ export function exportWarnings(doc: ReportDoc, kind: KindSpec, park: ParkData | 
   const errors = checkDraft({ doc }, { kindId: kind.id, ...(park ? { park } : {}) }).findings.filter((f) => f.severity === 'error' && f.rule !== 'length')
   if (errors.length) warnings.push(messages.openErrors(errors.length))
   return warnings
-}
-
-/** Characters Windows and macOS refuse in file names are dropped; the stem is kept short. */
-function safeFileStem(text: string): string {
-  return text.replace(/[\\/:*?"<>|\r\n]+/g, '').trim().slice(0, 40) || '园区报告'
 }

@@ -26,3 +26,8 @@ export function formatOfPath(path: string): FileFormat | undefined {
   const extension = extname(path).toLowerCase()
   return (Object.keys(FILE_FORMATS) as FileFormat[]).find((format) => FILE_FORMATS[format].extension === extension)
 }
+
+/** A file name stem from a park name or a title: characters Windows and macOS refuse are dropped, kept short. */
+export function safeFileStem(text: string): string {
+  return text.replace(/[\\/:*?"<>|\r\n]+/g, '').trim().slice(0, 40) || '园区报告'
+}

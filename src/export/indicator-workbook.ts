@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJs } from '../exceljs.js'
 import { indicatorRows, type Indicator } from '../kinds/kind-spec.js'
 import { getKind } from '../kinds/registry.js'
 import { assertParkCoversKind, indicatorValueIn } from '../park/indicator-values.js'
@@ -95,7 +96,7 @@ const FIRST_YEAR_COLUMN = 5
 export async function indicatorWorkbook(kindId: string, park?: ParkData): Promise<{ data: Uint8Array; fileName: string }> {
   const template = indicatorTemplate(kindId)
   if (park) assertParkCoversKind(park, getKind(kindId))
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await loadExcelJs()).Workbook()
   workbook.creator = '园区报告助手'
   const sheet = workbook.addWorksheet(messages.sheetTitle, { views: [{ state: 'frozen', ySplit: 3, xSplit: 3 }] })
   const lastColumn = FIRST_YEAR_COLUMN + template.years.length

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJs } from '../exceljs.js'
 import { UserError } from '../errors.js'
 import type { KindSpec } from '../kinds/kind-spec.js'
 import { kindForPark } from '../park/indicator-values.js'
@@ -120,7 +121,7 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: LayoutSheet, park: ParkDa
 
 /** The workbook of a layout, filled from `park` when given. */
 export async function summaryWorkbookOf(layout: SummaryLayout, park?: ParkData): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await loadExcelJs()).Workbook()
   workbook.creator = '园区报告助手'
   for (const sheet of layout.sheets) writeSheet(workbook, sheet, park)
   return new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer)

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
+import { loadExcelJs } from '../exceljs.js'
 import { UserError } from '../errors.js'
 import { checkZipArchive, ZipCheckError } from './zip-check.js'
 
@@ -61,7 +62,7 @@ export async function openWorkbook(data: Uint8Array, limits: WorkbookLimits = DE
     }
     throw error
   }
-  const workbook = new ExcelJS.Workbook()
+  const workbook = new (await loadExcelJs()).Workbook()
   try {
     await workbook.xlsx.load(Buffer.from(data.buffer, data.byteOffset, data.byteLength) as unknown as ExcelJS.Buffer)
   } catch {

@@ -18,6 +18,11 @@ export interface JobSpec {
   budgetPerStepMs?: number
   /** The job plans against the policy corpus, so the worker needs the uploaded documents. */
   usesCorpus?: true
+  /**
+   * The answer (a string) depends on the request text alone: no clock, no stored data, no uploads. An identical
+   * request is answered from the kept answer, or waits for the one running (answer-cache.ts).
+   */
+  pure?: true
 }
 
 /**
@@ -33,7 +38,7 @@ export interface JobSpec {
 export const OCR_PAGE_BUDGET_MS = 60_000
 
 export const JOB_SPECS = {
-  check: { lane: 'check', budgetMs: 2_000 },
+  check: { lane: 'check', budgetMs: 2_000, pure: true },
   checkUpload: { lane: 'check', budgetMs: 10_000 },
   annotate: { lane: 'check', budgetMs: 15_000 },
   draft: { lane: 'draft', budgetMs: 15_000, usesCorpus: true },

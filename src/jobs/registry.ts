@@ -64,6 +64,8 @@ export const ExportRequestSchema = z.object({
   form: z.boolean().default(false),
   charts: z.boolean().default(false),
   fillDate: z.string().max(40).optional(),
+  /** The version `text` was rewritten from: the report comes back with the changes from it tracked (修订). */
+  previous: DraftText.optional(),
 })
 
 const OfflineRewriteSchema = z.object({
@@ -196,6 +198,7 @@ export const JOBS = {
         form: request.form,
         charts: request.charts,
         ...(request.fillDate ? { fillDate: request.fillDate } : {}),
+        ...(request.previous !== undefined ? { previous: parseDraftText(request.previous, request.format) } : {}),
       }),
   }),
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import { Piscina } from 'piscina'
 import { RetryLaterError, UserError } from '../errors.js'
 import type { PolicyDocument } from '../ingest/clause.js'
+import { AnswerCache, type AnswerCacheLimits } from './answer-cache.js'
 import { defaultLaneLimits, JOB_SPECS, MAX_THREAD_WAIT_MS, type JobLane, type JobName, type JobSpec, type LaneLimits } from './catalog.js'
 import type { JobRequest, JobRunner } from './job-runner.js'
 import type { JobOutput } from './registry.js'
@@ -42,6 +43,8 @@ export interface WorkerPoolOptions extends WorkerOptions {
   maxThreadWaitMs?: number
   /** The module each thread runs (a path); default worker-thread.mjs. Tests of the pool pass a scripted one. */
   workerFile?: string
+  /** Bounds of the kept answers of pure jobs (answer-cache.ts). */
+  answerCache?: AnswerCacheLimits
 }
 
 interface Lane {
@@ -54,6 +57,13 @@ interface Lane {
 }
 
 const WORKER_FILE = fileURLToPath(new URL('./worker-thread.mjs', import.meta.url))
+/**
+ * Worker threads run at a lower scheduling priority than the event loop (Linux nice 5, per thread, through piscina's
+ * optional @napi-rs/nice). On a machine with fewer cores than busy threads the kernel then gives the event loop the
+ * CPU first: `/api/health`, reading request bodies and sending answers are not queued behind a check, an upload or
+ * a thread's warm-up. The jobs lose nothing when the machine is otherwise idle.
+ */
+const WORKER_NICE = 5
 /** A thread of a slow lane (draft, export, uploads) left idle this long is stopped, so its memory returns. */
 const IDLE_THREAD_MS = 60_000
 
@@ -62,6 +72,7 @@ export class WorkerPool implements JobRunner {
   private readonly budgets: Record<JobName, number>
   private readonly stepBudgets: Partial<Record<JobName, number>>
   private readonly maxThreadWaitMs: number
+  private readonly answers: AnswerCache
   private uploads: { version: number; documents: readonly PolicyDocument[] } = { version: 0, documents: [] }
   private closed = false
 
@@ -79,6 +90,7 @@ export class WorkerPool implements JobRunner {
         idleTimeout: name === 'check' ? Infinity : IDLE_THREAD_MS,
         workerData: { corpusConfig: options.corpusConfig, warm: jobsOfLane(name) } satisfies WorkerOptions,
         resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
+        niceIncrement: WORKER_NICE,
       }),
       limits: limits[name],
       inFlight: 0,
@@ -89,6 +101,7 @@ export class WorkerPool implements JobRunner {
       pool.on('error', (error: unknown) => console.error(error))
     }
     this.maxThreadWaitMs = options.maxThreadWaitMs ?? MAX_THREAD_WAIT_MS
+    this.answers = new AnswerCache(options.answerCache)
     this.budgets = {
       ...(Object.fromEntries(Object.entries(JOB_SPECS).map(([name, spec]) => [name, spec.budgetMs])) as Record<JobName, number>),
       ...options.budgets,
@@ -101,7 +114,21 @@ export class WorkerPool implements JobRunner {
 
   async run<Name extends JobName>(name: Name, request: JobRequest<Name>, options: { signal?: AbortSignal } = {}): Promise<JobOutput<Name>> {
     if (this.closed) throw new UserError('server_closing', messages.closed, 503)
-    const spec: { lane: JobLane; usesCorpus?: true } = JOB_SPECS[name]
+    const spec: JobSpec = JOB_SPECS[name]
+    if (!spec.pure || !('json' in request)) return this.runInLane(name, request, options)
+    // The same request already answered or running: its answer, without taking a thread or a place in the queue. The
+    // job runs to its end even when this client leaves (it is short, and its answer is kept for the next one).
+    const key = AnswerCache.keyOf(name, request.json)
+    const answer = this.answers.answer(key, async () => {
+      const output: unknown = await this.runInLane(name, request)
+      if (typeof output !== 'string') throw new Error(`the pure job ${name} must answer a string`)
+      return output
+    })
+    return (await (options.signal ? untilAborted(answer, options.signal) : answer)) as JobOutput<Name>
+  }
+
+  private async runInLane<Name extends JobName>(name: Name, request: JobRequest<Name>, options: { signal?: AbortSignal } = {}): Promise<JobOutput<Name>> {
+    const spec: JobSpec = JOB_SPECS[name]
     const lane = this.lanes[spec.lane]
     const refusal = this.admission(lane)
     if (refusal) throw refusal
@@ -134,10 +161,11 @@ export class WorkerPool implements JobRunner {
     await Promise.all(Object.values(this.lanes).map(({ pool }) => pool.destroy()))
   }
 
-  /** Counts for tests and the bench: threads, and jobs running and waiting per lane. */
-  stats(): { threads: number; running: Record<JobLane, number>; waiting: Record<JobLane, number> } {
+  /** Counts for tests and the bench: threads, jobs running and waiting per lane, kept answers. */
+  stats(): { threads: number; running: Record<JobLane, number>; waiting: Record<JobLane, number>; answers: ReturnType<AnswerCache['stats']> } {
     const lanes = Object.entries(this.lanes) as [JobLane, Lane][]
     return {
+      answers: this.answers.stats(),
       threads: lanes.reduce((sum, [, lane]) => sum + lane.pool.threads.length, 0),
       running: Object.fromEntries(lanes.map(([name, lane]) => [name, lane.inFlight - lane.pool.queueSize])) as Record<JobLane, number>,
       waiting: Object.fromEntries(lanes.map(([name, lane]) => [name, lane.pool.queueSize])) as Record<JobLane, number>,
@@ -177,6 +205,16 @@ export class WorkerPool implements JobRunner {
     console.error(error)
     return new UserError('job_crashed', messages.crashed, 422)
   }
+}
+
+/** `answer`, or a 400 as soon as the client's request is aborted. */
+function untilAborted<T>(answer: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(new UserError('request_aborted', messages.aborted, 400))
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new UserError('request_aborted', messages.aborted, 400))
+    signal.addEventListener('abort', onAbort, { once: true })
+    answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
 }
 
 /** The jobs that run in a lane (catalog.ts), whose code its threads load as they start. */

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
-import OpenAI from 'openai'
+import type OpenAI from 'openai'
 import type { Clause } from '../ingest/clause.js'
 import { clauseSearchText } from './clause-text.js'
 import type { EmbeddingsConfig } from './config.js'
@@ -64,23 +64,28 @@ function dot(a: Float32Array, b: Float32Array): number {
 /** Embedder for an OpenAI-compatible endpoint (OpenAI, DashScope, SiliconFlow, Ollama, vLLM …). */
 export class OpenAIEmbedder implements Embedder {
   readonly cacheKey: string
-  private readonly client: OpenAI
+  /** The SDK, loaded on the first call: the server without an embeddings endpoint never pays for it (~15 MiB). */
+  private sdk: Promise<{ OpenAI: typeof OpenAI; client: OpenAI }> | undefined
 
   constructor(private readonly config: EmbeddingsConfig) {
     this.cacheKey = `${config.model}|${config.dimensions ?? ''}`
-    this.client = new OpenAI({
-      apiKey: config.apiKey,
-      ...(config.baseURL !== undefined ? { baseURL: config.baseURL } : {}),
-      maxRetries: 0,
-    })
+  }
+
+  private loadSdk(): Promise<{ OpenAI: typeof OpenAI; client: OpenAI }> {
+    this.sdk ??= import('openai').then(({ default: OpenAI }) => ({
+      OpenAI,
+      client: new OpenAI({ apiKey: this.config.apiKey, ...(this.config.baseURL !== undefined ? { baseURL: this.config.baseURL } : {}), maxRetries: 0 }),
+    }))
+    return this.sdk
   }
 
   async embed(texts: readonly string[], purpose: EmbedPurpose): Promise<Float32Array[]> {
     if (texts.length === 0) return []
     const timeout = purpose === 'query' ? this.config.queryTimeoutMs : this.config.indexTimeoutMs
+    const { OpenAI, client } = await this.loadSdk()
     let response: OpenAI.CreateEmbeddingResponse
     try {
-      response = await this.client.embeddings.create(
+      response = await client.embeddings.create(
         {
           model: this.config.model,
           input: [...texts],
@@ -92,13 +97,13 @@ export class OpenAIEmbedder implements Embedder {
         { timeout, maxRetries: purpose === 'query' ? 0 : 1 },
       )
     } catch (e) {
-      throw toEmbeddingsError(e, timeout, this.client.baseURL)
+      throw toEmbeddingsError(OpenAI, e, timeout, client.baseURL)
     }
     return parseEmbeddings(response, texts.length)
   }
 }
 
-function toEmbeddingsError(e: unknown, timeoutMs: number, baseURL: string): EmbeddingsError {
+function toEmbeddingsError(OpenAI: typeof import('openai').default, e: unknown, timeoutMs: number, baseURL: string): EmbeddingsError {
   if (e instanceof EmbeddingsError) return e
   if (e instanceof OpenAI.APIConnectionTimeoutError) return new EmbeddingsError('embeddings_timeout', denseMessages.timeout(timeoutMs))
   if (e instanceof OpenAI.APIConnectionError) return new EmbeddingsError('embeddings_connection', denseMessages.connection(baseURL))

@@ -1,11 +1,10 @@
 import type { Finding, Severity, TextFix } from '../check/finding.js'
 import { UserError } from '../errors.js'
-import { openZip, ZipError, type ZipArchive } from '../model/docx-zip.js'
 import type { TextSegment } from '../model/form-report.js'
 import { parseXml } from '../model/ooxml.js'
-import { DEFAULT_DOCX_LIMITS, decodeXml, messages as docxMessages, relationTarget } from '../model/parse-docx.js'
-import { writeZip, type ZipWriteEntry } from '../model/zip-write.js'
+import { relationTarget } from '../model/parse-docx.js'
 import { buildCommentsPart, COMMENTS_CONTENT_TYPE, COMMENTS_REL_TYPE, withContentTypeOverride, withRelationship } from './comments-part.js'
+import { documentPart, maxAnnotationId, openArchive, readText, readXml, repack, wordDate } from './docx-package.js'
 import { isCuttable, mapDocxText, paragraphAt, sourceOf, type DocxTextMap, type MappedParagraph } from './docx-text-map.js'
 import { rewriteParagraph, type CommentMark, type ParagraphEdits, type RevisionStamp, type TextChange } from './paragraph-rewrite.js'
 import { ruleName } from './rule-names.js'
@@ -57,12 +56,7 @@ const HARMLESS_EMPTY = new Set(['w:lastRenderedPageBreak', 'w:softHyphen', 'w:an
 
 export function annotateDocx(data: Uint8Array, checkedFindings: readonly Finding[], options: AnnotateOptions = {}): AnnotateResult {
   const zip = openArchive(data)
-  const documentPath = relationTarget(readXml(zip, '_rels/.rels'), '/officeDocument', '') ?? 'word/document.xml'
-  const slash = documentPath.lastIndexOf('/')
-  const folder = documentPath.slice(0, slash + 1)
-  const relsPath = `${folder}_rels/${documentPath.slice(slash + 1)}.rels`
-  const documentXml = readText(zip, documentPath)
-  if (documentXml === undefined) throw new UserError('DOCX_NOT_WORD', docxMessages.notWord, 415)
+  const { path: documentPath, folder, relsPath, xml: documentXml } = documentPart(zip)
   const relsXml = readText(zip, relsPath)
   const commentsPath = relationTarget(relsXml ? parseXml(relsXml) : undefined, '/comments', folder) ?? `${folder}comments.xml`
   const existingComments = readText(zip, commentsPath)
@@ -220,57 +214,3 @@ function commentText(finding: Finding, tracked: boolean, text: string): string[]
 
 /** A paragraph mark inside quoted text shows as Word's own mark. */
 const shown = (text: string) => text.replaceAll(PARAGRAPH_MARK, '↵')
-
-/** The largest w:id in use (comments, changes and bookmarks share the number space in practice). */
-function maxAnnotationId(...parts: string[]): number {
-  let max = 0
-  for (const part of parts) {
-    for (const match of part.matchAll(/:id="(\d{1,9})"/g)) max = Math.max(max, Number(match[1]))
-  }
-  return max
-}
-
-function wordDate(date: Date): string {
-  return `${date.toISOString().slice(0, 19)}Z`
-}
-
-function openArchive(data: Uint8Array): ZipArchive {
-  try {
-    return openZip(data, DEFAULT_DOCX_LIMITS)
-  } catch (error) {
-    if (error instanceof ZipError) throw new UserError('DOCX_CORRUPTED', docxMessages.unknownFormat, 415)
-    throw error
-  }
-}
-
-function readText(zip: ZipArchive, path: string): string | undefined {
-  const bytes = zip.read(path)
-  return bytes ? decodeXml(bytes) : undefined
-}
-
-function readXml(zip: ZipArchive, path: string) {
-  const text = readText(zip, path)
-  return text === undefined ? undefined : parseXml(text)
-}
-
-/** The same entries in the same order; replaced parts re-encoded as UTF-8, new parts appended. */
-function repack(zip: ZipArchive, replaced: Map<string, string>): Uint8Array {
-  const encoder = new TextEncoder()
-  const entries: ZipWriteEntry[] = []
-  for (const name of zip.names) {
-    const text = replaced.get(name)
-    if (text !== undefined) {
-      entries.push({ name, data: encoder.encode(asUtf8Declaration(text)) })
-      replaced.delete(name)
-    } else {
-      entries.push({ name, stored: zip.readStored(name)! })
-    }
-  }
-  for (const [name, text] of replaced) entries.push({ name, data: encoder.encode(text) })
-  return writeZip(entries)
-}
-
-/** A part read from UTF-16 is written back as UTF-8, so its declaration must say so. */
-function asUtf8Declaration(xml: string): string {
-  return xml.replace(/^(\uFEFF?<\?xml[^>]*encoding=["'])UTF-16(["'])/i, '$1UTF-8$2').replace(/^\uFEFF/, '')
-}

@@ -86,6 +86,8 @@ export function rewriteParagraph(map: DocxTextMap, paragraph: MappedParagraph, e
         : `<${w('commentRangeEnd')} ${w('id')}="${id}"/><${w('r')}><${w('commentReference')} ${w('id')}="${id}"/></${w('r')}>`
     }
     const change = marker.change!
+    // A pure deletion has nothing to insert: an empty w:ins would be a revision of nothing to accept or reject.
+    if (!change.text) return ''
     const run = formattingRunFor(paragraph, change.start)
     const rPr = run ? rPrXml(xml, run.element) : ''
     return `<${w('ins')}${stampAttrs(change.insertionId)}><${w('r')}>${rPr}${textChildren(change.text, w, 't')}</${w('r')}></${w('ins')}>`

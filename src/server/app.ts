@@ -1,8 +1,5 @@
 import { timingSafeEqual } from 'node:crypto'
-import { readdirSync, readFileSync } from 'node:fs'
-import { extname } from 'node:path'
 import { Hono } from 'hono'
-import { secureHeaders } from 'hono/secure-headers'
 import type { AppConfig } from '../config.js'
 import type { PolicyCorpus } from '../corpus/policy-corpus.js'
 import { UserError } from '../errors.js'
@@ -11,6 +8,7 @@ import type { JobRunner } from '../jobs/job-runner.js'
 import { requestBodyLimit } from './body-limit.js'
 import { errorResponse } from './errors.js'
 import { rateLimit } from './rate-limit.js'
+import { securityHeaders, STATIC_FILES, staticHeaders, VERSION } from './static-files.js'
 import { checkRoutes } from './routes/check.js'
 import { draftingRoutes } from './routes/drafting.js'
 import { exportRoutes } from './routes/export.js'
@@ -29,27 +27,6 @@ export interface AppDependencies {
   /** Where CPU-heavy work runs: the server passes its worker pool; by default (tests) the calling thread. */
   jobs?: JobRunner
 }
-
-const VERSION = '0.1.0'
-
-// The web page is the flat folder ./web (HTML, CSS and ES modules, no build step), read once at start-up into a
-// fixed table: a request path is only ever looked up in it, never joined to a file path, so nothing outside the
-// folder can be reached.
-const WEB_DIR = new URL('./web/', import.meta.url)
-const STATIC_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-}
-const STATIC_FILES: Readonly<Record<string, { body: string; type: string }>> = Object.fromEntries(
-  readdirSync(WEB_DIR, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && STATIC_TYPES[extname(entry.name)])
-    .map((entry) => [
-      entry.name === 'index.html' ? '/' : `/${entry.name}`,
-      { body: readFileSync(new URL(entry.name, WEB_DIR), 'utf8'), type: STATIC_TYPES[extname(entry.name)]! },
-    ]),
-)
 
 const messages = {
   unauthorized: '需要访问令牌：请在请求头 Authorization 中提供 “Bearer <令牌>”。',
@@ -70,20 +47,7 @@ function bearerMatches(header: string | undefined, token: string): boolean {
 export function createApp({ config, corpus, workspace, jobs = inlineJobRunner(corpus) }: AppDependencies): Hono {
   const app = new Hono()
   app.onError(errorResponse)
-  app.use(
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        baseUri: ["'none'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-      },
-    }),
-  )
+  app.use(securityHeaders())
 
   if (config.auth) {
     const token = config.auth.token
@@ -104,8 +68,7 @@ export function createApp({ config, corpus, workspace, jobs = inlineJobRunner(co
   })
 
   for (const [path, file] of Object.entries(STATIC_FILES)) {
-    // no-cache: the page is revalidated on every load, so a restarted server never runs against a stale script.
-    app.get(path, (c) => c.body(file.body, 200, { 'content-type': file.type, 'cache-control': 'no-cache' }))
+    app.get(path, (c) => c.body(file.body, 200, staticHeaders(file)))
   }
 
   app.get('/api/health', (c) =>

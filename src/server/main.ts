@@ -1,41 +1,72 @@
 import { serve } from '@hono/node-server'
-import { loadConfig } from '../config.js'
+import { loadConfig, type AppConfig } from '../config.js'
 import { UserError } from '../errors.js'
-import { PolicyCorpus } from '../corpus/policy-corpus.js'
-import { WorkerPool } from '../jobs/worker-pool.js'
-import { openWorkspace } from '../store/workspace.js'
-import { createApp } from './app.js'
+import { startupGate, type ReadyApp } from './startup-gate.js'
 
 /** Open requests get this long to finish on SIGTERM/SIGINT before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 5_000
 
+interface Services {
+  app: ReadyApp
+  /** What the start-up line reports. */
+  summary: string
+  close(): Promise<void>
+}
+
 /**
- * `npm start`: the server on the embedded default — bundled policies, the workspace database (PGlite under DATA_DIR,
- * or DATABASE_URL), no API key needed. On SIGTERM/SIGINT it stops accepting requests, lets open ones finish, and
- * closes the database, so the embedded database's files are complete and its lock is released.
+ * The database, the policy index, the worker pool and the full application. Everything heavy is imported here, after
+ * the server already listens: these modules and the embedded database take seconds to load, and /api/health and the
+ * page answer meanwhile (startup-gate.ts).
  */
-async function main(): Promise<void> {
-  const config = loadConfig()
+async function openServices(config: AppConfig): Promise<Services> {
+  const [{ openWorkspace }, { PolicyCorpus }, { WorkerPool }, { createApp }] = await Promise.all([
+    import('../store/workspace.js'),
+    import('../corpus/policy-corpus.js'),
+    import('../jobs/worker-pool.js'),
+    import('./app.js'),
+  ])
   const workspace = await openWorkspace({ dataDir: config.dataDir, env: config.env })
-  let corpus: PolicyCorpus
   try {
-    corpus = await PolicyCorpus.open(config, workspace.documents)
+    const corpus = await PolicyCorpus.open(config, workspace.documents)
+    // Checking, offline drafting, export and reading uploads run in worker threads (one per core): the event loop
+    // stays free for every other request, and a job that overruns its time budget is stopped.
+    const jobs = new WorkerPool({ corpusConfig: { env: config.env, dataDir: config.dataDir, limits: config.limits } })
+    jobs.setUploads(corpus.uploads())
+    corpus.onUploadsChanged(() => jobs.setUploads(corpus.uploads()))
+    const { documents, clauses } = corpus.stats
+    return {
+      app: createApp({ config, corpus, workspace, jobs }),
+      summary: `${documents} 份政策文件，${clauses} 条条款；数据库 ${workspace.db.backend === 'postgres' ? 'PostgreSQL' : `${config.dataDir}/pglite`}`,
+      close: async () => {
+        await Promise.all([jobs.close(), workspace.close()])
+      },
+    }
   } catch (error) {
     await workspace.close()
     throw error
   }
-  // Checking, offline drafting, export and reading uploads run in worker threads (one per core): the event loop
-  // stays free for every other request, and a job that overruns its time budget is stopped.
-  const jobs = new WorkerPool({ corpusConfig: { env: config.env, dataDir: config.dataDir, limits: config.limits } })
-  jobs.setUploads(corpus.uploads())
-  corpus.onUploadsChanged(() => jobs.setUploads(corpus.uploads()))
-  const app = createApp({ config, corpus, workspace, jobs })
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    const { documents, clauses } = corpus.stats
-    console.log(
-      `园区报告助手已启动：http://${config.host}:${info.port}/  （${documents} 份政策文件，${clauses} 条条款；` +
-        `数据库 ${workspace.db.backend === 'postgres' ? 'PostgreSQL' : `${config.dataDir}/pglite`}）`,
+}
+
+/**
+ * `npm start`: the server on the embedded default — bundled policies, the workspace database (PGlite under DATA_DIR,
+ * or DATABASE_URL), no API key needed. It listens at once and opens the database and the index in the background.
+ * On SIGTERM/SIGINT it stops accepting requests, lets open ones finish, and closes the database, so the embedded
+ * database's files are complete and its lock is released.
+ */
+function main(): void {
+  const config = loadConfig()
+  const started = performance.now()
+  const services = openServices(config)
+  const server = serve({ fetch: startupGate({ ready: services.then((s) => s.app), config }), port: config.port, hostname: config.host }, (info) => {
+    services.then(
+      ({ summary }) => console.log(`园区报告助手已启动：http://${config.host}:${info.port}/  （${summary}；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）`),
+      () => undefined,
     )
+  })
+  services.catch((error: unknown) => {
+    // A UserError (say, the data directory is in use by another instance) is a message for a person, not a bug.
+    console.error(error instanceof UserError ? error.message : error)
+    process.exit(1)
   })
 
   let stopping = false
@@ -49,7 +80,8 @@ async function main(): Promise<void> {
     force.unref()
     server.close(() => {
       clearTimeout(force)
-      Promise.all([jobs.close(), workspace.close()])
+      services
+        .then((s) => s.close())
         .then(() => process.exit(0))
         .catch((error: unknown) => {
           console.error(error)
@@ -63,8 +95,9 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => stop('SIGTERM'))
 }
 
-main().catch((error: unknown) => {
-  // A UserError (say, the data directory is in use by another instance) is a message for a person, not a bug.
+try {
+  main()
+} catch (error) {
   console.error(error instanceof UserError ? error.message : error)
   process.exit(1)
-})
+}

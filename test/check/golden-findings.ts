@@ -15,6 +15,7 @@ import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { draftOfAbout3000Zishu } from '../../bench/check.js'
 import { checkDraft } from '../../src/check/check-draft.js'
+import { freezeForChecks } from '../../src/check/check-memo.js'
 import type { Finding } from '../../src/check/finding.js'
 import { loadDraft, parseDraftText, type LoadedDraft } from '../../src/model/load-draft.js'
 import type { ParkData } from '../../src/park/park-schema.js'
@@ -31,7 +32,17 @@ export interface GoldenCase {
   findings: () => Promise<Finding[]>
 }
 
-const parkFixture = (name: string): ParkData => parseParkJson(readFileSync(join(FIXTURES, 'parks', `${name}.json`), 'utf8'))
+// Park data frozen as the server holds it (valid-parks.ts): what the checker derives from it is kept across checks,
+// so a case checked twice, and every case after the first with the same park, reads it from there.
+const parks = new Map<string, ParkData>()
+function parkFixture(name: string): ParkData {
+  let park = parks.get(name)
+  if (!park) {
+    park = freezeForChecks(parseParkJson(readFileSync(join(FIXTURES, 'parks', `${name}.json`), 'utf8')))
+    parks.set(name, park)
+  }
+  return park
+}
 
 function checked(draft: () => Promise<LoadedDraft> | LoadedDraft, options: { kindId?: string; park?: ParkData }) {
   return async () => checkDraft(await draft(), options).findings
@@ -43,7 +54,8 @@ const GOLDEN_SETS = SETS.filter((set) => set !== 'holdout2')
 function realTextCases(): GoldenCase[] {
   return loadRealTexts(GOLDEN_SETS).flatMap((text) => {
     const kindId = text.expected.kind ?? undefined
-    const park = loadPark(text)
+    const loaded = loadPark(text)
+    const park = loaded && freezeForChecks(loaded)
     const name = `real-${text.set}-${basename(text.name, '.txt')}`
     const draft = () => ({ doc: parseDraftText(text.body) })
     const cases: GoldenCase[] = [{ name, findings: checked(draft, { ...(kindId ? { kindId } : {}), ...(park ? { park } : {}) }) }]

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { composeReport } from '../../src/draft/compose.js'
 import { EvidenceMapSchema } from '../../src/draft/evidence.js'
+import { readHeadingMarker } from '../../src/model/heading-markers.js'
 import { parseReport } from '../../src/model/parse-report.js'
 import { reportZishu } from '../../src/model/report-stats.js'
 import { extractNumbers } from '../../src/park/text-numbers.js'
@@ -32,7 +33,11 @@ describe('composeReport on the fixture parks', () => {
     const { text, evidence } = await composeFor(park)
     expect(EvidenceMapSchema.parse(evidence)).toEqual(evidence)
     expect(evidence.untraced).toEqual([])
-    const numbers = extractNumbers(text).filter((n) => !n.isYear).map((n) => n.raw)
+    // Every number but years and the markers of numbered items (1.安全生产体系建设).
+    const numbers = text.split('\n').flatMap((line) => {
+      const marker = readHeadingMarker(line)?.text.length ?? 0
+      return extractNumbers(line).filter((n) => !n.isYear && n.index >= marker).map((n) => n.raw)
+    })
     expect(evidence.figures.map((f) => f.raw)).toEqual(numbers)
     expect(evidence.measures.map((m) => m.section)).toEqual(['二、创新举措/（一）', '二、创新举措/（二）', '二、创新举措/（三）'])
   })
@@ -68,7 +73,7 @@ describe('composeReport: the text of 南岭经济技术开发区', () => {
     expect(background[2]).toMatch(/也是落实《工业园区高质量发展指引》“推动绿色安全发展”要求的具体行动。$/)
   })
 
-  it('创新举措: one （一） per measure, problem first, the aligned clause named by its 领句', async () => {
+  it('创新举措: one （一） per measure, each opening differently (goal, policy, problem), the aligned clause named by its 领句', async () => {
     const { text, evidence } = await composeFor(loadPark('nanling-green'))
     const measures = text.split('\n\n')[3]!.split('\n')
     expect(measures.filter((line) => line.startsWith('（'))).toEqual([
@@ -76,13 +81,27 @@ describe('composeReport: the text of 南岭经济技术开发区', () => {
       '（二）打通“副产硫酸钠—元明粉—玻璃原料”循环链条',
       '（三）建成南岭经济技术开发区智慧安全应急管理平台',
     ])
+    // The microgrid's result changed most (绿电消费占比 9.5% → 27.8%): it leads with that goal. The safety platform
+    // has the problem with the most figures left; the 硫酸钠 project leads with the clause it follows.
     expect(measures[2]).toBe(
-      '针对能源结构偏煤、碳排放强度偏高的问题，园区对照《工业园区高质量发展指引》“加快园区绿色设施建设”要求，' +
-        '建设“源网荷储”一体化绿色微电网（屋顶光伏86兆瓦、储能40兆瓦时），建成南岭经济技术开发区数字化能碳管理中心，对37家重点用能企业实施能耗在线监测。',
+      '为破解能源结构偏煤、碳排放强度偏高的问题、降低单位能耗碳排放、提高绿电消费占比，对照《工业园区高质量发展指引》“加快园区绿色设施建设”要求，' +
+        '园区建设“源网荷储”一体化绿色微电网（屋顶光伏86兆瓦、储能40兆瓦时），建成南岭经济技术开发区数字化能碳管理中心，对37家重点用能企业实施能耗在线监测。',
     )
+    expect(measures[4]).toBe(
+      '按照《工业园区高质量发展指引》“加快园区绿色设施建设”要求，围绕副产固废利用不足的问题，' +
+        '园区引进南岭市绿源环保科技有限公司建设年处理12万吨硫酸钠资源化项目，打通“副产硫酸钠—元明粉—玻璃原料”循环链条。',
+    )
+    expect(measures[6]).toBe(
+      '针对危化品储运风险点多、监测预警靠人工巡检的问题，对照《工业园区高质量发展指引》“强化园区生产安全保障”要求，' +
+        '园区建成南岭经济技术开发区智慧安全应急管理平台，接入1.2万个监测点位，推行安全风险分级管控和隐患排查治理双重预防机制。',
+    )
+    // The two safety rows of 绿色安全情况 are parts of the safety measure: numbered items, headed by their subject.
+    expect(measures.slice(7)).toEqual([
+      '1.安全生产体系建设。南岭经济技术开发区建立园区、企业、车间三级安全生产责任体系，实施项目安全准入负面清单，2025年组织应急演练46次。',
+      '2.安全科技支撑。园区推广应用防爆巡检机器人24台，淘汰落后工艺设备31台（套）。',
+    ])
     // The safety rows of 绿色安全情况 join the safety measure, without repeating what it built.
-    expect(measures[6]).toContain('推广应用防爆巡检机器人24台，淘汰落后工艺设备31台（套）。')
-    expect(measures[6]).not.toContain('。建成智慧安全应急管理平台')
+    expect(text).not.toContain('。建成智慧安全应急管理平台')
     expect(evidence.measures[0]).toEqual({
       id: 'M1',
       section: '二、创新举措/（一）',
@@ -180,8 +199,12 @@ describe('composeReport over its budget', () => {
     expect(reportZishu(parseReport(text)).total).toBeLessThanOrEqual(plan.totalBudget)
     expect(text).not.toContain(drill)
     const full = (await composeFor(nanling)).text
-    // Everything else is as composed without the long row.
-    expect(text).toBe(full.replace('建立园区、企业、车间三级安全生产责任体系，实施项目安全准入负面清单，2025年组织应急演练46次。', ''))
+    // Everything else is as composed without the long row: its item goes, and the next item is numbered 1.
+    expect(text).toBe(
+      full
+        .replace('1.安全生产体系建设。南岭经济技术开发区建立园区、企业、车间三级安全生产责任体系，实施项目安全准入负面清单，2025年组织应急演练46次。\n', '')
+        .replace('2.安全科技支撑。', '1.安全科技支撑。'),
+    )
     expect(brief(check(text, park).filter((f) => f.severity === 'error'))).toEqual([])
   })
 })
@@ -196,6 +219,41 @@ describe('composeReport for the 示范基地 kinds (003)', () => {
       '一、示范基地发展概述', '二、发展亮点和成效', '三、示范性做法和经验', '四、存在的问题及建议',
     ])
     expect(text.startsWith('南岭经济技术开发区示范基地2025年发展情况报告\n\n一、示范基地发展概述\n')).toBe(true)
+  })
+
+  it('澧州 (年度发展情况报告): 存在的问题 from the data year’s accidents and incidents, each with its advice; no error', async () => {
+    const park = loadPark('lizhou-base')
+    const { text, evidence } = await composeFor(park)
+    expect(text.trimEnd().split('\n\n').at(-1)!.split('\n')).toEqual([
+      '四、存在的问题及建议',
+      '对照高质量发展要求，示范基地仍存在两方面短板：一是2025年示范基地内仍发生一般生产安全事故2起；二是2025年示范基地内仍发生Ⅳ级突发环境事件1次。',
+      '针对上述问题，建议压实企业安全生产主体责任，健全安全风险分级管控和隐患排查治理双重预防机制，压减生产安全事故起数；开展环境风险隐患排查，完善突发环境事件应急预案和处置能力。',
+    ])
+    expect(evidence.figures.filter((f) => f.section === '四、存在的问题及建议').map((f) => `${f.raw} ${f.provenance}`)).toEqual([
+      "2起 $.indicators.safety.generalAccidents['2025']",
+      "1次 $.indicators.green.levelFourEnvironmentalIncidents['2025']",
+    ])
+    expect(brief(check(text, park).filter((f) => f.severity === 'error'))).toEqual([])
+  })
+
+  it('存在的问题: a 汇总表 row answered 否 counts where the base type is asked it (18.10: 原材料), never a made-up problem', async () => {
+    const lizhou = loadPark('lizhou-base')
+    const calm = {
+      ...lizhou.indicators,
+      safety: { ...lizhou.indicators!.safety, generalAccidents: { '2025': 0, '2024': 3, '2023': 4 } },
+      green: { ...lizhou.indicators!.green, levelFourEnvironmentalIncidents: { '2025': 0, '2024': 0, '2023': 0 } },
+    }
+    const section = async (baseType: string) => {
+      const park = validPark({ ...lizhou, indicators: calm, summaryTable: { ...lizhou.summaryTable, header: { ...lizhou.summaryTable!.header, baseType } } })
+      const { text } = await composeFor(park)
+      return text.trimEnd().split('\n\n').at(-1)!.split('\n').slice(1)
+    }
+    // 工业互联网: 18.10 is not asked of it, so its 否 says nothing; with nothing else, the placeholder stays.
+    expect(await section('工业互联网')).toEqual(['【待补充：示范基地发展中当前存在的主要问题和短板，以及下一步工作思路和意见建议】'])
+    expect(await section('原材料')).toEqual([
+      '对照高质量发展要求，示范基地仍存在短板：尚未开展整体性安全风险评价。',
+      '针对上述问题，建议开展整体性安全风险评价，确定安全容量，实施总量控制。',
+    ])
   })
 
   it.each(FIXTURE_PARKS)('%s as 优秀案例推荐: no error', async (name) => {
@@ -263,33 +321,34 @@ describe('composeReport: the problems as the 【摘要】 lists them', () => {
   })
 })
 
-describe('composeReport: indicator rows joined to a measure read as sentences with a subject', () => {
+describe('composeReport: indicator rows joined to a measure read as items with a subject', () => {
   const nanling = loadPark('nanling-green')
   const lead =
-    '针对危化品储运风险点多、监测预警靠人工巡检的问题，园区对照《工业园区高质量发展指引》“强化园区生产安全保障”要求，' +
-    '建成南岭经济技术开发区智慧安全应急管理平台，接入1.2万个监测点位，推行安全风险分级管控和隐患排查治理双重预防机制。'
-  // A row kept whole reads on from the measure, as before.
-  const system = '建立园区、企业、车间三级安全生产责任体系，实施项目安全准入负面清单，2025年组织应急演练46次。'
+    '针对危化品储运风险点多、监测预警靠人工巡检的问题，对照《工业园区高质量发展指引》“强化园区生产安全保障”要求，' +
+    '园区建成南岭经济技术开发区智慧安全应急管理平台，接入1.2万个监测点位，推行安全风险分级管控和隐患排查治理双重预防机制。'
+  // A row that names 园区 in its first clause gets the park's name as its subject.
+  const system = '1.安全生产体系建设。南岭经济技术开发区建立园区、企业、车间三级安全生产责任体系，实施项目安全准入负面清单，2025年组织应急演练46次。'
   it.each([
     {
       // The platform clause repeats the measure and goes; what is left starts without a subject.
       safetyTech: '建成智慧安全应急管理平台，推广应用防爆巡检机器人24台，淘汰落后工艺设备31台（套）。',
-      paragraph: `${lead}${system}园区推广应用防爆巡检机器人24台，淘汰落后工艺设备31台（套）。`,
+      item: '2.安全科技支撑。园区推广应用防爆巡检机器人24台，淘汰落后工艺设备31台（套）。',
     },
     {
+      // 接入监测点位1.2万个 tells again what the measure states (接入1.2万个监测点位): each fact once.
       safetyTech: '建成智慧安全应急管理平台，接入监测点位1.2万个，推广熔炉智能测温装置210套。',
-      paragraph: `${lead}${system}园区推广熔炉智能测温装置210套。`,
+      item: '2.安全科技支撑。园区推广熔炉智能测温装置210套。',
     },
     {
       safetyTech: '建成智慧安全应急管理平台，2025年开展危化品储运专项检查212家次。',
-      paragraph: `${lead}${system}2025年，园区开展危化品储运专项检查212家次。`,
+      item: '2.安全科技支撑。2025年，园区开展危化品储运专项检查212家次。',
     },
-  ])('$safetyTech', async ({ safetyTech, paragraph }) => {
+  ])('$safetyTech', async ({ safetyTech, item }) => {
     const park = validPark({ ...nanling, indicators: { ...nanling.indicators, green: { ...nanling.indicators!.green, safetyTech } } })
     const { text, evidence } = await composeFor(park)
     const measures = text.split('\n\n')[3]!.split('\n')
     expect(measures[5]).toBe('（三）建成南岭经济技术开发区智慧安全应急管理平台')
-    expect(measures[6]).toBe(paragraph)
+    expect(measures.slice(6)).toEqual([lead, system, item])
     expect(evidence.untraced).toEqual([])
   })
 })

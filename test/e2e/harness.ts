@@ -49,8 +49,9 @@ export async function startServer(dataDir: string, port: number, extraEnv: Recor
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}: ${output}`)
     try {
+      // The server answers health at once with status "starting" while it opens the database; wait for "ok".
       const response = await fetch(`http://127.0.0.1:${port}/api/health`)
-      if (response.ok) return child
+      if (response.ok && ((await response.json()) as { status?: string }).status === 'ok') return child
     } catch {
       // not listening yet
     }

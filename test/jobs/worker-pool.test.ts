@@ -96,6 +96,35 @@ describe('WorkerPool', () => {
     expect(await run(p, { echo: '还在' })).toEqual({ echo: '还在' })
   })
 
+  it('answers identical check requests once: those arriving while it runs wait for it, later ones get the kept answer', async () => {
+    // One thread and no waiting room: a second job would be refused 503, so only a shared run can answer all three.
+    const p = startPool({ lanes: { check: { maxRunning: 1, maxWaiting: 0, maxWaitMs: 60_000 } } })
+    const json = JSON.stringify({ spinMs: 300, answer: '审校结果' })
+    const answers = await Promise.all([1, 2, 3].map(() => p.run('check', { json })))
+    expect(new Set(answers).size).toBe(1)
+    expect(answers[0]).toMatch(/^审校结果 @\d+$/)
+    // The lane is busy with another text; the kept answer still comes at once, identical.
+    const busy = p.run('check', { json: JSON.stringify({ spinMs: 400, answer: '另一份' }) })
+    expect(await p.run('check', { json })).toBe(answers[0])
+    expect((await rejectionOf(p.run('check', { json: JSON.stringify({ answer: '第三份' }) }))).code).toBe('server_busy')
+    await busy
+    expect(p.stats().answers).toMatchObject({ answers: 2, running: 0 })
+  })
+
+  it('runs a check again after a failure, and answers an aborted client at once while the others still get the answer', async () => {
+    const p = startPool({ lanes: { check: { maxRunning: 1, maxWaiting: 0, maxWaitMs: 60_000 } } })
+    const failing = JSON.stringify({ userError: true })
+    expect((await rejectionOf(p.run('check', { json: failing }))).code).toBe('bad_input')
+    expect((await rejectionOf(p.run('check', { json: failing }))).code).toBe('bad_input')
+    const json = JSON.stringify({ spinMs: 300, answer: '共用' })
+    const client = new AbortController()
+    const leaving = p.run('check', { json }, { signal: client.signal })
+    const staying = p.run('check', { json })
+    client.abort()
+    expect((await rejectionOf(leaving)).code).toBe('request_aborted')
+    expect(await staying).toMatch(/^共用 @/)
+  })
+
   it('drops the job of a client that went away', async () => {
     const p = startPool()
     const client = new AbortController()

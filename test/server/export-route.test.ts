@@ -7,6 +7,7 @@ import { checkReport } from '../../src/check/check-report.js'
 import { loadConfig } from '../../src/config.js'
 import { PolicyCorpus } from '../../src/corpus/policy-corpus.js'
 import { getKind } from '../../src/kinds/registry.js'
+import { openZip } from '../../src/model/docx-zip.js'
 import { parseDocxReport } from '../../src/model/parse-docx.js'
 import { walkSections } from '../../src/model/sections.js'
 import { createApp } from '../../src/server/app.js'
@@ -49,6 +50,19 @@ describe('POST /api/export', () => {
     expect(flawed.headers.get('x-export-warnings')!.split(',').map(decodeURIComponent)).toEqual(['审校仍有 1 个错误未处理：文件已导出，建议先在审校中修改后再导出。'])
     const clean = await app.request('/api/export', post({ text: draft, park }))
     expect(clean.headers.get('x-export-warnings')).toBeNull()
+  })
+
+  it('returns the report with the changes from a previous version as tracked changes, and refuses them on the whole form', async () => {
+    const rewritten = draft.replace('建设年处理12万吨硫酸钠资源化项目', '建成年处理12万吨的硫酸钠资源化利用项目')
+    const response = await app.request('/api/export', post({ text: rewritten, previous: draft, park }))
+    expect(response.status).toBe(200)
+    expect(decodeURIComponent(response.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toBe('南岭经济技术开发区-修订稿.docx')
+    const xml = new TextDecoder().decode(openZip(new Uint8Array(await response.arrayBuffer()), { maxEntries: 100, maxUncompressedBytes: 1e8 }).read('word/document.xml')!)
+    const revisions = [...xml.matchAll(/<w:(ins|del) w:id="\d+" w:author="园区报告助手" w:date="[^"]+">[\s\S]*?<w:(?:t|delText) xml:space="preserve">([^<]*)</g)]
+    expect(revisions.map((m) => [m[1], m[2]])).toEqual([['del', '设'], ['ins', '成'], ['ins', '的'], ['ins', '利用']])
+    const refused = await app.request('/api/export', post({ text: rewritten, previous: draft, park, form: true }))
+    expect(refused.status).toBe(400)
+    expect(await refused.json()).toMatchObject({ error: { code: 'revisions_of_form', message: '修订稿只导出报告正文：请取消“整份经验总结材料”后再导出修订稿。' } })
   })
 
   it('returns the whole form, and refuses the form without park data', async () => {

@@ -1,5 +1,6 @@
 import { Document, Packer, Paragraph } from 'docx'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openZip } from '../../src/model/docx-zip.js'
 import { answer, fixture, json, multipart, openTestWorkspace, parkFixture, type TestWorkspace } from './workspace-helpers.js'
 
 type Draft = { id: string; parkId: string; kind: string; title: string; latestVersion: number }
@@ -152,6 +153,19 @@ describe('workspace drafts and versions over HTTP', () => {
     const missing = await answer<ErrorBody>(ws.app.request(`/api/drafts/${id}/compare?from=1`))
     expect(missing.status).toBe(400)
     expect(missing.body.error.message).toMatch(/^版本号应为正整数/)
+  })
+
+  it('downloads two versions as a Word file with the changes between them as tracked changes', async () => {
+    const { body } = await answer<Generated>(ws.app.request(`/api/parks/${parkId}/drafts`, json('POST', {})))
+    const id = body.draft.id
+    const edited = body.text.replace('嘉澜经济技术开发区始建于1993年', '嘉澜经济技术开发区始建于1993年9月')
+    await ws.app.request(`/api/drafts/${id}/versions`, json('POST', { text: edited, source: 'rewrite', baseVersion: 1 }))
+    const response = await ws.app.request(`/api/drafts/${id}/compare.docx?from=1&to=2`)
+    expect(response.status).toBe(200)
+    expect(decodeURIComponent(response.headers.get('content-disposition')!.split("UTF-8''")[1]!)).toBe(`${body.draft.title}-第1稿至第2稿修订.docx`)
+    const xml = new TextDecoder().decode(openZip(new Uint8Array(await response.arrayBuffer()), { maxEntries: 100, maxUncompressedBytes: 1e8 }).read('word/document.xml')!)
+    expect([...xml.matchAll(/<w:(ins|del) [^>]*>[\s\S]*?<w:(?:t|delText) xml:space="preserve">([^<]*)</g)].map((m) => [m[1], m[2]])).toEqual([['ins', '9月']])
+    expect((await answer<ErrorBody>(ws.app.request(`/api/drafts/${id}/compare.docx?from=1&to=3`))).status).toBe(404)
   })
 
   it.each([

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { sectionHeadingLine, type SectionRole } from '../../kinds/kind-spec.js'
 import type { ReportDoc, Section, TextSpan } from '../../model/report-doc.js'
 import type { ParkData } from '../../park/park-schema.js'
+import { checkMemo } from '../check-memo.js'
 import { announcesItems, enumerationsOf } from '../enumerations.js'
 import type { RuleFinding } from '../finding.js'
 import { defineRule } from '../rule.js'
@@ -310,7 +311,19 @@ function problemsOf(doc: ReportDoc, section: Section): Unit[] {
 // Park data
 // ---------------------------------------------------------------------------------------------
 
-function parkUnitsOf(park: ParkData | undefined): { problems: ParkUnit[]; measures: ParkUnit[]; results: ParkUnit[]; all: ParkUnit[] } {
+interface ParkUnits {
+  problems: ParkUnit[]
+  measures: ParkUnit[]
+  results: ParkUnit[]
+  all: ParkUnit[]
+}
+
+/** The park's practice items as units: a function of the park alone, so computed once per check (or per frozen park). */
+function parkUnitsOf(park: ParkData | undefined): ParkUnits {
+  return park ? checkMemo(park, 'logicChainUnits', readParkUnits) : readParkUnits(undefined)
+}
+
+function readParkUnits(park: ParkData | undefined): ParkUnits {
   const practice = park?.practice
   const toUnit = (id: string, text: string, links: string[]): ParkUnit => ({ ...unit(text, text, { start: 0, end: 0 }), id, links })
   const problems = (practice?.problems ?? []).map((p) => toUnit(p.id, p.text, []))

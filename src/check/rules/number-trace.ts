@@ -3,6 +3,7 @@ import { derivationsBetween, shareOf } from '../../park/derivations.js'
 import type { ParkData } from '../../park/park-schema.js'
 import { extractNumbers } from '../../park/text-numbers.js'
 import { inUnit, toBase, type Quantity } from '../../park/units.js'
+import { checkMemo } from '../check-memo.js'
 import { draftFigures, isClaimKind, quoteFigure, type DraftFigure } from '../draft-figures.js'
 import { bindFigure, changeVerdicts, compareWithData, dataSeries, parkDerivedFigures, parkKnownFigures, sameValue, type DataSeries, type Tolerance } from '../figure-binding.js'
 import { contentPairs, describesSameThing, figureDescription } from '../figure-meaning.js'
@@ -64,7 +65,8 @@ export const numberTraceRule = defineRule({
   },
   check({ doc, park, materials, options }) {
     if (!park) return []
-    const sources = byUnit(knownSources(park, materials))
+    // Without materials the sources are a function of the park alone (the HTTP API checks many drafts against one).
+    const sources = materials.length ? byUnit(knownSources(park, materials)) : checkMemo(park, 'traceSources', (data) => byUnit(knownSources(data, [])))
     const catalog = dataSeries(park)
     const figures = draftFigures(doc)
     const neighbours = neighbourDerivations(figures)

@@ -1,10 +1,9 @@
 import { z } from 'zod'
-import { entityNameForms } from '../../park/entity-names.js'
 import type { RuleFinding } from '../finding.js'
 import { findHonourLevels } from '../honour-levels.js'
 import { findInstitutionShortNames } from '../institution-names.js'
 import { findLatinAcronyms } from '../latin-acronyms.js'
-import { findNameMentions } from '../name-mentions.js'
+import { findNameMentions, parkNameForms } from '../name-mentions.js'
 import { defineRule } from '../rule.js'
 import { findShortNames } from '../short-names.js'
 import { findTermAbbreviations } from '../term-abbreviations.js'
@@ -41,7 +40,7 @@ export const properNounRule = defineRule({
   },
   check({ doc, kind, park, options }) {
     const policy = options.shortNames ?? shortNamePolicy(kind.id)
-    const entities = entityNameForms(park?.entities ?? [], park?.park.name)
+    const entities = parkNameForms(park)
     const mentions = textBlocks(doc).flatMap((block) =>
       findNameMentions(block.text, entities, { declarations: policy === 'full-name-everywhere' }).map((candidate): RuleFinding => {
         const range = blockRange(doc, block, candidate.start, candidate.end)

@@ -16,9 +16,10 @@ import { parseReport } from '../../model/parse-report.js'
 import type { ParkData } from '../../park/park-schema.js'
 import { requireValidPark } from '../../park/read-park.js'
 import { distinctTitle } from '../draft-title.js'
-import { ClauseLangChainRetriever } from '../../retrieve/langchain-retriever.js'
 import type { Workspace } from '../../store/workspace.js'
 import { respondWithDraft } from '../draft-response.js'
+import { fileResponse } from '../file-response.js'
+import { FILE_FORMATS, safeFileStem } from '../../export/file-format.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
 import { KindIdSchema } from '../../kinds/kind-id.js'
 import { kindForPark } from '../../park/indicator-values.js'
@@ -182,6 +183,20 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
   })
 
   /**
+   * The same two versions as a Word file for a reviewer: the report of `to` with every change from `from` as a
+   * tracked change (修订) they accept or reject one by one. Built in a worker thread like every export.
+   */
+  app.get('/drafts/:id/compare.docx', async (c) => {
+    const from = parseRequest(VersionNumber, c.req.query('from'))
+    const to = parseRequest(VersionNumber, c.req.query('to'))
+    const id = c.req.param('id')
+    const draft = await drafts.get(id)
+    const [before, after, park] = await Promise.all([drafts.getVersion(id, from), drafts.getVersion(id, to), parkData(draft.parkId)])
+    const file = await deps.jobs.run('export', { value: { text: after.text, previous: before.text, kind: draft.kind, park: park.data } }, { signal: c.req.raw.signal })
+    return fileResponse({ ...file, fileName: `${safeFileStem(draft.title)}-第${from}稿至第${to}稿修订${FILE_FORMATS.docx.extension}` }, 'revisions')
+  })
+
+  /**
    * The evidence of a stored draft's latest text: the policy clauses each measure of the park was aligned with (the
    * same plan the drafter made) and the source of every figure. Not stored with the draft: the clauses follow the
    * corpus as it is now, and the figures follow the text as it was edited.
@@ -197,6 +212,8 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
 }
 
 async function evidenceOf(text: string, park: ParkData, kindId: string, corpus: PolicyCorpus): Promise<EvidenceMap> {
+  // LangChain is loaded when the evidence is first asked for, not at the server's start.
+  const { ClauseLangChainRetriever } = await import('../../retrieve/langchain-retriever.js')
   const retriever = new ClauseLangChainRetriever({ retriever: corpus.retrieverForChains, top: CLAUSES_PER_QUERY })
   const plan = await planDraft(park, getKind(kindId), async (query) =>
     (await retriever.invoke(query)).map((document) => ({ path: document.metadata.path, text: document.pageContent, source: document.metadata.source })),

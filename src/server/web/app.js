@@ -148,18 +148,26 @@ on('documents', () => {
     .catch(() => {})
 })
 
+/** A server still starting (a first start creates its database) is asked again after this long. */
+const STARTING_RETRY_MS = 3000
+
 async function start() {
   try {
-    const [health, kinds, rules] = await Promise.all([api('/api/health'), api('/api/kinds'), api('/api/rules')])
+    // Kinds and rules are answered once the server has opened its database and indexed the policies (right after
+    // `npm start` they wait for that), so the health asked afterwards carries the real counts.
+    const [kinds, rules] = await Promise.all([api('/api/kinds'), api('/api/rules')])
     state.kinds = kinds.kinds
     setRules(rules)
-    showHealth(health)
+    showHealth(await api('/api/health'))
     await refreshParks()
     const last = local.get('last')
     const id = state.parks.find((p) => p.id === last?.parkId)?.id ?? state.parks[0]?.id
     await selectPark(id)
   } catch (error) {
-    if (error.status !== 401) say('status', error.message, 'error')
+    if (error.code === 'server_starting') {
+      say('status', error.message)
+      setTimeout(start, STARTING_RETRY_MS)
+    } else if (error.status !== 401) say('status', error.message, 'error')
   }
 }
 

@@ -1,8 +1,8 @@
 // 对比两稿: any two versions of the open draft side by side, deletions struck through on the left, insertions marked
-// on the right.
-import { api } from './api.js'
+// on the right; the same comparison downloads as a Word file with the changes as 修订 (tracked changes).
+import { api, download } from './api.js'
 import { diffColumns } from './diff-view.js'
-import { fill, formatTime, h, say } from './dom.js'
+import { fill, formatTime, h, saveBlob, say } from './dom.js'
 
 const label = (v) => `第 ${v.number} 稿 · ${formatTime(v.createdAt)}`
 
@@ -18,6 +18,21 @@ export function compareCard(draftId, versions, onClose) {
   const result = h('div', { id: 'compare-result' })
   const close = h('button', { type: 'button', class: 'ghost small' }, '关闭对比')
   close.addEventListener('click', onClose)
+  const word = h('button', { type: 'button', class: 'secondary small', id: 'compare-word' }, '下载修订稿（.docx）')
+  word.addEventListener('click', async () => {
+    if (from.value === to.value) return say(status, '请选择两个不同的稿次。')
+    word.disabled = true
+    say(status, '正在生成修订稿……', 'busy')
+    try {
+      const { blob, fileName } = await download(`/api/drafts/${encodeURIComponent(draftId)}/compare.docx?from=${from.value}&to=${to.value}`)
+      saveBlob(blob, fileName)
+      say(status, `已生成“${fileName}”：用 Word 或 WPS 打开，可在“审阅”中逐条接受或拒绝修改。`, 'ok')
+    } catch (error) {
+      say(status, error.message, 'error')
+    } finally {
+      word.disabled = false
+    }
+  })
 
   const show = async () => {
     if (from.value === to.value) {
@@ -49,7 +64,7 @@ export function compareCard(draftId, versions, onClose) {
     'section',
     { class: 'card', id: 'compare-card', 'aria-labelledby': 'compare-title' },
     h('h3', { id: 'compare-title' }, '对比两稿'),
-    h('div', { class: 'toolbar' }, h('label', { for: 'compare-from' }, '从'), from, h('label', { for: 'compare-to' }, '到'), to, close),
+    h('div', { class: 'toolbar' }, h('label', { for: 'compare-from' }, '从'), from, h('label', { for: 'compare-to' }, '到'), to, word, close),
     status,
     result,
   )
