@@ -23,6 +23,9 @@ const COMMON: ReadonlySet<string> = new Set(
 // Two to eight Latin letters, at least two capitals, not part of Latin text, a code or a number with its unit.
 const ACRONYM = /(?<![A-Za-z0-9.\-/_@&\s]|[0-9.]\s)[A-Z][A-Za-z]{1,7}(?![A-Za-z0-9\-/_@&]|\s[A-Za-z])/gu
 const CAPITALS = /[A-Z]/gu
+const SMALL = /[a-z]/gu
+// Capitals with at most one small letter (DCS, VOCs, IoT); a word in capitals and small letters is a name (DeepSeek).
+const isAcronym = (word: string) => (word.match(CAPITALS)?.length ?? 0) >= 2 && (word.match(SMALL)?.length ?? 0) <= 1
 const CHINESE_BEFORE_BRACKET = /[\u4e00-\u9fa5][（(]\s*$/u
 const CHINESE_IN_BRACKET_AFTER = /^\s*[（(][^）)]*[\u4e00-\u9fa5][^）)]*[）)]/u
 
@@ -43,7 +46,7 @@ export function findLatinAcronyms(doc: ReportDoc, park: ParkData | undefined): R
     for (const m of text.matchAll(ACRONYM)) {
       const acronym = m[0]
       const end = m.index + acronym.length
-      if ((acronym.match(CAPITALS)?.length ?? 0) < 2 || COMMON.has(acronym) || seen.has(acronym)) continue
+      if (!isAcronym(acronym) || COMMON.has(acronym) || seen.has(acronym)) continue
       if (cited.some((span) => span.start <= m.index && end <= span.end)) continue
       seen.add(acronym)
       if (parkWording.includes(acronym)) continue

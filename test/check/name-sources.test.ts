@@ -188,6 +188,8 @@ const acronyms = testRule(properNounRule, {
     body('园区GDP增长8%，建成LED大屏和视频AI识别系统，并网光伏装机容量24.8MW。'),
     body('按GB/T 2589《综合能耗计算通则》核算，引进Siemens Ltd. China的设备。'),
     body('依据《VOCs综合治理方案》开展治理。'),
+    // A product's Latin name is a name, not an acronym (fixtures/real/dev2/92).
+    body('政务服务平台接入国产AI大模型DeepSeek，构建智能咨询服务。'),
   ],
   invalid: [
     {
