@@ -13,6 +13,8 @@ import { taggedWords } from './words.js'
  *   committeeShortNamesAccepted) and the level committees (市委, 县委: one character before 委) are left alone.
  * - A university by its place and a two-character short form (西安交大, 大连理工, 中国矿大): the place and the
  *   form's full suffix (西安交通大学). Short forms of one character's place (哈工大, 北航) are glossary entries.
+ * - A trade fair or expo by a one-character short form (厦洽会, 西博会, 青洽会, 投洽会): its full name (中国国际投资贸易
+ *   洽谈会) is not in the short form, so the finding has no fix. 进博会 and 广交会 are term entries with their fix.
  * Names cited in a 《title》, a 文号 or “quotes” are left as written.
  */
 
@@ -26,11 +28,15 @@ const UNIVERSITY_SOURCE = `(?:${[...UNIVERSITY_FULL.keys()].join('|')})(?!大学
 const UNIVERSITY = new RegExp(UNIVERSITY_SOURCE, 'gu')
 const HAS_UNIVERSITY = new RegExp(UNIVERSITY_SOURCE, 'u')
 const QUOTED = /“[^“”]{1,30}”/gu
+// 厦|洽会, 西|博会, 服|贸会: one character before 洽会/博会/贸会 (洽谈会, 博览会, 交易会 written out hold none of them).
+const EVENT = /[\u4e00-\u9fa5](?:洽会|博会|贸会)/gu
 const PLACE_TAGS: ReadonlySet<string> = new Set(['ns'])
 
 const messages = {
   committee: (found: string, full: string) => `“${found}”是机构简称，应写机构全称（“${full}”，并写明所属单位）。`,
   university: (found: string, full: string) => `“${found}”是高校简称，应写学校全称“${full}”。`,
+  event: (found: string) => `“${found}”是展会简称，应写展会全称（如“中国国际投资贸易洽谈会”“中国西部国际博览会”）。`,
+  suggestEvent: '写出展会全称，并写明届次。',
   suggest: (full: string) => `改为“${full}”。`,
 }
 
@@ -38,19 +44,22 @@ interface Candidate {
   start: number
   end: number
   message: string
-  replacement: string
+  /** The certain full form; none for an event whose full name only the writer knows. */
+  replacement?: string
 }
 
 /** Committee and university short names of one draft, as warnings of the `proper-noun` rule with the full form as fix. */
 export function findInstitutionShortNames(doc: ReportDoc): RuleFinding[] {
   return textBlocks(doc).flatMap((block) => {
     const text = block.text
-    if (!text.includes('委') && !HAS_UNIVERSITY.test(text)) return []
+    if (!text.includes('委') && !text.includes('会') && !HAS_UNIVERSITY.test(text)) return []
     const cited = [...citedSpans(text), ...[...text.matchAll(QUOTED)].map((m) => ({ start: m.index, end: m.index + m[0].length }))]
     const free = (c: Candidate) => !cited.some((span) => span.start <= c.start && c.end <= span.end)
-    return [...committeesIn(text), ...universitiesIn(text)].filter(free).map((c): RuleFinding => {
+    return [...committeesIn(text), ...universitiesIn(text), ...eventsIn(text)].filter(free).map((c): RuleFinding => {
       const range = blockRange(doc, block, c.start, c.end)
-      return { message: c.message, ...range, severity: 'warning', suggestion: messages.suggest(c.replacement), fix: { ...range, text: c.replacement } }
+      return c.replacement
+        ? { message: c.message, ...range, severity: 'warning', suggestion: messages.suggest(c.replacement), fix: { ...range, text: c.replacement } }
+        : { message: c.message, ...range, severity: 'warning', suggestion: messages.suggestEvent }
     })
   })
 }
@@ -96,4 +105,8 @@ function universitiesIn(text: string): Candidate[] {
     found.push({ start, end: m.index + m[0].length, message: messages.university(text.slice(start, m.index + m[0].length), `${place}${full}`), replacement: `${place}${full}` })
   }
   return found
+}
+
+function eventsIn(text: string): Candidate[] {
+  return [...text.matchAll(EVENT)].map((m) => ({ start: m.index, end: m.index + m[0].length, message: messages.event(m[0]) }))
 }

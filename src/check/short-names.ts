@@ -51,6 +51,7 @@ const PLACE_BEFORE_LEVEL = /[\u4e00-\u9fa5]$/u
 const LEAD_BEFORE_LEVEL = /(?:^|[^\u4e00-\u9fa5]|[在由与和及同向经据对被请经])$/u
 const LEVEL_NAMES: Readonly<Record<string, string>> = { 省: '省', 市: '市', 区: '区', 县: '县', 州: '州' }
 const LEVEL_EXAMPLES: Readonly<Record<string, string>> = { 省: '山东', 市: '潍坊', 区: '南岭', 县: '金乡', 州: '湘西土家族苗族自治' }
+const PROVINCE_NAMES: ReadonlySet<string> = new Set(SHORT_NAMES.provinces)
 const PROVINCE_BEFORE = new RegExp(`(?:${SHORT_NAMES.provinces.join('|')})$`, 'u')
 // 各类开发区、高新区, 多数开发区, 中国开发区: the words name a category of parks.
 const GENERIC_PARK_USE = new RegExp(`(?:${SHORT_NAMES.genericParkMarkers.join('|')})(?:${SHORT_NAMES.bareParkWords.toSorted((a, b) => b.length - a.length).join('|')})`, 'u')
@@ -217,8 +218,8 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
   for (const m of text.matchAll(PARK_SHORT)) {
     const { start } = nameBefore(text, m.index, false)
     const end = m.index + m[0].length
-    // 汉东省开发区: a province's parks, not one park's name.
-    if (start < 0 || insideName(start, end) || text[m.index - 1] === '省') continue
+    // 汉东省开发区, 安徽开发区: a province's parks, not one park's name.
+    if (start < 0 || insideName(start, end) || text[m.index - 1] === '省' || PROVINCE_NAMES.has(text.slice(start, m.index))) continue
     const short = text.slice(start, end)
     found.push({ start, end, message: messages.park(short, `${text.slice(start, m.index)}${PARK_EXPANSION.get(m[0])}`), suggestion: messages.suggestUnknown })
   }
