@@ -1,3 +1,4 @@
+import { readMultipart, type MultipartForm } from './multipart.js'
 import type { Context } from 'hono'
 import type { z } from 'zod'
 import { UserError } from '../errors.js'
@@ -64,13 +65,9 @@ function invalidRequest(zodIssues: readonly z.core.$ZodIssue[], input: unknown):
   return new UserError('invalid_request', issues.map((issue) => issue.message).join('；'), 400, { issues })
 }
 
-/** The multipart form of an upload; a body that does not parse is the client's error (400), not the server's. */
-export async function readUpload(c: Context): Promise<Record<string, string | File | (string | File)[]>> {
-  try {
-    return await c.req.parseBody()
-  } catch {
-    throw new UserError('invalid_form', '上传内容不是有效的表单（multipart/form-data），请重新选择文件上传。', 400)
-  }
+/** The multipart form of an upload, parsed as it arrives (multipart.ts); a body that does not parse is a 400. */
+export function readUpload(c: Context): Promise<MultipartForm> {
+  return readMultipart(c.req.raw)
 }
 
 function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
