@@ -229,10 +229,6 @@ describe.skipIf(!existsSync(CHROMIUM))('the web page for people who are not prog
     expect(await page.locator('#compare-before del').count()).toBe(0)
     expect(await page.locator('#compare-after ins').allTextContents()).toEqual(['济技术', '发', '济技术', '发'])
     await shot('27-review-compare')
-    // The same comparison as a Word file, the changes as 修订 (tracked changes) a reviewer accepts or rejects.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#compare-word')])
-    expect(download.suggestedFilename()).toMatch(/-第2稿至第3稿修订\.docx$/)
-    await expect.poll(() => page.locator('#compare-status').textContent()).toMatch(/^已生成“.+-第2稿至第3稿修订\.docx”：用 Word 或 WPS 打开/)
     expect(pageErrors).toEqual([])
   }, 180_000)
 
