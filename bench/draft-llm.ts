@@ -48,6 +48,8 @@ export async function benchDraftLlm(): Promise<BenchRow[]> {
     { name: 'LLM draft, one short name (fixed without a call): calls', value: repaired.result.usage.calls, unit: 'calls' },
     { name: 'LLM draft, one short name (fixed without a call): prompt tokens', value: repaired.result.usage.promptTokens, unit: 'tokens' },
     { name: 'LLM draft, one short name (fixed without a call): completion tokens', value: repaired.result.usage.completionTokens, unit: 'tokens' },
+    { name: 'LLM draft, half-compliant model: calls (first draft)', value: half.result.firstDraft.usage.calls, unit: 'calls', target: '≤ 4' },
+    { name: 'LLM draft, half-compliant model: prompt tokens (first draft)', value: half.result.firstDraft.usage.promptTokens, unit: 'tokens', target: '≤ 16000' },
     { name: 'LLM draft, half-compliant model: calls', value: half.result.usage.calls, unit: 'calls' },
     { name: 'LLM draft, half-compliant model: prompt tokens', value: half.result.usage.promptTokens, unit: 'tokens' },
     { name: 'LLM draft, half-compliant model: removed at delivery', value: half.result.removed.length, unit: 'items' },

@@ -13,7 +13,7 @@
  */
 import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url))
 export const SOURCE_DIR = join(ROOT, 'src')
@@ -67,6 +67,9 @@ export async function buildDist() {
     mkdirSync(dirname(target), { recursive: true })
     copyFileSync(file, target)
   }
+  // Data derived from dependencies once here rather than in every process that starts (see tokenize.ts).
+  const { writeCompactDictionary } = await import(pathToFileURL(join(staging, 'retrieve', 'tokenize.js')).href)
+  writeCompactDictionary(join(staging, 'retrieve'))
   writeFileSync(join(staging, STAMP_NAME), `${new Date().toISOString()}\n`)
   const previous = `${OUT_DIR}.previous-${process.pid}`
   try {

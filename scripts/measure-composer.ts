@@ -30,6 +30,8 @@ const defaults = [
   '/work/shared/examples/park-nanling-green.json',
   'fixtures/real/planted/park-huaicheng-chemical-green.json',
   'fixtures/real/planted/park-tingzhou-digital.json',
+  'fixtures/real/derived/park-dongyinggang-digital.json',
+  'fixtures/real/derived/park-zhuhai-xincailiao-green.json',
 ]
 const retriever = new ClauseRetriever(loadBuiltinCorpus().clauses)
 

@@ -5,6 +5,7 @@ import type { PlanSection } from './plan.js'
 import { problemClause, splitTopLevel, tidyParkText, withoutFinalStop } from './prose.js'
 import { countWord, ensureStop, factSeries, num, paragraph, register, registerDerived, s, yearly, type Context, type Line, type Sentence } from './compose-context.js'
 import { notesForBase } from './compose-measures.js'
+import { scaleSentence } from './compose-base.js'
 
 /**
  * 一、背景介绍 (000/001 报告框架参考: 一是 the development base of the focus industry, 二是 its 制约因素, 三是 the
@@ -27,6 +28,8 @@ export function baseParagraph(ctx: Context): Line {
   }
   const revenue = revenueSentence(ctx)
   if (revenue) sentences.push(s(revenue, 1))
+  const scale = scaleSentence(ctx, Boolean(revenue))
+  if (scale) sentences.push(s(scale, 2))
   sentences.push(s(focusSentence(ctx), 1))
   const enterprises = enterpriseSentence(ctx)
   if (enterprises) sentences.push(s(enterprises, 2))

@@ -14,6 +14,7 @@ import { withoutOffFocusClauses } from './compose-focus.js'
 import { withDataYearFigures } from './compose-numbers.js'
 import { completeChanges, resultLines } from './compose-results.js'
 import { currentProblemLines } from './compose-problems.js'
+import { aspectLines, aspectRoom, practiceRowLines } from './compose-base.js'
 
 /**
  * The offline composer: a deterministic writer that turns a DraftPlan and the park's data into a whole report in the
@@ -202,14 +203,25 @@ function sectionLines(ctx: Context, section: PlanSection): Line[] {
     case 'overview':
       return [baseParagraph(ctx)]
     case 'measures':
-    case 'practices':
       return measureLines(ctx, section)
+    case 'practices': {
+      // 003 asks for 3-5 aspects: the practice's measures, then what the 汇总表 says the base did.
+      const room = aspectRoom(specOf(ctx, section), section.measures.length)
+      return [...measureLines(ctx, section), ...practiceRowLines(ctx, section, room, section.measures.length + 1)]
+    }
     case 'results':
-    case 'highlights':
       return resultLines(ctx, section)
+    case 'highlights': {
+      const lines = resultLines(ctx, section)
+      const room = aspectRoom(specOf(ctx, section), section.results.length)
+      const stated = renderPart({ label: section.path, budget: 0, lines }).join('')
+      return [...lines, ...aspectLines(ctx, room, section.results.length + 1, stated)]
+    }
     case 'problems':
       return currentProblemLines(ctx)
     default:
       return [paragraph(s(phrases.placeholder(phrases.missing.currentProblems)))]
   }
 }
+
+const specOf = (ctx: Context, section: PlanSection) => ctx.kind.sections.find((spec) => spec.role === section.role)

@@ -82,6 +82,12 @@ export const phrases = {
   factLevel: (year: string, label: string, value: string) => (year ? `${year}年${label}为${value}` : `${label}为${value}`),
   percentPoints: '个百分点',
 
+  // The data year's scale beside the revenue, and the 示范基地 aspects (compose-base.ts).
+  scaleLevels: (year: string, items: string) => (year ? `${year}年，园区${items}。` : `同年，园区${items}。`),
+  aspectChange: (words: string, from: string, to: string, verb: string) => `${words}由${from}${verb}至${to}`,
+  aspectBody: (from: string, to: string, clauses: string) => `${from}年至${to}年，示范基地${clauses}。`,
+  baseSubject: '示范基地',
+
   // 003 四、存在的问题及建议 (compose-problems.ts): only what the data states, each with the step that answers it.
   shortfallsOne: (problem: string) => `对照高质量发展要求，示范基地仍存在短板：${problem}。`,
   shortfallsMany: (count: string, items: string) => `对照高质量发展要求，示范基地仍存在${count}方面短板：${items}。`,

@@ -56,13 +56,18 @@ async function openServices(config: AppConfig): Promise<Services> {
 function main(): void {
   const config = loadConfig()
   const started = performance.now()
-  const services = openServices(config)
-  const server = serve({ fetch: startupGate({ ready: services.then((s) => s.app), config }), port: config.port, hostname: config.host }, (info) => {
-    services.then(
-      ({ summary }) => console.log(`园区报告助手已启动：http://${config.host}:${info.port}/  （${summary}；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）`),
-      () => undefined,
-    )
-  })
+  let listening!: (port: number) => void
+  const port = new Promise<number>((resolve) => (listening = resolve))
+  // The heavy imports and the database start only once the server listens, so they never delay its first answer.
+  const services = port.then(() => openServices(config))
+  const server = serve({ fetch: startupGate({ ready: services.then((s) => s.app), config }), port: config.port, hostname: config.host }, (info) =>
+    listening(info.port),
+  )
+  Promise.all([port, services]).then(
+    ([actualPort, { summary }]) =>
+      console.log(`园区报告助手已启动：http://${config.host}:${actualPort}/  （${summary}；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）`),
+    () => undefined,
+  )
   services.catch((error: unknown) => {
     // A UserError (say, the data directory is in use by another instance) is a message for a person, not a bug.
     console.error(error instanceof UserError ? error.message : error)

@@ -1,5 +1,9 @@
+import { execFile } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdir } from 'node:fs/promises'
-import { dirname } from 'node:path'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { promisify } from 'node:util'
 import { PGlite, type Transaction } from '@electric-sql/pglite'
 import { lockDataDir } from './data-dir-lock.js'
 import type { Database, QueryResult, Queryable } from './database.js'
@@ -17,6 +21,7 @@ export async function openPgliteDatabase(dir: string): Promise<Database> {
   await mkdir(dirname(dir), { recursive: true })
   const release = await lockDataDir(`${dir}.lock`, dir)
   try {
+    if (!existsSync(join(dir, 'PG_VERSION'))) await createDatabaseFiles(dir)
     const pg = await PGlite.create(dir, { startParams: [...PGlite.defaultStartParams, ...MEMORY_SETTINGS] })
     return new PgliteDatabase(pg, release)
   } catch (error) {
@@ -24,6 +29,21 @@ export async function openPgliteDatabase(dir: string): Promise<Database> {
     throw error
   }
 }
+
+/**
+ * Creates a new database's files (PostgreSQL's initdb) in a child process that then exits. Run in this process,
+ * initdb's own WASM instance and a second PGlite that PGlite starts for it stay in memory after they are done: the
+ * server held ~440 MiB at rest after creating a fresh database against ~300 MiB after opening an existing one.
+ * The parent holds the data directory's lock throughout, so nothing else opens the half-made files.
+ */
+async function createDatabaseFiles(dir: string): Promise<void> {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite')
+  const script = `require(${JSON.stringify(entry)}).PGlite.create(${JSON.stringify(dir)}).then((pg) => pg.close())`
+  await promisify(execFile)(process.execPath, ['-e', script], { timeout: INITDB_TIMEOUT_MS, env: process.env })
+}
+
+/** initdb takes 2–8 s on a busy 2-core machine; past this something is wrong (the error names the directory). */
+const INITDB_TIMEOUT_MS = 300_000
 
 class PgliteDatabase implements Database {
   readonly backend = 'pglite' as const

@@ -67,6 +67,11 @@ describe('composeReport: the text of 南岭经济技术开发区', () => {
     expect(background[1]).toContain(
       '园区集聚各类企业1482家，其中国家高新技术企业214家、国家级专精特新“小巨人”企业13家、国家级制造业单项冠军企业2家、省级专精特新企业87家、上市企业6家。',
     )
+    // The data year's other scale rows follow the revenue: every row of the park's 整体规模 and 土地利用 is used once.
+    expect(background[1]).toContain(
+      '同年，园区利润总额61.3亿元，亩均税收35.6万元/亩，全口径增加值占所在城市地区生产总值的18.4%，实际开发面积2410公顷，' +
+        '工业用地综合容积率1.12，新注册且有实际经营活动的企业126家。',
+    )
     expect(background[2]).toMatch(/^新能源电池材料产业在绿色安全发展方面仍面临三方面突出问题：一是能源结构偏煤、碳排放强度偏高，2023年/)
     expect(background[2]).toContain('；二是副产固废利用不足，')
     expect(background[2]).toContain('；三是危化品储运风险点多、监测预警靠人工巡检，')
@@ -234,6 +239,36 @@ describe('composeReport for the 示范基地 kinds (003)', () => {
       "1次 $.indicators.green.levelFourEnvironmentalIncidents['2025']",
     ])
     expect(brief(check(text, park).filter((f) => f.severity === 'error'))).toEqual([])
+  })
+
+  it('澧州: 发展亮点和成效 and 示范性做法和经验 filled to five aspects from the yearly indicators and the 汇总表 descriptions', async () => {
+    const park = loadPark('lizhou-base')
+    const { text, evidence } = await composeFor(park)
+    const [, highlights, practices] = text.split('\n\n').slice(1)
+    expect(highlights!.split('\n').filter((line) => line.startsWith('（'))).toEqual([
+      '（一）上云上平台企业达到689家',
+      '（二）创新投入和创新成果同步增长',
+      '（三）数字化基础和应用水平同步提高',
+      '（四）能源资源利用效率稳步提高',
+      '（五）产业投资和技术改造投资持续增长',
+    ])
+    expect(highlights).toContain(
+      '2023年至2025年，示范基地单位工业增加值能耗由0.318吨标煤/万元降至0.286吨标煤/万元，下降10.1%；规模以上工业单位增加值水耗由7.7立方米/万元降至6.8立方米/万元，下降11.7%；' +
+        '工业固体废弃物综合利用率由90.5%提高至94.2%，提高3.7个百分点；实施清洁生产审核的企业比例由27.8%提高至36.5%，提高8.7个百分点。',
+    )
+    expect(practices!.split('\n').slice(3)).toEqual([
+      '（二）发挥主导产业示范引领作用',
+      '示范基地以澧云工业互联网平台为牵引，为工程机械、食品加工等行业提供设备联网、能耗管理等服务，2025年带动基地外1260家企业上云用平台。',
+      '（三）完善产业链协作体系',
+      '示范基地形成“传感器—边缘网关—平台—工业APP”链条，组建澧州工业互联网产业联盟，成员单位86家。',
+      '（四）辐射带动周边区域发展',
+      '示范基地与周边3个县市区共建工业互联网赋能中心，2025年为周边企业实施数字化改造项目148个。',
+      // The row's “2025年单位工业增加值能耗0.286吨标煤/万元” is stated in （四） of the highlights: each fact once.
+      '（五）构建绿色制造体系',
+      '示范基地建成园区能碳管理平台，接入重点用能企业214家。',
+    ])
+    expect(evidence.untraced).toEqual([])
+    expect(text.match(/0\.286吨标煤/g)).toHaveLength(1)
   })
 
   it('存在的问题: a 汇总表 row answered 否 counts where the base type is asked it (18.10: 原材料), never a made-up problem', async () => {
