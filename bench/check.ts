@@ -128,6 +128,18 @@ export async function benchCheck(): Promise<BenchRow[]> {
   return rows
 }
 
+/** Posts `body` until one answer is 200 (a check thread is ready), for at most three minutes. */
+async function answered(port: number, path: string, body: string): Promise<void> {
+  const deadline = Date.now() + 180_000
+  for (;;) {
+    const response = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', body, headers: { 'content-type': 'application/json' } })
+    await response.arrayBuffer()
+    if (response.ok) return
+    if (Date.now() > deadline) throw new Error(`${path} answered ${response.status} for three minutes`)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+}
+
 /** POST /api/check with the 3000-字 draft and its park at 10 connections, against the bare-Hono route, same run. */
 async function httpRows(text: string, park: unknown): Promise<BenchRow[]> {
   const body = JSON.stringify({ text, park })
@@ -143,6 +155,9 @@ async function httpRows(text: string, park: unknown): Promise<BenchRow[]> {
   const server = await startProductServer({ RATE_LIMIT_PER_MINUTE: '0' })
   let product
   try {
+    // The server answers `/` before its check threads have loaded the checker; on a busy machine that takes longer
+    // than a whole load round, which then counted no answer at all. The rows measure checks, not start-up.
+    await answered(server.port, '/api/check', body)
     product = runLoad(server, { path: '/api/check', method: 'POST', body }, options)
   } finally {
     await server.stop()
@@ -154,7 +169,7 @@ async function httpRows(text: string, park: unknown): Promise<BenchRow[]> {
       met: product.requestsPerSecond >= 400,
     }),
     valueRow(group, 'POST /api/check: latency p50', product.p50, 'ms'),
-    valueRow(group, 'POST /api/check: latency p99', product.p99, 'ms', { text: '≤ 100 ms', met: product.p99 <= 100 }),
+    valueRow(group, 'POST /api/check: latency p99', product.p99, 'ms', { text: '≤ 100 ms', met: product.requestsPerSecond > 0 && product.p99 <= 100 }),
     valueRow(group, 'POST /api/check: errors + timeouts + non-2xx', product.failures, 'count', { text: '0', met: product.failures === 0 }),
     valueRow(group, 'POST /api/check: server RSS after the load', product.rssAfterMiB, 'MiB'),
     valueRow(group, 'baseline: bare Hono route, same body: requests/s', baseline.requestsPerSecond, 'req/s'),

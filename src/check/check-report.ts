@@ -163,7 +163,7 @@ const keepNonJson = (_key: string, value: unknown) =>
  * result is shared by later checks with the same settings: rules only read their options (rule.ts).
  */
 function ruleOptions<Options>(rule: Rule<Options>, options: Record<string, unknown> | undefined): Options {
-  const key = JSON.stringify(options ?? {}, keepNonJson)
+  const key = options === undefined ? '' : JSON.stringify(options, keepNonJson)
   let known = parsedOptions.get(rule)
   if (!known) {
     known = new Map()

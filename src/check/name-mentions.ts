@@ -1,8 +1,8 @@
 import { entityNameForms } from '../park/entity-names.js'
 import type { Entity, ParkData } from '../park/park-schema.js'
-import { occurrences } from '../occurrences.js'
 import { checkMemo } from './check-memo.js'
 import { OFFICIAL_NAMES, type GlossaryEntry } from './official-names.js'
+import { phraseMatcher, type PhraseMatcher } from './phrase-matcher.js'
 import { wordBoundaries } from './words.js'
 
 /**
@@ -70,6 +70,7 @@ export function parkNameForms(park: ParkData | undefined): readonly Entity[] {
 
 /** The glossary's correct forms, which a wrong form inside them does not make wrong (once, not per text block). */
 const GLOSSARY_RIGHT_FORMS = OFFICIAL_NAMES.entries.flatMap((entry) => [entry.right, ...(entry.accepted ?? [])])
+const GLOSSARY_RIGHT_MATCHER = phraseMatcher(GLOSSARY_RIGHT_FORMS)
 
 /**
  * Every short form in one block of clean text, non-overlapping, in text order. `entities` are the forms to look
@@ -77,10 +78,13 @@ const GLOSSARY_RIGHT_FORMS = OFFICIAL_NAMES.entries.flatMap((entry) => [entry.ri
  * whether a “（以下简称“…”）” is itself reported (the innovation kinds, which want the full name everywhere).
  */
 export function findNameMentions(text: string, entities: readonly Entity[], { declarations = true }: { declarations?: boolean } = {}): NameMention[] {
-  const protectedNames = [...entities.map((entity) => entity.name), ...GLOSSARY_RIGHT_FORMS]
-  const candidates = [...(declarations ? declarationsIn(text) : []), ...entityMentions(text, entities), ...glossaryMentions(text)]
+  const matchers = entityMatchers(entities)
+  const candidates = [...(declarations ? declarationsIn(text) : []), ...entityMentions(text, entities, matchers.aliases), ...glossaryMentions(text)]
   if (candidates.length === 0) return []
-  const protectedSpans = protectedNames.flatMap((name) => occurrences(text, name).map((start) => ({ start, end: start + name.length })))
+  const protectedSpans = [matchers.fullNames, GLOSSARY_RIGHT_MATCHER].flatMap((matcher) => {
+    const starts = matcher.find(text)
+    return matcher.phrases.flatMap((name, index) => (starts.get(index) ?? []).map((start) => ({ start, end: start + name.length })))
+  })
   // Strictly inside a longer correct name: a park may register a glossary form itself as an alias
   // (绿色供应链管理企业 for its 国家级绿色供应链管理企业), and its data wins over the level-neutral glossary.
   const inside = (start: number, end: number) =>
@@ -109,13 +113,40 @@ function declarationsIn(text: string): NameMention[] {
   }))
 }
 
-function entityMentions(text: string, entities: readonly Entity[]): NameMention[] {
+interface EntityMatchers {
+  /** Every alias of every entity, in the entities' order. */
+  aliases: PhraseMatcher
+  /** The entities' full names (protected like the glossary's correct forms). */
+  fullNames: PhraseMatcher
+}
+
+/** Matchers of one list of entities, built once for it: the rules ask about every block of a draft with the same list. */
+const matchersOf = new WeakMap<readonly Entity[], EntityMatchers>()
+
+function entityMatchers(entities: readonly Entity[]): EntityMatchers {
+  let matchers = matchersOf.get(entities)
+  if (!matchers) {
+    matchers = {
+      aliases: phraseMatcher(entities.flatMap((entity) => entity.aliases)),
+      fullNames: phraseMatcher(entities.map((entity) => entity.name)),
+    }
+    matchersOf.set(entities, matchers)
+  }
+  return matchers
+}
+
+function entityMentions(text: string, entities: readonly Entity[], aliases: PhraseMatcher): NameMention[] {
   const found: NameMention[] = []
+  const starts = aliases.find(text)
+  if (starts.size === 0) return found
   const parkEntity = entities.find((entity) => entity.type === 'park')
   const park = parkEntity ? { name: parkEntity.name, forms: [...parkEntity.aliases].sort((a, b) => b.length - a.length) } : undefined
+  let index = 0
   for (const entity of entities) {
     for (const alias of entity.aliases) {
-      for (const at of occurrences(text, alias)) {
+      const aliasStarts = starts.get(index)
+      index += 1
+      for (const at of aliasStarts ?? []) {
         const span = growAlongName(text, at, at + alias.length, alias, entity.name, entity.type === 'enterprise', park)
         const before = text.slice(0, span.start)
         const after = text.slice(span.end)
@@ -135,27 +166,31 @@ function entityMentions(text: string, entities: readonly Entity[]): NameMention[
   return found
 }
 
+// Every wrong form of the glossary, found in one pass over a block (phrase-matcher.ts), in the glossary's order.
+const GLOSSARY_FORMS = OFFICIAL_NAMES.entries.flatMap((entry) => entry.wrong.map((wrong) => ({ entry, wrong })))
+const GLOSSARY_MATCHER = phraseMatcher(GLOSSARY_FORMS.map((form) => form.wrong))
+
 function glossaryMentions(text: string): NameMention[] {
   const found: NameMention[] = []
-  for (const entry of OFFICIAL_NAMES.entries) {
-    for (const wrong of entry.wrong) {
-      for (const at of occurrences(text, wrong)) {
-        const end = at + wrong.length
-        const before = text.slice(0, at)
-        const after = text.slice(end)
-        if (entry.notBefore?.some((word) => after.startsWith(word))) continue
-        if (entry.notAfter?.some((word) => before.endsWith(word))) continue
-        if (entry.onlyIf && !inContext(entry.onlyIf, before, after)) continue
-        const span = growAlongName(text, at, end, wrong, entry.right, false)
-        found.push({
-          matchStart: at,
-          matchEnd: end,
-          ...span,
-          replacement: entry.right,
-          message: messages.glossary(text.slice(span.start, span.end), entry.right),
-          suggestion: messages.suggestGlossary(entry.right, entry.note),
-        })
-      }
+  const starts = GLOSSARY_MATCHER.find(text)
+  if (starts.size === 0) return found
+  for (const [index, { entry, wrong }] of GLOSSARY_FORMS.entries()) {
+    for (const at of starts.get(index) ?? []) {
+      const end = at + wrong.length
+      const before = text.slice(0, at)
+      const after = text.slice(end)
+      if (entry.notBefore?.some((word) => after.startsWith(word))) continue
+      if (entry.notAfter?.some((word) => before.endsWith(word))) continue
+      if (entry.onlyIf && !inContext(entry.onlyIf, before, after)) continue
+      const span = growAlongName(text, at, end, wrong, entry.right, false)
+      found.push({
+        matchStart: at,
+        matchEnd: end,
+        ...span,
+        replacement: entry.right,
+        message: messages.glossary(text.slice(span.start, span.end), entry.right),
+        suggestion: messages.suggestGlossary(entry.right, entry.note),
+      })
     }
   }
   return found

@@ -1,5 +1,6 @@
 import type { KindSpec, SectionRole, SectionSpec } from '../kinds/kind-spec.js'
 import type { ReportDoc, Section } from '../model/report-doc.js'
+import { checkMemo } from './check-memo.js'
 
 /**
  * Which level-1 section of a draft is which part of the kind's template (000/001 报告框架参考: 一、背景介绍
@@ -87,7 +88,18 @@ function tierOf(heading: string, spec: SectionSpec, loose: boolean): { how: Matc
   return similarity >= SIMILAR_MIN ? { how: 'similar', score: similarity } : undefined
 }
 
+/** The draft's level-1 sections matched to the kind's template: once per check for the rules that read it. */
 export function matchSections(doc: ReportDoc, kind: KindSpec): SectionMatch {
+  const byKind = checkMemo(doc, 'matchSections', () => new WeakMap<KindSpec, SectionMatch>())
+  let match = byKind.get(kind)
+  if (!match) {
+    match = matchTemplate(doc, kind)
+    byKind.set(kind, match)
+  }
+  return match
+}
+
+function matchTemplate(doc: ReportDoc, kind: KindSpec): SectionMatch {
   const sections = doc.sections.filter((section) => section.level === 1)
   const specs = kind.sections
   const loose = kind.sectionMatching.mode === 'loose'
