@@ -24,8 +24,11 @@ async function waitForAnswer(port: number, child: ChildProcess): Promise<void> {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`)
     if (Date.now() > deadline) throw new Error('server did not answer in 180 s')
     try {
-      await fetch(`http://127.0.0.1:${port}/`)
-      return
+      // The server listens at once and opens its database and index behind a start-up gate (startup-gate.ts): the
+      // measuring starts when /api/health no longer says "starting".
+      const health = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()) as { status?: string }
+      if (health.status !== 'starting') return
+      await new Promise((resolve) => setTimeout(resolve, 20))
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 20))
     }

@@ -25,6 +25,9 @@ const EnvSchema = z.object({
   MAX_PDF_PAGES: z.coerce.number().int().positive().max(5000).default(300),
   // Per client: 600 checks a minute (a first draft or an export costs 5, an upload 10); 0 switches the limit off.
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(600),
+  // Reverse proxies in front of the server (nginx: 1). Only then is X-Forwarded-For read, and only the entries the
+  // proxies wrote: without a proxy any client could name itself anyone and escape its rate limit.
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
 })
 
 export interface AppConfig {
@@ -33,7 +36,7 @@ export interface AppConfig {
   dataDir: string
   llm?: { apiKey: string; baseURL?: string; model: string }
   auth?: { token: string }
-  limits: { maxUploadBytes: number; maxPdfPages: number; rateLimit?: { perMinute: number; burst: number } }
+  limits: { maxUploadBytes: number; maxPdfPages: number; rateLimit?: { perMinute: number; burst: number; trustedProxies: number } }
   env: Readonly<Record<string, string | undefined>>
 }
 
@@ -63,7 +66,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       maxUploadBytes: Math.round(e.MAX_UPLOAD_MB * 1024 * 1024),
       maxPdfPages: e.MAX_PDF_PAGES,
       // A burst of a fifth of a minute's allowance: a person clicking quickly is never refused.
-      ...(e.RATE_LIMIT_PER_MINUTE ? { rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: Math.max(20, Math.round(e.RATE_LIMIT_PER_MINUTE / 5)) } } : {}),
+      ...(e.RATE_LIMIT_PER_MINUTE ? { rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: Math.max(20, Math.round(e.RATE_LIMIT_PER_MINUTE / 5)), trustedProxies: e.TRUST_PROXY } } : {}),
     },
     env,
   }

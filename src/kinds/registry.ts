@@ -177,7 +177,9 @@ export function listKinds(): KindSpec[] {
 export function getKind(id: string, options: ResolveOptions = {}): KindSpec {
   const entry = entries.get(id)
   if (!entry) {
-    throw new UserError('UNKNOWN_KIND', messages.unknownKind(id, sorted().map((s) => s.id)), 404, { path: 'kind' })
+    // A kind named in a request (its body or query) that does not exist is a bad request; the one route that takes a
+    // kind in its path (GET /api/kinds/:id) answers 404 for it instead.
+    throw new UserError('unknown_kind', messages.unknownKind(id, sorted().map((s) => s.id)), 400, { path: 'kind' })
   }
   const dataYear = options.dataYear ?? entry.spec.dataYear
   let spec = entry.byDataYear.get(dataYear)

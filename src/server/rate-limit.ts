@@ -13,6 +13,8 @@ export interface RateLimit {
   perMinute: number
   /** Tokens a client may spend at once after being idle. */
   burst: number
+  /** Reverse proxies in front of the server (TRUST_PROXY); 0: the client is the socket's peer. */
+  trustedProxies?: number
 }
 
 const messages = {
@@ -32,13 +34,25 @@ export function requestCost(method: string, path: string): number {
 /** Most clients remembered; past it the ones idle longest (full buckets) are forgotten. */
 const MAX_CLIENTS = 10_000
 
-/** The client's address, or undefined when the request did not come over a socket (an in-process test). */
-function clientOf(c: Context): string | undefined {
+/**
+ * The client's address, or undefined when the request did not come over a socket (an in-process test). Behind
+ * `trustedProxies` proxies, each of which appends the address it received the request from to X-Forwarded-For, the
+ * client is the entry the outermost proxy wrote: the `trustedProxies`-th from the right. Entries to its left were
+ * sent by the client itself and may be forged; a request without the header came past the proxies (the peer).
+ */
+export function clientOf(c: Context, trustedProxies = 0): string | undefined {
+  let peer: string | undefined
   try {
-    return getConnInfo(c).remote.address
+    peer = getConnInfo(c).remote.address
   } catch {
-    return undefined
+    peer = undefined
   }
+  if (!trustedProxies) return peer
+  const forwarded = (c.req.header('x-forwarded-for') ?? '')
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+  return forwarded[forwarded.length - trustedProxies] ?? peer
 }
 
 export function rateLimit(limit: RateLimit, now: () => number = () => performance.now()): MiddlewareHandler {
@@ -46,7 +60,7 @@ export function rateLimit(limit: RateLimit, now: () => number = () => performanc
   const perMs = limit.perMinute / 60_000
   return async (c, next) => {
     const cost = requestCost(c.req.method, c.req.path)
-    const client = cost ? clientOf(c) : undefined
+    const client = cost ? clientOf(c, limit.trustedProxies) : undefined
     if (!cost || client === undefined) return next()
     const t = now()
     const bucket = buckets.get(client) ?? { tokens: limit.burst, at: t }

@@ -45,8 +45,8 @@ describe('getKind', () => {
     }
     expect(error).toBeInstanceOf(UserError)
     expect(error).toMatchObject({
-      code: 'UNKNOWN_KIND',
-      status: 404,
+      code: 'unknown_kind',
+      status: 400,
       message:
         '未知的报告类型“innovation-open”。可选的报告类型：innovation-digital、innovation-green、base-annual-report、base-excellent-case。',
     })

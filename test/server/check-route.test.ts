@@ -54,7 +54,8 @@ describe('POST /api/check and reference routes', () => {
   it.each([
     [{ park }, 400, 'invalid_request'],
     [{ text: '   ', park }, 422, 'empty_draft'],
-    [{ text: cleanDraft, kind: 'annual' }, 404, 'UNKNOWN_KIND'],
+    [{ text: cleanDraft, kind: 'annual' }, 400, 'unknown_kind'],
+    [{ text: cleanDraft, kind: '__proto__' }, 400, 'unknown_kind'],
     [{ text: cleanDraft, park: { kind: 'innovation-green' } }, 422, 'invalid_park'],
   ])('answers bad input %# with a Chinese 4xx', async (body, status, code) => {
     const response = await app.request('/api/check', post('/api/check', body))

@@ -111,6 +111,45 @@ describe('hostile requests', () => {
     ])
   })
 
+  const deep = (depth: number) => '['.repeat(depth) + ']'.repeat(depth)
+  it.each([
+    ['park data nested 100,000 arrays deep on /api/check', '/api/check', `{"text":"一、背景介绍\\n园区概况。","park":${deep(100_000)}}`],
+    ['a rule setting nested 100,000 arrays deep', '/api/check', `{"text":"一、背景介绍\\n园区概况。","config":{"length":${deep(100_000)}}}`],
+    ['an object nested 100,000 deep on /api/parks/validate', '/api/parks/validate', '{"a":'.repeat(100_000) + '1' + '}'.repeat(100_000)],
+  ])('refuses %s with 400 before any validator walks it', async (_name, path, body) => {
+    expect(await answer(app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body }))).toEqual({
+      status: 400,
+      body: { error: { code: 'json_too_deep', message: '请求内容的嵌套层级超过 64 层，请检查数据结构。' } },
+    })
+  })
+
+  const unknownKindMessage = '未知的报告类型“annual”。可选的报告类型：innovation-digital、innovation-green、base-annual-report、base-excellent-case。'
+  it('answers an unknown kind in a path 404 (no such resource) and in a request body 400 (a bad request), with the same message', async () => {
+    expect(await answer(app.request('/api/kinds/annual'))).toEqual({ status: 404, body: { error: { code: 'kind_not_found', message: unknownKindMessage } } })
+    expect(await answer(app.request('/api/check', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: cleanDraft, kind: 'annual' }) }))).toEqual({
+      status: 400,
+      body: { error: { code: 'unknown_kind', message: unknownKindMessage, path: 'kind' } },
+    })
+  })
+
+  it('refuses an upload of ten thousand tiny form parts at the limit', async () => {
+    const boundary = '----hostile-parts'
+    const body = Array.from({ length: 10_000 }, (_, i) => `--${boundary}\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\n1\r\n`).join('') + `--${boundary}--\r\n`
+    expect(await answer(app.request('/api/documents', { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body }))).toEqual({
+      status: 400,
+      body: { error: { code: 'too_many_parts', message: '上传的表单内容过多（最多 16 项、4 个文件）。请每次只选择一个文件上传，不要附加其他内容。' } },
+    })
+  })
+
+  it('reads a “.pdf” that is really a zip by its content, and says how to fix it', async () => {
+    const form = new FormData()
+    form.append('file', new File([new Uint8Array([0x50, 0x4b, 3, 4, ...new Uint8Array(100)])], '政策.pdf'))
+    expect(await answer(app.request('/api/documents', { method: 'POST', body: form }))).toEqual({
+      status: 422,
+      body: { error: { code: 'unreadable_docx', message: 'Word 文档已损坏或格式不正确，无法读取：请用 Word 打开后另存为 .docx 再上传。' } },
+    })
+  })
+
   it('refuses a policy .docx whose relationships point at a part that inflates past its declared size', async () => {
     const rels =
       '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
@@ -238,6 +277,7 @@ describe('hostile requests on every route (status, code, a Chinese message)', ()
     ['one line of 58,000 characters', () => '园区'.repeat(29_000)],
     ['59,000 heading markers', () => '一、\n（一）\n1.\n（1）\n'.repeat(4215).slice(0, 59_000)],
     ['59,000 × 【', () => '【'.repeat(59_000)],
+    ['a text with over 10,000 mistakes (half-width punctuation in every sentence)', () => `一、背景介绍\n${'园区,产值增长12%.'.repeat(5_000)}`],
   ])('checks %s with at most 51 findings per rule and a small answer', async (_name, text) => {
     const response = await ws.app.request('/api/check', json('POST', { text: text() }))
     const raw = await response.text()
