@@ -2,7 +2,7 @@
  * Renders the report and the form at many lengths of the same report and counts the layout faults a person sees
  * page by page: blank pages (nothing but the page number) and headings left alone at the bottom of a page.
  *
- *   npx tsx scripts/layout-survey.ts [--lengths 60] [--out DIR] [--park nanling-green]
+ *   npx tsx scripts/layout-survey.ts [--lengths 60] [--only report|form] [--at 5,28,32] [--out DIR] [--park nanling-green]
  *
  * Lengths: the example draft with 0, 11, 22 … more characters in its background section, so the ends of pages fall
  * on every line position. Needs LibreOffice (soffice) and poppler-utils (pdftotext, pdfinfo).
@@ -18,7 +18,7 @@ import { walkSections } from '../src/model/sections.js'
 import { parseReport } from '../src/model/parse-report.js'
 import { ParkDataSchema } from '../src/park/park-schema.js'
 
-const { values } = parseArgs({ options: { lengths: { type: 'string', default: '60' }, out: { type: 'string', default: '/tmp/layout-survey' }, park: { type: 'string', default: 'nanling-green' } } })
+const { values } = parseArgs({ options: { lengths: { type: 'string', default: '60' }, out: { type: 'string', default: '/tmp/layout-survey' }, park: { type: 'string', default: 'nanling-green' }, only: { type: 'string' }, at: { type: 'string' } } })
 const lengths = Number(values.lengths)
 const out = values.out!
 mkdirSync(out, { recursive: true })
@@ -32,17 +32,20 @@ const STEP = 11
 
 const files: string[] = []
 const headingsOf = new Map<string, string[]>()
-for (let i = 0; i < lengths; i += 1) {
+// --at: only these lengths (to look again at the files where a fault was seen); --only: the report or the form.
+const chosen = values.at ? values.at.split(',').map(Number) : Array.from({ length: lengths }, (_, i) => i)
+for (const i of chosen) {
   const lines = base.split('\n')
   const background = lines.findIndex((line) => line.startsWith('一、')) + 1
   lines[background] = lines[background] + filler.slice(0, i * STEP)
   const text = lines.join('\n')
   const doc = parseReport(text)
   const standalone = [...walkSections(doc.sections)].filter((s) => !s.lead).map((s) => s.headingLine.text.replace(/\s/g, ''))
-  for (const [name, data] of [
-    [`report-${i}`, await exportReportDocx(doc, kind, { charts: true, park })],
-    [`form-${i}`, await exportFormDocx(park, doc, kind, { charts: true })],
-  ] as const) {
+  const exports = [
+    ...(values.only === 'form' ? [] : [[`report-${i}`, await exportReportDocx(doc, kind, { charts: true, park })] as const]),
+    ...(values.only === 'report' ? [] : [[`form-${i}`, await exportFormDocx(park, doc, kind, { charts: true })] as const]),
+  ]
+  for (const [name, data] of exports) {
     writeFileSync(join(out, `${name}.docx`), data)
     files.push(name)
     headingsOf.set(name, standalone)

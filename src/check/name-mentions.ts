@@ -3,7 +3,9 @@ import type { Entity, ParkData } from '../park/park-schema.js'
 import { checkMemo } from './check-memo.js'
 import { OFFICIAL_NAMES, type GlossaryEntry } from './official-names.js'
 import { phraseMatcher, type PhraseMatcher } from './phrase-matcher.js'
-import { wordBoundaries } from './words.js'
+import { citedSpans, documentNumberSpans } from './quoted-names.js'
+import { fullNamesIn } from './text-names.js'
+import { taggedWords, wordBoundaries } from './words.js'
 
 /**
  * Where a text names a proper noun by a short or unofficial form, and which full name replaces it: the matching
@@ -174,14 +176,28 @@ function glossaryMentions(text: string): NameMention[] {
   const found: NameMention[] = []
   const starts = GLOSSARY_MATCHER.find(text)
   if (starts.size === 0) return found
+  // 工信厅信管〔2022〕23号 is a 文号, 《工信部关于……的通知》 a title: both are cited as issued. A law's short title in
+  // 《》 (《安全生产法》) is still reported: its full title is the fix the writer wants.
+  const numbers = documentNumberSpans(text)
+  const cited = citedSpans(text)
+  // 三峡新能源山东昌邑发电有限公司: a legal company name the text writes is that firm's registered name.
+  let legalNames: readonly { start: number; end: number }[] | undefined
+  const insideLegalName = (start: number, end: number) =>
+    (legalNames ??= fullNamesIn(text).filter((name) => name.kind === 'company')).some((name) => name.start <= start && end <= name.end)
+  const quoted = (entry: GlossaryEntry, start: number, end: number) =>
+    (entry.type === 'policy' ? numbers : cited).some((span) => span.start <= start && end <= span.end) || insideLegalName(start, end)
   for (const [index, { entry, wrong }] of GLOSSARY_FORMS.entries()) {
     for (const at of starts.get(index) ?? []) {
       const end = at + wrong.length
+      if (quoted(entry, at, end)) continue
       const before = text.slice(0, at)
       const after = text.slice(end)
       if (entry.notBefore?.some((word) => after.startsWith(word))) continue
       if (entry.notAfter?.some((word) => before.endsWith(word))) continue
       if (entry.onlyIf && !inContext(entry.onlyIf, before, after)) continue
+      // 中石化镇海炼化: a group's short name before a place or a name is one of its subsidiaries, whose legal name only
+      // the writer knows; the group's name there would be a wrong fix.
+      if (entry.type === 'enterprise' && subsidiaryFollows(after)) continue
       const span = growAlongName(text, at, end, wrong, entry.right, false)
       found.push({
         matchStart: at,
@@ -194,6 +210,12 @@ function glossaryMentions(text: string): NameMention[] {
     }
   }
   return found
+}
+
+const SUBSIDIARY_TAGS: ReadonlySet<string> = new Set(['ns', 'nr', 'nrt', 'nz', 'nt', 'x', 'j'])
+const subsidiaryFollows = (after: string) => {
+  const next = /^[\u4e00-\u9fa5]{1,6}/u.exec(after)?.[0]
+  return next !== undefined && SUBSIDIARY_TAGS.has(taggedWords(next)[0]!.tag)
 }
 
 function inContext(onlyIf: NonNullable<GlossaryEntry['onlyIf']>, before: string, after: string): boolean {

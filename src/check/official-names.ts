@@ -10,7 +10,7 @@ import { z } from 'zod'
 const GlossaryEntrySchema = z.strictObject({
   wrong: z.array(z.string().min(2)).min(1),
   right: z.string().min(2),
-  type: z.enum(['agency', 'honor', 'policy', 'other']),
+  type: z.enum(['agency', 'honor', 'policy', 'enterprise', 'other']),
   /** Other correct forms that contain a wrong form (国家发展和改革委员会, 专精特新“小巨人”). */
   accepted: z.array(z.string().min(2)).optional(),
   /** The wrong form followed by one of these is another word (科技部门). */

@@ -43,8 +43,15 @@ const BARE_PARK = new RegExp(`(?:${SHORT_NAMES.bareParkWords.toSorted((a, b) => 
 // 到|园区调研: the bare 园区 standing for the park, after a verb or preposition or at a clause start; 示范|园区 and
 // 工业|园区 are names or kinds of park; 园区企业 is the common noun for the firms of any park.
 const BARE_YUANQU = /(?<=^|[，。；：、“”（）\s到在对入驻进户至赴])园区(?![内外区域级]|企业)/gu
-// 省商务厅 with no province: 山东省商务厅 is the name.
-const PROVINCE_AGENCY = new RegExp(`省(?:${SHORT_NAMES.provincialAgencies.join('|')})(?:厅|委员会|委|局)`, 'gu')
+// 省商务厅 with no province: 山东省商务厅 is the name. 区商务局, 市应急管理局 with no city or district: a place written
+// before 市/区/县/州 makes it a name (潍坊市工业和信息化局), so only a level word at a clause start or after a
+// preposition is reported (，区商务局委派, 由市应急管理局).
+const LEVEL_AGENCY = new RegExp(`[省市区县州](?:${SHORT_NAMES.provincialAgencies.join('|')})(?:厅|委员会|委|局)`, 'gu')
+const PLACE_BEFORE_LEVEL = /[\u4e00-\u9fa5]$/u
+const LEAD_BEFORE_LEVEL = /(?:^|[^\u4e00-\u9fa5]|[在由与和及同向经据对被请经])$/u
+const LEVEL_NAMES: Readonly<Record<string, string>> = { 省: '省', 市: '市', 区: '区', 县: '县', 州: '州' }
+const LEVEL_EXAMPLES: Readonly<Record<string, string>> = { 省: '山东', 市: '潍坊', 区: '南岭', 县: '金乡', 州: '湘西土家族苗族自治' }
+const PROVINCE_NAMES: ReadonlySet<string> = new Set(SHORT_NAMES.provinces)
 const PROVINCE_BEFORE = new RegExp(`(?:${SHORT_NAMES.provinces.join('|')})$`, 'u')
 // 各类开发区、高新区, 多数开发区, 中国开发区: the words name a category of parks.
 const GENERIC_PARK_USE = new RegExp(`(?:${SHORT_NAMES.genericParkMarkers.join('|')})(?:${SHORT_NAMES.bareParkWords.toSorted((a, b) => b.length - a.length).join('|')})`, 'u')
@@ -62,8 +69,8 @@ const messages = {
   park: (short: string, example: string) => `“${short}”是园区简称，应写园区批准设立时的规范全称（如“${example}”）。`,
   barePark: (word: string) => `“${word}”前没有写园区名称，读者不知道指哪个园区，应写园区批准设立时的规范全称（如“南岭经济技术开发区”）。`,
   bareYuanqu: '全文第一次提到本园区时没有写名称，应写园区批准设立时的规范全称，后文才可用“园区”指代。',
-  provinceAgency: (found: string) => `“${found}”没有写明是哪个省，应写机构全称（如“山东${found}”）。`,
-  suggestProvince: '在“省”前补上省份名称，并写机构的规范全称。',
+  levelAgency: (found: string, level: string, example: string) => `“${found}”没有写明是哪个${level}，应写机构全称（如“${example}${found}”）。`,
+  suggestPlace: (level: string) => `在“${level}”前补上地名，并写机构的规范全称。`,
   company: (short: string) => `“${short}”是企业简称，应写企业的规范全称（营业执照上的名称，通常以“有限公司”“股份有限公司”结尾）。`,
   institute: (short: string) => `“${short}”是研究所的简称，应写全称（如“中国船舶集团有限公司第七一六研究所”“中国科学院过程工程研究所”）。`,
   suggestFull: (full: string) => `改为“${full}”。`,
@@ -211,8 +218,8 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
   for (const m of text.matchAll(PARK_SHORT)) {
     const { start } = nameBefore(text, m.index, false)
     const end = m.index + m[0].length
-    // 汉东省开发区: a province's parks, not one park's name.
-    if (start < 0 || insideName(start, end) || text[m.index - 1] === '省') continue
+    // 汉东省开发区, 安徽开发区: a province's parks, not one park's name.
+    if (start < 0 || insideName(start, end) || text[m.index - 1] === '省' || PROVINCE_NAMES.has(text.slice(start, m.index))) continue
     const short = text.slice(start, end)
     found.push({ start, end, message: messages.park(short, `${text.slice(start, m.index)}${PARK_EXPANSION.get(m[0])}`), suggestion: messages.suggestUnknown })
   }
@@ -246,9 +253,11 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     if (/[\u4e00-\u9fa5]$/u.test(text.slice(0, m.index)) && found.some((c) => c.end === end)) continue
     found.push({ start: m.index, end, message: messages.barePark(m[0]), suggestion: messages.suggestUnknown, bare: true })
   }
-  for (const m of text.matchAll(PROVINCE_AGENCY)) {
-    if (PROVINCE_BEFORE.test(text.slice(0, m.index))) continue
-    found.push({ start: m.index, end: m.index + m[0].length, message: messages.provinceAgency(m[0]), suggestion: messages.suggestProvince })
+  for (const m of text.matchAll(LEVEL_AGENCY)) {
+    const before = text.slice(0, m.index)
+    const level = LEVEL_NAMES[m[0][0]!]!
+    if (level === '省' ? PROVINCE_BEFORE.test(before) : PLACE_BEFORE_LEVEL.test(before) && !LEAD_BEFORE_LEVEL.test(before)) continue
+    found.push({ start: m.index, end: m.index + m[0].length, message: messages.levelAgency(m[0], level, LEVEL_EXAMPLES[level]!), suggestion: messages.suggestPlace(level) })
   }
   for (const m of text.matchAll(INSTITUTE)) {
     found.push({ start: m.index, end: m.index + m[0].length, message: messages.institute(m[0]), suggestion: messages.suggestUnknown })

@@ -4,6 +4,8 @@ import type { ReportDoc } from '../model/report-doc.js'
 import type { ParkData } from '../park/park-schema.js'
 import { checkMemo } from './check-memo.js'
 import type { RuleFinding } from './finding.js'
+import { citedSpans } from './quoted-names.js'
+import { fullNamesIn } from './text-names.js'
 import { blockRange, textBlocks } from './text-blocks.js'
 import { boundaryTest } from './words.js'
 
@@ -11,7 +13,8 @@ import { boundaryTest } from './words.js'
  * 000/001 填写要求1 asks for complete, standard wording, and the templates' own indicator names write 规模以上, 危险化学品,
  * 危险废物. Colloquial abbreviations (src/check/data/term-abbreviations.json) are reported with the written-out form as
  * the fix. A match must be a whole word of the sentence (全国|标杆 holds no 国标), and is left alone inside 《》 (a
- * title is quoted as published) and inside a registered name of the park's data (its official name).
+ * title is quoted as published), inside a 文号, and inside a registered name of the park's data or a legal full name the
+ * text writes (淮澄市洁源固废处置有限公司 is the firm's name).
  *
  * With park data, a term the park's own data writes is not reported: the data is the park's own wording, the composer
  * copies it, and a finding on every figure label taken from it would drown the ones that matter. Without data every
@@ -45,7 +48,6 @@ const TERM = new RegExp(
     .join('|'),
   'gu',
 )
-const TITLE = /《[^》]*》/gu
 
 const messages = {
   found: (wrong: string, right: string) => `“${wrong}”是简称，正式材料应写规范全称“${right}”。`,
@@ -61,7 +63,8 @@ export function findTermAbbreviations(doc: ReportDoc, park: ParkData | undefined
       const matches = [...text.matchAll(TERM)]
       if (matches.length === 0) return []
       const onWords = boundaryTest(text)
-      const shielded = shieldedMask(text, registeredNames)
+      // 淮澄市洁源固废处置有限公司: a legal name the text writes is the firm's registered name, abbreviations included.
+      const shielded = shieldedMask(text, [...registeredNames, ...fullNamesIn(text).map((name) => name.name)])
       return matches.flatMap((m) => {
         const term = BY_WRONG.get(m[0])!
         const end = m.index + m[0].length
@@ -81,13 +84,13 @@ function parkText(park: ParkData | undefined): string {
   return park ? checkMemo(park, 'parkText', (data) => JSON.stringify(data)) : ''
 }
 
-/** Characters inside a 《title》 or a registered name, where an abbreviation is part of a name. */
+/** Characters inside a 《title》, a 文号 or a registered name, where an abbreviation is part of a name. */
 function shieldedMask(text: string, names: readonly string[]): boolean[] {
   const mask = new Array<boolean>(text.length).fill(false)
   const cover = (from: number, to: number) => {
     for (let i = from; i < to; i += 1) mask[i] = true
   }
-  for (const m of text.matchAll(TITLE)) cover(m.index, m.index + m[0].length)
+  for (const span of citedSpans(text)) cover(span.start, span.end)
   for (const name of names) {
     if (name.length < 2) continue
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) cover(at, at + name.length)

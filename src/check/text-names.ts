@@ -22,6 +22,8 @@ const ShortNamesSchema = z.object({
   notNames: z.array(z.string().min(1)).min(1),
   genericParkMarkers: z.array(z.string().min(1)).min(1),
   bareParkWords: z.array(z.string().min(2)).min(1),
+  universityShortSuffixes: z.array(z.object({ short: z.string().min(2), full: z.string().min(4) })).min(1),
+  committeeShortNamesAccepted: z.array(z.string().min(1)).min(1),
   provinces: z.array(z.string().min(2)).min(1),
   provincialAgencies: z.array(z.string().min(2)).min(1),
 })

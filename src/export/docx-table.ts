@@ -9,6 +9,7 @@ import {
   TableRow,
   VerticalAlignTable,
   WidthType,
+  type ITableCellBorders,
   type ParagraphChild,
 } from 'docx'
 import { plainParagraph, textRun, textRuns, type DocxTypography, type RunStyle } from './docx-style.js'
@@ -84,6 +85,8 @@ export interface CellSpec {
   rowSpan?: number
   align?: Align
   style?: RunStyle
+  /** Edges drawn otherwise than the table's thin single lines (the report's rows have no line between them). */
+  borders?: ITableCellBorders
 }
 
 /** A paragraph in a cell: the report's line spacing, no first-line indent. */
@@ -117,6 +120,7 @@ export function cell(grid: TableGrid, spec: CellSpec, t: DocxTypography, keepNex
     verticalAlign: VerticalAlignTable.CENTER,
     ...(columnSpan > 1 ? { columnSpan } : {}),
     ...(spec.rowSpan && spec.rowSpan > 1 ? { rowSpan: spec.rowSpan } : {}),
+    ...(spec.borders ? { borders: spec.borders } : {}),
   })
 }
 

@@ -1,4 +1,4 @@
-import { AlignmentType, Document, LineRuleType, Packer, Paragraph, type ParagraphChild, type Table } from 'docx'
+import { AlignmentType, BorderStyle, Document, LineRuleType, Packer, Paragraph, type ParagraphChild, type Table, type TableRow } from 'docx'
 import { UserError } from '../errors.js'
 import type { Form, Indicator, IndicatorGroup, KindSpec } from '../kinds/kind-spec.js'
 import type { ReportDoc } from '../model/report-doc.js'
@@ -22,7 +22,7 @@ import { Footnotes, row, table, TableGrid, type CellSpec } from './docx-table.js
 import { choices, formatIndicator, indicatorValue, provinceCity, rowDecimals, textLines } from './form-values.js'
 import { finishPackage } from './finish-package.js'
 import { lineOfEachChar } from './page-estimate.js'
-import { reportParagraphs } from './report-body.js'
+import { reportBlocks, type ReportBlock } from './report-body.js'
 import { resolveCharts, type ExportOptions } from './report-docx.js'
 
 /**
@@ -107,7 +107,7 @@ export async function exportFormDocx(park: ParkData, report: ReportDoc, kind: Ki
     basicInfoTable(form, park, t, notes),
     spacer(t),
     overviewTable(form, park, practiceName, t, (grid) =>
-      reportParagraphs(report, kind, t, { includeTitle: false, charts, chartWidthPx: Math.min(CHART_WIDTH_PX, cellWidthPx(grid.width)) }),
+      reportBlocks(report, kind, t, { includeTitle: false, charts, chartWidthPx: Math.min(CHART_WIDTH_PX, cellWidthPx(grid.width)) }),
     ),
   ]
   // 三 starts on a new page: its first group would otherwise be cut between its header row and its values.
@@ -344,7 +344,7 @@ function basicInfoTable(form: Form, park: ParkData, t: DocxTypography, notes: Fo
 // 二、…创新实践概述
 // ---------------------------------------------------------------------------------------------
 
-function overviewTable(form: Form, park: ParkData, practiceName: string, t: DocxTypography, report: (grid: TableGrid) => Paragraph[]): Table {
+function overviewTable(form: Form, park: ParkData, practiceName: string, t: DocxTypography, report: (grid: TableGrid) => ReportBlock[]): Table {
   const grid = new TableGrid(TEXT_WIDTH_TWIPS, FORM_LAYOUT.overview)
   const R = 'row'
   const rows = [titleRow(grid, R, form.overview.title, t)]
@@ -352,12 +352,28 @@ function overviewTable(form: Form, park: ParkData, practiceName: string, t: Docx
   for (const field of form.overview.fields) {
     if (field.id === 'report') {
       rows.push(row(grid, [{ layout: R, from: 0, to: 2, content: field.label, ...LABEL }], t, { cantSplit: true }))
-      rows.push(row(grid, [{ layout: R, from: 0, to: 2, content: { paragraphs: report(grid) } }], t))
+      rows.push(...reportRows(grid, R, report(grid), t))
     } else {
       rows.push(row(grid, [{ layout: R, from: 0, content: field.label, ...LABEL }, { layout: R, from: 1, content: values[field.id] ?? '' }], t, { cantSplit: true }))
     }
   }
   return table(grid, rows)
+}
+
+const NO_LINE = { style: BorderStyle.NIL, size: 0, color: 'auto' } as const
+
+/**
+ * The report under its label as one table row per paragraph, with no line between the rows, so it reads as the one
+ * cell of the template. One cell would hold it all, but inside a cell neither Word nor LibreOffice keeps a heading
+ * with the paragraph after it: a heading could end a page. As rows, a heading's row is never split and keeps with
+ * the next row (its paragraph's keep-with-next, which is how Word keeps rows together), like a heading of the report.
+ */
+function reportRows(grid: TableGrid, layout: string, blocks: readonly ReportBlock[], t: DocxTypography): TableRow[] {
+  return blocks.map((block, i) => {
+    const borders = { ...(i > 0 ? { top: NO_LINE } : {}), ...(i < blocks.length - 1 ? { bottom: NO_LINE } : {}) }
+    const keep = block.flow.keepNext === true
+    return row(grid, [{ layout, from: 0, to: 2, content: { paragraphs: [block.paragraph] }, borders }], t, keep ? { cantSplit: true } : {})
+  })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -34,7 +34,15 @@ const CHART_SECTION_ROLES: readonly SectionRole[] = ['results', 'highlights']
 const IMAGE_LINE = { line: 240, lineRule: LineRuleType.AUTO, before: 0, after: 0 }
 
 export function reportParagraphs(doc: ReportDoc, kind: KindSpec, t: DocxTypography, options: ReportBodyOptions): Paragraph[] {
-  const blocks: Block[] = []
+  return reportBlocks(doc, kind, t, options).map((b) => b.paragraph)
+}
+
+/**
+ * The same paragraphs, each with what keeps it on its page: the form lays them out one table row each, and a row
+ * that must stay with the next one (a heading, a chart above its caption) says so on the row.
+ */
+export function reportBlocks(doc: ReportDoc, kind: KindSpec, t: DocxTypography, options: ReportBodyOptions): ReportBlock[] {
+  const blocks: ReportBlock[] = []
   const body = (text: string, paragraph: Paragraph, keep: Keep = {}) => blocks.push({ paragraph, flow: { text, indentEm: t.firstLineChars / 100, ...keep } })
   if (options.includeTitle && doc.title) {
     const paragraph = plainParagraph([textRun(doc.title.text, t, { font: titleFont(t) })], t, { alignment: AlignmentType.CENTER })
@@ -53,24 +61,24 @@ export function reportParagraphs(doc: ReportDoc, kind: KindSpec, t: DocxTypograp
   const placeCharts = () => {
     const used = options.page ? usedOnLastPage(blocks.map((b) => b.flow), options.page) : undefined
     const sizes = chartSizes(charts, options.chartWidthPx, used, options.page)
-    blocks.push(...chartParagraphs(charts, sizes, t).map((paragraph) => ({ paragraph, flow: { text: '', indentEm: 0 } })))
+    blocks.push(...chartParagraphs(charts, sizes, t).map((paragraph, i) => ({ paragraph, flow: { text: '', indentEm: 0, ...(i % 2 === 0 ? { keepNext: true } : {}) } })))
   }
   for (const section of doc.sections) {
     sectionBlocks(section, t, blocks)
     if (section === chartSection) placeCharts()
   }
   if (charts.length && !chartSection) placeCharts()
-  return blocks.map((b) => b.paragraph)
+  return blocks
 }
 
 type Keep = Pick<FlowParagraph, 'keepNext' | 'keepLines'>
-interface Block {
+export interface ReportBlock {
   paragraph: Paragraph
   /** What the page estimate needs to know of the paragraph (page-estimate.ts). */
   flow: FlowParagraph
 }
 
-function sectionBlocks(section: Section, t: DocxTypography, into: Block[]): void {
+function sectionBlocks(section: Section, t: DocxTypography, into: ReportBlock[]): void {
   const indentEm = t.firstLineChars / 100
   const { heading, lead } = splitHeadingLine(section.headingLine, section.lead)
   // A heading stays on the page of the text it heads (keepNext) and is never cut between pages (keepLines); a run-in

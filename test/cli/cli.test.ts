@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { openZip } from '../../src/model/docx-zip.js'
 
 // The CLI as a user runs it: a separate process, arguments, standard input, exit codes.
 const root = new URL('../../', import.meta.url).pathname
@@ -129,6 +130,16 @@ describe('CLI', () => {
     const before = readFileSync(out, 'utf8')
     const after = readFileSync(rewritten, 'utf8')
     expect(after.slice(after.indexOf('二、创新举措'))).toBe(before.slice(before.indexOf('二、创新举措')))
+
+    // The rewrite as 修订 against the draft it came from: changes in 一、背景介绍 only.
+    const tracked = join(dataDir, '修订稿.docx')
+    const exported = cli(['export', rewritten, '--previous', out, '--park', 'fixtures/parks/jialan-digital.json', '--out', tracked])
+    expect(exported.code).toBe(0)
+    const xml = new TextDecoder().decode(openZip(readFileSync(tracked), { maxEntries: 100, maxUncompressedBytes: 1e8 }).read('word/document.xml')!)
+    const revisions = [...xml.matchAll(/<w:(?:ins|del) w:id="\d+" w:author="园区报告助手"/g)].map((m) => m.index)
+    expect(revisions.length).toBeGreaterThan(0)
+    expect(Math.max(...revisions)).toBeLessThan(xml.indexOf('二、创新举措'))
+    expect(Math.min(...revisions)).toBeGreaterThan(xml.indexOf('一、背景介绍'))
   })
 
   it('park lists every problem of a bad park file with its JSON path', () => {

@@ -111,14 +111,37 @@ describe('exportFormDocx: 一、基本信息', () => {
 })
 
 describe('exportFormDocx: 二、创新实践概述', () => {
-  it('fills 聚焦主导产业 and 创新实践名称, then the report below 创新实践经验总结报告', () => {
+  it('fills 聚焦主导产业 and 创新实践名称, then the report below 创新实践经验总结报告, one row per paragraph', () => {
     expect(overview.rows[0]!.map((c) => c.text)).toEqual(['二、推动绿色安全发展类创新实践概述'])
     expect(valueAfter(overview, '创新实践聚焦主导产业')).toBe('新能源电池材料')
     expect(valueAfter(overview, '创新实践名称')).toBe(draft.title!.text)
-    expect(overview.rows.at(-2)!.map((c) => c.text)).toEqual(['创新实践经验总结报告'])
-    const report = overview.rows.at(-1)![0]!.text.split('\n')
-    expect(report[0]).toBe(`【摘要】${draft.abstract!.paragraphs[0]!.text}`)
-    expect(report.at(-1)).toBe('2025年实现生产安全事故零发生，预警平均响应时间由45分钟缩短至8分钟。')
+    const label = overview.rows.findIndex((r) => r.length === 1 && r[0]!.text === '创新实践经验总结报告')
+    const report = overview.rows.slice(label + 1)
+    expect(report.every((r) => r.length === 1 && !r[0]!.text.includes('\n'))).toBe(true)
+    // Every line of the draft but its title (printed in the 创新实践名称 row), in order.
+    expect(report.map((r) => r[0]!.text)).toEqual(draft.source.split('\n').filter((line) => line.trim()).slice(1))
+  })
+
+  it('keeps each heading of the report with its text: heading rows never split and keep with the next, no line between the rows', () => {
+    const label = overview.rows.findIndex((r) => r.length === 1 && r[0]!.text === '创新实践经验总结报告')
+    const rows = overview.rows.slice(label + 1).map((r) => r[0]!)
+    const row = (text: string) => rows.find((cell) => cell.text === text)!
+    const edges = (cell: (typeof rows)[0]) => {
+      const borders = childElement(childElement(cell.element, 'w:tcPr'), 'w:tcBorders')
+      return (borders?.children ?? []).map((edge) => `${edge.name}=${edge.attrs['w:val']}`)
+    }
+    const trs = descendants(pkg.xml('word/document.xml'), 'w:tbl')[1]!.children.filter((child) => child.name === 'w:tr')
+    // The table's rows parsed again: the same order as overview.rows.
+    const rowProperties = (cell: (typeof rows)[0]) => (childElement(trs[label + 1 + rows.indexOf(cell)], 'w:trPr')?.children ?? []).map((c) => c.name)
+    for (const heading of ['一、背景介绍', '二、创新举措', '（一）建设绿色微电网，推动能源结构低碳转型', '三、实践成效', '（三）安全生产形势持续向好']) {
+      expect(rowProperties(row(heading))).toEqual(['w:cantSplit'])
+      expect(descendants(row(heading).element, 'w:keepNext')).toHaveLength(1)
+    }
+    const body = row('2025年实现生产安全事故零发生，预警平均响应时间由45分钟缩短至8分钟。')
+    expect(rowProperties(body)).toEqual([])
+    expect(edges(rows[0]!)).toEqual(['w:bottom=nil'])
+    expect(edges(row('一、背景介绍'))).toEqual(['w:top=nil', 'w:bottom=nil'])
+    expect(edges(body)).toEqual(['w:top=nil'])
   })
 
   it('sets the report in the report typography, paragraph by paragraph (without the title, which has its own row)', () => {
@@ -249,14 +272,16 @@ describe('exportFormDocx: charts and kinds without a form', () => {
   it('places the charts with captions in the report cell', async () => {
     const charted = await exportForm(nanling, green, { charts: true })
     expect(charted.zip.names.filter((n) => n.startsWith('word/media/') && n.endsWith('.png'))).toHaveLength(2)
-    const report = charted.tables[1]!.rows.at(-1)![0]!.text.split('\n')
-    expect(report.slice(-5)).toEqual([
+    const report = charted.tables[1]!.rows.slice(-5).map((r) => r[0]!)
+    expect(report.map((cell) => cell.text)).toEqual([
       '2025年实现生产安全事故零发生，预警平均响应时间由45分钟缩短至8分钟。',
       '',
       '图1 创新实践前后关键指标对比',
       '',
       '图2 营业收入与主导产业营业收入（2023—2025年）',
     ])
+    // A chart's row is never split and keeps with its caption's row.
+    expect(report.map((cell) => descendants(cell.element, 'w:drawing').length > 0 && descendants(cell.element, 'w:keepNext').length === 1)).toEqual([false, true, false, true, false])
   })
 
   it.each([['base-annual-report'], ['base-excellent-case']])('refuses %s, which has no fill-in form', async (id) => {

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import type { RuleFinding } from '../finding.js'
 import { findHonourLevels } from '../honour-levels.js'
+import { findInstitutionShortNames } from '../institution-names.js'
+import { findLatinAcronyms } from '../latin-acronyms.js'
 import { findNameMentions, parkNameForms } from '../name-mentions.js'
 import { defineRule } from '../rule.js'
 import { findShortNames } from '../short-names.js'
@@ -18,6 +20,8 @@ import { ShortNamePolicySchema, shortNamePolicy } from '../text-names.js'
  * - short names read from the draft alone, with no park data (src/check/short-names.ts): 南岭经开区 after
  *   南岭经济技术开发区, 龙盛集团, 宜都高新区, 七一六所;
  * - colloquial term abbreviations (src/check/term-abbreviations.ts): 危化品, 规上, 国标.
+ * - committee and university short names (src/check/institution-names.ts): 专家委, 西安交大.
+ * - Latin acronyms at their first use without the Chinese name (src/check/latin-acronyms.ts): DCS, PPP.
  * - an honour at a level the park's data does not give it (src/check/honour-levels.ts): 省级绿色工厂 for 国家级.
  * Where findings of two sources overlap, the first source wins (the park's data knows its names best).
  *
@@ -43,7 +47,7 @@ export const properNounRule = defineRule({
         return { message: candidate.message, ...range, suggestion: candidate.suggestion, fix: { ...range, text: candidate.replacement } }
       }),
     )
-    return firstWins([findHonourLevels(doc, park), mentions, findTermAbbreviations(doc, park), findShortNames(doc, park, policy)])
+    return firstWins([findHonourLevels(doc, park), mentions, findTermAbbreviations(doc, park), findShortNames(doc, park, policy), findInstitutionShortNames(doc), findLatinAcronyms(doc, park)])
   },
 })
 
