@@ -1,3 +1,4 @@
+import { stripInvisibleCharacters } from '../invisible-characters.js'
 import { isHeadingText, matchMarker } from './numbering.js'
 import { unifyCharacters } from './unify-characters.js'
 
@@ -53,9 +54,8 @@ const FULL_WIDTH_PUNCT: Readonly<Record<string, string>> = { ',': '，', ';': '�
 
 function stripArtefacts(raw: string): string {
   return (
-    raw
+    stripInvisibleCharacters(raw)
       .replace(/\r\n?/g, '\n')
-      .replace(/[\uFEFF\u200B-\u200D\u2060\u00AD]/g, '')
       // Word bookmarks: "[bookmark: 一、总体要求]一、总体要求" (seed 002).
       .replace(/\[bookmark:[^\]\n]*\]/g, '')
       // Footnotes: "工业园区名称[footnoteRef:0] [0:  规范填写工业园区全称。]" (seed 000).

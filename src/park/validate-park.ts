@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { JSON_TYPE_NAMES } from '../json-text.js'
+import { stripInvisibleCharactersDeep } from '../invisible-characters.js'
 import { getKind, isKindId, kindIds } from '../kinds/registry.js'
 import { isGenericWord } from './entity-names.js'
 import { jsonPath, type PathSegment } from './json-path.js'
@@ -95,9 +96,10 @@ export function validateParkData(input: unknown): ValidateParkResult {
   if (!isObject(input)) {
     return { ok: false, issues: [{ path: '$', code: 'not-an-object', message: messages.notAnObject(typeName(input)) }] }
   }
-  const parsed = ParkDataSchema.safeParse(input)
-  const issues: ParkIssue[] = parsed.success ? [] : parsed.error.issues.flatMap((i) => fromZodIssue(i, input))
-  issues.push(...semanticIssues(input))
+  const cleaned = stripInvisibleCharactersDeep(input) as Record<string, unknown>
+  const parsed = ParkDataSchema.safeParse(cleaned)
+  const issues: ParkIssue[] = parsed.success ? [] : parsed.error.issues.flatMap((i) => fromZodIssue(i, cleaned))
+  issues.push(...semanticIssues(cleaned))
   if (parsed.success && issues.length === 0) return { ok: true, park: parsed.data }
   return { ok: false, issues }
 }

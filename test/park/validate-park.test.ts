@@ -291,6 +291,19 @@ describe('validateParkData: one row per error kind, on the shared example', () =
     ])
   })
 
+  it('cleans invisible characters copied from web pages or planted in names before anything reads the park', () => {
+    const p = example()
+    p.park.name = '南岭\u200B经济技术开发区\u202Excod.exe'
+    p.entities[0]!.aliases = ['南岭\uFEFF经开区']
+    const result = validateParkData(p)
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.park.park.name).toBe('南岭经济技术开发区xcod.exe')
+    expect(result.park.entities[0]!.aliases).toEqual(['南岭经开区'])
+    // The caller's object is left as it was: the park returned is a cleaned copy.
+    expect(p.park.name).toBe('南岭\u200B经济技术开发区\u202Excod.exe')
+  })
+
   it('accepts partial indicators: every block and row may be left out', () => {
     const p = example() as Loose
     p.indicators = { scale: { revenue: { '2025': 968.2 } } }
