@@ -5,6 +5,11 @@ import { startupGate, type ReadyApp } from './startup-gate.js'
 
 /** Open requests get this long to finish on SIGTERM/SIGINT before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 5_000
+// A client that sends its headers or body a byte at a time (slowloris) holds a connection and its memory open; Node's
+// defaults let it do so for 60 s (headers) and 300 s (whole request). The largest upload (20 MB) arrives well within
+// 120 s on any real line; answers that stream for longer (drafts) are not bound by these, which cover the request only.
+const HEADERS_TIMEOUT_MS = 15_000
+const REQUEST_TIMEOUT_MS = 120_000
 
 interface Services {
   app: ReadyApp
@@ -60,7 +65,7 @@ function main(): void {
   const port = new Promise<number>((resolve) => (listening = resolve))
   // The heavy imports and the database start only once the server listens, so they never delay its first answer.
   const services = port.then(() => openServices(config))
-  const server = serve({ fetch: startupGate({ ready: services.then((s) => s.app), config }), port: config.port, hostname: config.host }, (info) =>
+  const server = serve({ fetch: startupGate({ ready: services.then((s) => s.app), config }), port: config.port, hostname: config.host, serverOptions: { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS } }, (info) =>
     listening(info.port),
   )
   Promise.all([port, services]).then(
