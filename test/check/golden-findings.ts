@@ -1,6 +1,6 @@
 /**
  * The golden findings: every text the project holds that was not written for one rule's unit test — the real texts of
- * fixtures/real (dev, holdout, planted), the fixture drafts (.txt, .md, .docx) with and without their park data, and
+ * fixtures/real (dev, dev2, planted; the held-out sets stay out), the fixture drafts (.txt, .md, .docx) with and without their park data, and
  * the 3,000-字 draft the bench times — checked the way a user checks them, with every finding written out in full.
  *
  * Why: the checker is made faster by sharing work between rules (one analysis per check, precompiled matchers). Such a
@@ -48,8 +48,9 @@ function checked(draft: () => Promise<LoadedDraft> | LoadedDraft, options: { kin
   return async () => checkDraft(await draft(), options).findings
 }
 
-// The second held-out batch stays out: a golden diff would show its findings to whoever changes a rule.
-const GOLDEN_SETS = SETS.filter((set) => set !== 'holdout2')
+// The held-out sets stay out: a golden diff would show their findings to whoever changes a rule, and a rule tuned
+// while reading them would make their recall meaningless as a measure of texts the checker has never seen.
+const GOLDEN_SETS = SETS.filter((set) => !set.startsWith('holdout'))
 
 function realTextCases(): GoldenCase[] {
   return loadRealTexts(GOLDEN_SETS).flatMap((text) => {
