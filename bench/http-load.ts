@@ -77,7 +77,7 @@ export interface LoadResult {
 export function runLoad(
   server: RunningServer,
   target: { path: string; method: 'GET' | 'POST'; body?: string },
-  options: { connections: number; durationSeconds: number },
+  options: { connections: number; durationSeconds: number; distinctBodies?: boolean },
 ): LoadResult {
   const dir = mkdtempSync(join(tmpdir(), 'park-report-autocannon-'))
   try {
@@ -93,6 +93,8 @@ export function runLoad(
       const file = join(dir, 'body.json')
       writeFileSync(file, target.body)
       args.push('-i', file)
+      // autocannon writes a request number in place of each "[<id>]" of the body, so every request is a new text.
+      if (options.distinctBodies) args.push('--idReplacement')
     }
     args.push(`http://127.0.0.1:${server.port}${target.path}`)
     const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
