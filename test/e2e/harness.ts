@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
@@ -71,6 +72,13 @@ export async function stopServer(child: ChildProcess | undefined): Promise<void>
 }
 
 /** Chromium with its own profile directory (localStorage survives a reload), headless, Chinese locale. */
+/** Ends a browser suite: the browser, then the server, then both temporary directories (each suite had a copy). */
+export async function endBrowserSession(session: { context?: BrowserContext; server?: ChildProcess; dirs: string[] }): Promise<void> {
+  await session.context?.close()
+  await stopServer(session.server)
+  for (const dir of session.dirs) rmSync(dir, { recursive: true, force: true })
+}
+
 export function launchBrowser(userDataDir: string, viewport = { width: 1440, height: 900 }): Promise<BrowserContext> {
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,

@@ -1,10 +1,10 @@
 import type { ChildProcess } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARTIFACTS, CHROMIUM, freePort, launchBrowser, ROOT, startServer, stopServer, watchedPage } from './harness.js'
+import { ARTIFACTS, CHROMIUM, endBrowserSession, freePort, launchBrowser, ROOT, startServer, watchedPage } from './harness.js'
 
 /**
  * What a park administrator who is not a programmer needs to trust the page (issue 19): a guard against checking a
@@ -84,10 +84,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web page for people who are not prog
   }, 360_000)
 
   afterAll(async () => {
-    await context?.close()
-    await stopServer(server)
-    rmSync(dataDir, { recursive: true, force: true })
-    rmSync(userDataDir, { recursive: true, force: true })
+    await endBrowserSession({ context, server, dirs: [dataDir, userDataDir] })
   }, 240_000)
 
   it('shows a first visitor the three steps and loads a sample park with one click', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ARTIFACTS, CHROMIUM, freePort, launchBrowser, ROOT, startServer, stopServer, watchedPage } from './harness.js'
+import { ARTIFACTS, CHROMIUM, endBrowserSession, freePort, launchBrowser, ROOT, startServer, stopServer, watchedPage } from './harness.js'
 
 /**
  * The whole job in a real browser (Debian's Chromium, driven by playwright-core; no browser is downloaded) against
@@ -67,10 +67,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the web app in a browser, end to end', (
   }, 120_000)
 
   afterAll(async () => {
-    await context?.close()
-    await stopServer(server)
-    rmSync(dataDir, { recursive: true, force: true })
-    rmSync(userDataDir, { recursive: true, force: true })
+    await endBrowserSession({ context, server, dirs: [dataDir, userDataDir] })
   }, 240_000)
 
   it('takes a park from its JSON file to two exported Word files, and loses nothing across a server restart', async () => {
