@@ -169,7 +169,7 @@ function hostileRequests(): HostileRequest[] {
   const requests: HostileRequest[] = []
   for (const [name, text] of Object.entries(FLOODS)) {
     requests.push({ name: `/api/check: ${name}`, path: '/api/check', init: () => json({ text }) })
-    requests.push({ name: `/api/rewrite: ${name}`, path: '/api/rewrite', init: () => json({ text, applyFixes: true }) })
+    requests.push({ name: `/api/rewrite: ${name}`, path: '/api/rewrite', init: () => json({ text, applyFixes: true, kind: 'innovation-green' }) })
     requests.push({ name: `upload .txt to /api/check: ${name}`, path: '/api/check', init: () => upload(Buffer.from(text, 'utf8'), '草稿.txt') })
   }
   const sixtyMb = () => new Uint8Array(60 * MB).fill(0x41)
