@@ -4,6 +4,7 @@ import { UserError } from '../../errors.js'
 import type { JobRunner } from '../../jobs/job-runner.js'
 import { fileResponse } from '../file-response.js'
 import { readJsonText, readUpload } from '../validation.js'
+import { UploadedFile } from '../multipart.js'
 
 const messages = {
   noDraft: '请提交草稿：JSON 的 text 字段，或表单字段 file 上传 .docx/.txt/.md 文件。',
@@ -56,13 +57,13 @@ function uploadLimit() {
 async function readDraftUpload(c: Context): Promise<{ fileName: string; data: Uint8Array<ArrayBuffer>; kind?: string; park?: { json: string } }> {
   const body = await readUpload(c)
   const file = body['file']
-  if (!(file instanceof File)) throw new UserError('missing_file', messages.noDraft, 400)
+  if (!(file instanceof UploadedFile)) throw new UserError('missing_file', messages.noDraft, 400)
   const parkField = body['park']
   if (parkField !== undefined && typeof parkField !== 'string') throw new UserError('invalid_park', messages.badPark, 400)
   const kind = typeof body['kind'] === 'string' && body['kind'] ? body['kind'] : undefined
   return {
     fileName: file.name,
-    data: new Uint8Array(await file.arrayBuffer()),
+    data: file.bytes,
     ...(kind ? { kind } : {}),
     ...(parkField ? { park: { json: parkField } } : {}),
   }

@@ -5,6 +5,7 @@ import type { PolicyCorpus } from '../../corpus/policy-corpus.js'
 import { UserError } from '../../errors.js'
 import type { JobRunner } from '../../jobs/job-runner.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
+import { UploadedFile } from '../multipart.js'
 
 const RetrieveRequestSchema = z.object({
   query: z.string().trim().min(1).max(2000),
@@ -43,15 +44,14 @@ export function policyRoutes(corpus: PolicyCorpus, maxUploadBytes: number, jobs:
     async (c) => {
       const body = await readUpload(c)
       const file = body['file']
-      if (!(file instanceof File)) throw new UserError('missing_file', messages.noFile, 400)
+      if (!(file instanceof UploadedFile)) throw new UserError('missing_file', messages.noFile, 400)
       // Extraction (PDF text, Word, OCR) and clause splitting run in a worker thread; storing and indexing here.
       const ingested = await jobs.run(
         'ingest',
         {
           value: {
             fileName: file.name,
-            data: new Uint8Array(await file.arrayBuffer()),
-            ...(file.type ? { mediaType: file.type } : {}),
+            data: file.bytes,
             limits: corpus.ingestLimits,
           },
         },

@@ -9,6 +9,7 @@ import { KindIdSchema } from '../../kinds/kind-id.js'
 import type { Workspace } from '../../store/workspace.js'
 import { fileResponse } from '../file-response.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
+import { UploadedFile } from '../multipart.js'
 
 /**
  * The 示范基地 汇总表 (003 附件1) as an Excel workbook: download it blank or filled from a stored park, export it from
@@ -67,14 +68,14 @@ export function summaryTableWorkspaceRoutes(deps: { workspace: Workspace; maxUpl
     async (c) => {
       const body = await readUpload(c)
       const file = body['file']
-      if (!(file instanceof File)) throw new UserError('missing_file', messages.noFile, 400)
+      if (!(file instanceof UploadedFile)) throw new UserError('missing_file', messages.noFile, 400)
       const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
       const fields = parseRequest(ImportFieldsSchema, { version: text(body['version']), kind: text(body['kind']), dryRun: text(body['dryRun']) })
       const target = await parks.get(c.req.param('id'))
       // The archive is checked and its rows counted before exceljs loads it, in a worker thread (the upload lane).
       const content = await deps.jobs.run(
         'readSummaryWorkbook',
-        { value: { data: new Uint8Array(await file.arrayBuffer()), kind: fields.kind ?? target.data.kind, park: target.data } },
+        { value: { data: file.bytes, kind: fields.kind ?? target.data.kind, park: target.data } },
         { signal: c.req.raw.signal },
       )
       if (content.issues.length) throw new UserError('invalid_workbook_values', messages.cellValues(content.issues.length), 422, { issues: content.issues })

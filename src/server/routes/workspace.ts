@@ -11,6 +11,7 @@ import { validateParkData } from '../../park/validate-park.js'
 import type { Workspace } from '../../store/workspace.js'
 import { fileResponse } from '../file-response.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
+import { UploadedFile } from '../multipart.js'
 import { indicatorTemplate, indicatorWorkbook } from '../../export/indicator-workbook.js'
 import { mergeIndicators, type ImportedCell } from '../../ingest/indicator-workbook.js'
 import { KindIdSchema } from '../../kinds/kind-id.js'
@@ -99,14 +100,14 @@ export function workspaceParkRoutes(deps: { workspace: Workspace; maxUploadBytes
   app.post('/parks/import', uploadLimit, async (c) => {
     const body = await readUpload(c)
     const file = body['file']
-    if (!(file instanceof File)) throw new UserError('missing_file', messages.noFile, 400)
+    if (!(file instanceof UploadedFile)) throw new UserError('missing_file', messages.noFile, 400)
     const fields = parseRequest(ImportFieldsSchema, {
       parkId: textField(body['parkId']),
       version: textField(body['version']),
       kind: textField(body['kind']),
       dryRun: textField(body['dryRun']),
     })
-    const data = new Uint8Array(await file.arrayBuffer())
+    const data = file.bytes
     const extension = extname(file.name).toLowerCase()
 
     if (extension === '.xlsx' || (extension !== '.json' && isZip(data))) {
