@@ -1,9 +1,9 @@
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { UserError } from '../../errors.js'
 import type { JobRunner } from '../../jobs/job-runner.js'
 import { fileResponse } from '../file-response.js'
 import { readJsonText, readUpload } from '../validation.js'
+import { limitBody } from '../body-limit.js'
 import { UploadedFile } from '../multipart.js'
 
 const messages = {
@@ -45,12 +45,7 @@ export function checkRoutes(jobs: JobRunner) {
 }
 
 function uploadLimit() {
-  return bodyLimit({
-    maxSize: MAX_DRAFT_UPLOAD_BYTES,
-    onError: () => {
-      throw new UserError('file_too_large', messages.tooLarge, 413)
-    },
-  })
+  return limitBody(MAX_DRAFT_UPLOAD_BYTES, () => new UserError('file_too_large', messages.tooLarge, 413))
 }
 
 /** A multipart draft upload: field file (the draft), optional park (park data JSON text, read by the job) and kind. */

@@ -1,10 +1,10 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { PolicyCorpus } from '../../corpus/policy-corpus.js'
 import { UserError } from '../../errors.js'
 import type { JobRunner } from '../../jobs/job-runner.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
+import { limitBody } from '../body-limit.js'
 import { UploadedFile } from '../multipart.js'
 
 const RetrieveRequestSchema = z.object({
@@ -35,12 +35,7 @@ export function policyRoutes(corpus: PolicyCorpus, maxUploadBytes: number, jobs:
   app.post(
     '/documents',
     // Multipart framing adds a little to the file itself; the extractor enforces the exact file limit.
-    bodyLimit({
-      maxSize: maxUploadBytes + 64 * 1024,
-      onError: () => {
-        throw new UserError('file_too_large', messages.tooLarge(Math.round(maxUploadBytes / 1024 / 1024)), 413)
-      },
-    }),
+    limitBody(maxUploadBytes + 64 * 1024, () => new UserError('file_too_large', messages.tooLarge(Math.round(maxUploadBytes / 1024 / 1024)), 413)),
     async (c) => {
       const body = await readUpload(c)
       const file = body['file']

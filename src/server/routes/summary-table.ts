@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { UserError } from '../../errors.js'
 import type { ExportedFile } from '../../export/file-format.js'
@@ -9,6 +8,7 @@ import { KindIdSchema } from '../../kinds/kind-id.js'
 import type { Workspace } from '../../store/workspace.js'
 import { fileResponse } from '../file-response.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
+import { limitBody } from '../body-limit.js'
 import { UploadedFile } from '../multipart.js'
 
 /**
@@ -59,12 +59,7 @@ export function summaryTableWorkspaceRoutes(deps: { workspace: Workspace; maxUpl
 
   app.post(
     '/parks/:id/summary-table',
-    bodyLimit({
-      maxSize: deps.maxUploadBytes,
-      onError: () => {
-        throw new UserError('file_too_large', messages.tooLarge(Math.round(deps.maxUploadBytes / 1024 / 1024)), 413)
-      },
-    }),
+    limitBody(deps.maxUploadBytes, () => new UserError('file_too_large', messages.tooLarge(Math.round(deps.maxUploadBytes / 1024 / 1024)), 413)),
     async (c) => {
       const body = await readUpload(c)
       const file = body['file']

@@ -1,6 +1,5 @@
 import { basename, extname } from 'node:path'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { AppConfig } from '../../config.js'
 import type { PolicyCorpus } from '../../corpus/policy-corpus.js'
@@ -21,6 +20,7 @@ import { respondWithDraft } from '../draft-response.js'
 import { fileResponse } from '../file-response.js'
 import { FILE_FORMATS, safeFileStem } from '../../export/file-format.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
+import { limitBody } from '../body-limit.js'
 import { UploadedFile } from '../multipart.js'
 import { KindIdSchema } from '../../kinds/kind-id.js'
 import { kindForPark } from '../../park/indicator-values.js'
@@ -108,12 +108,7 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
 
   app.post(
     '/parks/:id/drafts/upload',
-    bodyLimit({
-      maxSize: MAX_DRAFT_UPLOAD_BYTES,
-      onError: () => {
-        throw new UserError('file_too_large', messages.tooLarge, 413)
-      },
-    }),
+    limitBody(MAX_DRAFT_UPLOAD_BYTES, () => new UserError('file_too_large', messages.tooLarge, 413)),
     async (c) => {
       const park = await parkData(c.req.param('id'))
       const body = await readUpload(c)

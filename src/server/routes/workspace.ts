@@ -1,6 +1,5 @@
 import { extname } from 'node:path'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { UserError } from '../../errors.js'
 import { decodeText } from '../../ingest/extract-text.js'
@@ -11,6 +10,7 @@ import { validateParkData } from '../../park/validate-park.js'
 import type { Workspace } from '../../store/workspace.js'
 import { fileResponse } from '../file-response.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
+import { limitBody } from '../body-limit.js'
 import { UploadedFile } from '../multipart.js'
 import { indicatorTemplate, indicatorWorkbook } from '../../export/indicator-workbook.js'
 import { mergeIndicators, type ImportedCell } from '../../ingest/indicator-workbook.js'
@@ -58,12 +58,7 @@ const isZip = (data: Uint8Array) => data[0] === 0x50 && data[1] === 0x4b
 export function workspaceParkRoutes(deps: { workspace: Workspace; maxUploadBytes: number; jobs: JobRunner }) {
   const { parks } = deps.workspace
   const app = new Hono()
-  const uploadLimit = bodyLimit({
-    maxSize: deps.maxUploadBytes + 64 * 1024,
-    onError: () => {
-      throw new UserError('file_too_large', messages.tooLarge(Math.round(deps.maxUploadBytes / 1024 / 1024)), 413)
-    },
-  })
+  const uploadLimit = limitBody(deps.maxUploadBytes + 64 * 1024, () => new UserError('file_too_large', messages.tooLarge(Math.round(deps.maxUploadBytes / 1024 / 1024)), 413))
 
   app.get('/parks', async (c) => c.json({ parks: await parks.list() }))
 
