@@ -81,6 +81,8 @@ export async function buildDist(outDir = OUT_DIR) {
   // Data derived from dependencies once here rather than in every process that starts (see tokenize.ts).
   const { writeCompactDictionary } = await import(pathToFileURL(join(staging, 'retrieve', 'tokenize.js')).href)
   writeCompactDictionary(join(staging, 'retrieve'))
+  const { writeBuiltInKinds } = await import(pathToFileURL(join(staging, 'kinds', 'registry.js')).href)
+  writeBuiltInKinds(join(staging, 'kinds'))
   await bundleCli(build, staging)
   writeFileSync(join(staging, STAMP_NAME), `${new Date().toISOString()}\n`)
   const previous = `${outDir}.previous-${process.pid}`
