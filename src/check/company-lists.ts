@@ -65,11 +65,11 @@ export function nameLists(text: string): NameList[] {
 
 const LIST_GOES_ON = /(?:等|(?:均|都|分别|先后|同时)?(?:获评|获批|入选|荣获|获得|被认定为|被评为|认定为|评为|上榜))/u
 // 龙头企业——|荣德新能源, 已入驻|银欣, 其中|博世, 签约|润滑油: the words before the first item that lead to the list.
-const LEAD = /(?:——|—|其中|包括|主要有|入驻|引进了?|签约了?|落户了?|企业有|如)/gu
+const LEAD = /(?:——|—|[东西南北]至|其中|包括|主要有|入驻|引进了?|签约了?|落户了?|企业有|如)/gu
 
 /** Whether a list item can be a firm's short name: 2–8 characters of Chinese, and not a category, place or count. */
-export function firmLikeItem(item: ListItem): boolean {
-  const text = item.text.trim()
+export function firmLikeItem(name: string): boolean {
+  const text = name.trim()
   return text.length >= 2 && text.length <= 8 && HAN_ONLY.test(text) && !NOT_FIRM_ITEM.test(text)
 }
 

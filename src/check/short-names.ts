@@ -1,7 +1,7 @@
 import type { ParkData } from '../park/park-schema.js'
 import type { ReportDoc } from '../model/report-doc.js'
 import type { RuleFinding } from './finding.js'
-import { firmLikeItem, listHolding, nameLists, type ListItem } from './company-lists.js'
+import { firmLikeItem, listHolding, nameLists, type ListItem, type NameList } from './company-lists.js'
 import { growAlongName, parkNameForms } from './name-mentions.js'
 import { blockRange, textBlocks, type TextBlock } from './text-blocks.js'
 import {
@@ -33,6 +33,7 @@ const COMPANY_TAIL = new RegExp(SHORT_NAMES.companyShortTails.toSorted((a, b) =>
 // 集团/股份/公司 name a firm after any name; 科技/化工/能源… after a place are an industry (宜都化工), so they need a
 // word jieba does not know or a proper noun that is not a place (岭峰|科技, 宝丰|能源).
 const FIRM_WORDS: ReadonlySet<string> = new Set(['集团', '股份', '公司'])
+const FIRM_WORD_IN = /集团|股份|公司/u
 const TRADE_NAME_TAGS: ReadonlySet<string> = new Set(['x', 'nz', 'nr', 'nrt', 'j'])
 // What follows a company word inside a full name or a longer word: 集团股份有限公司, 公司（, 科技园.
 const COMPANY_CONTINUES = /^(?:股份|集团)?(?:有限|股份|责任|[（(][^）)]{1,8}[）)](?:股份|集团|有限|公司))/u
@@ -259,7 +260,7 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     // 淮澄化工新材料|产业园区, 光伏|产业: an industry before a park or a sector word, not a firm.
     const start = named ? before.start : INDUSTRY_FOLLOWS.test(text.slice(end)) ? -1 : tradeNameBefore(text, m.index, firmWord)
     if (start < 0 || insideName(start, end) || !onWords(start, end)) continue
-    found.push({ start, end, message: messages.company(text.slice(start, end)), suggestion: messages.suggestUnknown, company: firmWord ? 'firm' : 'trade' })
+    found.push({ start, end, message: messages.company(text.slice(start, end)), suggestion: messages.suggestUnknown, company: FIRM_WORD_IN.test(text.slice(start, end)) ? 'firm' : 'trade' })
   }
   for (const m of text.matchAll(BARE_PARK)) {
     const end = m.index + m[0].length
@@ -293,24 +294,30 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
  * industries is an industry (第三代半导体、碳基新材料、消防安全材料); the items of a list of firms (…等光伏企业, a
  * list beside 星河集团) are firms' short names even without a company word (兴隆防腐、星河集团、绿洲制衣).
  */
+// 华祥石化东边界、瑞森公司东边界: the place by a firm, named after it; the firm's name is what comes before.
+const LOCATIVE_END = /(?:[东西南北](?:边界|侧|面|部|边)|以[东西南北]|边界|周边|一带)$/u
+const itemName = (item: ListItem) => item.text.trim().replace(LOCATIVE_END, '')
+
 function judgeLists(text: string, found: readonly Candidate[], insideName: (start: number, end: number) => boolean): Candidate[] {
   if (!text.includes('、')) return [...found]
   const lists = nameLists(text)
   const companyAt = (item: ListItem) => found.find((c) => c.company && item.start <= c.start && c.end <= item.end)
+  // An item that holds a word jieba does not know or knows as a name (皇家万喜汇, 三江生物), unlike 消防安全材料.
+  const tradeLike = (item: ListItem) => Boolean(companyAt(item)) || taggedWords(itemName(item)).some((t) => TRADE_NAME_PIECE_TAGS.has(t.tag))
+  const mostlyTradeNames = (list: NameList) => list.items.filter(tradeLike).length * 2 > list.items.length
   const kept = found.filter((c) => {
     if (c.company !== 'trade') return true
     const held = listHolding(lists, c.start, c.end)
-    if (!held || held.list.ofFirms) return true
-    return held.list.items.every((item) => item === held.item || companyAt(item) || !firmLikeItem(item))
+    return !held || held.list.ofFirms || mostlyTradeNames(held.list)
   })
   for (const list of lists) {
-    const firms = list.ofFirms || list.items.some((item) => companyAt(item)?.company === 'firm')
+    const firms = list.ofFirms || list.items.some((item) => companyAt(item)?.company === 'firm') || (list.items.some(companyAt) && mostlyTradeNames(list))
     if (!firms) continue
     for (const item of list.items) {
-      const name = item.text.trim()
+      const name = itemName(item)
       const start = item.start + item.text.indexOf(name)
       const end = start + name.length
-      if (!firmLikeItem(item) || kept.some((c) => c.start < end && start < c.end) || insideName(start, end)) continue
+      if (!firmLikeItem(name) || kept.some((c) => c.start < end && start < c.end) || insideName(start, end)) continue
       // Beside a firm's name only (no word saying the list is of firms), an item must look like a trade name: a word
       // jieba does not know or knows as a name (润滑油 listed beside 国瑞药业 is a product).
       const tokens = taggedWords(name)
