@@ -286,7 +286,24 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
   for (const m of text.matchAll(INSTITUTE)) {
     found.push({ start: m.index, end: m.index + m[0].length, message: messages.institute(m[0]), suggestion: messages.suggestUnknown })
   }
+  for (const m of text.matchAll(HONOURED_SUBJECT)) {
+    const start = m.index + m[0].length - m[1]!.length
+    const end = start + m[1]!.length
+    if (honouredFirm(m[1]!) && !insideName(start, end) && !found.some((c) => c.start < end && start < c.end)) {
+      found.push({ start, end, message: messages.company(m[1]!), suggestion: messages.suggestUnknown, company: 'trade' })
+    }
+  }
   return longestFirst(judgeLists(text, found, insideName))
+}
+
+// 华兴源创获评国家级5G工厂: the subject of 获评/入选 + an honour, alone in its clause, received the honour — a firm,
+// written by its trade name, when it is a name jieba does not know (a park, a city or 园区 would be a known word).
+const HONOURED_SUBJECT = /(?:^|[，。；：\s])([\u4e00-\u9fa5]{3,6})(?=(?:均|先后|再次|成功|同时)?(?:获评|入选|荣获|获批为|被认定为|被评为|上榜))/gu
+const NOT_FIRM_SUBJECT = /(?:市|县|区|省|镇|园|基地|企业|项目|平台|中心|工厂|车间|集群|产业|行业|部门|单位|学校|大学|医院)$/u
+function honouredFirm(subject: string): boolean {
+  if (NOT_FIRM_SUBJECT.test(subject) || FUNCTION_START.test(subject)) return false
+  const tokens = taggedWords(subject)
+  return !NOT_NAME_WORDS.has(tokens[0]!.word) && tokens.some((t) => t.tag === 'x' && t.word.length >= 2) && tokens.every((t) => TRADE_NAME_NOUN_TAGS.has(t.tag) || t.tag === 'x')
 }
 
 /**
@@ -304,7 +321,7 @@ function judgeLists(text: string, found: readonly Candidate[], insideName: (star
   const companyAt = (item: ListItem) => found.find((c) => c.company && item.start <= c.start && c.end <= item.end)
   // An item that holds a word jieba does not know or knows as a name (皇家万喜汇, 三江生物), unlike 消防安全材料.
   const tradeLike = (item: ListItem) => Boolean(companyAt(item)) || taggedWords(itemName(item)).some((t) => TRADE_NAME_PIECE_TAGS.has(t.tag))
-  const mostlyTradeNames = (list: NameList) => list.items.filter(tradeLike).length * 2 > list.items.length
+  const mostlyTradeNames = (list: NameList) => list.items.filter(tradeLike).length * 2 >= list.items.length
   const kept = found.filter((c) => {
     if (c.company !== 'trade') return true
     const held = listHolding(lists, c.start, c.end)

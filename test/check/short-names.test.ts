@@ -159,6 +159,8 @@ const listsAndParks = testRule(properNounRule, {
     body('加强专业指导，按要求完成印证材料和认定复核自查报告。'),
     // 99: a list of industries.
     body('围绕第三代半导体、碳基新材料、消防安全材料、纺织新材料等主导产业。'),
+    // The subject of 获评 that is this park, a park named in full, or a firm named by a common word.
+    body('该企业荣获省长质量奖，南岭经济技术开发区成功入选绿色工业园区名单。'),
     // 55, 102: lists of places and of sectors whose firms are meant, not the items.
     body('先后赴深圳、广州、北京、南京、上海等地拜访了20余家企业。'),
     body('项目申报主体为制造业、采矿业、电力、港口等重点领域企业。'),
@@ -190,8 +192,19 @@ const listsAndParks = testRule(properNounRule, {
       errors: ['博世', '强生', '亿滋'].map((span) => ({ span, severity: 'warning' as const, message: `“${span}”是企业简称，${COMPANY}` })),
     },
     {
-      // 105: a firm's boundary: the firm's name is what comes before 东边界.
-      text: body('东至华祥石化东边界、瑞森公司东边界，西至和云路。'),
+      // 70: one subject of 获评 + an honour, a name jieba does not know.
+      text: body('其中，华兴源创获评国家级5G工厂。'),
+      errors: [{ span: '华兴源创', severity: 'warning', message: `“华兴源创”是企业简称，${COMPANY}` }],
+    },
+    {
+      // 86: a list mostly of trade names beside 国瑞药业: its trade names are firms (润滑油 and 联创制药, which jieba
+      // reads as common words, are not reported: only what looks like a trade name is).
+      text: body('1-8月份，签约润滑油、皇家万喜汇、联创制药、三江生物、国瑞药业、绿十字等项目29个。'),
+      errors: ['皇家万喜汇', '国瑞药业', '绿十字'].map((span) => ({ span, severity: 'warning' as const, message: `“${span}”是企业简称，${COMPANY}` })),
+    },
+    {
+      // 105: a firm's boundary: the firm's name is what comes before 东边界; a road is no firm.
+      text: body('东至盛云路北段、华祥石化东边界、瑞森公司东边界，西至和云路。'),
       errors: ['华祥石化', '瑞森公司'].map((span) => ({ span, severity: 'warning' as const, message: `“${span}”是企业简称，${COMPANY}` })),
     },
   ],
