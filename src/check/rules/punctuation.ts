@@ -4,6 +4,7 @@ import type { RuleFinding, Severity } from '../finding.js'
 import { defineRule } from '../rule.js'
 import { blockRange, textBlocks, type TextBlock } from '../text-blocks.js'
 import { pairMarks, type Mark } from '../bracket-pairs.js'
+import { matchesOf } from '../../regex-matches.js'
 
 /**
  * Punctuation of Chinese text (GB/T 15834 标点符号用法), the mistakes a draft pasted from Word, PDF or an
@@ -130,7 +131,7 @@ function blockFindings(block: TextBlock, range: (from: number, to: number) => { 
 function maskLatinSpans(text: string): boolean[] {
   const masked: boolean[] = new Array<boolean>(text.length).fill(false)
   for (const pattern of [URL_PATTERN, EMAIL]) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesOf(text, pattern)) {
       // A sentence mark right after a URL is not part of it: 详见https://www.miit.gov.cn.
       const length = match[0].replace(/[.,;:!?)]+$/, '').length
       masked.fill(true, match.index, match.index + length)
@@ -278,7 +279,7 @@ function spacedEnd(text: string, i: number): number {
 /** Doubled marks (，，  。。  ，。) and ellipses written as ... 。。。 or a single …. */
 function runHits(text: string, masked: readonly boolean[]): Hit[] {
   const hits: Hit[] = []
-  for (const match of text.matchAll(/\.{3,}|。{3,}|、{3,}|(?<!…)…(?!…)|[，。；：、！？]{2,}/gu)) {
+  for (const match of matchesOf(text, /\.{3,}|。{3,}|、{3,}|(?<!…)…(?!…)|[，。；：、！？]{2,}/gu)) {
     const run = match[0]
     const from = match.index
     const to = from + run.length
@@ -330,7 +331,7 @@ function spaceHits(text: string, spacedFigures: boolean): Hit[] {
   const headingLine = !/[。！？；!?;，,]/u.test(text)
   const inTitle = titleMask(text)
   const hits: Hit[] = []
-  for (const match of text.matchAll(/[ \t\u00a0\u3000]+/g)) {
+  for (const match of matchesOf(text, /[ \t\u00a0\u3000]+/g)) {
     const from = match.index
     const to = from + match[0].length
     if (match[0].length > MAX_STRAY_SPACES || inTitle[from]) continue
@@ -426,16 +427,16 @@ const DOUBLE_DASH_RANGE = /(?<=[\d%])——(?=\d)/gu
 /** Hyphens where Chinese typography wants 一字线 or 浪纹线 (GB/T 15834 4.13). */
 function dashHits(text: string, masked: readonly boolean[]): Hit[] {
   const hits: Hit[] = []
-  for (const match of text.matchAll(HAN_DASH)) {
+  for (const match of matchesOf(text, HAN_DASH)) {
     if (!masked[match.index]) hits.push({ from: match.index, to: match.index + 1, severity: 'warning', message: messages.hanDash, replace: '—' })
   }
-  for (const match of text.matchAll(RANGE_DASH)) {
+  for (const match of matchesOf(text, RANGE_DASH)) {
     const at = match.index + match[0].lastIndexOf(match[2]!)
     if (masked[at]) continue
     const time = match[1] !== undefined || /[年月日号时]/u.test(match[3]!)
     hits.push({ from: at, to: at + 1, severity: 'warning', message: time ? messages.timeRange : messages.numberRange, replace: time ? '—' : '～' })
   }
-  for (const match of text.matchAll(DOUBLE_DASH_RANGE)) {
+  for (const match of matchesOf(text, DOUBLE_DASH_RANGE)) {
     hits.push({ from: match.index, to: match.index + 2, severity: 'warning', message: messages.numberRange, replace: '～' })
   }
   return hits
@@ -446,7 +447,7 @@ const SPEAKER_AFTER = /^[^，。；：！？“”]{0,24}?(?:说|表示|介绍|�
 
 /** 谁靠，”: a comma before the closing quote of a quoted phrase belongs outside it (按照“……谁靠”，及时……). */
 function commaInQuoteHits(text: string): Hit[] {
-  return [...text.matchAll(/，”/gu)].filter((match) => !SPEAKER_AFTER.test(text.slice(match.index + 2, match.index + 40))).map((match) => ({
+  return [...matchesOf(text, /，”/gu)].filter((match) => !SPEAKER_AFTER.test(text.slice(match.index + 2, match.index + 40))).map((match) => ({
     from: match.index,
     to: match.index + 2,
     severity: 'warning' as const,

@@ -6,6 +6,7 @@ import { fullSentencesOf } from '../sentences.js'
 import { blockRange, textBlocks, type TextBlock } from '../text-blocks.js'
 import type { ReportDoc } from '../../model/report-doc.js'
 import { boundaryTest } from '../words.js'
+import { matchesOf } from '../../regex-matches.js'
 
 /**
  * An experience report is written with the park as its subject (000/001: “园区……”), in the register of a written
@@ -115,45 +116,45 @@ function registerMarksIn(doc: ReportDoc, block: TextBlock): RuleFinding[] {
   }
   const dateline = DATELINE.exec(text)
   if (dateline && dateline[0].trim()) add(0, dateline[0].trimEnd().length, messages.dateline(dateline[0].trim()), messages.suggestDateline)
-  for (const m of text.matchAll(BYLINE)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline, '')
-  for (const m of text.matchAll(PAGE_TURN)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline, '')
-  for (const m of text.matchAll(SALUTATION)) {
+  for (const m of matchesOf(text, BYLINE)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline, '')
+  for (const m of matchesOf(text, PAGE_TURN)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline, '')
+  for (const m of matchesOf(text, SALUTATION)) {
     if (!quoted[m.index]) add(m.index, m.index + m[0].length, messages.salutation(m[0]), messages.suggestSalutation)
   }
-  for (const m of text.matchAll(NEWS)) {
+  for (const m of matchesOf(text, NEWS)) {
     if (!quoted[m.index] && onWords(m.index, m.index + m[0].length)) add(m.index, m.index + m[0].length, messages.news(m[0]), messages.suggestNews)
   }
-  for (const m of text.matchAll(QUOTED_SPEAKER)) {
+  for (const m of matchesOf(text, QUOTED_SPEAKER)) {
     const end = m.index + m[0].length
     // 主任首先介绍了园区发展状况 reports what was done, not what was said.
     if (quoted[m.index] || text[end] === '了' || (!PAUSE_AFTER.test(text.slice(end)) && !onWords(end - 1, end) && !onWords(end - 2, end))) continue
     add(m.index, end, messages.speaker(m[0]), messages.suggestSpeaker)
   }
-  for (const m of text.matchAll(PRONOUN_SPEECH)) {
+  for (const m of matchesOf(text, PRONOUN_SPEECH)) {
     if (!quoted[m.index] && onWords(m.index + m[0].length - 2, m.index + m[0].length)) add(m.index, m.index + m[0].length, messages.speaker(m[0]), messages.suggestSpeaker)
   }
-  for (const m of text.matchAll(ATTENDANCE)) add(m.index, m.index + m[0].length, messages.attendance, messages.suggestAttendance)
-  for (const m of text.matchAll(ATTENDANCE_AFTER)) {
+  for (const m of matchesOf(text, ATTENDANCE)) add(m.index, m.index + m[0].length, messages.attendance, messages.suggestAttendance)
+  for (const m of matchesOf(text, ATTENDANCE_AFTER)) {
     if (!found.some((f) => f.message === messages.attendance)) add(m.index, m.index + m[0].length, messages.attendance, messages.suggestAttendance)
   }
   const source = SOURCE_LINE.exec(text)
   if (source) add(0, text.trimEnd().length, messages.dateline(text.trim()), messages.suggestDateline, '')
-  for (const m of text.matchAll(DEMONSTRATIVE)) {
+  for (const m of matchesOf(text, DEMONSTRATIVE)) {
     if (!quoted[m.index]) add(m.index, m.index + m[0].length, messages.demonstrative(m[0]), messages.suggestDemonstrative, '该')
   }
-  for (const m of text.matchAll(PARTICLE)) {
+  for (const m of matchesOf(text, PARTICLE)) {
     if (!quoted[m.index]) add(m.index, m.index + m[0].length, messages.particle(m[0]), messages.suggestParticle)
   }
-  for (const m of text.matchAll(REPORTER)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline)
-  for (const m of text.matchAll(COLLOQUIAL)) add(m.index, m.index + m[0].length, messages.colloquial(m[0]), messages.suggestColloquial)
+  for (const m of matchesOf(text, REPORTER)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline)
+  for (const m of matchesOf(text, COLLOQUIAL)) add(m.index, m.index + m[0].length, messages.colloquial(m[0]), messages.suggestColloquial)
   const byline = BYLINE_LINE.exec(text)
   if (byline) add(byline.index, byline.index + byline[0].trimEnd().length, messages.dateline(byline[0].trim()), messages.suggestDateline, '')
-  for (const m of text.matchAll(FIRST_PERSON)) {
+  for (const m of matchesOf(text, FIRST_PERSON)) {
     if (quoted[m.index] || !onWords(m.index, m.index + m[0].length)) continue
     const fix = FIRST_PERSON_FIX.get(m[0])
     add(m.index, m.index + m[0].length, messages.firstPerson(m[0]), messages.suggestFirstPerson(fix), fix)
   }
-  for (const m of text.matchAll(SINGLE_I)) {
+  for (const m of matchesOf(text, SINGLE_I)) {
     if (quoted[m.index] || !onWords(m.index, m.index + 1) || FIRST_PERSON_AT.test(text.slice(m.index, m.index + 4))) continue
     add(m.index, m.index + 1, messages.firstPerson('我'), messages.suggestFirstPerson())
   }
