@@ -127,21 +127,24 @@ function blockFindings(block: TextBlock, range: (from: number, to: number) => { 
   })
 }
 
-/** Characters inside URLs and e-mail addresses, whose punctuation is not prose punctuation. */
-function maskLatinSpans(text: string): boolean[] {
-  const masked: boolean[] = new Array<boolean>(text.length).fill(false)
+/**
+ * Characters inside URLs and e-mail addresses, whose punctuation is not prose punctuation: 1 at such a character.
+ * (A byte per character: this and the scans below run over every character of every block.)
+ */
+function maskLatinSpans(text: string): Uint8Array {
+  const masked = new Uint8Array(text.length)
   for (const pattern of [URL_PATTERN, EMAIL]) {
     for (const match of matchesOf(text, pattern)) {
       // A sentence mark right after a URL is not part of it: 详见https://www.miit.gov.cn.
       const length = match[0].replace(/[.,;:!?)]+$/, '').length
-      masked.fill(true, match.index, match.index + length)
+      masked.fill(1, match.index, match.index + length)
     }
   }
   return masked
 }
 
 /** Pairs of brackets and quotes: half-width or straight ones in Chinese text, corner quotes, unpaired marks. */
-function bracketHits(text: string, masked: readonly boolean[]): Hit[] {
+function bracketHits(text: string, masked: Uint8Array): Hit[] {
   const { pairs, unmatched } = pairMarks(text, masked)
   const hits: Hit[] = []
   const hanInside = hanCounter(text)
@@ -225,12 +228,15 @@ function curlyQuote(opening: boolean, nested: boolean): string {
   return opening ? '“' : '”'
 }
 
+const HALF_WIDTH_MARKS: ReadonlySet<number> = new Set([...',;:?!.'].map((mark) => mark.charCodeAt(0)))
+
 /** Half-width , ; : ? ! . written in Chinese text. */
-function halfWidthHits(text: string, masked: readonly boolean[]): Hit[] {
+function halfWidthHits(text: string, masked: Uint8Array): Hit[] {
   const hits: Hit[] = []
   for (let i = 0; i < text.length; i += 1) {
+    // Read as a code first: text[i] of a Chinese character makes a new string, and nearly every character is one.
+    if (!HALF_WIDTH_MARKS.has(text.charCodeAt(i)) || masked[i]) continue
     const mark = text[i]!
-    if (!',;:?!.'.includes(mark) || masked[i]) continue
     const prev = text[i - 1]
     const next = text[i + 1]
     // 1,200 家 / 比例尺 1:500 / 8:30 / 2.46: a mark between digits belongs to the number.
@@ -277,7 +283,7 @@ function spacedEnd(text: string, i: number): number {
 }
 
 /** Doubled marks (，，  。。  ，。) and ellipses written as ... 。。。 or a single …. */
-function runHits(text: string, masked: readonly boolean[]): Hit[] {
+function runHits(text: string, masked: Uint8Array): Hit[] {
   const hits: Hit[] = []
   for (const match of matchesOf(text, /\.{3,}|。{3,}|、{3,}|(?<!…)…(?!…)|[，。；：、！？]{2,}/gu)) {
     const run = match[0]
@@ -305,11 +311,15 @@ function runHits(text: string, masked: readonly boolean[]): Hit[] {
   return hits
 }
 
+const FULL_COMMA = '，'.charCodeAt(0)
+const HALF_COMMA = ','.charCodeAt(0)
+
 /** A preposition or 是 directly followed by a comma (gap-words.json): its object was deleted. No fix. */
-function gapHits(text: string, masked: readonly boolean[]): Hit[] {
+function gapHits(text: string, masked: Uint8Array): Hit[] {
   const hits: Hit[] = []
   for (let i = 1; i < text.length; i += 1) {
-    if ((text[i] !== '，' && text[i] !== ',') || masked[i]) continue
+    const code = text.charCodeAt(i)
+    if ((code !== FULL_COMMA && code !== HALF_COMMA) || masked[i]) continue
     const entry = GAP_WORDS.find(({ word, notAfter }) => {
       const from = i - word.length
       return from >= 0 && text.startsWith(word, from) && !(from > 0 && notAfter.includes(text[from - 1]!))
@@ -374,14 +384,18 @@ function tokenLength(text: string, at: number, step: 1 | -1): number {
   return length
 }
 
-/** Whether each character lies inside 《…》: a cited title is quoted as published, spaces and all. */
-function titleMask(text: string): boolean[] {
-  const mask = new Array<boolean>(text.length).fill(false)
+const TITLE_OPEN = '《'.charCodeAt(0)
+const TITLE_CLOSE = '》'.charCodeAt(0)
+
+/** Whether each character lies inside 《…》 (1) or not (0): a cited title is quoted as published, spaces and all. */
+function titleMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length)
   let depth = 0
   for (let i = 0; i < text.length; i += 1) {
-    if (text[i] === '《') depth += 1
-    mask[i] = depth > 0
-    if (text[i] === '》' && depth > 0) depth -= 1
+    const code = text.charCodeAt(i)
+    if (code === TITLE_OPEN) depth += 1
+    if (depth > 0) mask[i] = 1
+    if (code === TITLE_CLOSE && depth > 0) depth -= 1
   }
   return mask
 }
@@ -425,7 +439,7 @@ const RANGE_DASH = /(?<![\dA-Za-z./\-－])\d{1,4}(?:\.\d+)?\s*([年月日号])?\
 const DOUBLE_DASH_RANGE = /(?<=[\d%])——(?=\d)/gu
 
 /** Hyphens where Chinese typography wants 一字线 or 浪纹线 (GB/T 15834 4.13). */
-function dashHits(text: string, masked: readonly boolean[]): Hit[] {
+function dashHits(text: string, masked: Uint8Array): Hit[] {
   const hits: Hit[] = []
   for (const match of matchesOf(text, HAN_DASH)) {
     if (!masked[match.index]) hits.push({ from: match.index, to: match.index + 1, severity: 'warning', message: messages.hanDash, replace: '—' })
