@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { z } from 'zod'
 import { UserError } from '../errors.js'
 import { KindSpecSchema, type KindSpec } from './kind-spec.js'
+import { PREVALIDATED_KINDS_FILE, readPrevalidatedKinds, sourceKey, writePrevalidatedKinds } from './prevalidated.js'
 import { deepMerge, isObject, resolveSpecSource, type JsonObject, type ResolveOptions } from './resolve.js'
 
 /**
@@ -32,6 +33,8 @@ export const messages = {
 type Source = { file: string; merged: JsonObject }
 
 const SPECS_DIR = new URL('./specs/', import.meta.url)
+/** Specs the build validated, by source (prevalidated.ts); empty when running from the sources. */
+const PREVALIDATED = readPrevalidatedKinds(new URL(`./${PREVALIDATED_KINDS_FILE}`, import.meta.url))
 
 function displayName(url: URL): string {
   return fileURLToPath(url)
@@ -124,22 +127,33 @@ type Entry = { source: Source; spec: KindSpec; byDataYear: Map<number, KindSpec>
 const entries = new Map<string, Entry>()
 
 function register(source: Source): KindSpec {
-  const spec = validate(source)
+  const spec = PREVALIDATED.get(sourceKey(source.merged)) ?? validate(source)
   if (entries.has(spec.id)) throw new UserError('KIND_DUPLICATE', messages.duplicateKind(spec.id), 409)
   entries.set(spec.id, { source, spec, byDataYear: new Map([[spec.dataYear, spec]]) })
   return spec
 }
 
-/** Registers every non-abstract `*.json` of a directory, in file-name order. */
-function registerDirectory(dir: URL): void {
+/** Registers every non-abstract `*.json` of a directory, in file-name order; returns the ids registered. */
+function registerDirectory(dir: URL): string[] {
+  const ids: string[] = []
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
     const url = new URL(name, dir)
     if (readJsonObject(url)['$abstract'] === true) continue
-    register(readSource(url))
+    ids.push(register(readSource(url)).id)
   }
+  return ids
 }
 
-registerDirectory(SPECS_DIR)
+const builtInIds = registerDirectory(SPECS_DIR)
+
+/** For the build: writes the built-in kinds, validated, into `dir` (the compiled registry's folder). */
+export function writeBuiltInKinds(dir: string): void {
+  const kinds = builtInIds.map((id) => {
+    const { source, spec } = entries.get(id)!
+    return { merged: source.merged, spec }
+  })
+  writePrevalidatedKinds(resolvePath(dir, PREVALIDATED_KINDS_FILE), kinds)
+}
 
 function sorted(): KindSpec[] {
   return [...entries.values()].map((e) => e.spec).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id))
