@@ -54,12 +54,15 @@ export type JobName = keyof typeof JOB_SPECS
 
 /**
  * How many jobs of a lane may run at once and how many may wait. A request is answered 503 at once when the waiting
- * room is full, or when the jobs ahead of it would take longer than `maxWaitMs` at the lane's recent run time.
+ * room is full (by count, or by the bytes of the requests in it), or when the jobs ahead of it would take longer
+ * than `maxWaitMs` at the lane's recent run time.
  */
 export interface LaneLimits {
   maxRunning: number
   maxWaiting: number
   maxWaitMs: number
+  /** Total size of the requests waiting (JSON text, uploaded bytes): what the waiting room holds in memory. */
+  maxWaitingBytes?: number
 }
 
 /**
@@ -70,13 +73,20 @@ export const MAX_THREAD_WAIT_MS = 30_000
 
 /**
  * Defaults for a pool of `workers` threads. Checks may use every worker (they are short); the slow lanes may use
- * all but one, so a long upload or export never leaves the checker without a thread. Waiting room: enough for 200
- * concurrent checks (each a few milliseconds) but a burst of uploads is refused early rather than held for minutes.
+ * all but one, so a long upload or export never leaves the checker without a thread.
+ *
+ * The check lane is sized for the load it must carry without refusing: 200 people (or connections) checking at once.
+ * Each waits for its answer, so at most 200 checks are in the lane; 512 places leave room for bursts. A 3000-字 check
+ * costs ~11 ms of CPU (3 ms is the target), so 200 of them on 2 threads wait ~1 s on an idle machine and ~3 s on a
+ * loaded one: the wait a person tolerates for 审校 (10 s) is the refusal point, not the ~1 s a typical check waits.
+ * The bytes bound keeps the room's memory small whatever the requests carry: 200 drafts of ~10 KB are 2 MB, but
+ * 512 requests of 5 MB each (park data and materials) would be 2.5 GB.
+ * The slow lanes refuse a burst of uploads early rather than hold it for minutes.
  */
 export function defaultLaneLimits(workers: number): Record<JobLane, LaneLimits> {
   const slow = Math.max(1, workers - 1)
   return {
-    check: { maxRunning: workers, maxWaiting: 256, maxWaitMs: 3_000 },
+    check: { maxRunning: workers, maxWaiting: 512, maxWaitMs: 10_000, maxWaitingBytes: 64 * 1024 * 1024 },
     draft: { maxRunning: slow, maxWaiting: 16, maxWaitMs: 20_000 },
     export: { maxRunning: slow, maxWaiting: 16, maxWaitMs: 20_000 },
     ingest: { maxRunning: slow, maxWaiting: 8, maxWaitMs: 60_000 },

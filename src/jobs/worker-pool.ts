@@ -52,6 +52,8 @@ interface Lane {
   limits: LaneLimits
   /** Jobs of this lane running or waiting. */
   inFlight: number
+  /** Size of the requests of those jobs (payloadBytes). */
+  inFlightBytes: number
   /** Recent run time of its jobs (ms, moving average): how long the jobs ahead of a new one will take. */
   averageMs?: number
 }
@@ -94,6 +96,7 @@ export class WorkerPool implements JobRunner {
       }),
       limits: limits[name],
       inFlight: 0,
+      inFlightBytes: 0,
     })
     this.lanes = { check: lane('check'), draft: lane('draft'), export: lane('export'), ingest: lane('ingest') }
     for (const { pool } of Object.values(this.lanes)) {
@@ -130,12 +133,14 @@ export class WorkerPool implements JobRunner {
   private async runInLane<Name extends JobName>(name: Name, request: JobRequest<Name>, options: { signal?: AbortSignal } = {}): Promise<JobOutput<Name>> {
     const spec: JobSpec = JOB_SPECS[name]
     const lane = this.lanes[spec.lane]
-    const refusal = this.admission(lane)
+    const bytes = payloadBytes(request)
+    const refusal = this.admission(lane, bytes)
     if (refusal) throw refusal
     const budgetMs = this.budgets[name]
     const watch = watchJob({ budgetMs, perStepMs: this.stepBudgets[name] ?? 0 }, this.maxThreadWaitMs)
     const task: WorkerTask = { job: name, payload: request, started: watch.started, ...(spec.usesCorpus ? { uploads: this.uploads } : {}) }
     lane.inFlight += 1
+    lane.inFlightBytes += bytes
     try {
       const reply = await lane.pool.run(task, {
         signal: options.signal ? AbortSignal.any([options.signal, watch.signal]) : watch.signal,
@@ -147,6 +152,7 @@ export class WorkerPool implements JobRunner {
       throw this.explain(error, watch.overrun(), watch.allowedMs(), lane)
     } finally {
       lane.inFlight -= 1
+      lane.inFlightBytes -= bytes
       const ranMs = watch.stop()
       if (ranMs !== undefined) lane.averageMs = lane.averageMs === undefined ? ranMs : 0.8 * lane.averageMs + 0.2 * ranMs
     }
@@ -179,9 +185,11 @@ export class WorkerPool implements JobRunner {
   }
 
   /** The 503 for a job the lane cannot take now (waiting room full, or the wait would be too long), else nothing. */
-  private admission(lane: Lane): RetryLaterError | undefined {
-    const full = lane.inFlight >= lane.limits.maxRunning + lane.limits.maxWaiting
-    if (!full && !(lane.inFlight >= lane.limits.maxRunning && this.expectedWaitMs(lane) > lane.limits.maxWaitMs)) return undefined
+  private admission(lane: Lane, bytes: number): RetryLaterError | undefined {
+    const { maxRunning, maxWaiting, maxWaitMs, maxWaitingBytes = Infinity } = lane.limits
+    const mustWait = lane.inFlight >= maxRunning
+    const full = lane.inFlight >= maxRunning + maxWaiting || (mustWait && lane.inFlightBytes + bytes > maxWaitingBytes)
+    if (!full && !(mustWait && this.expectedWaitMs(lane) > maxWaitMs)) return undefined
     return new RetryLaterError('server_busy', messages.busy, 503, this.retryAfterSeconds(lane))
   }
 
@@ -273,6 +281,13 @@ function watchJob(budget: { budgetMs: number; perStepMs: number }, maxWaitMs: nu
       return startedAt === undefined || overrun ? undefined : performance.now() - startedAt
     },
   }
+}
+
+/** What a request holds in memory while it waits: its JSON text, or the bytes of an uploaded file. */
+function payloadBytes(request: JobRequest<JobName>): number {
+  if ('json' in request) return request.json.length
+  const data = typeof request.value === 'object' && request.value !== null ? (request.value as { data?: unknown }).data : undefined
+  return data instanceof Uint8Array ? data.byteLength : 0
 }
 
 /** The bytes of a value input move to the worker rather than being copied, when they own their whole buffer. */

@@ -86,15 +86,15 @@ export async function parseDocxReport(data: Uint8Array, limits: Partial<DocxLimi
 }
 
 function rejectOtherFormats(data: Uint8Array): void {
-  if (data.length === 0) throw new UserError('DOCX_EMPTY', messages.empty, 400)
+  if (data.length === 0) throw new UserError('docx_empty', messages.empty, 400)
   if (startsWith(data, OLE_SIGNATURE)) {
     // An encrypted .docx is an OLE file with an EncryptedPackage stream; a .doc has a WordDocument stream.
-    if (containsUtf16(data, 'EncryptedPackage')) throw new UserError('DOCX_ENCRYPTED', messages.encryptedDocx, 415)
-    if (containsUtf16(data, 'WordDocument')) throw new UserError('DOCX_LEGACY_DOC', messages.legacyDoc, 415)
-    throw new UserError('DOCX_OLE_FILE', messages.oleFile, 415)
+    if (containsUtf16(data, 'EncryptedPackage')) throw new UserError('docx_encrypted', messages.encryptedDocx, 415)
+    if (containsUtf16(data, 'WordDocument')) throw new UserError('docx_legacy_doc', messages.legacyDoc, 415)
+    throw new UserError('docx_ole_file', messages.oleFile, 415)
   }
   const known = SIGNATURES.find((signature) => startsWith(data, signature.bytes))
-  if (known) throw new UserError('DOCX_NOT_DOCX', messages.notDocx(known.what), 415)
+  if (known) throw new UserError('docx_not_docx', messages.notDocx(known.what), 415)
 }
 
 function openArchive(data: Uint8Array, caps: DocxLimits): ZipArchive {
@@ -108,14 +108,14 @@ function openArchive(data: Uint8Array, caps: DocxLimits): ZipArchive {
 function userErrorOf(error: unknown, caps: DocxLimits): unknown {
   if (!(error instanceof ZipError)) return error
   const byReason: Record<ZipErrorReason, () => UserError> = {
-    'not-zip': () => new UserError('DOCX_NOT_DOCX', messages.unknownFormat, 415),
-    truncated: () => new UserError('DOCX_CORRUPTED', messages.truncated, 422),
-    corrupted: () => new UserError('DOCX_CORRUPTED', messages.corrupted('压缩数据校验失败'), 422),
-    encrypted: () => new UserError('DOCX_ENCRYPTED', messages.zipEncrypted, 415),
-    unsupported: () => new UserError('DOCX_UNSUPPORTED', messages.unsupported, 415),
-    'too-many-entries': () => new UserError('DOCX_TOO_LARGE', messages.tooManyEntries(caps.maxEntries), 413),
-    'too-large': () => new UserError('DOCX_TOO_LARGE', messages.tooLarge(Math.round(caps.maxUncompressedBytes / MB)), 413),
-    'inflates-beyond-declared-size': () => new UserError('DOCX_TOO_LARGE', messages.inflatesBeyondDeclared, 413),
+    'not-zip': () => new UserError('docx_not_docx', messages.unknownFormat, 415),
+    truncated: () => new UserError('docx_corrupted', messages.truncated, 422),
+    corrupted: () => new UserError('docx_corrupted', messages.corrupted('压缩数据校验失败'), 422),
+    encrypted: () => new UserError('docx_encrypted', messages.zipEncrypted, 415),
+    unsupported: () => new UserError('docx_unsupported', messages.unsupported, 415),
+    'too-many-entries': () => new UserError('docx_too_large', messages.tooManyEntries(caps.maxEntries), 413),
+    'too-large': () => new UserError('docx_too_large', messages.tooLarge(Math.round(caps.maxUncompressedBytes / MB)), 413),
+    'inflates-beyond-declared-size': () => new UserError('docx_too_large', messages.inflatesBeyondDeclared, 413),
   }
   return byReason[error.reason]()
 }
@@ -124,7 +124,7 @@ function readParts(zip: ZipArchive, caps: DocxLimits): DocxParts {
   const packageRels = readXmlPart(zip, '_rels/.rels', caps)
   const documentPath = relationTarget(packageRels, REL_OFFICE_DOCUMENT, '') ?? 'word/document.xml'
   const document = readXmlPart(zip, documentPath, caps)
-  if (document?.name !== 'w:document') throw new UserError('DOCX_NOT_WORD', messages.notWord, 415)
+  if (document?.name !== 'w:document') throw new UserError('docx_not_word', messages.notWord, 415)
 
   const slash = documentPath.lastIndexOf('/')
   const folder = slash < 0 ? '' : documentPath.slice(0, slash + 1)
@@ -145,11 +145,11 @@ function readXmlPart(zip: ZipArchive, path: string, caps: DocxLimits): XmlElemen
     throw userErrorOf(error, caps)
   }
   if (!bytes) return undefined
-  if (bytes.length > caps.maxXmlBytes) throw new UserError('DOCX_TOO_LARGE', messages.xmlTooLarge(path, Math.round(caps.maxXmlBytes / MB)), 413)
+  if (bytes.length > caps.maxXmlBytes) throw new UserError('docx_too_large', messages.xmlTooLarge(path, Math.round(caps.maxXmlBytes / MB)), 413)
   try {
     return parseXml(decodeXml(bytes))
   } catch (error) {
-    if (error instanceof XmlSyntaxError) throw new UserError('DOCX_CORRUPTED', messages.badXml(path), 422)
+    if (error instanceof XmlSyntaxError) throw new UserError('docx_corrupted', messages.badXml(path), 422)
     throw error
   }
 }

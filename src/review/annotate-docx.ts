@@ -63,7 +63,7 @@ export function annotateDocx(data: Uint8Array, checkedFindings: readonly Finding
 
   const related = (type: string, fallback: string) => readXml(zip, relationTarget(relsXml ? parseXml(relsXml) : undefined, type, folder) ?? `${folder}${fallback}`)
   const map = mapDocxText(documentXml, { numbering: related('/numbering', 'numbering.xml'), styles: related('/styles', 'styles.xml') })
-  if (options.checkedText !== undefined && !sameText(map.text, options.checkedText, options.segments)) throw new UserError('DOCX_CHANGED', messages.textMismatch, 409)
+  if (options.checkedText !== undefined && !sameText(map.text, options.checkedText, options.segments)) throw new UserError('docx_changed', messages.textMismatch, 409)
   const segments = options.segments
   const findings = segments ? checkedFindings.map((finding) => inFile(finding, segments)) : checkedFindings
   const stamp: RevisionStamp = { author: options.author ?? REVIEW_AUTHOR, date: wordDate(options.date ?? new Date()) }

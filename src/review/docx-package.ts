@@ -14,7 +14,7 @@ export function openArchive(data: Uint8Array): ZipArchive {
   try {
     return openZip(data, DEFAULT_DOCX_LIMITS)
   } catch (error) {
-    if (error instanceof ZipError) throw new UserError('DOCX_CORRUPTED', docxMessages.unknownFormat, 415)
+    if (error instanceof ZipError) throw new UserError('docx_corrupted', docxMessages.unknownFormat, 415)
     throw error
   }
 }
@@ -35,7 +35,7 @@ export function documentPart(zip: ZipArchive): { path: string; folder: string; r
   const slash = path.lastIndexOf('/')
   const folder = path.slice(0, slash + 1)
   const xml = readText(zip, path)
-  if (xml === undefined) throw new UserError('DOCX_NOT_WORD', docxMessages.notWord, 415)
+  if (xml === undefined) throw new UserError('docx_not_word', docxMessages.notWord, 415)
   return { path, folder, relsPath: `${folder}_rels/${path.slice(slash + 1)}.rels`, xml }
 }
 

@@ -1,15 +1,10 @@
-import { serve } from '@hono/node-server'
 import { loadConfig, type AppConfig } from '../config.js'
 import { UserError } from '../errors.js'
+import { listen } from './listen.js'
 import { startupGate, type ReadyApp } from './startup-gate.js'
 
 /** Open requests get this long to finish on SIGTERM/SIGINT before their connections are cut. */
 const SHUTDOWN_GRACE_MS = 5_000
-// A client that sends its headers or body a byte at a time (slowloris) holds a connection and its memory open; Node's
-// defaults let it do so for 60 s (headers) and 300 s (whole request). The largest upload (20 MB) arrives well within
-// 120 s on any real line; answers that stream for longer (drafts) are not bound by these, which cover the request only.
-const HEADERS_TIMEOUT_MS = 15_000
-const REQUEST_TIMEOUT_MS = 120_000
 
 interface Services {
   app: ReadyApp
@@ -65,9 +60,7 @@ function main(): void {
   const port = new Promise<number>((resolve) => (listening = resolve))
   // The heavy imports and the database start only once the server listens, so they never delay its first answer.
   const services = port.then(() => openServices(config))
-  const server = serve({ fetch: startupGate({ ready: services.then((s) => s.app), config }), port: config.port, hostname: config.host, serverOptions: { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS } }, (info) =>
-    listening(info.port),
-  )
+  const server = listen(startupGate({ ready: services.then((s) => s.app), config }), { port: config.port, hostname: config.host }, (info) => listening(info.port))
   Promise.all([port, services]).then(
     ([actualPort, { summary }]) =>
       console.log(`园区报告助手已启动：http://${config.host}:${actualPort}/  （${summary}；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）`),
@@ -85,7 +78,7 @@ function main(): void {
     stopping = true
     console.log(`收到 ${signal}，正在停止……`)
     const force = setTimeout(() => {
-      if ('closeAllConnections' in server) server.closeAllConnections()
+      server.closeAllConnections()
     }, SHUTDOWN_GRACE_MS)
     force.unref()
     server.close(() => {
@@ -99,7 +92,7 @@ function main(): void {
         })
     })
     // Idle keep-alive connections would otherwise hold close() open until they time out.
-    if ('closeIdleConnections' in server) server.closeIdleConnections()
+    server.closeIdleConnections()
   }
   process.on('SIGINT', () => stop('SIGINT'))
   process.on('SIGTERM', () => stop('SIGTERM'))

@@ -28,7 +28,34 @@ const messages = {
   aborted: '请求内容未完整上传，请重试。',
 }
 
-export type MultipartForm = Record<string, string | File>
+/**
+ * A file of a form, its bytes in one buffer of their own. Not a `File`: a Blob copies the parts it is made of and
+ * hands them back only through its asynchronous reader, which for an 8 MB upload took ~200 ms of the event loop in
+ * small steps; this buffer is filled once and moves to the worker thread that reads it without a copy.
+ */
+export class UploadedFile {
+  constructor(
+    readonly name: string,
+    readonly bytes: Uint8Array<ArrayBuffer>,
+  ) {}
+
+  get size(): number {
+    return this.bytes.byteLength
+  }
+}
+
+export type MultipartForm = Record<string, string | UploadedFile>
+
+/** The chunks of one file joined into a buffer of exactly their size (a Buffer may be a slice of a shared pool). */
+function joined(chunks: readonly Buffer[]): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.byteLength, 0))
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return bytes
+}
 
 /**
  * The fields and files of a multipart request; a field given twice keeps its last value. A Chinese 4xx for a body
@@ -68,7 +95,7 @@ export function readMultipart(request: Request): Promise<MultipartForm> {
       const chunks: Buffer[] = []
       stream.on('data', (chunk: Buffer) => chunks.push(chunk))
       stream.on('end', () => {
-        form[name] = new File(chunks, fileName)
+        form[name] = new UploadedFile(fileName, joined(chunks))
         openFiles -= 1
         settle()
       })

@@ -18,6 +18,9 @@ const table = testRule(registerRule, {
     '一、背景介绍\n我国化工园区数量多，园区企业坚持自我革新。这家企业主要生产毛呢面料。',
     // A mid-sentence 同志们 is no salutation; an action reported with 了 is no quotation.
     '座谈中，陈涛主任首先介绍了园区发展状况。调研得到了园区管理处领导和同志们的大力帮助和支持。',
+    // A document's requirement, a word of 2 characters before a verb of saying (方案要求，文件指出，), a figure's 声 and
+    // a park's public act reported without an official are a report's own sentences.
+    '二、创新举措\n方案要求，企业在2024年底前完成整改。文件指出，园区应建立安全风险分级管控制度。园区承办全省化工园区安全现场会，组织企业代表参加。',
   ],
   invalid: [
     {
@@ -94,6 +97,36 @@ const table = testRule(registerRule, {
         { span: '（朱怡舟）' },
       ],
       output: '阳光电源零碳中心建设同样如火如荼，力争全年签约项目9个。',
+    },
+    {
+      // A news page's furniture and a story's scene, its reporter, an official's public act, a name quoted without a
+      // title (fixtures/real/dev2/62, 69, 75, 82, 88, 98, 101, 102).
+      text:
+        '【今晚报】今晚报2023年10月8日（第04版）报道：南港工业区智慧化工园区建设加快。\n' +
+        '在一阵机器的轰鸣声中，小寺州工业园二期项目开工。记者梳理发现，全市5G工厂已达18家。\n' +
+        '市委常委、常务副市长李建华宣布开工，经开区党工委书记文春方致辞，各企业嘉宾代表共同见证。副省长杨兴平出席活动并宣布项目建设启动。\n' +
+        '彭玉明强调，要抓好项目建设。8月1日，我市长城汽车荆门分公司入选。刚才，各园区汇报了半年度重点工作。\n' +
+        '（福州日报见习记者 颜澜萍）\n【责任编辑：陈颖】\n编辑 于曼歌',
+      errors: [
+        { span: '【今晚报】', message: '电头或署名' },
+        { span: '今晚报2023年10月8日（第04版）报道：' },
+        { span: '在一阵机器的轰鸣声中', message: '场景描写' },
+        { span: '记者梳理' },
+        { span: '市长李建华宣布', message: '记述领导活动' },
+        { span: '省长杨兴平出席' },
+        { span: '彭玉明强调', message: '转述人物讲话' },
+        { span: '我市', message: '第一人称' },
+        { span: '刚才', message: '讲话稿的口头用语' },
+        { span: '（福州日报见习记者 颜澜萍）' },
+        { span: '【责任编辑：陈颖】' },
+        { span: '编辑 于曼歌' },
+      ],
+      output:
+        '今晚报2023年10月8日（第04版）报道：南港工业区智慧化工园区建设加快。\n' +
+        '在一阵机器的轰鸣声中，小寺州工业园二期项目开工。记者梳理发现，全市5G工厂已达18家。\n' +
+        '市委常委、常务副市长李建华宣布开工，经开区党工委书记文春方致辞，各企业嘉宾代表共同见证。副省长杨兴平出席活动并宣布项目建设启动。\n' +
+        '彭玉明强调，要抓好项目建设。8月1日，我市长城汽车荆门分公司入选。刚才，各园区汇报了半年度重点工作。\n' +
+        '\n\n',
     },
   ],
 })

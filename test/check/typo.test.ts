@@ -14,6 +14,10 @@ const table = testRule(typoRule, {
     '二、创新举措\n园区为应急队伍配备帐篷40顶，3家企业已上市，专项资金已下达。园区监测可燃气体泄漏，严防企业数据泄露，储备必需品，改造反应釜12台。',
     // A caret between figures is a formula; 地 and 得 already right.
     '三、实践成效\n单位产品能耗按2^3分级，各项工作扎实有序地推进，项目进展得非常顺利。',
+    // Equal characters that the segmentation explains (生产|产品, 园区|区内, 现在|在, 目的|的), AABB, a count, a given
+    // name after its surname, numerals, 平方公里 and 平方米.
+    '三、实践成效\n园区认认真真推进生产产品质量提升，现在在推进园区区内道路改造，一个个项目落地见效，副处长冯媛媛带队检查，' +
+      '实现目的的同时一一对应整改，规划面积3平方公里，新建厂房8000平方米。总投资1.85亿元，年发电量1.2亿千瓦时，营业收入增长3万多家企业。',
   ],
   invalid: [
     {
@@ -58,6 +62,20 @@ const table = testRule(typoRule, {
       text: '三、实践成效\n园区的的主导产业是高质量发展的`硬支撑，全体干部再接再励，推进再建工业项目12个，已有36家企业入住园区，新增标准厂房11.4万平。',
       errors: [{ span: '的' }, { span: '`' }, { span: '再接再励' }, { span: '再建' }, { span: '入住' }, { span: '万平' }],
       output: '三、实践成效\n园区的主导产业是高质量发展的硬支撑，全体干部再接再厉，推进在建工业项目12个，已有36家企业入驻园区，新增标准厂房11.4万平方米。',
+    },
+    {
+      // A character typed twice where no word holds the pair (企|企业, 项|项目), a statistics indicator without 资产, and
+      // 平方 after a figure (fixtures/real/dev2/82, 89).
+      text: '三、实践成效\n已有12家企企业入驻，新开工项项目8个，全年固定投资增长8.2%，新建厂房约2304平方，标准化厂房11.4万平方。项目总计1.85亿。',
+      errors: [
+        { span: '企', message: '“企企”重复了一个字，应删去一个。' },
+        { span: '项' },
+        { span: '固定投资', suggestion: '改为“固定资产投资”。' },
+        { span: '平方' },
+        { span: '万平方' },
+        { span: '亿', message: '金额写到“亿”就停了，缺少单位“元”。' },
+      ],
+      output: '三、实践成效\n已有12家企业入驻，新开工项目8个，全年固定资产投资增长8.2%，新建厂房约2304平方米，标准化厂房11.4万平方米。项目总计1.85亿元。',
     },
   ],
 })

@@ -46,6 +46,10 @@ const table = testRule(vagueLanguageRule, {
     '三、实践成效\n五星示范基地发展成效突出，产业实力雄厚，平均销售收入近4000亿元。',
     // An unnumbered sub-heading (a short line without a sentence mark) is a 领句 like a numbered one.
     '三、实践成效\n我省产业数字化融合应用走在全国前列\n截至2024年底，全省已建成5G工厂126家。',
+    // A ranking, comparison or superlative with its figure in the clause is evidence; 不少于 is a threshold; a problem
+    // that 不少地区 share claims no result; an aim to 取得实效 is a plan.
+    '三、实践成效\n园区综合排名居全省第3位，位居全省前列；工业增加值增速高于全省平均水平2.3个百分点；建成全国最大的单体储能电站，装机容量200兆瓦。',
+    '一、背景介绍\n受疫情影响，不少地区产业发展陷入停滞状态。园区要求每家企业配备安全员不少于2名，确保整改取得实效。',
     // Phrases not in the list are not this rule's business.
     '二、创新举措\n园区坚持问题导向，聚焦新能源电池材料产业链的薄弱环节。',
   ],
@@ -146,6 +150,30 @@ const table = testRule(vagueLanguageRule, {
         '三、实践成效\n园区内9个模块上线运行，平台运行稳定，取得了非常好的效果。试点园区通过标准化建设，取得明显的成效：一是经济规模持续扩大。' +
         '2023年园区营业收入增长15%。目前，全国已有多个省份出台专项政策，万亿元级市场蓝图初现。',
       errors: [{ span: '取得了非常好的效果' }, { span: '取得明显的成效' }, { span: '多个' }],
+    },
+    {
+      // Families of evaluative predicates over a subject (态势良好, 成效也比较好, 带动作用进一步增强, 集聚效应逐步显现),
+      // a bare 取得成效, a ranking or comparison without its figure, a superlative and 可借鉴、可复制 in any order
+      // (fixtures/real/dev2/63, 68, 69, 74, 77, 80, 89).
+      text:
+        '三、实践成效\n今年以来，开发区各项工作加速推进，经济发展态势良好。招商工作成效也比较好，楼宇招商取得成效。' +
+        '县域开发区对县域经济的带动作用进一步增强，产业集聚效应逐步显现。' +
+        'xx区各项指标排名靠前，多项指标稳居全市前列，主要经济指标普遍高于全省、全市平均水平。' +
+        '园区已建成全国最大的农机制造基地，探索出可借鉴、可复制的经验，已经有不少优质中小企业提出厂房需求。各项事业迅猛发展。',
+      errors: [
+        { span: '态势良好', suggestion: '写明效果体现在哪个指标上' },
+        { span: '成效也比较好' },
+        { span: '取得成效', message: '“取得成效”是空泛表述' },
+        { span: '作用进一步增强' },
+        { span: '效应逐步显现' },
+        { span: '排名靠前', suggestion: '写明排名或比较对象' },
+        { span: '稳居全市前列' },
+        { span: '普遍高于全省、全市平均水平', suggestion: '写明高出多少' },
+        { span: '全国最大', suggestion: '绝对化的说法' },
+        { span: '可借鉴、可复制的经验' },
+        { span: '不少' },
+        { span: '迅猛发展' },
+      ],
     },
     {
       text: '## 三、实践成效\n\n**园区营商环境**持续优化，企业获得感**显著提升**。',

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { RetryLaterError } from '../../src/errors.js'
+import { defaultLaneLimits } from '../../src/jobs/catalog.js'
 import { WorkerPool, type WorkerPoolOptions } from '../../src/jobs/worker-pool.js'
 import { rejectionOf } from '../helpers/user-error.js'
 
@@ -73,6 +74,23 @@ describe('WorkerPool', () => {
     expect(refused.status).toBe(503)
     expect((refused as RetryLaterError).retryAfterSeconds).toBeGreaterThanOrEqual(1)
     expect(await Promise.all([running, waiting])).toEqual([{ echo: '一' }, { echo: '二' }])
+  })
+
+  it('refuses a job with 503 when the requests already in the lane hold more bytes than its waiting room allows', async () => {
+    // Places for ten jobs, but 1,000 bytes: the running job (~600 bytes of JSON) and one more of that size fit no more.
+    const p = startPool({ lanes: { check: { maxRunning: 1, maxWaiting: 10, maxWaitMs: 60_000, maxWaitingBytes: 1_000 } } })
+    const request = (answer: string) => ({ json: JSON.stringify({ spinMs: 400, answer, padding: '园'.repeat(550) }) })
+    const running = p.run('check', request('一'))
+    const refused = await rejectionOf(p.run('check', request('二')))
+    expect([refused.code, refused.status]).toEqual(['server_busy', 503])
+    expect((refused as RetryLaterError).retryAfterSeconds).toBeGreaterThanOrEqual(1)
+    // A small request still has room.
+    const small = p.run('check', { json: JSON.stringify({ answer: '小' }) })
+    expect([await running, await small]).toEqual([expect.stringMatching(/^一 @/), expect.stringMatching(/^小 @/)])
+  })
+
+  it('sizes the check lane for 200 people checking at once: 512 places, a 10 s wait, 64 MB of waiting requests', () => {
+    expect(defaultLaneLimits(2).check).toEqual({ maxRunning: 2, maxWaiting: 512, maxWaitMs: 10_000, maxWaitingBytes: 64 * 1024 * 1024 })
   })
 
   it('refuses a job with 503 when the jobs ahead of it would take longer than the lane allows to wait', async () => {

@@ -114,19 +114,19 @@ describe('parseDocxReport: files that are not a readable .docx', () => {
   const documentOnly = (xml: string) => makeZip([{ name: 'word/document.xml', data: xml }])
 
   const cases: [string, Uint8Array, { code: string; status: number; message: string }][] = [
-    ['an empty file', new Uint8Array(), { code: 'DOCX_EMPTY', status: 400, message: '上传的文件是空的' }],
-    ['a PNG renamed .docx', png, { code: 'DOCX_NOT_DOCX', status: 415, message: '看起来是PNG 图片' }],
-    ['a PDF', new Uint8Array(Buffer.from('%PDF-1.7\n')), { code: 'DOCX_NOT_DOCX', status: 415, message: 'PDF 文件' }],
-    ['a text file', new Uint8Array(Buffer.from('一、背景介绍\n南岭经济技术开发区')), { code: 'DOCX_NOT_DOCX', status: 415, message: '无法识别文件格式' }],
-    ['an encrypted .docx (OLE with EncryptedPackage)', ole('EncryptedPackage'), { code: 'DOCX_ENCRYPTED', status: 415, message: '设置了打开密码' }],
-    ['a Word 97-2003 .doc (OLE with WordDocument)', ole('WordDocument'), { code: 'DOCX_LEGACY_DOC', status: 415, message: 'Word 97-2003' }],
-    ['another OLE file', ole('Workbook'), { code: 'DOCX_OLE_FILE', status: 415, message: 'OLE 复合文档' }],
-    ['a zip cut in half', good.subarray(0, good.length >> 1), { code: 'DOCX_CORRUPTED', status: 422, message: '文件不完整或已损坏' }],
-    ['damaged compressed data', corruptedDeflate, { code: 'DOCX_CORRUPTED', status: 422, message: 'Word 文档已损坏' }],
-    ['an encrypted zip entry', makeZip([{ name: 'word/document.xml', data: documentXml(''), flags: 1 }]), { code: 'DOCX_ENCRYPTED', status: 415, message: '文档内容被加密' }],
-    ['a zip without a Word document (an .xlsx)', makeZip([{ name: 'xl/workbook.xml', data: '<workbook/>' }]), { code: 'DOCX_NOT_WORD', status: 415, message: '不是 Word 文档' }],
-    ['malformed document XML', documentOnly(`<w:document xmlns:w="x"><w:body><w:p></w:body></w:document>`), { code: 'DOCX_CORRUPTED', status: 422, message: 'word/document.xml 不是有效的 XML' }],
-    ['a DOCTYPE (entity expansion)', documentOnly('<!DOCTYPE lolz [<!ENTITY lol "lol">]><w:document/>'), { code: 'DOCX_CORRUPTED', status: 422, message: '不是有效的 XML' }],
+    ['an empty file', new Uint8Array(), { code: 'docx_empty', status: 400, message: '上传的文件是空的' }],
+    ['a PNG renamed .docx', png, { code: 'docx_not_docx', status: 415, message: '看起来是PNG 图片' }],
+    ['a PDF', new Uint8Array(Buffer.from('%PDF-1.7\n')), { code: 'docx_not_docx', status: 415, message: 'PDF 文件' }],
+    ['a text file', new Uint8Array(Buffer.from('一、背景介绍\n南岭经济技术开发区')), { code: 'docx_not_docx', status: 415, message: '无法识别文件格式' }],
+    ['an encrypted .docx (OLE with EncryptedPackage)', ole('EncryptedPackage'), { code: 'docx_encrypted', status: 415, message: '设置了打开密码' }],
+    ['a Word 97-2003 .doc (OLE with WordDocument)', ole('WordDocument'), { code: 'docx_legacy_doc', status: 415, message: 'Word 97-2003' }],
+    ['another OLE file', ole('Workbook'), { code: 'docx_ole_file', status: 415, message: 'OLE 复合文档' }],
+    ['a zip cut in half', good.subarray(0, good.length >> 1), { code: 'docx_corrupted', status: 422, message: '文件不完整或已损坏' }],
+    ['damaged compressed data', corruptedDeflate, { code: 'docx_corrupted', status: 422, message: 'Word 文档已损坏' }],
+    ['an encrypted zip entry', makeZip([{ name: 'word/document.xml', data: documentXml(''), flags: 1 }]), { code: 'docx_encrypted', status: 415, message: '文档内容被加密' }],
+    ['a zip without a Word document (an .xlsx)', makeZip([{ name: 'xl/workbook.xml', data: '<workbook/>' }]), { code: 'docx_not_word', status: 415, message: '不是 Word 文档' }],
+    ['malformed document XML', documentOnly(`<w:document xmlns:w="x"><w:body><w:p></w:body></w:document>`), { code: 'docx_corrupted', status: 422, message: 'word/document.xml 不是有效的 XML' }],
+    ['a DOCTYPE (entity expansion)', documentOnly('<!DOCTYPE lolz [<!ENTITY lol "lol">]><w:document/>'), { code: 'docx_corrupted', status: 422, message: '不是有效的 XML' }],
   ]
   it.each(cases)('%s', async (_name, data, expected) => {
     const error = await parseDocxReport(data).catch((e: unknown) => e)
@@ -148,22 +148,22 @@ describe('parseDocxReport: zip bombs and oversized packages', () => {
   it('refuses a package whose declared uncompressed size is over 50 MB, before inflating anything', async () => {
     const bomb = makeZip([{ name: 'word/document.xml', data: payload }])
     const error = (await parseDocxReport(bomb).catch((e: unknown) => e)) as UserError
-    expect([error.code, error.status, error.message]).toEqual(['DOCX_TOO_LARGE', 413, '文档解压后超过 50 MB，疑似压缩炸弹或包含过多大图片，已拒绝处理。请删除大图片后重新上传。'])
+    expect([error.code, error.status, error.message]).toEqual(['docx_too_large', 413, '文档解压后超过 50 MB，疑似压缩炸弹或包含过多大图片，已拒绝处理。请删除大图片后重新上传。'])
   })
 
   it('refuses an entry that declares 1 KB but inflates to 64 MB, stopping at the declared size', async () => {
     const liar = makeZip([{ name: 'word/document.xml', data: payload, declaredSize: 1024 }])
     const error = (await parseDocxReport(liar).catch((e: unknown) => e)) as UserError
-    expect([error.code, error.status, error.message]).toEqual(['DOCX_TOO_LARGE', 413, '文档解压后的实际大小超过其声明的大小，疑似压缩炸弹，已拒绝处理。'])
+    expect([error.code, error.status, error.message]).toEqual(['docx_too_large', 413, '文档解压后的实际大小超过其声明的大小，疑似压缩炸弹，已拒绝处理。'])
   })
 
   it('refuses too many entries and honours custom limits', async () => {
     const many = makeZip(Array.from({ length: 30 }, (_, i) => ({ name: `word/media/image${i}.png`, data: 'x' })))
     const error = (await parseDocxReport(many, { maxEntries: 20 }).catch((e: unknown) => e)) as UserError
-    expect([error.code, error.message]).toEqual(['DOCX_TOO_LARGE', '文档内部文件数量超过 20 个，疑似异常文件，已拒绝处理。'])
+    expect([error.code, error.message]).toEqual(['docx_too_large', '文档内部文件数量超过 20 个，疑似异常文件，已拒绝处理。'])
 
     const big = makeDocx({ document: documentXml(paragraphXml(['园区'.repeat(2000)])) })
     const tooBig = (await parseDocxReport(big, { maxXmlBytes: 4096 }).catch((e: unknown) => e)) as UserError
-    expect([tooBig.code, tooBig.status]).toEqual(['DOCX_TOO_LARGE', 413])
+    expect([tooBig.code, tooBig.status]).toEqual(['docx_too_large', 413])
   })
 })

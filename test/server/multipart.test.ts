@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { UserError } from '../../src/errors.js'
-import { MULTIPART_LIMITS, readMultipart } from '../../src/server/multipart.js'
+import { MULTIPART_LIMITS, readMultipart, UploadedFile } from '../../src/server/multipart.js'
 import { rejectionOf } from '../helpers/user-error.js'
 
 /** Uploads parsed as they arrive: the fields and files of a form, and a Chinese 4xx for each way a form goes wrong. */
@@ -20,10 +20,12 @@ describe('readMultipart', () => {
     form.append('kind', 'innovation-green')
     const read = await readMultipart(post(form))
     expect(read['kind']).toBe('innovation-green')
-    const file = read['file'] as File
+    const file = read['file'] as UploadedFile
     expect(file.name).toBe('南岭经开区申报材料.docx')
     // Compared as buffers: a deep equality of three million elements would take a minute.
-    expect(Buffer.from(await file.arrayBuffer()).equals(bytes)).toBe(true)
+    expect(Buffer.from(file.bytes).equals(bytes)).toBe(true)
+    // Its own buffer, whole: it moves to a worker thread without a copy.
+    expect([file.size, file.bytes.byteOffset, file.bytes.buffer.byteLength]).toEqual([bytes.length, 0, bytes.length])
   })
 
   it('refuses a form of ten thousand tiny parts at the limit, with what to do', async () => {

@@ -5,7 +5,8 @@ import { defineRule } from '../rule.js'
 import { fullSentencesOf } from '../sentences.js'
 import { blockRange, textBlocks, type TextBlock } from '../text-blocks.js'
 import type { ReportDoc } from '../../model/report-doc.js'
-import { boundaryTest } from '../words.js'
+import { SURNAME_SOURCE } from '../surnames.js'
+import { boundaryTest, taggedWords } from '../words.js'
 import { matchesOf } from '../../regex-matches.js'
 
 /**
@@ -27,6 +28,8 @@ const RegisterWordsSchema = z.object({
   particles: z.string().min(1),
   demonstratives: z.array(z.string().min(1)).min(1),
   demonstrated: z.array(z.string().min(1)).min(1),
+  speech: z.array(z.string().min(2)).min(1),
+  newsActs: z.array(z.string().min(2)).min(1),
 })
 const WORDS = RegisterWordsSchema.parse(JSON.parse(readFileSync(new URL('../data/register-words.json', import.meta.url), 'utf8')))
 
@@ -51,7 +54,8 @@ const DEMONSTRATIVE = new RegExp(`(?:${alternatives(WORDS.demonstratives)})(?=${
 // ……走吧, ……好呢: a particle closing a clause is speech.
 const PARTICLE = new RegExp(WORDS.particles, 'gu')
 // 来源： 嘉兴日报 作者： ……: a news page's source or byline line.
-const SOURCE_LINE = /^\s*(?:来源|作者|编辑|责任编辑|摄影|通讯员|记者|供稿)\s*[：:][^。！？]{0,80}$/u
+// 编辑 于曼歌: the same line with a space for the colon, followed by names only.
+const SOURCE_LINE = /^\s*(?:来源|作者|编辑|责任编辑|摄影|通讯员|记者|供稿)\s*(?:[：:][^。！？]{0,80}|\s[\u4e00-\u9fa5]{2,4}(?:\s+[\u4e00-\u9fa5]{2,4}){0,3}\s*)$/u
 // ……等相关部门负责人陪同调研: the attendance list, announced after 等.
 const ATTENDANCE_AFTER = /等[^。；！？]{0,24}?(?:负责人|领导|负责同志|嘉宾)(?:陪同|参加|出席)/gu
 const FIRST_PERSON_AT = new RegExp(`^(?:${alternatives(WORDS.firstPerson.map((entry) => entry.word))})`, 'u')
@@ -60,10 +64,27 @@ const FIRST_PERSON_FIX = new Map(WORDS.firstPerson.flatMap((entry) => (entry.fix
 // Without a pause after it the verb must end a word (企业负责人表示今年…), so 说明 and 表示器 are not speech.
 const QUOTED_SPEAKER = new RegExp(`(?:${alternatives(WORDS.speakers)})[\\u4e00-\\u9fa5]{0,8}?(?:${alternatives(WORDS.speechVerbs)})`, 'gu')
 const PAUSE_AFTER = /^[：:，,“]/u
+// 常务副市长李建华宣布开工, 副省长杨兴平出席活动: an official's public act, as a news story reports it.
+const NEWS_ACT = new RegExp(`(?:${alternatives(WORDS.speakers)})[\\u4e00-\\u9fa5]{0,8}?(?:${alternatives(WORDS.newsActs)})`, 'gu')
+const SPEECH = new RegExp(alternatives(WORDS.speech), 'gu')
 // A dateline opens the story: 宜都融媒讯（通讯员 冯满）, 新华社北京3月5日电（记者 张三）, 本报讯 记者 李四.
 const DATELINE = /^[\u4e00-\u9fa5\d\s]{0,20}?(?:讯|电)\s*(?=[（(]|记者|通讯员)/u
-// A byline or source note anywhere: （记者 张三 通讯员 李四）, （来源：市科技局）.
-const BYLINE = /[（(]\s*(?:记者|通讯员|实习生|见习记者|特约记者|来源[：:])[^）)]{0,30}[）)]/gu
+// A byline or source note anywhere: （记者 张三 通讯员 李四）, （福州日报见习记者 颜澜萍）, （来源：市科技局）.
+const BYLINE = /[（(]\s*(?:[\u4e00-\u9fa5]{0,8}?(?:记者|通讯员|实习生)|来源[：:])[^）)]{0,30}[）)]/gu
+// A news page's furniture in 【】: 【责任编辑：陈颖】, 【来源：……】, the paper's name 【今晚报】.
+const BRACKET_FURNITURE =
+  /【\s*(?:(?:责任编辑|编辑|来源|作者|校对|审核|审校|记者|通讯员|摄影)[：:\s][^】]{0,30}|[\u4e00-\u9fa5]{1,8}(?:日报|晚报|早报|时报|报|新闻网|网|电视台|融媒体?|新闻))\s*】/gu
+// 今晚报2023年10月8日（第04版）报道： a story citing the paper it was printed in.
+const PAPER_CITED = /[\u4e00-\u9fa5]{1,8}(?:日报|晚报|早报|时报|报|新闻网|电视台)[^。；，,【】]{0,24}?报道[：:，,]/gu
+// 在一阵机器的轰鸣声中, 在热烈的掌声中: the scene a feature story opens with.
+const SCENE = /在[^，。；：、,;:]{1,14}声中/gu
+// 彭玉明强调，: a person's name (a surname and one or two characters, read as one unknown word or a name by jieba)
+// and a verb of saying followed by what was said. Without a title the name alone must show a person is meant.
+const NAMED_SPEECH = new RegExp(
+  `(?<=^|[，,。；;：:、！？”\\s])(${SURNAME_SOURCE}[\\u4e00-\\u9fa5]{1,2})(?:还|也|进一步|再次|同时|最后|特别)?(?:强调|指出|表示|介绍|说|要求|认为|坦言|透露)(?=[，,：:“])`,
+  'gu',
+)
+const PERSON_TAGS: ReadonlySet<string> = new Set(['x', 'nr', 'nrfg', 'nrt'])
 // A newspaper's page turn: （上接第1版）, (下转A3版).
 const PAGE_TURN = /[（(]\s*[上下][接转]第?\s*[A-Za-z]?[\d一二三四五六七八九十]+\s*版\s*[）)]/gu
 
@@ -90,6 +111,12 @@ const messages = {
   suggestDemonstrative: '改为“该”。',
   particle: (text: string) => `句末语气词“${text}”是口语，书面报告不用。`,
   suggestParticle: '删去语气词，改为陈述句。',
+  newsAct: (text: string) => `“${text}”是新闻稿记述领导活动的写法，经验材料应写园区做了什么、取得了什么结果。`,
+  suggestNewsAct: '删去领导活动的记述，改写为园区的做法和数据。',
+  scene: (text: string) => `“${text}”是新闻特写的场景描写，经验材料应直接陈述事实。`,
+  suggestScene: '删去场景描写，直接写明事实和数据。',
+  speech: (text: string) => `“${text}”是讲话稿的口头用语，经验材料是书面报告。`,
+  suggestSpeech: '删去该用语，直接陈述。',
 }
 
 export const registerRule = defineRule({
@@ -130,6 +157,20 @@ function registerMarksIn(doc: ReportDoc, block: TextBlock): RuleFinding[] {
     if (quoted[m.index] || text[end] === '了' || (!PAUSE_AFTER.test(text.slice(end)) && !onWords(end - 1, end) && !onWords(end - 2, end))) continue
     add(m.index, end, messages.speaker(m[0]), messages.suggestSpeaker)
   }
+  // One finding per sentence: 李建华宣布开工，文春方致辞，……共同见证 is one news report of one ceremony.
+  let newsActUntil = -1
+  for (const m of matchesOf(text, NEWS_ACT)) {
+    const end = m.index + m[0].length
+    if (quoted[m.index] || m.index < newsActUntil || !onWords(end - 2, end)) continue
+    add(m.index, end, messages.newsAct(m[0]), messages.suggestNewsAct)
+    newsActUntil = fullSentencesOf(text).find((sentence) => sentence.end > m.index)?.end ?? text.length
+  }
+  for (const m of matchesOf(text, NAMED_SPEECH)) {
+    const name = m[1]!
+    const first = taggedWords(m[0])[0]
+    if (quoted[m.index] || first?.word !== name || !PERSON_TAGS.has(first.tag)) continue
+    add(m.index, m.index + m[0].length, messages.speaker(m[0]), messages.suggestSpeaker)
+  }
   for (const m of matchesOf(text, PRONOUN_SPEECH)) {
     if (!quoted[m.index] && onWords(m.index + m[0].length - 2, m.index + m[0].length)) add(m.index, m.index + m[0].length, messages.speaker(m[0]), messages.suggestSpeaker)
   }
@@ -145,12 +186,21 @@ function registerMarksIn(doc: ReportDoc, block: TextBlock): RuleFinding[] {
   for (const m of matchesOf(text, PARTICLE)) {
     if (!quoted[m.index]) add(m.index, m.index + m[0].length, messages.particle(m[0]), messages.suggestParticle)
   }
+  for (const m of matchesOf(text, BRACKET_FURNITURE)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline, '')
+  for (const m of matchesOf(text, PAPER_CITED)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline)
+  for (const m of matchesOf(text, SCENE)) {
+    if (!quoted[m.index]) add(m.index, m.index + m[0].length, messages.scene(m[0]), messages.suggestScene)
+  }
+  for (const m of matchesOf(text, SPEECH)) {
+    if (!quoted[m.index] && onWords(m.index, m.index + m[0].length)) add(m.index, m.index + m[0].length, messages.speech(m[0]), messages.suggestSpeech)
+  }
   for (const m of matchesOf(text, REPORTER)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline)
   for (const m of matchesOf(text, COLLOQUIAL)) add(m.index, m.index + m[0].length, messages.colloquial(m[0]), messages.suggestColloquial)
   const byline = BYLINE_LINE.exec(text)
   if (byline) add(byline.index, byline.index + byline[0].trimEnd().length, messages.dateline(byline[0].trim()), messages.suggestDateline, '')
   for (const m of matchesOf(text, FIRST_PERSON)) {
-    if (quoted[m.index] || !onWords(m.index, m.index + m[0].length)) continue
+    // 我市长城汽车 is segmented 我|市长|城: 我 standing as a word of its own is enough (自我, 我国 are not).
+    if (quoted[m.index] || !onWords(m.index, m.index + m[0].length) && !onWords(m.index, m.index + 1)) continue
     const fix = FIRST_PERSON_FIX.get(m[0])
     add(m.index, m.index + m[0].length, messages.firstPerson(m[0]), messages.suggestFirstPerson(fix), fix)
   }

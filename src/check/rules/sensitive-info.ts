@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { defineRule } from '../rule.js'
+import { SURNAME_SOURCE } from '../surnames.js'
 import { blockRange, textBlocks } from '../text-blocks.js'
 import { matchesOf } from '../../regex-matches.js'
 
@@ -21,11 +22,9 @@ const DataSchema = z.object({
   contactLabels: z.array(z.string().min(2)),
   roleLabels: z.array(z.string().min(2)),
 })
-const SurnamesSchema = z.object({ single: z.string().min(1), compound: z.array(z.string().min(2)) })
 
 const readData = (name: string): unknown => JSON.parse(readFileSync(new URL(`../data/${name}`, import.meta.url), 'utf8'))
 const DATA = DataSchema.parse(readData('sensitive-terms.json'))
-const SURNAMES = SurnamesSchema.parse(readData('surnames.json'))
 
 const messages = {
   mobile: (text: string) => `“${text}”是手机号码，材料须可公开发布，正文不应出现个人联系方式。`,
@@ -85,7 +84,7 @@ const KIND_SUGGESTION: Record<Kind, string> = {
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-const SURNAME = `(?:${SURNAMES.compound.map(escape).join('|')}|[${SURNAMES.single}])`
+const SURNAME = SURNAME_SOURCE
 // A name is a surname and one or two characters, ending where the text stops being a name: punctuation, a
 // space, a digit, the end, or a contact word (联系人：张伟电话…, 张伟同志).
 const NAME_END = '(?=$|[\\s\\d，,。；;：:、（(）)\\]】]|电话|手机|座机|邮箱|电子邮箱|联系方式|同志|先生|女士)'

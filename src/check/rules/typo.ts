@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import type { RuleFinding } from '../finding.js'
 import { defineRule } from '../rule.js'
+import { SURNAME_SOURCE } from '../surnames.js'
 import { blockRange, textBlocks } from '../text-blocks.js'
+import { boundaryTest } from '../words.js'
 import { matchesOf } from '../../regex-matches.js'
 
 /**
@@ -30,6 +32,7 @@ const TypoWordsSchema = z.object({
   degreeWords: z.array(z.string().min(1)).min(1),
   degreeNotFollowedBy: regex,
   doubled: z.array(z.object({ text: z.string().length(2), exceptFollowedBy: regex.optional(), exceptPrecededBy: regex.optional() })).min(1),
+  notDoubled: z.string().min(1),
 })
 type Confusion = z.infer<typeof ConfusionSchema>
 const WORDS = TypoWordsSchema.parse(JSON.parse(readFileSync(new URL('../data/typo-words.json', import.meta.url), 'utf8')))
@@ -48,6 +51,15 @@ const COMPLEMENT_DE = new RegExp(`(?<=(?:${alternatives(WORDS.complementVerbs)})
 const DEGREE = new RegExp(`^(?:${alternatives(WORDS.degreeWords)})`, 'u')
 const DOUBLED = new RegExp(alternatives(WORDS.doubled.map((entry) => entry.text)), 'gu')
 const DOUBLED_BY_TEXT = new Map(WORDS.doubled.map((entry) => [entry.text, entry]))
+// Any Chinese character typed twice (园园区, 园区区), judged by the segmentation below.
+const ANY_DOUBLED = /([\u4e00-\u9fa5])\1/gu
+const NOT_DOUBLED = new Set(WORDS.notDoubled)
+// 冯媛媛, 王丽丽: a given name repeats its character after the surname.
+const SURNAME_BEFORE = new RegExp(`${SURNAME_SOURCE}$`, 'u')
+// 总计1.85亿，: an amount of money that stops at 万 or 亿 (the 元 was left out). Only after a money word of the same
+// clause, and only when nothing follows the figure (1.85亿千瓦时, 3万吨, 5万人 carry their unit).
+const AMOUNT_WITHOUT_YUAN =
+  /(?<=(?:投资|引资|资金|金额|总额|总计|合计|营收|营业收入|税收|销售额|签约额|合同额|贷款|融资|补助|奖励|奖补)[^，。；、,;\n]{0,10}?[0-9０-９]+(?:[.．][0-9０-９]+)?\s*)(?:万亿|万|亿)(?![\u4e00-\u9fa5A-Za-z%‰％0-9])/gu
 // A backtick, caret or backslash between Chinese characters is a keyboard slip; in code or a formula it is not.
 const STRAY_SYMBOL = /(?<=[\u4e00-\u9fa5，。；：、“”（）])[`^\\]+|[`^\\]+(?=[\u4e00-\u9fa5，。；：、“”（）])/gu
 
@@ -57,6 +69,7 @@ const messages = {
   complement: '动词后接程度补语用“得”，不用“的”。',
   doubled: (text: string) => `“${text}”重复了一个字，应删去一个。`,
   stray: (text: string) => `“${text}”是误输入的符号，应删除。`,
+  noYuan: (unit: string) => `金额写到“${unit}”就停了，缺少单位“元”。`,
   suggestion: (right: string) => (right ? `改为“${right}”。` : '删去多余的字符。'),
 }
 
@@ -89,13 +102,20 @@ export const typoRule = defineRule({
         const rest = text.slice(match.index + 1).replace(DEGREE, '')
         if (!WORDS.degreeNotFollowedBy.test(rest)) add(match.index, match.index + 1, messages.complement, '得')
       }
+      const onWords = boundaryTest(text)
       for (const match of matchesOf(text, DOUBLED)) {
         const entry = DOUBLED_BY_TEXT.get(match[0])!
         const before = text.slice(Math.max(0, match.index - CONTEXT), match.index)
         const after = text.slice(match.index + 2, match.index + 2 + CONTEXT)
         if (entry.exceptPrecededBy?.test(before) || entry.exceptFollowedBy?.test(after)) continue
+        // The first ends a word of its own (现在|在推进, 目的|的实现): both are meant.
+        if (!onWords(match.index, match.index + 1)) continue
         add(match.index + 1, match.index + 2, messages.doubled(match[0]), '')
       }
+      for (const match of matchesOf(text, ANY_DOUBLED)) {
+        if (!DOUBLED_BY_TEXT.has(match[0]) && typedTwice(text, match.index, onWords)) add(match.index + 1, match.index + 2, messages.doubled(match[0]), '')
+      }
+      for (const match of matchesOf(text, AMOUNT_WITHOUT_YUAN)) add(match.index, match.index + match[0].length, messages.noYuan(match[0]), `${match[0]}元`)
       for (const match of matchesOf(text, STRAY_SYMBOL)) add(match.index, match.index + match[0].length, messages.stray(match[0]), '')
       return findings.toSorted((a, b) => a.start - b.start)
     })
@@ -111,4 +131,19 @@ function fits(entry: Confusion, text: string, index: number, length: number): bo
   if (entry.notFollowedBy?.test(after)) return false
   if (entry.notPrecededBy?.test(before)) return false
   return true
+}
+
+/**
+ * Whether the pair of equal characters at `index` is one character typed twice. The dictionary segmentation decides:
+ * a word that holds the pair (常常, 人人, 谢谢) or two words that each hold one of them (生产|产品, 管理|理念) are
+ * right; a character standing alone next to a word that holds its twin (园|园区, 园区|区) is a slip — unless the
+ * character is a word of its own that may follow itself (现在|在|推进, 目的|的, 一一, 十五五: the data's notDoubled),
+ * the pair is part of AABB (认认真真), a count (一个个) or a given name after a surname (冯媛媛).
+ */
+function typedTwice(text: string, index: number, onWords: (start: number, end: number) => boolean): boolean {
+  const char = text[index]!
+  if (NOT_DOUBLED.has(char) || text[index + 2] === text[index + 3] || (index >= 2 && text[index - 2] === text[index - 1])) return false
+  if (text[index - 1] === '一' || SURNAME_BEFORE.test(text.slice(Math.max(0, index - 2), index))) return false
+  if (!onWords(index + 1, index + 1)) return false
+  return onWords(index, index + 1) || onWords(index + 1, index + 2)
 }

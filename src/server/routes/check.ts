@@ -1,9 +1,10 @@
 import { Hono, type Context } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { UserError } from '../../errors.js'
 import type { JobRunner } from '../../jobs/job-runner.js'
 import { fileResponse } from '../file-response.js'
 import { readJsonText, readUpload } from '../validation.js'
+import { limitBody } from '../body-limit.js'
+import { UploadedFile } from '../multipart.js'
 
 const messages = {
   noDraft: '请提交草稿：JSON 的 text 字段，或表单字段 file 上传 .docx/.txt/.md 文件。',
@@ -44,25 +45,20 @@ export function checkRoutes(jobs: JobRunner) {
 }
 
 function uploadLimit() {
-  return bodyLimit({
-    maxSize: MAX_DRAFT_UPLOAD_BYTES,
-    onError: () => {
-      throw new UserError('file_too_large', messages.tooLarge, 413)
-    },
-  })
+  return limitBody(MAX_DRAFT_UPLOAD_BYTES, () => new UserError('file_too_large', messages.tooLarge, 413))
 }
 
 /** A multipart draft upload: field file (the draft), optional park (park data JSON text, read by the job) and kind. */
 async function readDraftUpload(c: Context): Promise<{ fileName: string; data: Uint8Array<ArrayBuffer>; kind?: string; park?: { json: string } }> {
   const body = await readUpload(c)
   const file = body['file']
-  if (!(file instanceof File)) throw new UserError('missing_file', messages.noDraft, 400)
+  if (!(file instanceof UploadedFile)) throw new UserError('missing_file', messages.noDraft, 400)
   const parkField = body['park']
   if (parkField !== undefined && typeof parkField !== 'string') throw new UserError('invalid_park', messages.badPark, 400)
   const kind = typeof body['kind'] === 'string' && body['kind'] ? body['kind'] : undefined
   return {
     fileName: file.name,
-    data: new Uint8Array(await file.arrayBuffer()),
+    data: file.bytes,
     ...(kind ? { kind } : {}),
     ...(parkField ? { park: { json: parkField } } : {}),
   }

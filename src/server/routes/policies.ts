@@ -1,10 +1,11 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { PolicyCorpus } from '../../corpus/policy-corpus.js'
 import { UserError } from '../../errors.js'
 import type { JobRunner } from '../../jobs/job-runner.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
+import { limitBody } from '../body-limit.js'
+import { UploadedFile } from '../multipart.js'
 
 const RetrieveRequestSchema = z.object({
   query: z.string().trim().min(1).max(2000),
@@ -34,24 +35,18 @@ export function policyRoutes(corpus: PolicyCorpus, maxUploadBytes: number, jobs:
   app.post(
     '/documents',
     // Multipart framing adds a little to the file itself; the extractor enforces the exact file limit.
-    bodyLimit({
-      maxSize: maxUploadBytes + 64 * 1024,
-      onError: () => {
-        throw new UserError('file_too_large', messages.tooLarge(Math.round(maxUploadBytes / 1024 / 1024)), 413)
-      },
-    }),
+    limitBody(maxUploadBytes + 64 * 1024, () => new UserError('file_too_large', messages.tooLarge(Math.round(maxUploadBytes / 1024 / 1024)), 413)),
     async (c) => {
       const body = await readUpload(c)
       const file = body['file']
-      if (!(file instanceof File)) throw new UserError('missing_file', messages.noFile, 400)
+      if (!(file instanceof UploadedFile)) throw new UserError('missing_file', messages.noFile, 400)
       // Extraction (PDF text, Word, OCR) and clause splitting run in a worker thread; storing and indexing here.
       const ingested = await jobs.run(
         'ingest',
         {
           value: {
             fileName: file.name,
-            data: new Uint8Array(await file.arrayBuffer()),
-            ...(file.type ? { mediaType: file.type } : {}),
+            data: file.bytes,
             limits: corpus.ingestLimits,
           },
         },

@@ -1,5 +1,4 @@
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { UserError } from '../../errors.js'
 import type { ExportedFile } from '../../export/file-format.js'
@@ -9,6 +8,8 @@ import { KindIdSchema } from '../../kinds/kind-id.js'
 import type { Workspace } from '../../store/workspace.js'
 import { fileResponse } from '../file-response.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
+import { limitBody } from '../body-limit.js'
+import { UploadedFile } from '../multipart.js'
 
 /**
  * The 示范基地 汇总表 (003 附件1) as an Excel workbook: download it blank or filled from a stored park, export it from
@@ -58,23 +59,18 @@ export function summaryTableWorkspaceRoutes(deps: { workspace: Workspace; maxUpl
 
   app.post(
     '/parks/:id/summary-table',
-    bodyLimit({
-      maxSize: deps.maxUploadBytes,
-      onError: () => {
-        throw new UserError('file_too_large', messages.tooLarge(Math.round(deps.maxUploadBytes / 1024 / 1024)), 413)
-      },
-    }),
+    limitBody(deps.maxUploadBytes, () => new UserError('file_too_large', messages.tooLarge(Math.round(deps.maxUploadBytes / 1024 / 1024)), 413)),
     async (c) => {
       const body = await readUpload(c)
       const file = body['file']
-      if (!(file instanceof File)) throw new UserError('missing_file', messages.noFile, 400)
+      if (!(file instanceof UploadedFile)) throw new UserError('missing_file', messages.noFile, 400)
       const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : undefined)
       const fields = parseRequest(ImportFieldsSchema, { version: text(body['version']), kind: text(body['kind']), dryRun: text(body['dryRun']) })
       const target = await parks.get(c.req.param('id'))
       // The archive is checked and its rows counted before exceljs loads it, in a worker thread (the upload lane).
       const content = await deps.jobs.run(
         'readSummaryWorkbook',
-        { value: { data: new Uint8Array(await file.arrayBuffer()), kind: fields.kind ?? target.data.kind, park: target.data } },
+        { value: { data: file.bytes, kind: fields.kind ?? target.data.kind, park: target.data } },
         { signal: c.req.raw.signal },
       )
       if (content.issues.length) throw new UserError('invalid_workbook_values', messages.cellValues(content.issues.length), 422, { issues: content.issues })

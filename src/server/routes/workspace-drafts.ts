@@ -1,6 +1,5 @@
 import { basename, extname } from 'node:path'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import type { AppConfig } from '../../config.js'
 import type { PolicyCorpus } from '../../corpus/policy-corpus.js'
@@ -21,6 +20,8 @@ import { respondWithDraft } from '../draft-response.js'
 import { fileResponse } from '../file-response.js'
 import { FILE_FORMATS, safeFileStem } from '../../export/file-format.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
+import { limitBody } from '../body-limit.js'
+import { UploadedFile } from '../multipart.js'
 import { KindIdSchema } from '../../kinds/kind-id.js'
 import { kindForPark } from '../../park/indicator-values.js'
 
@@ -107,17 +108,12 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
 
   app.post(
     '/parks/:id/drafts/upload',
-    bodyLimit({
-      maxSize: MAX_DRAFT_UPLOAD_BYTES,
-      onError: () => {
-        throw new UserError('file_too_large', messages.tooLarge, 413)
-      },
-    }),
+    limitBody(MAX_DRAFT_UPLOAD_BYTES, () => new UserError('file_too_large', messages.tooLarge, 413)),
     async (c) => {
       const park = await parkData(c.req.param('id'))
       const body = await readUpload(c)
       const file = body['file']
-      if (!(file instanceof File)) throw new UserError('missing_file', messages.noFile, 400)
+      if (!(file instanceof UploadedFile)) throw new UserError('missing_file', messages.noFile, 400)
       const fields = parseRequest(
         z.object({ title: z.string().trim().max(200).optional(), kind: KindIdSchema.optional() }),
         { title: typeof body['title'] === 'string' && body['title'].trim() ? body['title'] : undefined, kind: typeof body['kind'] === 'string' && body['kind'] ? body['kind'] : undefined },
@@ -126,7 +122,7 @@ export function workspaceDraftRoutes(deps: { workspace: Workspace; config: AppCo
       // Reading the file (a .docx is unzipped) and checking it run in a worker thread.
       const { text, result: check } = await deps.jobs.run(
         'checkUpload',
-        { value: { fileName: file.name, data: new Uint8Array(await file.arrayBuffer()), kind, park: { data: park.data }, withMaterials: true } },
+        { value: { fileName: file.name, data: file.bytes, kind, park: { data: park.data }, withMaterials: true } },
         { signal: c.req.raw.signal },
       )
       const saved = await drafts.create({

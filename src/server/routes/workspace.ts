@@ -1,6 +1,5 @@
 import { extname } from 'node:path'
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
 import { UserError } from '../../errors.js'
 import { decodeText } from '../../ingest/extract-text.js'
@@ -11,6 +10,8 @@ import { validateParkData } from '../../park/validate-park.js'
 import type { Workspace } from '../../store/workspace.js'
 import { fileResponse } from '../file-response.js'
 import { parseRequest, readJsonBody, readUpload } from '../validation.js'
+import { limitBody } from '../body-limit.js'
+import { UploadedFile } from '../multipart.js'
 import { indicatorTemplate, indicatorWorkbook } from '../../export/indicator-workbook.js'
 import { mergeIndicators, type ImportedCell } from '../../ingest/indicator-workbook.js'
 import { KindIdSchema } from '../../kinds/kind-id.js'
@@ -57,12 +58,7 @@ const isZip = (data: Uint8Array) => data[0] === 0x50 && data[1] === 0x4b
 export function workspaceParkRoutes(deps: { workspace: Workspace; maxUploadBytes: number; jobs: JobRunner }) {
   const { parks } = deps.workspace
   const app = new Hono()
-  const uploadLimit = bodyLimit({
-    maxSize: deps.maxUploadBytes + 64 * 1024,
-    onError: () => {
-      throw new UserError('file_too_large', messages.tooLarge(Math.round(deps.maxUploadBytes / 1024 / 1024)), 413)
-    },
-  })
+  const uploadLimit = limitBody(deps.maxUploadBytes + 64 * 1024, () => new UserError('file_too_large', messages.tooLarge(Math.round(deps.maxUploadBytes / 1024 / 1024)), 413))
 
   app.get('/parks', async (c) => c.json({ parks: await parks.list() }))
 
@@ -99,14 +95,14 @@ export function workspaceParkRoutes(deps: { workspace: Workspace; maxUploadBytes
   app.post('/parks/import', uploadLimit, async (c) => {
     const body = await readUpload(c)
     const file = body['file']
-    if (!(file instanceof File)) throw new UserError('missing_file', messages.noFile, 400)
+    if (!(file instanceof UploadedFile)) throw new UserError('missing_file', messages.noFile, 400)
     const fields = parseRequest(ImportFieldsSchema, {
       parkId: textField(body['parkId']),
       version: textField(body['version']),
       kind: textField(body['kind']),
       dryRun: textField(body['dryRun']),
     })
-    const data = new Uint8Array(await file.arrayBuffer())
+    const data = file.bytes
     const extension = extname(file.name).toLowerCase()
 
     if (extension === '.xlsx' || (extension !== '.json' && isZip(data))) {
