@@ -1,6 +1,7 @@
 import type { ParkData } from '../park/park-schema.js'
 import type { ReportDoc } from '../model/report-doc.js'
 import type { RuleFinding } from './finding.js'
+import { firmLikeItem, listHolding, nameLists, type ListItem, type NameList } from './company-lists.js'
 import { growAlongName, parkNameForms } from './name-mentions.js'
 import { blockRange, textBlocks, type TextBlock } from './text-blocks.js'
 import {
@@ -33,6 +34,7 @@ const COMPANY_TAIL = new RegExp(SHORT_NAMES.companyShortTails.toSorted((a, b) =>
 // 集团/股份/公司 name a firm after any name; 科技/化工/能源… after a place are an industry (宜都化工), so they need a
 // word jieba does not know or a proper noun that is not a place (岭峰|科技, 宝丰|能源).
 const FIRM_WORDS: ReadonlySet<string> = new Set(['集团', '股份', '公司'])
+const FIRM_WORD_IN = /集团|股份|公司/u
 const TRADE_NAME_TAGS: ReadonlySet<string> = new Set(['x', 'nz', 'nr', 'nrt', 'j'])
 // What follows a company word inside a full name or a longer word: 集团股份有限公司, 公司（, 科技园.
 const COMPANY_CONTINUES = /^(?:股份|集团)?(?:有限|股份|责任|[（(][^）)]{1,8}[）)](?:股份|集团|有限|公司))/u
@@ -43,7 +45,9 @@ const PARK_EXPANSION = new Map(SHORT_NAMES.parkShortSuffixes.map((s) => [s.short
 const BARE_PARK = new RegExp(`(?:${SHORT_NAMES.bareParkWords.toSorted((a, b) => b.length - a.length).join('|')})`, 'gu')
 // 到|园区调研: the bare 园区 standing for the park, after a verb or preposition or at a clause start; 示范|园区 and
 // 工业|园区 are names or kinds of park; 园区企业 is the common noun for the firms of any park.
-const BARE_YUANQU = /(?<=^|[，。；：、“”（）\s到在对入驻进户至赴])园区(?![内外区域级]|企业)/gu
+const BARE_YUANQU = /(?<=^|[，。；：、“”（）\s到在对入驻户至赴])园区(?![内外区域级东西南北、）)和及与]|企业)/gu
+// 县（市、区）、园区、企业, 企业（园区）, 区县和园区: 园区 as one item of a list of kinds of place is a kind, not this park.
+const LISTED_BEFORE = /[、（(和及与]$/u
 // 省商务厅 with no province: 山东省商务厅 is the name. 区商务局, 市应急管理局 with no city or district: a place written
 // before 市/区/县/州 makes it a name (潍坊市工业和信息化局), so only a level word at a clause start or after a
 // preposition is reported (，区商务局委派, 由市应急管理局).
@@ -59,6 +63,13 @@ const GENERIC_PARK_USE = new RegExp(`(?:${SHORT_NAMES.genericParkMarkers.join('|
 const NOT_NAME_WORDS: ReadonlySet<string> = new Set(SHORT_NAMES.notNames)
 const FUNCTION_START = /^[的了是在和与及等对把被将从向为以由于其该此各一二三四五六七八九十]/u
 const GENERIC_YUANQU_USE = /(?:各类|各地|各个|多数|一些|部分|我国|中国|[0-9]{2,}个|某市|某县|某区)[\u4e00-\u9fa5]{0,5}?园区/u
+// 59家县域省级以上开发区, 2个国家级园区: parks counted are many parks; 开发区是县域经济的重要载体: a statement about what
+// parks are. A text that writes either is about parks in general, and its bare park words name no one park.
+const PARK_WORDS = '(?:园区|开发区|经开区|高新区)'
+// (3个专业化园区 are the sub-parks of one park: a count of 园区 says many parks only with a level, 2个国家级园区.)
+const COUNTED_PARKS = /[0-9０-９两几多十百]+[家个所][^，。；：、\d]{0,10}?(?:开发区|经开区|高新区|(?:国家级|省级)[^，。；：、\d]{0,4}园区)/u
+const PARKS_DEFINED = new RegExp(`(?:^|[^\u4e00-\u9fa5]|[而但且即])${PARK_WORDS}(?:无疑|已经|正)?(?:是|作为)[^，。；]{0,20}?(?:载体|平台|引擎|阵地|主战场|抓手|力量|增长极)`, 'u')
+const aboutParksInGeneral = (text: string) => GENERIC_PARK_USE.test(text) || COUNTED_PARKS.test(text) || PARKS_DEFINED.test(text)
 const GENERIC_BEFORE = new RegExp(`(?:${SHORT_NAMES.notNames.toSorted((a, b) => b.length - a.length).join('|')})$`, 'u')
 
 const messages = {
@@ -86,6 +97,8 @@ interface Candidate {
   replacement?: string
   /** A park word with no name before it (开发区, 高新区): judged once per text, see firstBarePark. */
   bare?: boolean
+  /** A company short name: with 集团/公司/股份 (`firm`), or a trade name with an industry word (`trade`). */
+  company?: 'firm' | 'trade'
 }
 
 /**
@@ -125,15 +138,20 @@ export function findShortNames(doc: ReportDoc, park: ParkData | undefined, polic
  * A text that uses the word for parks in general (各类开发区, 多数开发区, 中国开发区) is about parks, not one park.
  */
 function firstBarePark(doc: ReportDoc, blocks: readonly TextBlock[], named: readonly (readonly TextName[])[]): RuleFinding[] {
-  if (blocks.some((block) => GENERIC_PARK_USE.test(block.text))) return []
-  // The title is read on its own: an editor marks 经济开发区2023年度工作总结 and then the body's first 经开区.
+  if (blocks.some((block) => aboutParksInGeneral(block.text))) return []
+  // The title is read on its own: an editor marks 经济开发区2023年度工作总结 and then the body's first 经开区 — each
+  // form at its first use, so the body's 开发区 after a title's 开发区 is not marked again. A title that names the
+  // park (济宁高新区2020年……) makes the body's bare 高新区 a back-reference.
   const title = blocks.filter((block) => block.role === 'title')
-  const titleFinding = firstBareParkIn(doc, title, title.map((block) => named[blocks.indexOf(block)]!))
+  const inTitle = firstBareParkIn(doc, title, title.map((block) => named[blocks.indexOf(block)]!))
+  if (inTitle.named) return []
   const body = blocks.filter((block) => block.role !== 'title')
-  return [...titleFinding, ...firstBareParkIn(doc, body, body.map((block) => named[blocks.indexOf(block)]!))]
+  const inBody = firstBareParkIn(doc, body, body.map((block) => named[blocks.indexOf(block)]!))
+  return [...inTitle.findings, ...(inBody.word === inTitle.word ? [] : inBody.findings)]
 }
 
-function firstBareParkIn(doc: ReportDoc, blocks: readonly TextBlock[], named: readonly (readonly TextName[])[]): RuleFinding[] {
+/** The first bare park word of `blocks` before any park name (`word`, its finding), or that a park is named first. */
+function firstBareParkIn(doc: ReportDoc, blocks: readonly TextBlock[], named: readonly (readonly TextName[])[]): { findings: RuleFinding[]; word?: string; named: boolean } {
   for (let b = 0; b < blocks.length; b += 1) {
     const block = blocks[b]!
     const first = candidatesIn(block.text, named[b]!, new Map(), 'full-name-everywhere').find((c) => c.bare)
@@ -143,10 +161,10 @@ function firstBareParkIn(doc: ReportDoc, blocks: readonly TextBlock[], named: re
     const sameKind = (name: string) => !first || name.endsWith(word) || (expansion !== undefined && name.endsWith(expansion)) || (word === '开发区' && name.endsWith('开发区'))
     const parkNames = named[b]!.filter((name) => name.kind === 'park' && sameKind(name.name)).map((name) => name.start)
     const firstName = Math.min(...parkNames, firstNamedShortPark(block.text, word))
-    if (first && first.start < firstName) return [toFinding(doc, block, first)]
-    if (firstName < Infinity) return []
+    if (first && first.start < firstName) return { findings: [toFinding(doc, block, first)], word, named: false }
+    if (firstName < Infinity) return { findings: [], named: true }
   }
-  return []
+  return { findings: [], named: false }
 }
 
 /** Where a park short name with a real place name (慈湖高新区, not 市经开区) first stands in `text`. */
@@ -166,13 +184,14 @@ function firstNamedShortPark(text: string, word: string): number {
 function firstBareYuanqu(doc: ReportDoc, blocks: readonly TextBlock[], named: readonly (readonly TextName[])[]): RuleFinding[] {
   // A text about parks in general (各类产业园区, 约100个国家级零碳园区, 各类开发区) has no one park to name; 3个专业化园区
   // are the sub-parks of one park.
-  if (blocks.some((block) => GENERIC_PARK_USE.test(block.text) || GENERIC_YUANQU_USE.test(block.text))) return []
+  if (blocks.some((block) => aboutParksInGeneral(block.text) || GENERIC_YUANQU_USE.test(block.text))) return []
   for (let b = 0; b < blocks.length; b += 1) {
     const block = blocks[b]!
     const firstName = named[b]!.find((name) => name.kind === 'park')
     if (block.role !== 'title') {
       BARE_YUANQU.lastIndex = 0
-      const m = BARE_YUANQU.exec(block.text)
+      let m = BARE_YUANQU.exec(block.text)
+      while (m && LISTED_BEFORE.test(block.text.slice(0, m.index))) m = BARE_YUANQU.exec(block.text)
       if (m && (!firstName || m.index < firstName.start)) {
         return [toFinding(doc, block, { start: m.index, end: m.index + m[0].length, message: messages.bareYuanqu, suggestion: messages.suggestUnknown })]
       }
@@ -219,6 +238,8 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
   for (const m of matchesOf(text, PARK_SHORT)) {
     const { start } = nameBefore(text, m.index, false)
     const end = m.index + m[0].length
+    // 全市项目建设主战场|经开区, 将助力|经开区: one common noun is a place's name only where it opens the phrase.
+    if (start >= 0 && soleCommonNoun(text.slice(start, m.index)) && !(start === 0 || !HAN.test(text[start - 1]!) || PARK_LEAD.test(text.slice(0, start)))) continue
     // 汉东省开发区, 安徽开发区: a province's parks, not one park's name.
     if (start < 0 || insideName(start, end) || text[m.index - 1] === '省' || PROVINCE_NAMES.has(text.slice(start, m.index))) continue
     const short = text.slice(start, end)
@@ -228,16 +249,19 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     let end = m.index + m[0].length
     // 宝丰|能源|集团, 绿源|环保|科技|有限公司: the name runs on over further company words.
     for (let more = TAIL_AFTER.exec(text.slice(end)); more; more = TAIL_AFTER.exec(text.slice(end))) end += more[0].length
-    if (COMPANY_CONTINUES.test(text.slice(end))) continue
+    // 玉皇化工|片区, 曹妃甸化学|工业园区: a company word before an area word names a place, not a firm.
+    if (COMPANY_CONTINUES.test(text.slice(end)) || AREA_FOLLOWS.test(text.slice(end))) continue
     const firmWord = FIRM_WORDS.has(text.slice(end - 2, end))
     // 嘉澜|汽车|零部件产业链: an industry word followed by a noun is an industry, not a firm (judged below).
     const before = nameBefore(text, m.index, false)
-    const named = before.start >= 0 && (firmWord || TRADE_NAME_TAGS.has(before.lastTag)) && !(!firmWord && nounFollows(text, end))
+    // Without 集团/公司/股份 the name must stand on its own (，荣德新能源; 引进宝丰能源): 完成|印证材料 and 集团|广元电子
+    // are a word inside a longer phrase.
+    const named = before.start >= 0 && (firmWord || (TRADE_NAME_TAGS.has(before.lastTag) && standsAlone(text, before.start) && !nounFollows(text, end)))
     // 、金人电气, 其中名士达新材料, ，吉凤投资公司: a trade name jieba splits into pieces, standing alone in its clause.
     // 淮澄化工新材料|产业园区, 光伏|产业: an industry before a park or a sector word, not a firm.
     const start = named ? before.start : INDUSTRY_FOLLOWS.test(text.slice(end)) ? -1 : tradeNameBefore(text, m.index, firmWord)
     if (start < 0 || insideName(start, end) || !onWords(start, end)) continue
-    found.push({ start, end, message: messages.company(text.slice(start, end)), suggestion: messages.suggestUnknown })
+    found.push({ start, end, message: messages.company(text.slice(start, end)), suggestion: messages.suggestUnknown, company: FIRM_WORD_IN.test(text.slice(start, end)) ? 'firm' : 'trade' })
   }
   for (const m of matchesOf(text, BARE_PARK)) {
     const end = m.index + m[0].length
@@ -263,8 +287,77 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
   for (const m of matchesOf(text, INSTITUTE)) {
     found.push({ start: m.index, end: m.index + m[0].length, message: messages.institute(m[0]), suggestion: messages.suggestUnknown })
   }
-  return longestFirst(found)
+  for (const m of text.matchAll(HONOURED_SUBJECT)) {
+    const start = m.index + m[0].length - m[1]!.length
+    const end = start + m[1]!.length
+    if (honouredFirm(m[1]!) && !insideName(start, end) && !found.some((c) => c.start < end && start < c.end)) {
+      found.push({ start, end, message: messages.company(m[1]!), suggestion: messages.suggestUnknown, company: 'trade' })
+    }
+  }
+  return longestFirst(judgeLists(text, found, insideName))
 }
+
+// 华兴源创获评国家级5G工厂: the subject of 获评/入选 + an honour, alone in its clause, received the honour — a firm,
+// written by its trade name, when it is a name jieba does not know (a park, a city or 园区 would be a known word).
+const HONOURED_SUBJECT = /(?:^|[，。；：\s])([\u4e00-\u9fa5]{3,6})(?=(?:均|先后|再次|成功|同时)?(?:获评|入选|荣获|获批为|被认定为|被评为|上榜))/gu
+const NOT_FIRM_SUBJECT = /(?:市|县|区|省|镇|园|基地|企业|项目|平台|中心|工厂|车间|集群|产业|行业|部门|单位|学校|大学|医院)$/u
+function honouredFirm(subject: string): boolean {
+  if (NOT_FIRM_SUBJECT.test(subject) || FUNCTION_START.test(subject)) return false
+  const tokens = taggedWords(subject)
+  return !NOT_NAME_WORDS.has(tokens[0]!.word) && tokens.some((t) => t.tag === 'x' && t.word.length >= 2) && tokens.every((t) => TRADE_NAME_NOUN_TAGS.has(t.tag) || t.tag === 'x')
+}
+
+/**
+ * What the lists of a text say about company short names (company-lists.ts): a trade name listed only beside
+ * industries is an industry (第三代半导体、碳基新材料、消防安全材料); the items of a list of firms (…等光伏企业, a
+ * list beside 星河集团) are firms' short names even without a company word (兴隆防腐、星河集团、绿洲制衣).
+ */
+// 华祥石化东边界、瑞森公司东边界: the place by a firm, named after it; the firm's name is what comes before.
+const LOCATIVE_END = /(?:[东西南北](?:边界|侧|面|部|边)|以[东西南北]|边界|周边|一带)$/u
+const itemName = (item: ListItem) => item.text.trim().replace(LOCATIVE_END, '')
+
+function judgeLists(text: string, found: readonly Candidate[], insideName: (start: number, end: number) => boolean): Candidate[] {
+  if (!text.includes('、')) return [...found]
+  const lists = nameLists(text)
+  const companyAt = (item: ListItem) => found.find((c) => c.company && item.start <= c.start && c.end <= item.end)
+  // An item that holds a word jieba does not know or knows as a name (皇家万喜汇, 三江生物), unlike 消防安全材料.
+  const tradeLike = (item: ListItem) => Boolean(companyAt(item)) || taggedWords(itemName(item)).some((t) => TRADE_NAME_PIECE_TAGS.has(t.tag))
+  const mostlyTradeNames = (list: NameList) => list.items.filter(tradeLike).length * 2 >= list.items.length
+  const kept = found.filter((c) => {
+    if (c.company !== 'trade') return true
+    const held = listHolding(lists, c.start, c.end)
+    return !held || held.list.ofFirms || mostlyTradeNames(held.list)
+  })
+  for (const list of lists) {
+    const firms = list.ofFirms || list.items.some((item) => companyAt(item)?.company === 'firm') || (list.items.some(companyAt) && mostlyTradeNames(list))
+    if (!firms) continue
+    for (const item of list.items) {
+      const name = itemName(item)
+      const start = item.start + item.text.indexOf(name)
+      const end = start + name.length
+      if (!firmLikeItem(name) || kept.some((c) => c.start < end && start < c.end) || insideName(start, end)) continue
+      // Beside a firm's name only (no word saying the list is of firms), an item must look like a trade name: a word
+      // jieba does not know or knows as a name (润滑油 listed beside 国瑞药业 is a product).
+      const tokens = taggedWords(name)
+      if (!list.ofFirms && !tokens.some((t) => TRADE_NAME_PIECE_TAGS.has(t.tag))) continue
+      // 深圳、广州、北京: places, whatever the list says.
+      if (tokens.every((t) => t.tag === 'ns')) continue
+      kept.push({ start, end, message: messages.company(name), suggestion: messages.suggestUnknown, company: 'trade' })
+    }
+  }
+  return kept
+}
+
+const HAN = /[\u4e00-\u9fa5]/u
+const AREA_FOLLOWS = /^(?:片区|园区|工业园|产业园|工业区|化工区|集中区|开发区|高新区|经开区|基地)/u
+// Words after which a park's name starts its own phrase: 在|南岭经开区, 由|金乡经济开发区.
+const PARK_LEAD = /(?:[在由与和及同向对到赴从据经]|其中|包括|位于|入驻|落户|迁入|支持|推动)$/u
+const soleCommonNoun = (name: string) => {
+  const tokens = taggedWords(name)
+  return tokens.length === 1 && tokens[0]!.tag === 'n'
+}
+/** Whether the name at `start` opens its phrase: at a clause start or after a word that leads a name (其中, 与). */
+const standsAlone = (text: string, start: number) => start === 0 || !HAN.test(text[start - 1]!) || TRADE_NAME_LEAD.test(text.slice(0, start))
 
 const PLACEHOLDER_PLACE = /(?:[xX×]{2,3}|[Ｘｘ]{2,3})$/u
 const NOUN_TAGS: ReadonlySet<string> = new Set(['n', 'nr', 'nz', 'ns', 'x', 'j'])

@@ -20,6 +20,14 @@ const table = testRule(headingNumberingRule, {
     BG + '二、创新举措\n（一）建设绿色微电网\n1. 绿电直供。光伏电量优先供给正极材料企业。\n（1）屋顶光伏。建成屋顶光伏86兆瓦。\n（2）储能电站。建成储能40兆瓦时。\n2. 能碳智管。\n按企业、工序核算碳排放。',
     // A figure at the start of a line is no heading 1., and 一是 is prose.
     BG + '二、创新举措\n（一）建设智慧安全应急管理平台\n1.2万个监测点位全部接入平台，实现危化品储运全过程实时监测。\n一是推行安全风险分级管控；二是推行隐患排查治理。',
+    // A draft that numbers 一、 then 1. throughout (fixtures/real/06, dev2/92: a list of projects or measures under
+    // 一、) uses another scheme, not a skipped level; a text with no 一、 at all is an excerpt or another genre.
+    BG + '二、创新举措\n1. 绿电直供。光伏电量优先供给正极材料企业。\n2. 能碳智管。按企业、工序核算碳排放。',
+    '（一）建设绿色微电网\n园区建成屋顶光伏86兆瓦。',
+    // dev2/89: an excerpt that starts inside part 3 of the page.
+    '资专业家居市场。在谈项目16个，包括5个500强企业项目。\n3.园区发展换挡升级。1—9月，园区规模工业产值143.3亿元，同比增长21%。',
+    // dev2/56: 1.2025年 reads as a figure, not as heading 1., yet it is the first item: 2. and 3. follow it.
+    '一、反馈问题\n化工园区布局分散。\n二、完成情况\n1.2025年6月省经信厅组织相关单位对荆州市7个化工园区开展现场核查。\n2.对沙市区化工园区和经开区化工园区进行了整合。\n3.编制了化工园区提档升级规划。',
     // Numbering restarts under each parent.
     BG + '二、创新举措\n（一）建设绿色微电网\n园区建成屋顶光伏86兆瓦。\n（二）打通副产硫酸钠循环链条\n园区建设硫酸钠资源化项目。\n三、实践成效\n（一）碳排放强度明显下降\n单位能耗碳排放降至2.05吨/吨标准煤。\n（二）固废综合利用水平大幅提升\n综合利用率提升至93.6%。',
     // A heading that ends with a question mark keeps it; 2025年 at a line start is no heading.
@@ -94,11 +102,13 @@ const table = testRule(headingNumberingRule, {
       output: BG + '二、创新举措\n（一）建设绿色微电网\n1. 绿电直供。光伏电量优先供给正极材料企业。\n2.能碳智管。按企业、工序核算碳排放。',
     },
     {
-      text: BG + '二、创新举措\n1. 绿电直供。光伏电量优先供给正极材料企业。\n2. 能碳智管。按企业、工序核算碳排放。',
+      // The draft uses （一） elsewhere, so 1. right under 二、 skipped that level here.
+      text: '一、背景介绍\n（一）园区概况\n园区实际管理面积3260公顷。\n二、创新举措\n1. 绿电直供。光伏电量优先供给正极材料企业。\n2. 能碳智管。按企业、工序核算碳排放。',
       errors: [{ span: '1.', severity: 'warning', message: '“1.”直接位于“二、创新举措”之下，跳过了“（一）”一级' }],
     },
     {
-      text: '（一）建设绿色微电网\n园区建成屋顶光伏86兆瓦。',
+      // The draft has 一、 parts, and this （一） stands before the first of them.
+      text: '（一）建设绿色微电网\n园区建成屋顶光伏86兆瓦。\n一、背景介绍\n园区实际管理面积3260公顷。',
       errors: [{ span: '（一）', severity: 'warning', message: '前面没有一级标题' }],
     },
     {

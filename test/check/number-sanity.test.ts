@@ -10,6 +10,9 @@ const table = testRule(numberSanityRule, {
     '三、实践成效\n上云企业由326家增至612家，增长87.7%；单位产值能耗由1.8吨降至0.9吨，下降50%。',
     // Points of a rate: 增速, or a percentage between the amount and the points.
     '三、实践成效\n营业收入增速比上年提高3个百分点，工业增加值增长7.5%，高于全省2个百分点，数字化改造率由38.6%提升至71.2%，提高32.6个百分点。',
+    // fixtures/real/dev2/77: an elasticity, and a contribution to growth, are growth rates' points.
+    '三、实践成效\n县域开发区经营销售收入每提高1个百分点，平均可带动县域地区生产总值提高0.56个百分点。',
+    '三、实践成效\n园区工业增加值增长9.2%，拉动全县经济增长3.1个百分点。',
     // A rank stated for something else, and a claim with a rank that supports it.
     '一、背景介绍\n园区产业数字化指数均居全国第一，绿色发展水平全国领先，综合评价居全国第2位。',
     // With park data the change is number-consistency's: not reported twice.

@@ -137,6 +137,79 @@ const onceAndPieces = testRule(properNounRule, {
   ],
 })
 
+// Precision first: a bare 园区/开发区 only where it stands for this park; company words inside place names and
+// industries are not firms; lists say whether their items are firms. Sentences from fixtures/real/dev2.
+const listsAndParks = testRule(properNounRule, {
+  valid: [
+    // 101, 68: 园区 as one item of a list of kinds of place.
+    body('有利于加快工业设备数字化改造和企业（园区）网络优化升级。'),
+    body('聚合优质资源，赋能县（市、区）、产业链、园区、企业数字化转型。'),
+    body('xx新区及其他区县（市）、园区作了书面汇报。'),
+    // 102: a campaign that brings something into parks in general.
+    body('大力推进“5G+工业互联网”一体化进园区，建成全国首个赋能平台。'),
+    // 105: the boundary of a park named before as 产业园; an area named after a firm.
+    body('南至园区北边界以南1000米。玉皇化工片区四至范围为：东至试白路。'),
+    // 103: a park's name jieba does not read as one (曹妃|甸), with 化学 inside it.
+    body('认定专业化工园区：曹妃甸化学工业园区（曹妃甸石化产业基地）。'),
+    // 77: a text about parks in general: counted parks, and what parks are.
+    body('开发区是县域经济的重要载体和经济发展的主阵地。全省共有59家县域省级以上开发区（含2家国家级开发区）。'),
+    // 62: a common noun before 经开区 that is not its name, after the park is named.
+    body('岳阳经济技术开发区举行项目集中开工仪式，全市项目建设主战场经开区迎来新一轮项目。建成后将助力经开区打造中国“碳谷”。'),
+    // 58: a dictionary word before an industry word, inside a phrase.
+    body('加强专业指导，按要求完成印证材料和认定复核自查报告。'),
+    // 99: a list of industries.
+    body('围绕第三代半导体、碳基新材料、消防安全材料、纺织新材料等主导产业。'),
+    // The subject of 获评 that is this park, a park named in full, or a firm named by a common word.
+    body('该企业荣获省长质量奖，南岭经济技术开发区成功入选绿色工业园区名单。'),
+    // 55, 102: lists of places and of sectors whose firms are meant, not the items.
+    body('先后赴深圳、广州、北京、南京、上海等地拜访了20余家企业。'),
+    body('项目申报主体为制造业、采矿业、电力、港口等重点领域企业。'),
+  ],
+  invalid: [
+    {
+      // 99: a title that names the park makes the body's bare 高新区 a back-reference (only the title's short name).
+      text: '济宁高新区2020年“四个一批”项目集中开工\n二、创新举措\n济宁市“四个一批”项目集中开工暨山东新材料产业化生产基地项目奠基仪式在高新区举行。',
+      errors: [{ span: '济宁高新区', severity: 'warning', message: '“济宁高新区”是园区简称，应写园区批准设立时的规范全称（如“济宁高新技术产业开发区”）。' }],
+    },
+    {
+      // 85: each form at its first use — the title's 开发区, not the body's again.
+      text: '开发区签约项目10个 总投资158亿元\n二、创新举措\n重点项目签约仪式召开在即，开发区举行重点项目签约仪式。',
+      errors: [{ span: '开发区', severity: 'warning', message: BARE_KAIFAQU, section: '标题' }],
+    },
+    {
+      // 83: …等光伏企业 says the items are firms, written by their trade names only.
+      text: body('已入驻银欣、越众、越鑫、鑫海祥瑞等光伏企业11家。'),
+      errors: ['银欣', '越众', '越鑫', '鑫海祥瑞'].map((span) => ({ span, severity: 'warning' as const, message: `“${span}”是企业简称，${COMPANY}` })),
+    },
+    {
+      // 63: a list beside 星河集团 and announced as 龙头企业.
+      text: body('新能源产业的龙头企业——荣德新能源、通灵电器，销售增长分别高达47.6%、57.2%；兴隆防腐、星河集团、绿洲制衣等一批传统企业，则通过转型升级保持增长。'),
+      errors: ['荣德新能源', '通灵电器', '兴隆防腐', '星河集团', '绿洲制衣'].map((span) => ({ span, severity: 'warning' as const, message: `“${span}”是企业简称，${COMPANY}` })),
+    },
+    {
+      // 70: the subjects of 获评 + an honour are firms.
+      text: body('其中，博世、强生、亿滋获评全球灯塔工厂。'),
+      errors: ['博世', '强生', '亿滋'].map((span) => ({ span, severity: 'warning' as const, message: `“${span}”是企业简称，${COMPANY}` })),
+    },
+    {
+      // 70: one subject of 获评 + an honour, a name jieba does not know.
+      text: body('其中，华兴源创获评国家级5G工厂。'),
+      errors: [{ span: '华兴源创', severity: 'warning', message: `“华兴源创”是企业简称，${COMPANY}` }],
+    },
+    {
+      // 86: a list mostly of trade names beside 国瑞药业: its trade names are firms (润滑油 and 联创制药, which jieba
+      // reads as common words, are not reported: only what looks like a trade name is).
+      text: body('1-8月份，签约润滑油、皇家万喜汇、联创制药、三江生物、国瑞药业、绿十字等项目29个。'),
+      errors: ['皇家万喜汇', '国瑞药业', '绿十字'].map((span) => ({ span, severity: 'warning' as const, message: `“${span}”是企业简称，${COMPANY}` })),
+    },
+    {
+      // 105: a firm's boundary: the firm's name is what comes before 东边界; a road is no firm.
+      text: body('东至盛云路北段、华祥石化东边界、瑞森公司东边界，西至和云路。'),
+      errors: ['华祥石化', '瑞森公司'].map((span) => ({ span, severity: 'warning' as const, message: `“${span}”是企业简称，${COMPANY}` })),
+    },
+  ],
+})
+
 // 003 示范基地 kinds: a short form declared after the full name may be used from there on.
 const DECLARED = '东山经济技术开发区（以下简称“东山经开区”）以项目建设为中心。东山经开区签约入驻企业16家。'
 const LONGSHENG = '浙江龙盛集团股份有限公司投资建设分散染料项目，龙盛集团年产能达到30万吨。'
@@ -178,5 +251,6 @@ describe('proper-noun: short names without park data', () => {
   describe('innovation kinds: the full name at every mention', () => describeCases(innovation))
   describe('a bare park word once per text; trade names in pieces', () => describeCases(onceAndPieces))
   describe('a company named in full, then by its short form', () => describeCases(companyAlias))
+  describe('a bare park word for this park only; lists of firms and of industries', () => describeCases(listsAndParks))
   describe('示范基地 kinds: a declared short form', () => describeCases(base))
 })

@@ -74,21 +74,42 @@ export const headingNumberingRule = defineRule({
   },
   check({ doc, docxParagraphs }) {
     const findings: RuleFinding[] = []
-    checkSiblings(doc, undefined, doc.sections, findings)
+    checkSiblings(doc, undefined, doc.sections, findings, levelsUsed(doc.sections))
     const inTable = tableTest(doc, docxParagraphs)
     for (const section of doc.sections) if (section.level === 1) findings.push(...unnumberedFindings(section, inTable))
     return findings.sort((a, b) => a.start - b.start)
   },
 })
 
-function checkSiblings(doc: ReportDoc, parent: Section | undefined, siblings: readonly Section[], findings: RuleFinding[]): void {
+/** The heading levels a draft uses anywhere: a level it never uses is not part of its numbering scheme. */
+function levelsUsed(sections: readonly Section[]): ReadonlySet<HeadingLevel> {
+  return new Set(sections.flatMap((section) => [section.level, ...levelsUsed(section.children)]))
+}
+
+/**
+ * The number the run of same-level headings is expected to start with: 1, unless the text before the run holds its
+ * earlier items — a paragraph starting with the number before (“1.2025年6月……”, which reads as a decimal, then 2.
+ * and 3.) — or the text is an excerpt that starts inside a numbered part (no 一、 anywhere, body text before 3.).
+ */
+function expectedFirst(doc: ReportDoc, parent: Section | undefined, run: readonly Section[], levels: ReadonlySet<HeadingLevel>): number {
+  const first = run[0]?.marker.ordinal ?? 1
+  if (first <= 1) return 1
+  const before = parent ? parent.paragraphs : doc.preamble
+  const earlier = new RegExp(`^${first - 1}[.．、]`, 'u')
+  if (before.some((paragraph) => earlier.test(paragraph.text))) return first
+  return !parent && !levels.has(1) && doc.source.slice(0, run[0]!.start).trim() !== '' ? first : 1
+}
+
+function checkSiblings(doc: ReportDoc, parent: Section | undefined, siblings: readonly Section[], findings: RuleFinding[], levels: ReadonlySet<HeadingLevel>): void {
   const renumbered = new Map<Section, number>()
   for (const level of [1, 2, 3, 4] as const) {
     const run = siblings.filter((section) => section.level === level)
-    findings.push(...sequenceFindings(run, renumbered))
+    findings.push(...sequenceFindings(run, renumbered, expectedFirst(doc, parent, run, levels)))
   }
 
-  const skipped = siblings.find((section) => section.level > (parent ? parent.level + 1 : 1))
+  // A level the draft never uses is not skipped at one place: the draft numbers 一、 then 1. throughout (a list of
+  // projects under 一、, a 汇报 with its own scheme), and a text with no 一、 at all is an excerpt or another genre.
+  const skipped = siblings.find((section) => section.level > (parent ? parent.level + 1 : 1) && levels.has((parent ? parent.level + 1 : 1) as HeadingLevel))
   if (skipped) {
     const missing = canonicalMarker((parent ? parent.level + 1 : 1) as HeadingLevel, 1)
     findings.push({
@@ -120,7 +141,7 @@ function checkSiblings(doc: ReportDoc, parent: Section | undefined, siblings: re
         fix: { start: mark.start, end: mark.end, text: '' },
       })
     }
-    checkSiblings(doc, section, section.children, findings)
+    checkSiblings(doc, section, section.children, findings, levels)
   }
 }
 
@@ -129,15 +150,15 @@ function checkSiblings(doc: ReportDoc, parent: Section | undefined, siblings: re
  * number is not its position gets a finding and a fix, so one pass of fixes leaves a clean sequence.
  * Level 1 is judged against the previous heading only and not fixed (see the module comment).
  */
-function sequenceFindings(run: readonly Section[], renumbered: Map<Section, number>): RuleFinding[] {
+function sequenceFindings(run: readonly Section[], renumbered: Map<Section, number>, firstNumber: number): RuleFinding[] {
   const findings: RuleFinding[] = []
   run.forEach((section, i) => {
     const { level, ordinal, text } = section.marker
     const previous = run[i - 1]?.marker
-    const position = i + 1
+    const position = i + firstNumber
     let message: string | undefined
     if (!previous) {
-      if (ordinal !== 1) message = messages.first(text, canonicalMarker(level, 1))
+      if (ordinal !== firstNumber) message = messages.first(text, canonicalMarker(level, 1))
     } else if (ordinal === previous.ordinal) {
       message = messages.repeat(text)
     } else if (ordinal < previous.ordinal) {

@@ -31,6 +31,8 @@ const alternatives = (words: readonly string[]) => words.toSorted((a, b) => b.le
 const BOUNDED_LABEL = new RegExp(`(?:(?:${alternatives(WORDS.boundedRates)})(?:已|已经|均|分别)?(?:达到|达|为|是|提升至|提升到|提高至|提高到|升至|增至|增长至|超过|约)?(?:了)?|占[^，,。；;：:\\d]{1,24}的)\\s*$`, 'u')
 const AMOUNT = new RegExp(alternatives(WORDS.amountWords), 'gu')
 const RATE_WORD = new RegExp(alternatives(WORDS.rateWords), 'u')
+const ELASTICITY = /每[^，,。；;]{0,4}?(?:提高|增长|增加|上升|下降|降低|减少)\s*$/u
+const CONTRIBUTION = /拉动|带动|贡献/u
 const PERCENT_FIGURE = /\d(?:\.\d+)?\s*[%％]/u
 const CLAIM = new RegExp(alternatives(WORDS.leadClaims.map((entry) => entry.claim)), 'gu')
 const CLAIMS = new Map(WORDS.leadClaims.map((entry) => [entry.claim, entry]))
@@ -101,6 +103,9 @@ function percentagePoints(figure: DraftFigure): Omit<RuleFinding, 'start' | 'end
   const between = before.slice(amount.index + amount[0].length)
   // 营业收入增速提高3个百分点, 增加值增长7.5%，高于全省2个百分点: the points are a rate's.
   if (RATE_WORD.test(between) || PERCENT_FIGURE.test(between) || RATE_WORD.test(before.slice(Math.max(0, amount.index - 2), amount.index))) return undefined
+  // 销售收入每提高1个百分点，可带动地区生产总值提高0.56个百分点: an elasticity, and a contribution to growth
+  // (拉动GDP增长0.5个百分点), speak of growth rates — the points are right there.
+  if (ELASTICITY.test(before) || CONTRIBUTION.test(between)) return undefined
   return { message: messages.points(quoteFigure(figure), amount[0]), suggestion: messages.pointsSuggestion }
 }
 
