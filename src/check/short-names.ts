@@ -287,7 +287,7 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
   for (const m of matchesOf(text, INSTITUTE)) {
     found.push({ start: m.index, end: m.index + m[0].length, message: messages.institute(m[0]), suggestion: messages.suggestUnknown })
   }
-  for (const m of text.matchAll(HONOURED_SUBJECT)) {
+  for (const m of matchesOf(text, HONOURED_SUBJECT)) {
     const start = m.index + m[0].length - m[1]!.length
     const end = start + m[1]!.length
     if (honouredFirm(m[1]!) && !insideName(start, end) && !found.some((c) => c.start < end && start < c.end)) {
