@@ -374,7 +374,7 @@ function nounPlaceBefore(text: string, at: number): number {
 }
 
 // Words after which a trade name starts its own phrase: 其中|名士达新材料, 借助|博浪热能, 与|北化.
-const TRADE_NAME_LEAD = /(?:其中|借助|包括|引进|落户|携手|支持|依托|推动|与|和|及|同|由|对|在|将|把|以)$/u
+const TRADE_NAME_LEAD = /(?:其中|借助|包括|引进|落户|携手|支持|依托|与|和|及|同|由|对|在|将|把|以)$/u
 const INDUSTRY_FOLLOWS = /^(?:产业|行业|领域|园|基地|开发区|高新区|集群|企业|板块|赛道|链)/u
 // 做强|玻璃新材料, 并网|光伏: words jieba does not know that start with a verb of official prose are actions.
 const VERB_START = /^[并做抓促推加建打强搞创抢实提扩育培引稳保]/u
