@@ -32,7 +32,7 @@ const FIRMS_BEFORE = /(?:企业|公司|厂商|厂家)(?:——|—|有|包括|�
 // would be named as one; those are left out by the item test below).
 const HONOURED_AFTER = /^(?:均|都|分别|先后|同时)?(?:获评|获批|入选|荣获|被认定为|被评为|认定为|评为|上榜)/u
 // What an item of a list of firms does not look like: a word of prose or a category of things.
-const NOT_FIRM_ITEM = /(?:企业|项目|产业|行业|领域|工厂|车间|园区|基地|中心|平台|集群|市|县|区|省|镇|乡|村|路|街|段|河|桥)$|^(?:其中|以及|及|和|与|等|各|该|本|我|其|全|多|一批|首批|请|所属)|[0-9０-９%％的或]/u
+const NOT_FIRM_ITEM = /(?:企业|项目|产业|行业|领域|工厂|车间|园区|基地|中心|平台|集群|市|县|区|省|镇|乡|村|路|街|段|河|桥|会|论坛|庆典|仪式|活动|展|赛|节)$|^(?:其中|以及|及|和|与|等|各|该|本|我|其|全|多|一批|首批|请|所属)|[0-9０-９%％的或]|企业|项目|产业/u
 const HAN_ONLY = /^[\u4e00-\u9fa5·]+$/u
 
 /** Every list of two or more items in `text` (offsets in `text`), with whether it is said to be a list of firms. */
