@@ -1,6 +1,7 @@
 import type { KindSpec, SectionRole, SectionSpec } from '../kinds/kind-spec.js'
 import type { ReportDoc, Section } from '../model/report-doc.js'
 import { checkMemo } from './check-memo.js'
+import { proseParts } from './prose-parts.js'
 
 /**
  * Which level-1 section of a draft is which part of the kind's template (000/001 报告框架参考: 一、背景介绍
@@ -204,4 +205,14 @@ function longestIncreasing(values: readonly number[]): number[] {
 /** The draft section playing one of `roles`, in template order (e.g. measures or practices). */
 export function sectionForRoles(match: SectionMatch, roles: readonly SectionRole[]): SectionPair | undefined {
   return match.pairs.find((pair) => roles.includes(pair.spec.role))
+}
+
+/**
+ * The draft's parts for the rules that read what the parts say (logic-chain, quant-evidence): its level-1 sections
+ * matched to the template, or — in a draft written without any level-1 heading — its paragraphs grouped by what they
+ * say (prose-parts.ts). The structure rule reads `matchSections`: the headings themselves are still missing.
+ */
+export function partsByRole(doc: ReportDoc, kind: KindSpec): SectionMatch {
+  const match = matchSections(doc, kind)
+  return match.sections.length ? match : (proseParts(doc, kind) ?? match)
 }

@@ -7,7 +7,7 @@ import { checkMemo } from '../check-memo.js'
 import { announcesItems, enumerationsOf } from '../enumerations.js'
 import type { RuleFinding } from '../finding.js'
 import { defineRule } from '../rule.js'
-import { matchSections } from '../section-match.js'
+import { partsByRole } from '../section-match.js'
 import { sentencesOf } from '../sentences.js'
 import { keyTerms, overlapScorer, type TermBag } from '../term-overlap.js'
 import { blockRange } from '../text-blocks.js'
@@ -85,7 +85,7 @@ export const logicChainRule = defineRule({
       .strict(),
   },
   check({ doc, kind, park, options }) {
-    const match = matchSections(doc, kind)
+    const match = partsByRole(doc, kind)
     const byRoles = (roles: readonly SectionRole[]) => match.pairs.find((pair) => roles.includes(pair.spec.role))
     const background = byRoles(['background'])
     const measures = byRoles(MEASURE_ROLES)

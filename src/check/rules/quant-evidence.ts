@@ -3,7 +3,8 @@ import type { ReportDoc, Section } from '../../model/report-doc.js'
 import { draftFigures, type DraftFigure } from '../draft-figures.js'
 import type { RuleFinding } from '../finding.js'
 import { defineRule } from '../rule.js'
-import { matchSections, sectionForRoles } from '../section-match.js'
+import { partsByRole, sectionForRoles } from '../section-match.js'
+import { sentencesOf } from '../sentences.js'
 import { blockRange, textBlocks, type TextBlock } from '../text-blocks.js'
 
 /**
@@ -52,13 +53,14 @@ export const quantEvidenceRule = defineRule({
     options: OptionsSchema,
   },
   check({ doc, kind, options }) {
-    const results = sectionForRoles(matchSections(doc, kind), ['results', 'highlights'])
+    const results = sectionForRoles(partsByRole(doc, kind), ['results', 'highlights'])
     if (!results) return []
     const section = results.section
     const blocks = textBlocks(doc).filter((b) => within(b, section))
     const figures = draftFigures(doc).filter((f) => within(f.block, section))
     const findings: RuleFinding[] = []
-    const heading = headingText(section)
+    // A part found in a draft without headings (prose-parts.ts) is named by the template part it stands for.
+    const heading = headingText(section) || unheadedName(results.spec.heading)
     if (!hasFigure(blocks, figures)) {
       findings.push({
         message: messages.noFigures(heading),
@@ -89,12 +91,21 @@ export const quantEvidenceRule = defineRule({
   },
 })
 
+/** By offsets, not by section path: a part found in a draft without headings is paragraphs of its preamble. */
 function within(block: TextBlock, section: Section): boolean {
-  return block.section === section.path || block.section.startsWith(`${section.path}/`)
+  return block.start >= section.start && block.end <= section.end
 }
+
+const unheadedName = (templateHeading: string) => `${templateHeading.replace(/^[一二三四五六七八九十]+、/u, '')}（按段落内容识别）`
 
 /** From the marker to the end of the heading: an inline lead after it (（一）标题。正文……) is not pointed at. */
 function headingRange(doc: ReportDoc, section: Section): { start: number; end: number } {
+  // Without a heading: the first sentence of the part.
+  const first = section.paragraphs[0]
+  if (!section.heading.text && first) {
+    const sentence = sentencesOf(first.text)[0]
+    if (sentence) return blockRange(doc, first, sentence.start, sentence.end)
+  }
   return { start: section.marker.start, end: blockRange(doc, section.heading, 0, section.heading.text.length).end }
 }
 
