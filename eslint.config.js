@@ -30,6 +30,20 @@ export default tseslint.config(
     },
   },
   {
+    // The checker runs some sixty patterns over every block and sentence of a draft; matchAll builds a new RegExp
+    // from its pattern on every call, which was a sixth of a check's CPU (src/regex-matches.ts).
+    files: ['src/check/**/*.ts', 'src/park/text-numbers.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='matchAll']",
+          message: 'Use matchesOf(text, pattern) from src/regex-matches.ts: matchAll copies the pattern on every call.',
+        },
+      ],
+    },
+  },
+  {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',

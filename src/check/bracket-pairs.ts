@@ -55,7 +55,7 @@ const listNumberBefore = (text: string, index: number) =>
  * whatever it holds (a pasted run of 30,000 【 included): every stack operation is O(1) amortized — each entry knows
  * whether a quotation is open below it, and each family keeps the stack depths of its own open marks.
  */
-export function pairMarks(text: string, skip: readonly boolean[] = []): { pairs: MarkPair[]; unmatched: UnmatchedMark[] } {
+export function pairMarks(text: string, skip: ArrayLike<boolean | number> = []): { pairs: MarkPair[]; unmatched: UnmatchedMark[] } {
   const pairs: MarkPair[] = []
   const unmatched: UnmatchedMark[] = []
   const stack: { mark: Mark; nested: boolean }[] = []

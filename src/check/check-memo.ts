@@ -18,7 +18,7 @@
 let scope: WeakMap<object, Map<string, unknown>> | undefined
 /** Results computed from strings (a block's text) within the current check, by key and then by the text. */
 let textScope: Map<string, Map<string, unknown>> | undefined
-/** Objects deep-frozen by freezeForChecks, and what has been computed from them. */
+/** Objects deep-frozen by freezeForChecks or memoized from one, and what has been computed from them. */
 const frozen = new WeakMap<object, Map<string, unknown>>()
 
 /** Runs `run` with a fresh memo (nested calls get their own, and the outer one is restored after). */
@@ -52,9 +52,14 @@ export function checkTextMemo<T>(text: string, key: string, compute: (text: stri
   return value
 }
 
-/** `compute(owner)`, computed once per check for this owner object and key (once for a frozen owner). */
+/**
+ * `compute(owner)`, computed once per check for this owner object and key (once for a frozen owner). A value computed
+ * from a frozen owner is kept as long as the owner, so what is computed from that value in turn (the park's data
+ * series, then the phrase matcher of their terms) is kept as long too: it is a function of frozen data alone.
+ */
 export function checkMemo<Owner extends object, T>(owner: Owner, key: string, compute: (owner: Owner) => T): T {
   let slots = frozen.get(owner)
+  const lasting = slots !== undefined
   if (!slots) {
     if (!scope) return compute(owner)
     slots = scope.get(owner)
@@ -66,6 +71,7 @@ export function checkMemo<Owner extends object, T>(owner: Owner, key: string, co
   if (slots.has(key)) return slots.get(key) as T
   const value = compute(owner)
   slots.set(key, value)
+  if (lasting && typeof value === 'object' && value !== null && !frozen.has(value)) frozen.set(value, new Map())
   return value
 }
 

@@ -1,3 +1,4 @@
+import { matchesOf } from '../regex-matches.js'
 /**
  * Lists of names joined by 、 within one clause (银欣、越众、越鑫、鑫海祥瑞等光伏企业; 第三代半导体、碳基新材料、
  * 消防安全材料) and what a list says about its items. The short-name reader asks two things of them:
@@ -38,7 +39,7 @@ const HAN_ONLY = /^[\u4e00-\u9fa5·]+$/u
 /** Every list of two or more items in `text` (offsets in `text`), with whether it is said to be a list of firms. */
 export function nameLists(text: string): NameList[] {
   const lists: NameList[] = []
-  for (const clause of text.matchAll(CLAUSE)) {
+  for (const clause of matchesOf(text, CLAUSE)) {
     if (!clause[0].includes(ITEM_SEPARATOR)) continue
     const items: ListItem[] = []
     let at = clause.index
@@ -53,7 +54,7 @@ export function nameLists(text: string): NameList[] {
     if (tail) last.end = last.start + tail.index
     last.text = text.slice(last.start, last.end)
     // 新能源产业的龙头企业——荣德新能源, 已入驻银欣: the first item starts after the words that lead to the list.
-    const lead = [...first.text.matchAll(LEAD)].at(-1)
+    const lead = [...matchesOf(first.text, LEAD)].at(-1)
     const leadEnd = lead ? first.start + lead.index + lead[0].length : first.start
     const ofFirms = FIRMS_AFTER.test(text.slice(last.end)) || HONOURED_AFTER.test(text.slice(last.end)) || FIRMS_BEFORE.test(text.slice(0, leadEnd))
     first.start = leadEnd

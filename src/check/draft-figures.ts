@@ -4,6 +4,7 @@ import { decimalsOf } from '../park/units.js'
 import { checkMemo } from './check-memo.js'
 import { sentencesOf, type Sentence } from './sentences.js'
 import { textBlocks, type TextBlock } from './text-blocks.js'
+import { matchesOf } from '../regex-matches.js'
 
 /**
  * Every Arabic number written in a draft, read as a report reader would: is it a claim (a quantity the park must be
@@ -359,7 +360,7 @@ function nameTest(ranges: readonly [number, number][]): (start: number, end: num
 function nameRanges(text: string): [number, number][] {
   const out: [number, number][] = []
   for (const re of [...NAME_RANGES, STANDARD_CODE]) {
-    for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length])
+    for (const m of matchesOf(text, re)) out.push([m.index, m.index + m[0].length])
   }
   return out
 }

@@ -1,3 +1,4 @@
+import { matchesOf } from '../regex-matches.js'
 /**
  * Enumerations written as 一是……；二是……；三是…… (003 附件3's 示例 lists its 做法 so, and 000/001 drafts list
  * problems and measures so). Shared by the rules that count or read the items (length, logic-chain) and by the
@@ -28,7 +29,7 @@ const NUMERALS = '一二三四五六七八九十'
 
 /** Every 一是…十是 at the start of a clause, in text order. */
 export function itemMarkersOf(text: string): ItemMarker[] {
-  return [...text.matchAll(ITEM_MARKER)].map((m) => ({ index: m.index, ordinal: NUMERALS.indexOf(m[1]!) + 1 }))
+  return [...matchesOf(text, ITEM_MARKER)].map((m) => ({ index: m.index, ordinal: NUMERALS.indexOf(m[1]!) + 1 }))
 }
 
 /**

@@ -4,6 +4,7 @@ import { checkMemo } from './check-memo.js'
 import type { RuleFinding } from './finding.js'
 import { sentencesOf } from './sentences.js'
 import { blockRange, textBlocks } from './text-blocks.js'
+import { matchesOf } from '../regex-matches.js'
 
 /**
  * An honour written at a level the park's data does not give its holder: “润达新材料……该公司获评省级绿色工厂” where the
@@ -86,7 +87,7 @@ export function findHonourLevels(doc: ReportDoc, park: ParkData | undefined): Ru
   if (!held.size) return []
   return textBlocks(doc).flatMap((block) => {
     const sentences = sentencesOf(block.text)
-    return [...block.text.matchAll(titles)].flatMap((match): RuleFinding[] => {
+    return [...matchesOf(block.text, titles)].flatMap((match): RuleFinding[] => {
       const written = WRITTEN_LEVEL.exec(block.text.slice(Math.max(0, match.index - 3), match.index))
       if (!written) return []
       const level = NORMALIZED[written[1]!] ?? written[1]!

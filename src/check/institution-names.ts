@@ -4,6 +4,7 @@ import { citedSpans } from './quoted-names.js'
 import { blockRange, textBlocks } from './text-blocks.js'
 import { SHORT_NAMES } from './text-names.js'
 import { taggedWords } from './words.js'
+import { matchesOf } from '../regex-matches.js'
 
 /**
  * 000/001 填写要求1 for institutions, read from the draft alone: two shapes of short name that have one certain full
@@ -53,7 +54,7 @@ export function findInstitutionShortNames(doc: ReportDoc): RuleFinding[] {
   return textBlocks(doc).flatMap((block) => {
     const text = block.text
     if (!text.includes('委') && !text.includes('会') && !HAS_UNIVERSITY.test(text)) return []
-    const cited = [...citedSpans(text), ...[...text.matchAll(QUOTED)].map((m) => ({ start: m.index, end: m.index + m[0].length }))]
+    const cited = [...citedSpans(text), ...[...matchesOf(text, QUOTED)].map((m) => ({ start: m.index, end: m.index + m[0].length }))]
     const free = (c: Candidate) => !cited.some((span) => span.start <= c.start && c.end <= span.end)
     return [...committeesIn(text), ...universitiesIn(text), ...eventsIn(text)].filter(free).map((c): RuleFinding => {
       const range = blockRange(doc, block, c.start, c.end)
@@ -66,7 +67,7 @@ export function findInstitutionShortNames(doc: ReportDoc): RuleFinding[] {
 
 function committeesIn(text: string): Candidate[] {
   const found: Candidate[] = []
-  for (const m of text.matchAll(COMMITTEE)) {
+  for (const m of matchesOf(text, COMMITTEE)) {
     let from = m.index
     while (from > 0 && m.index - from < 6 && HAN.test(text[from - 1]!)) from -= 1
     if (m.index - from < 2) continue
@@ -90,7 +91,7 @@ function isInstitution(name: string): boolean {
 
 function universitiesIn(text: string): Candidate[] {
   const found: Candidate[] = []
-  for (const m of text.matchAll(UNIVERSITY)) {
+  for (const m of matchesOf(text, UNIVERSITY)) {
     let from = m.index
     while (from > 0 && m.index - from < 4 && HAN.test(text[from - 1]!)) from -= 1
     // The place is the last words before the short form, all place names (西安, 中国, 华南): 推动理工 is no school.
@@ -108,5 +109,5 @@ function universitiesIn(text: string): Candidate[] {
 }
 
 function eventsIn(text: string): Candidate[] {
-  return [...text.matchAll(EVENT)].map((m) => ({ start: m.index, end: m.index + m[0].length, message: messages.event(m[0]) }))
+  return [...matchesOf(text, EVENT)].map((m) => ({ start: m.index, end: m.index + m[0].length, message: messages.event(m[0]) }))
 }

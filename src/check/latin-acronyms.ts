@@ -5,6 +5,7 @@ import type { ParkData } from '../park/park-schema.js'
 import type { RuleFinding } from './finding.js'
 import { citedSpans } from './quoted-names.js'
 import { blockRange, textBlocks } from './text-blocks.js'
+import { matchesOf } from '../regex-matches.js'
 
 /**
  * 000/001 填写要求1 for Latin acronyms: a reader at the 工信厅 is not assumed to know DCS, SIS or PPP, so the first use
@@ -43,7 +44,7 @@ export function findLatinAcronyms(doc: ReportDoc, park: ParkData | undefined): R
     const text = block.text
     if (!/[A-Z]/u.test(text)) continue
     const cited = citedSpans(text)
-    for (const m of text.matchAll(ACRONYM)) {
+    for (const m of matchesOf(text, ACRONYM)) {
       const acronym = m[0]
       const end = m.index + acronym.length
       if (!isAcronym(acronym) || COMMON.has(acronym) || seen.has(acronym)) continue

@@ -6,6 +6,7 @@ import { phraseMatcher, type PhraseMatcher } from './phrase-matcher.js'
 import { citedSpans, documentNumberSpans } from './quoted-names.js'
 import { fullNamesIn } from './text-names.js'
 import { taggedWords, wordBoundaries } from './words.js'
+import { matchesOf } from '../regex-matches.js'
 
 /**
  * Where a text names a proper noun by a short or unofficial form, and which full name replaces it: the matching
@@ -103,7 +104,7 @@ export function findNameMentions(text: string, entities: readonly Entity[], { de
 }
 
 function declarationsIn(text: string): NameMention[] {
-  return [...text.matchAll(DECLARATION)].map((match) => ({
+  return [...matchesOf(text, DECLARATION)].map((match) => ({
     matchStart: match.index,
     matchEnd: match.index + match[0].length,
     start: match.index,

@@ -1,3 +1,4 @@
+import { matchesOf } from '../regex-matches.js'
 /**
  * Spans of a text where a short form is quoted, not used: a 文号 (工信厅信管〔2022〕23号 — GB/T 9704 发文字号, whose
  * 发文机关代字 is a fixed short form of the issuing agency and is never written out) and a document title in 《》
@@ -10,10 +11,10 @@ const TITLE = /《[^《》]*》/gu
 
 /** [start, end) of every 文号 in `text`. */
 export function documentNumberSpans(text: string): { start: number; end: number }[] {
-  return [...text.matchAll(DOCUMENT_NUMBER)].map((m) => ({ start: m.index, end: m.index + m[0].length }))
+  return [...matchesOf(text, DOCUMENT_NUMBER)].map((m) => ({ start: m.index, end: m.index + m[0].length }))
 }
 
 /** [start, end) of every 《title》 and 文号 in `text`: what is cited there is written as published. */
 export function citedSpans(text: string): { start: number; end: number }[] {
-  return [...[...text.matchAll(TITLE)].map((m) => ({ start: m.index, end: m.index + m[0].length })), ...documentNumberSpans(text)]
+  return [...[...matchesOf(text, TITLE)].map((m) => ({ start: m.index, end: m.index + m[0].length })), ...documentNumberSpans(text)]
 }

@@ -14,6 +14,7 @@ import {
   type TextName,
 } from './text-names.js'
 import { boundaryTest, taggedWords } from './words.js'
+import { matchesOf } from '../regex-matches.js'
 
 /**
  * 000/001 填写要求1: 企业名称、技术名称、荣誉称号等专有名词，应使用规范完整的官方全称 — read from the draft alone, so
@@ -168,7 +169,7 @@ function firstBareParkIn(doc: ReportDoc, blocks: readonly TextBlock[], named: re
 
 /** Where a park short name with a real place name (慈湖高新区, not 市经开区) first stands in `text`. */
 function firstNamedShortPark(text: string, word: string): number {
-  for (const m of text.matchAll(PARK_SHORT)) {
+  for (const m of matchesOf(text, PARK_SHORT)) {
     if (word && m[0] !== word && word !== '开发区') continue
     const { start } = nameBefore(text, m.index, false)
     if (start >= 0 && m.index - start >= 2) return start
@@ -222,7 +223,7 @@ function aliasOwners(names: readonly TextName[]): Map<string, TextName | null> {
 function candidatesIn(text: string, names: readonly TextName[], owners: Map<string, TextName | null>, policy: ShortNamePolicy): Candidate[] {
   const onWords = boundaryTest(text)
   // Inside a full name, or inside a “（以下简称“……”）” declaration, which `proper-noun` judges.
-  const declarations = [...text.matchAll(DECLARATION)].map((m) => ({ start: m.index, end: m.index + m[0].length }))
+  const declarations = [...matchesOf(text, DECLARATION)].map((m) => ({ start: m.index, end: m.index + m[0].length }))
   const insideName = (start: number, end: number) => [...names, ...declarations].some((n) => n.start <= start && end <= n.end)
   const found: Candidate[] = []
   for (const [alias, owner] of owners) {
@@ -234,7 +235,7 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
       found.push({ ...span, message: messages.alias(text.slice(span.start, span.end), owner.name, policy), suggestion: messages.suggestFull(owner.name), replacement: owner.name })
     }
   }
-  for (const m of text.matchAll(PARK_SHORT)) {
+  for (const m of matchesOf(text, PARK_SHORT)) {
     const { start } = nameBefore(text, m.index, false)
     const end = m.index + m[0].length
     // 全市项目建设主战场|经开区, 将助力|经开区: one common noun is a place's name only where it opens the phrase.
@@ -244,7 +245,7 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     const short = text.slice(start, end)
     found.push({ start, end, message: messages.park(short, `${text.slice(start, m.index)}${PARK_EXPANSION.get(m[0])}`), suggestion: messages.suggestUnknown })
   }
-  for (const m of text.matchAll(COMPANY_TAIL)) {
+  for (const m of matchesOf(text, COMPANY_TAIL)) {
     let end = m.index + m[0].length
     // 宝丰|能源|集团, 绿源|环保|科技|有限公司: the name runs on over further company words.
     for (let more = TAIL_AFTER.exec(text.slice(end)); more; more = TAIL_AFTER.exec(text.slice(end))) end += more[0].length
@@ -262,7 +263,7 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     if (start < 0 || insideName(start, end) || !onWords(start, end)) continue
     found.push({ start, end, message: messages.company(text.slice(start, end)), suggestion: messages.suggestUnknown, company: FIRM_WORD_IN.test(text.slice(start, end)) ? 'firm' : 'trade' })
   }
-  for (const m of text.matchAll(BARE_PARK)) {
+  for (const m of matchesOf(text, BARE_PARK)) {
     const end = m.index + m[0].length
     if (insideName(m.index, end) || nameBefore(text, m.index, false).start >= 0 || GENERIC_BEFORE.test(text.slice(0, m.index))) continue
     // ，仙人|岛|经开区: a place jieba reads as common nouns, right after a clause start, is still the park's name;
@@ -277,16 +278,16 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     if (/[\u4e00-\u9fa5]$/u.test(text.slice(0, m.index)) && found.some((c) => c.end === end)) continue
     found.push({ start: m.index, end, message: messages.barePark(m[0]), suggestion: messages.suggestUnknown, bare: true })
   }
-  for (const m of text.matchAll(LEVEL_AGENCY)) {
+  for (const m of matchesOf(text, LEVEL_AGENCY)) {
     const before = text.slice(0, m.index)
     const level = LEVEL_NAMES[m[0][0]!]!
     if (level === '省' ? PROVINCE_BEFORE.test(before) : PLACE_BEFORE_LEVEL.test(before) && !LEAD_BEFORE_LEVEL.test(before)) continue
     found.push({ start: m.index, end: m.index + m[0].length, message: messages.levelAgency(m[0], level, LEVEL_EXAMPLES[level]!), suggestion: messages.suggestPlace(level) })
   }
-  for (const m of text.matchAll(INSTITUTE)) {
+  for (const m of matchesOf(text, INSTITUTE)) {
     found.push({ start: m.index, end: m.index + m[0].length, message: messages.institute(m[0]), suggestion: messages.suggestUnknown })
   }
-  for (const m of text.matchAll(HONOURED_SUBJECT)) {
+  for (const m of matchesOf(text, HONOURED_SUBJECT)) {
     const start = m.index + m[0].length - m[1]!.length
     const end = start + m[1]!.length
     if (honouredFirm(m[1]!) && !insideName(start, end) && !found.some((c) => c.start < end && start < c.end)) {

@@ -8,6 +8,7 @@ import { citedSpans } from './quoted-names.js'
 import { fullNamesIn } from './text-names.js'
 import { blockRange, textBlocks } from './text-blocks.js'
 import { boundaryTest } from './words.js'
+import { matchesOf } from '../regex-matches.js'
 
 /**
  * 000/001 填写要求1 asks for complete, standard wording, and the templates' own indicator names write 规模以上, 危险化学品,
@@ -60,7 +61,7 @@ export function findTermAbbreviations(doc: ReportDoc, park: ParkData | undefined
     const registeredNames = (park?.entities ?? []).flatMap((entity) => [entity.name, ...entity.aliases])
     return textBlocks(doc).flatMap((block) => {
       const text = block.text
-      const matches = [...text.matchAll(TERM)]
+      const matches = [...matchesOf(text, TERM)]
       if (matches.length === 0) return []
       const onWords = boundaryTest(text)
       // 淮澄市洁源固废处置有限公司: a legal name the text writes is the firm's registered name, abbreviations included.

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import { taggedWords } from './words.js'
+import { matchesOf } from '../regex-matches.js'
 
 /**
  * The names a draft gives itself, read from its text alone (no park data): the full names of parks
@@ -95,13 +96,13 @@ export interface TextName {
 /** Full park and company names written in one text, in text order. */
 export function fullNamesIn(text: string): TextName[] {
   const names: TextName[] = []
-  for (const m of text.matchAll(PARK_FULL_SUFFIX)) {
+  for (const m of matchesOf(text, PARK_FULL_SUFFIX)) {
     const start = nameStartBefore(text, m.index, false)
     if (start < 0) continue
     const place = text.slice(start, m.index)
     names.push({ kind: 'park', name: text.slice(start, m.index + m[0].length), start, end: m.index + m[0].length, aliases: parkAliases(place, m[0]) })
   }
-  for (const m of text.matchAll(COMPANY_LEGAL_SUFFIX)) {
+  for (const m of matchesOf(text, COMPANY_LEGAL_SUFFIX)) {
     const start = nameStartBefore(text, m.index, true)
     if (start < 0) continue
     const core = text.slice(start, m.index)
@@ -153,7 +154,7 @@ export const DECLARATION = /[（(]\s*(?:(?:以下|下文)?简称|(?:以下|下�
 /** Short forms the text declares, with where each declaration ends (a short form counts from there on). */
 export function declaredShortNames(text: string): Map<string, number> {
   const declared = new Map<string, number>()
-  for (const m of text.matchAll(DECLARATION)) {
+  for (const m of matchesOf(text, DECLARATION)) {
     const short = m[1]!.trim()
     if (!declared.has(short)) declared.set(short, m.index + m[0].length)
   }

@@ -41,9 +41,9 @@ const { corpusConfig, warm = [] } = workerData as WorkerOptions
  */
 async function warmUp(names: readonly JobName[]): Promise<void> {
   for (const name of names) {
-    const sample = (JOBS[name] as { warmUp?: unknown }).warmUp
+    const sample = (JOBS[name] as { warmUp?: () => unknown }).warmUp
     if (sample === undefined) await JOBS[name].load().catch(() => undefined)
-    else await runJob(name, { value: sample }, { corpus: () => corpusFor(undefined) }).catch(() => undefined)
+    else await runJob(name, { value: sample() }, { corpus: () => corpusFor(undefined) }).catch(() => undefined)
   }
 }
 void warmUp(warm)

@@ -1,3 +1,4 @@
+import { matchesOf } from '../regex-matches.js'
 /**
  * Numbers as they are written in Chinese report prose: "1.2万个监测点位", "由71.3%提升至93.6%".
  * Used on park-data texts (figure index, before/after pairs) and reusable on drafts, so that a number in a draft and
@@ -56,7 +57,7 @@ export function extractNumbers(text: string): TextNumber[] {
   const out: TextNumber[] = []
   // Most sentences of a report have no digit: one quick scan instead of trying the number pattern at every character.
   if (!ANY_DIGIT.test(text)) return out
-  for (const m of text.matchAll(NUMBER_RE)) {
+  for (const m of matchesOf(text, NUMBER_RE)) {
     const index = m.index
     // Digits right after a Latin letter are part of a code (P1, M2, L2级), not a quantity.
     const before = text[index - 1]
@@ -102,7 +103,7 @@ const TRAILING_WORDS = /(以内|以上|以下|左右|之内|上下|内|多|余)$
 
 export function extractChanges(text: string): TextChange[] {
   const out: TextChange[] = []
-  for (const m of text.matchAll(CHANGE_RE)) {
+  for (const m of matchesOf(text, CHANGE_RE)) {
     const [, p1, n1, u1raw, verb, p2, n2, u2raw] = m
     let u1 = u1raw ?? ''
     let u2 = u2raw ?? ''

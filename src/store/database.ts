@@ -51,19 +51,27 @@ export function pgliteDirOf(dataDir: string): string {
   return join(dataDir, 'pglite')
 }
 
+export interface OpenOptions {
+  /**
+   * An embedded database this call creates gets its schema current at creation, in the child process that creates it
+   * (pglite-database.ts: the memory migrations take stays there). openWorkspace asks for it, since it migrates anyway.
+   */
+  migrateWhenCreated?: boolean
+}
+
 /**
  * Opens the workspace database the configuration names. The drivers are imported lazily, so a deployment on
- * PostgreSQL never loads the PGlite WASM and the embedded default never loads `pg`. Does not migrate: call
- * `migrate(db)` (or use openWorkspace, which does both).
+ * PostgreSQL never loads the PGlite WASM and the embedded default never loads `pg`. Does not migrate (but see
+ * `migrateWhenCreated`): call `migrate(db)` (or use openWorkspace, which does both).
  */
-export async function openDatabase(config: DatabaseConfig): Promise<Database> {
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
   const url = databaseUrlOf(config)
   if (url) {
     const { openPostgresDatabase } = await import('./postgres-database.js')
     return openPostgresDatabase(url)
   }
   const { openPgliteDatabase } = await import('./pglite-database.js')
-  return openPgliteDatabase(pgliteDirOf(config.dataDir))
+  return openPgliteDatabase(pgliteDirOf(config.dataDir), options)
 }
 
 export { migrate, loadMigrations, type Migration, type MigrateResult } from './migrate.js'

@@ -26,7 +26,7 @@ export interface Workspace {
  */
 export async function openWorkspace(config: DatabaseConfig): Promise<Workspace> {
   await mkdir(config.dataDir, { recursive: true })
-  const db = await openDatabase(config)
+  const db = await openDatabase(config, { migrateWhenCreated: true })
   try {
     await migrate(db)
     if (db.backend === 'postgres') await importLegacyDocuments(db, config.dataDir)

@@ -7,6 +7,7 @@ import type { RuleFinding } from '../finding.js'
 import { defineRule } from '../rule.js'
 import { sentencesOf } from '../sentences.js'
 import { blockRange, textBlocks } from '../text-blocks.js'
+import { matchesOf } from '../../regex-matches.js'
 
 /**
  * Figures an editor knows are wrong without any park data: a share or bounded rate above 100 %
@@ -96,7 +97,7 @@ function boundedRate(figure: DraftFigure): Omit<RuleFinding, 'start' | 'end'> | 
 function percentagePoints(figure: DraftFigure): Omit<RuleFinding, 'start' | 'end'> | undefined {
   if (figure.unit !== '个百分点' && figure.unit !== '百分点') return undefined
   const before = figure.block.text.slice(figure.sentence.start, figure.start)
-  const amounts = [...before.matchAll(AMOUNT)]
+  const amounts = [...matchesOf(before, AMOUNT)]
   const amount = amounts[amounts.length - 1]
   if (!amount) return undefined
   const between = before.slice(amount.index + amount[0].length)
@@ -109,9 +110,9 @@ function percentagePoints(figure: DraftFigure): Omit<RuleFinding, 'start' | 'end
 }
 
 function contradictedClaims(sentence: string): { claim: string; index: number; rank: string }[] {
-  const ranks = [...sentence.matchAll(RANK)].map((match) => ({ scope: match[1]!, rank: rankNumber(match[2]!), text: match[0].replace(/^(?:居|位居|位列|排名|排在|列)/u, '居') }))
+  const ranks = [...matchesOf(sentence, RANK)].map((match) => ({ scope: match[1]!, rank: rankNumber(match[2]!), text: match[0].replace(/^(?:居|位居|位列|排名|排在|列)/u, '居') }))
   if (!ranks.length) return []
-  return [...sentence.matchAll(CLAIM)].flatMap((match) => {
+  return [...matchesOf(sentence, CLAIM)].flatMap((match) => {
     // 均居全国第一 states a rank (of something else), not a claim.
     if (RANKED_BEFORE.test(sentence.slice(0, match.index))) return []
     const entry = CLAIMS.get(match[0])!

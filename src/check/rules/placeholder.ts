@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineRule } from '../rule.js'
 import { blockRange, textBlocks } from '../text-blocks.js'
+import { matchesOf } from '../../regex-matches.js'
 
 // Placeholders people leave in templates: 【待补充】 (and what the offline composer writes, 【待补充：…】),
 // XX / xx / ×× / ＊＊ standing for a name or a number, 某某, and the template's own 示例 marks; a single x or * among
@@ -30,11 +31,11 @@ export const placeholderRule = defineRule({
   },
   check({ doc }) {
     return textBlocks(doc).flatMap((block) =>
-      [...block.text.matchAll(PLACEHOLDER)]
+      [...matchesOf(block.text, PLACEHOLDER)]
         // “XX” inside a Latin word (e.g. a model number “XX-200” is still a placeholder, but “MAXX” is not).
         .filter((match) => !/[A-Za-z]/.test(block.text[match.index - 1] ?? '') && !/[A-Za-z]/.test(block.text[match.index + match[0].length] ?? ''))
         .filter((match) => !SINGLE_MARK.test(match[0]) || singlePlaceholder(block.text[match.index - 1] ?? '', block.text[match.index + 1] ?? ''))
-        .concat([...block.text.matchAll(EXAMPLE_TEXT)])
+        .concat([...matchesOf(block.text, EXAMPLE_TEXT)])
         .map((match) => ({
           message: messages.found(match[0]),
           ...blockRange(doc, block, match.index, match.index + match[0].length),

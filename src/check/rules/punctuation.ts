@@ -4,6 +4,7 @@ import type { RuleFinding, Severity } from '../finding.js'
 import { defineRule } from '../rule.js'
 import { blockRange, textBlocks, type TextBlock } from '../text-blocks.js'
 import { pairMarks, type Mark } from '../bracket-pairs.js'
+import { matchesOf } from '../../regex-matches.js'
 
 /**
  * Punctuation of Chinese text (GB/T 15834 标点符号用法), the mistakes a draft pasted from Word, PDF or an
@@ -126,21 +127,24 @@ function blockFindings(block: TextBlock, range: (from: number, to: number) => { 
   })
 }
 
-/** Characters inside URLs and e-mail addresses, whose punctuation is not prose punctuation. */
-function maskLatinSpans(text: string): boolean[] {
-  const masked: boolean[] = new Array<boolean>(text.length).fill(false)
+/**
+ * Characters inside URLs and e-mail addresses, whose punctuation is not prose punctuation: 1 at such a character.
+ * (A byte per character: this and the scans below run over every character of every block.)
+ */
+function maskLatinSpans(text: string): Uint8Array {
+  const masked = new Uint8Array(text.length)
   for (const pattern of [URL_PATTERN, EMAIL]) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesOf(text, pattern)) {
       // A sentence mark right after a URL is not part of it: 详见https://www.miit.gov.cn.
       const length = match[0].replace(/[.,;:!?)]+$/, '').length
-      masked.fill(true, match.index, match.index + length)
+      masked.fill(1, match.index, match.index + length)
     }
   }
   return masked
 }
 
 /** Pairs of brackets and quotes: half-width or straight ones in Chinese text, corner quotes, unpaired marks. */
-function bracketHits(text: string, masked: readonly boolean[]): Hit[] {
+function bracketHits(text: string, masked: Uint8Array): Hit[] {
   const { pairs, unmatched } = pairMarks(text, masked)
   const hits: Hit[] = []
   const hanInside = hanCounter(text)
@@ -224,12 +228,15 @@ function curlyQuote(opening: boolean, nested: boolean): string {
   return opening ? '“' : '”'
 }
 
+const HALF_WIDTH_MARKS: ReadonlySet<number> = new Set([...',;:?!.'].map((mark) => mark.charCodeAt(0)))
+
 /** Half-width , ; : ? ! . written in Chinese text. */
-function halfWidthHits(text: string, masked: readonly boolean[]): Hit[] {
+function halfWidthHits(text: string, masked: Uint8Array): Hit[] {
   const hits: Hit[] = []
   for (let i = 0; i < text.length; i += 1) {
+    // Read as a code first: text[i] of a Chinese character makes a new string, and nearly every character is one.
+    if (!HALF_WIDTH_MARKS.has(text.charCodeAt(i)) || masked[i]) continue
     const mark = text[i]!
-    if (!',;:?!.'.includes(mark) || masked[i]) continue
     const prev = text[i - 1]
     const next = text[i + 1]
     // 1,200 家 / 比例尺 1:500 / 8:30 / 2.46: a mark between digits belongs to the number.
@@ -276,9 +283,9 @@ function spacedEnd(text: string, i: number): number {
 }
 
 /** Doubled marks (，，  。。  ，。) and ellipses written as ... 。。。 or a single …. */
-function runHits(text: string, masked: readonly boolean[]): Hit[] {
+function runHits(text: string, masked: Uint8Array): Hit[] {
   const hits: Hit[] = []
-  for (const match of text.matchAll(/\.{3,}|。{3,}|、{3,}|(?<!…)…(?!…)|[，。；：、！？]{2,}/gu)) {
+  for (const match of matchesOf(text, /\.{3,}|。{3,}|、{3,}|(?<!…)…(?!…)|[，。；：、！？]{2,}/gu)) {
     const run = match[0]
     const from = match.index
     const to = from + run.length
@@ -304,11 +311,15 @@ function runHits(text: string, masked: readonly boolean[]): Hit[] {
   return hits
 }
 
+const FULL_COMMA = '，'.charCodeAt(0)
+const HALF_COMMA = ','.charCodeAt(0)
+
 /** A preposition or 是 directly followed by a comma (gap-words.json): its object was deleted. No fix. */
-function gapHits(text: string, masked: readonly boolean[]): Hit[] {
+function gapHits(text: string, masked: Uint8Array): Hit[] {
   const hits: Hit[] = []
   for (let i = 1; i < text.length; i += 1) {
-    if ((text[i] !== '，' && text[i] !== ',') || masked[i]) continue
+    const code = text.charCodeAt(i)
+    if ((code !== FULL_COMMA && code !== HALF_COMMA) || masked[i]) continue
     const entry = GAP_WORDS.find(({ word, notAfter }) => {
       const from = i - word.length
       return from >= 0 && text.startsWith(word, from) && !(from > 0 && notAfter.includes(text[from - 1]!))
@@ -330,7 +341,7 @@ function spaceHits(text: string, spacedFigures: boolean): Hit[] {
   const headingLine = !/[。！？；!?;，,]/u.test(text)
   const inTitle = titleMask(text)
   const hits: Hit[] = []
-  for (const match of text.matchAll(/[ \t\u00a0\u3000]+/g)) {
+  for (const match of matchesOf(text, /[ \t\u00a0\u3000]+/g)) {
     const from = match.index
     const to = from + match[0].length
     if (match[0].length > MAX_STRAY_SPACES || inTitle[from]) continue
@@ -373,14 +384,18 @@ function tokenLength(text: string, at: number, step: 1 | -1): number {
   return length
 }
 
-/** Whether each character lies inside 《…》: a cited title is quoted as published, spaces and all. */
-function titleMask(text: string): boolean[] {
-  const mask = new Array<boolean>(text.length).fill(false)
+const TITLE_OPEN = '《'.charCodeAt(0)
+const TITLE_CLOSE = '》'.charCodeAt(0)
+
+/** Whether each character lies inside 《…》 (1) or not (0): a cited title is quoted as published, spaces and all. */
+function titleMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length)
   let depth = 0
   for (let i = 0; i < text.length; i += 1) {
-    if (text[i] === '《') depth += 1
-    mask[i] = depth > 0
-    if (text[i] === '》' && depth > 0) depth -= 1
+    const code = text.charCodeAt(i)
+    if (code === TITLE_OPEN) depth += 1
+    if (depth > 0) mask[i] = 1
+    if (code === TITLE_CLOSE && depth > 0) depth -= 1
   }
   return mask
 }
@@ -424,18 +439,18 @@ const RANGE_DASH = /(?<![\dA-Za-z./\-－])\d{1,4}(?:\.\d+)?\s*([年月日号])?\
 const DOUBLE_DASH_RANGE = /(?<=[\d%])——(?=\d)/gu
 
 /** Hyphens where Chinese typography wants 一字线 or 浪纹线 (GB/T 15834 4.13). */
-function dashHits(text: string, masked: readonly boolean[]): Hit[] {
+function dashHits(text: string, masked: Uint8Array): Hit[] {
   const hits: Hit[] = []
-  for (const match of text.matchAll(HAN_DASH)) {
+  for (const match of matchesOf(text, HAN_DASH)) {
     if (!masked[match.index]) hits.push({ from: match.index, to: match.index + 1, severity: 'warning', message: messages.hanDash, replace: '—' })
   }
-  for (const match of text.matchAll(RANGE_DASH)) {
+  for (const match of matchesOf(text, RANGE_DASH)) {
     const at = match.index + match[0].lastIndexOf(match[2]!)
     if (masked[at]) continue
     const time = match[1] !== undefined || /[年月日号时]/u.test(match[3]!)
     hits.push({ from: at, to: at + 1, severity: 'warning', message: time ? messages.timeRange : messages.numberRange, replace: time ? '—' : '～' })
   }
-  for (const match of text.matchAll(DOUBLE_DASH_RANGE)) {
+  for (const match of matchesOf(text, DOUBLE_DASH_RANGE)) {
     hits.push({ from: match.index, to: match.index + 2, severity: 'warning', message: messages.numberRange, replace: '～' })
   }
   return hits
@@ -446,7 +461,7 @@ const SPEAKER_AFTER = /^[^，。；：！？“”]{0,24}?(?:说|表示|介绍|�
 
 /** 谁靠，”: a comma before the closing quote of a quoted phrase belongs outside it (按照“……谁靠”，及时……). */
 function commaInQuoteHits(text: string): Hit[] {
-  return [...text.matchAll(/，”/gu)].filter((match) => !SPEAKER_AFTER.test(text.slice(match.index + 2, match.index + 40))).map((match) => ({
+  return [...matchesOf(text, /，”/gu)].filter((match) => !SPEAKER_AFTER.test(text.slice(match.index + 2, match.index + 40))).map((match) => ({
     from: match.index,
     to: match.index + 2,
     severity: 'warning' as const,

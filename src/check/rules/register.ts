@@ -7,6 +7,7 @@ import { blockRange, textBlocks, type TextBlock } from '../text-blocks.js'
 import type { ReportDoc } from '../../model/report-doc.js'
 import { SURNAME_SOURCE } from '../surnames.js'
 import { boundaryTest, taggedWords } from '../words.js'
+import { matchesOf } from '../../regex-matches.js'
 
 /**
  * An experience report is written with the park as its subject (000/001: “园区……”), in the register of a written
@@ -142,15 +143,15 @@ function registerMarksIn(doc: ReportDoc, block: TextBlock): RuleFinding[] {
   }
   const dateline = DATELINE.exec(text)
   if (dateline && dateline[0].trim()) add(0, dateline[0].trimEnd().length, messages.dateline(dateline[0].trim()), messages.suggestDateline)
-  for (const m of text.matchAll(BYLINE)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline, '')
-  for (const m of text.matchAll(PAGE_TURN)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline, '')
-  for (const m of text.matchAll(SALUTATION)) {
+  for (const m of matchesOf(text, BYLINE)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline, '')
+  for (const m of matchesOf(text, PAGE_TURN)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline, '')
+  for (const m of matchesOf(text, SALUTATION)) {
     if (!quoted[m.index]) add(m.index, m.index + m[0].length, messages.salutation(m[0]), messages.suggestSalutation)
   }
-  for (const m of text.matchAll(NEWS)) {
+  for (const m of matchesOf(text, NEWS)) {
     if (!quoted[m.index] && onWords(m.index, m.index + m[0].length)) add(m.index, m.index + m[0].length, messages.news(m[0]), messages.suggestNews)
   }
-  for (const m of text.matchAll(QUOTED_SPEAKER)) {
+  for (const m of matchesOf(text, QUOTED_SPEAKER)) {
     const end = m.index + m[0].length
     // 主任首先介绍了园区发展状况 reports what was done, not what was said.
     if (quoted[m.index] || text[end] === '了' || (!PAUSE_AFTER.test(text.slice(end)) && !onWords(end - 1, end) && !onWords(end - 2, end))) continue
@@ -158,52 +159,52 @@ function registerMarksIn(doc: ReportDoc, block: TextBlock): RuleFinding[] {
   }
   // One finding per sentence: 李建华宣布开工，文春方致辞，……共同见证 is one news report of one ceremony.
   let newsActUntil = -1
-  for (const m of text.matchAll(NEWS_ACT)) {
+  for (const m of matchesOf(text, NEWS_ACT)) {
     const end = m.index + m[0].length
     if (quoted[m.index] || m.index < newsActUntil || !onWords(end - 2, end)) continue
     add(m.index, end, messages.newsAct(m[0]), messages.suggestNewsAct)
     newsActUntil = fullSentencesOf(text).find((sentence) => sentence.end > m.index)?.end ?? text.length
   }
-  for (const m of text.matchAll(NAMED_SPEECH)) {
+  for (const m of matchesOf(text, NAMED_SPEECH)) {
     const name = m[1]!
     const first = taggedWords(m[0])[0]
     if (quoted[m.index] || first?.word !== name || !PERSON_TAGS.has(first.tag)) continue
     add(m.index, m.index + m[0].length, messages.speaker(m[0]), messages.suggestSpeaker)
   }
-  for (const m of text.matchAll(PRONOUN_SPEECH)) {
+  for (const m of matchesOf(text, PRONOUN_SPEECH)) {
     if (!quoted[m.index] && onWords(m.index + m[0].length - 2, m.index + m[0].length)) add(m.index, m.index + m[0].length, messages.speaker(m[0]), messages.suggestSpeaker)
   }
-  for (const m of text.matchAll(ATTENDANCE)) add(m.index, m.index + m[0].length, messages.attendance, messages.suggestAttendance)
-  for (const m of text.matchAll(ATTENDANCE_AFTER)) {
+  for (const m of matchesOf(text, ATTENDANCE)) add(m.index, m.index + m[0].length, messages.attendance, messages.suggestAttendance)
+  for (const m of matchesOf(text, ATTENDANCE_AFTER)) {
     if (!found.some((f) => f.message === messages.attendance)) add(m.index, m.index + m[0].length, messages.attendance, messages.suggestAttendance)
   }
   const source = SOURCE_LINE.exec(text)
   if (source) add(0, text.trimEnd().length, messages.dateline(text.trim()), messages.suggestDateline, '')
-  for (const m of text.matchAll(DEMONSTRATIVE)) {
+  for (const m of matchesOf(text, DEMONSTRATIVE)) {
     if (!quoted[m.index]) add(m.index, m.index + m[0].length, messages.demonstrative(m[0]), messages.suggestDemonstrative, '该')
   }
-  for (const m of text.matchAll(PARTICLE)) {
+  for (const m of matchesOf(text, PARTICLE)) {
     if (!quoted[m.index]) add(m.index, m.index + m[0].length, messages.particle(m[0]), messages.suggestParticle)
   }
-  for (const m of text.matchAll(BRACKET_FURNITURE)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline, '')
-  for (const m of text.matchAll(PAPER_CITED)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline)
-  for (const m of text.matchAll(SCENE)) {
+  for (const m of matchesOf(text, BRACKET_FURNITURE)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline, '')
+  for (const m of matchesOf(text, PAPER_CITED)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline)
+  for (const m of matchesOf(text, SCENE)) {
     if (!quoted[m.index]) add(m.index, m.index + m[0].length, messages.scene(m[0]), messages.suggestScene)
   }
-  for (const m of text.matchAll(SPEECH)) {
+  for (const m of matchesOf(text, SPEECH)) {
     if (!quoted[m.index] && onWords(m.index, m.index + m[0].length)) add(m.index, m.index + m[0].length, messages.speech(m[0]), messages.suggestSpeech)
   }
-  for (const m of text.matchAll(REPORTER)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline)
-  for (const m of text.matchAll(COLLOQUIAL)) add(m.index, m.index + m[0].length, messages.colloquial(m[0]), messages.suggestColloquial)
+  for (const m of matchesOf(text, REPORTER)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline)
+  for (const m of matchesOf(text, COLLOQUIAL)) add(m.index, m.index + m[0].length, messages.colloquial(m[0]), messages.suggestColloquial)
   const byline = BYLINE_LINE.exec(text)
   if (byline) add(byline.index, byline.index + byline[0].trimEnd().length, messages.dateline(byline[0].trim()), messages.suggestDateline, '')
-  for (const m of text.matchAll(FIRST_PERSON)) {
+  for (const m of matchesOf(text, FIRST_PERSON)) {
     // 我市长城汽车 is segmented 我|市长|城: 我 standing as a word of its own is enough (自我, 我国 are not).
     if (quoted[m.index] || !onWords(m.index, m.index + m[0].length) && !onWords(m.index, m.index + 1)) continue
     const fix = FIRST_PERSON_FIX.get(m[0])
     add(m.index, m.index + m[0].length, messages.firstPerson(m[0]), messages.suggestFirstPerson(fix), fix)
   }
-  for (const m of text.matchAll(SINGLE_I)) {
+  for (const m of matchesOf(text, SINGLE_I)) {
     if (quoted[m.index] || !onWords(m.index, m.index + 1) || FIRST_PERSON_AT.test(text.slice(m.index, m.index + 4))) continue
     add(m.index, m.index + 1, messages.firstPerson('我'), messages.suggestFirstPerson())
   }

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { defineRule } from '../rule.js'
 import { SURNAME_SOURCE } from '../surnames.js'
 import { blockRange, textBlocks } from '../text-blocks.js'
+import { matchesOf } from '../../regex-matches.js'
 
 /**
  * 000/001 填写说明 2 and 承诺声明: 填写内容……可公开发布; 所有内容确保可公开发布，不包含涉密或不宜公开的信息.
@@ -128,7 +129,7 @@ function hitsIn(text: string): Hit[] {
 function contactHits(text: string): Hit[] {
   const hits: Hit[] = []
   for (const { kind, pattern, valid } of PATTERNS) {
-    for (const match of text.matchAll(pattern)) {
+    for (const match of matchesOf(text, pattern)) {
       const from = match.index
       const to = from + match[0].length
       if (kind !== 'email' && UNIT_AFTER.test(text.slice(to))) continue
@@ -142,7 +143,7 @@ function contactHits(text: string): Hit[] {
 
 function nameHits(text: string, contacts: readonly Hit[]): Hit[] {
   const named = (pattern: RegExp, needsContact: boolean) =>
-    [...text.matchAll(pattern)].flatMap((match) => {
+    [...matchesOf(text, pattern)].flatMap((match) => {
       const label = match[1]!
       const name = match[2]!
       const from = match.index + match[0].length - name.length

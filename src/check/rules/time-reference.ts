@@ -4,6 +4,7 @@ import { defineRule } from '../rule.js'
 import { clauseAt, fullSentencesOf } from '../sentences.js'
 import { blockRange, textBlocks } from '../text-blocks.js'
 import { boundaryTest } from '../words.js'
+import { matchesOf } from '../../regex-matches.js'
 
 /**
  * A report is read by evaluators the year after it is written and kept on file: 今年, 去年, 目前, 近日, 6月底 or
@@ -64,7 +65,7 @@ export const timeReferenceRule = defineRule({
         .filter((sentence) => !YEAR_NAMED.test(sentence.text))
         .flatMap((sentence) => {
           const sentenceDated = YEAR.test(sentence.text)
-          const relative = [...sentence.text.matchAll(RELATIVE_WORD)]
+          const relative = [...matchesOf(sentence.text, RELATIVE_WORD)]
             .filter((m) => !sentenceDated || !YEAR.test(clauseAt(sentence.text, m.index, m.index + m[0].length)))
             .filter((m) => !(m[0].endsWith('日前') && NUMBER_BEFORE.test(sentence.text.slice(0, m.index))))
             .filter((m) => onWords(sentence.start + m.index, sentence.start + m.index + m[0].length))
@@ -74,7 +75,7 @@ export const timeReferenceRule = defineRule({
               message: messages.relative(m[0]),
               suggestion: SUGGESTION.get(m[0])!,
             }))
-          const undated = (sentenceDated ? [] : [...sentence.text.matchAll(UNDATED)]).map((m) => ({
+          const undated = (sentenceDated ? [] : [...matchesOf(sentence.text, UNDATED)]).map((m) => ({
             index: m.index,
             text: m[0],
             message: messages.undated(m[0]),

@@ -5,6 +5,7 @@ import { defineRule } from '../rule.js'
 import { SURNAME_SOURCE } from '../surnames.js'
 import { blockRange, textBlocks } from '../text-blocks.js'
 import { boundaryTest } from '../words.js'
+import { matchesOf } from '../../regex-matches.js'
 
 /**
  * Typos an official-document editor marks in any draft, without park data: a curated confusion list (布署 → 部署,
@@ -88,21 +89,21 @@ export const typoRule = defineRule({
         findings.push({ message, ...range, suggestion: messages.suggestion(replacement), fix: { ...range, text: replacement } })
       }
       const text = block.text
-      for (const match of text.matchAll(CONFUSION)) {
+      for (const match of matchesOf(text, CONFUSION)) {
         const entry = CONFUSIONS_BY_WORD.get(match[0])?.find((candidate) => fits(candidate, text, match.index, match[0].length))
         if (entry) add(match.index, match.index + entry.wrong.length, messages.confusion(entry.wrong, entry.right), entry.right)
       }
-      for (const match of text.matchAll(ADVERBIAL_DE)) {
+      for (const match of matchesOf(text, ADVERBIAL_DE)) {
         // At the start of a clause the adverbial reading is certain; elsewhere the verb must end its clause or carry 了.
         if (match[1] === undefined && match[2] === undefined) continue
         add(match.index, match.index + 1, messages.adverbial, '地')
       }
-      for (const match of text.matchAll(COMPLEMENT_DE)) {
+      for (const match of matchesOf(text, COMPLEMENT_DE)) {
         const rest = text.slice(match.index + 1).replace(DEGREE, '')
         if (!WORDS.degreeNotFollowedBy.test(rest)) add(match.index, match.index + 1, messages.complement, '得')
       }
       const onWords = boundaryTest(text)
-      for (const match of text.matchAll(DOUBLED)) {
+      for (const match of matchesOf(text, DOUBLED)) {
         const entry = DOUBLED_BY_TEXT.get(match[0])!
         const before = text.slice(Math.max(0, match.index - CONTEXT), match.index)
         const after = text.slice(match.index + 2, match.index + 2 + CONTEXT)
@@ -111,11 +112,11 @@ export const typoRule = defineRule({
         if (!onWords(match.index, match.index + 1)) continue
         add(match.index + 1, match.index + 2, messages.doubled(match[0]), '')
       }
-      for (const match of text.matchAll(ANY_DOUBLED)) {
+      for (const match of matchesOf(text, ANY_DOUBLED)) {
         if (!DOUBLED_BY_TEXT.has(match[0]) && typedTwice(text, match.index, onWords)) add(match.index + 1, match.index + 2, messages.doubled(match[0]), '')
       }
-      for (const match of text.matchAll(AMOUNT_WITHOUT_YUAN)) add(match.index, match.index + match[0].length, messages.noYuan(match[0]), `${match[0]}元`)
-      for (const match of text.matchAll(STRAY_SYMBOL)) add(match.index, match.index + match[0].length, messages.stray(match[0]), '')
+      for (const match of matchesOf(text, AMOUNT_WITHOUT_YUAN)) add(match.index, match.index + match[0].length, messages.noYuan(match[0]), `${match[0]}元`)
+      for (const match of matchesOf(text, STRAY_SYMBOL)) add(match.index, match.index + match[0].length, messages.stray(match[0]), '')
       return findings.toSorted((a, b) => a.start - b.start)
     })
   },

@@ -4,6 +4,7 @@ import type { EntityType, ParkData } from '../../park/park-schema.js'
 import { defineRule } from '../rule.js'
 import { clauseAt, clauseStart, claimContext, sentencesOf } from '../sentences.js'
 import { blockRange, textBlocks, type BlockRole } from '../text-blocks.js'
+import { matchesOf } from '../../regex-matches.js'
 
 /**
  * 000/001 填写要求 4: 创新实践内容应生动具体、条理清晰，避免空泛笼统; 三、实践成效: 优先采用量化数据、前后对比.
@@ -134,7 +135,7 @@ export function isConcrete(sentence: string, entityNames: readonly string[] = []
 
 /** Whether the sentence quotes a proper noun: a 《》 title, or a quote that is more than a numeral code. */
 function quotesName(sentence: string): boolean {
-  for (const match of sentence.matchAll(QUOTED_NAME)) {
+  for (const match of matchesOf(sentence, QUOTED_NAME)) {
     const inner = match[1] ?? match[2]
     if (inner === undefined || !CODE_ONLY.test(inner)) return true
   }
@@ -163,7 +164,7 @@ function phrasesIn(sentence: string, names: readonly string[], leadFrom: number)
     for (let index = sentence.indexOf(entry.phrase); index >= 0; index = sentence.indexOf(entry.phrase, index + 1)) take(index, entry, false)
   }
   for (const { pattern, suggestion, clause } of PATTERNS) {
-    for (const m of sentence.matchAll(pattern)) if (m[0]) take(m.index, { phrase: m[0], suggestion }, clause)
+    for (const m of matchesOf(sentence, pattern)) if (m[0]) take(m.index, { phrase: m[0], suggestion }, clause)
   }
   return found.sort((a, b) => a.index - b.index)
 }
