@@ -94,10 +94,11 @@ describe('WorkerPool', () => {
     await run(p, { echo: '预热' })
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
     try {
-      const running = run(p, { spinMs: 10_000 })
+      // Its rejection is awaited from the start: it comes while close() is awaited.
+      const running = rejectionOf(run(p, { spinMs: 10_000 }))
       await new Promise((resolve) => setTimeout(resolve, 200))
       await p.close()
-      const error = await rejectionOf(running)
+      const error = await running
       expect([error.code, error.status, error.message]).toEqual(['server_closing', 503, '园区报告助手正在关闭，请稍后重新打开后再试。'])
       expect(logged).not.toHaveBeenCalled()
     } finally {
