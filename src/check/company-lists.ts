@@ -26,14 +26,14 @@ const CLAUSE = /[^，。；：！？\n,;:!?（）()]+/gu
 const ITEM_SEPARATOR = '、'
 // …等光伏企业11家, …等一批传统企业, …等9家公司: the list's own noun says its items are firms.
 // (…等地企业, …等重点领域企业: places or sectors, whose firms are not the items.)
-const FIRMS_AFTER = /^等(?![^，。；：、]{0,8}?(?:地|领域|行业|方面|城市|国家|省|市|县))[^，。；：、]{0,8}?(?:企业|公司|厂商|厂家|集团)/u
+const FIRMS_AFTER = /^等(?![\u4e00-\u9fa5\d]{0,8}?(?:地|领域|行业|方面|城市|国家|省|市|县))[\u4e00-\u9fa5\d]{0,8}?(?:企业|公司|厂商|厂家|集团)/u
 // 龙头企业——荣德新能源、通灵电器: the firms are announced before the list.
 const FIRMS_BEFORE = /(?:企业|公司|厂商|厂家)(?:——|—|有|包括|如)$/u
 // 博世、强生、亿滋获评全球灯塔工厂: a list of subjects that received an honour is a list of firms (a place or a park
 // would be named as one; those are left out by the item test below).
-const HONOURED_AFTER = /^(?:均|都|分别|先后|同时)?(?:获评|获批|入选|荣获|获得|被认定为|被评为|认定为|评为|上榜)/u
+const HONOURED_AFTER = /^(?:均|都|分别|先后|同时)?(?:获评|获批|入选|荣获|被认定为|被评为|认定为|评为|上榜)/u
 // What an item of a list of firms does not look like: a word of prose or a category of things.
-const NOT_FIRM_ITEM = /(?:企业|项目|产业|行业|领域|工厂|车间|园区|基地|中心|平台|集群|市|县|区|省|镇|乡|村|路|街|段|河|桥)$|^(?:其中|以及|及|和|与|等|各|该|本|我|其|全|多|一批|首批)|[0-9０-９%％]/u
+const NOT_FIRM_ITEM = /(?:企业|项目|产业|行业|领域|工厂|车间|园区|基地|中心|平台|集群|市|县|区|省|镇|乡|村|路|街|段|河|桥|会|论坛|庆典|仪式|活动|展|赛|节)$|^(?:其中|以及|及|和|与|等|各|该|本|我|其|全|多|一批|首批|请|所属)|[0-9０-９%％的或]|企业|项目|产业/u
 const HAN_ONLY = /^[\u4e00-\u9fa5·]+$/u
 
 /** Every list of two or more items in `text` (offsets in `text`), with whether it is said to be a list of firms. */
@@ -64,7 +64,7 @@ export function nameLists(text: string): NameList[] {
   return lists
 }
 
-const LIST_GOES_ON = /(?:等|(?:均|都|分别|先后|同时)?(?:获评|获批|入选|荣获|获得|被认定为|被评为|认定为|评为|上榜))/u
+const LIST_GOES_ON = /(?:等|(?:均|都|分别|先后|同时)?(?:获评|获批|入选|荣获|被认定为|被评为|认定为|评为|上榜))/u
 // 龙头企业——|荣德新能源, 已入驻|银欣, 其中|博世, 签约|润滑油: the words before the first item that lead to the list.
 const LEAD = /(?:——|—|[东西南北]至|其中|包括|主要有|入驻|引进了?|签约了?|落户了?|企业有|如)/gu
 

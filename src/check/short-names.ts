@@ -313,33 +313,57 @@ function honouredFirm(subject: string): boolean {
  * list beside 星河集团) are firms' short names even without a company word (兴隆防腐、星河集团、绿洲制衣).
  */
 // 华祥石化东边界、瑞森公司东边界: the place by a firm, named after it; the firm's name is what comes before.
+// In a list, an abbreviation jieba knows (中小企业, 工信部) is no trade name; an unknown word or a name is.
+const LIST_NAME_TAGS: ReadonlySet<string> = new Set(['x', 'nz', 'nr', 'nrt'])
+const COMMON_TAGS: ReadonlySet<string> = new Set(['n', 'vn', 'v', 'a', 'an', 'ad', 'b', 'm', 'q', 'd', 'f', 'ng', 'u', 'uj', 'c', 'p'])
 const LOCATIVE_END = /(?:[东西南北](?:边界|侧|面|部|边)|以[东西南北]|边界|周边|一带)$/u
-const itemName = (item: ListItem) => item.text.trim().replace(LOCATIVE_END, '')
+const itemName = (item: ListItem, list: NameList) => {
+  const name = item.text.trim().replace(LOCATIVE_END, '')
+  return item === list.items[0] ? afterLastVerb(name) : name
+}
+
+/**
+ * 有力推动|杰嘉电子: the first item of a list may carry the verb that leads to it; the name is what follows the verb,
+ * when that holds a trade name (联创|制药 keeps its 联创, which jieba reads as a verb: 制药 alone is no name).
+ */
+function afterLastVerb(text: string): string {
+  const tokens = taggedWords(text)
+  const verb = tokens.findLastIndex((t) => t.tag === 'v' && t.word.length >= 2)
+  if (verb < 0) return text
+  const rest = tokens.slice(verb + 1)
+  return rest.some((t) => LIST_NAME_TAGS.has(t.tag)) ? rest.map((t) => t.word).join('') : text
+}
 
 function judgeLists(text: string, found: readonly Candidate[], insideName: (start: number, end: number) => boolean): Candidate[] {
   if (!text.includes('、')) return [...found]
   const lists = nameLists(text)
   const companyAt = (item: ListItem) => found.find((c) => c.company && item.start <= c.start && c.end <= item.end)
   // An item that holds a word jieba does not know or knows as a name (皇家万喜汇, 三江生物), unlike 消防安全材料.
-  const tradeLike = (item: ListItem) => Boolean(companyAt(item)) || taggedWords(itemName(item)).some((t) => TRADE_NAME_PIECE_TAGS.has(t.tag))
-  const mostlyTradeNames = (list: NameList) => list.items.filter(tradeLike).length * 2 >= list.items.length
+  const tradeLike = (item: ListItem, list: NameList) => Boolean(companyAt(item)) || taggedWords(itemName(item, list)).some((t) => LIST_NAME_TAGS.has(t.tag))
+  const mostlyTradeNames = (list: NameList) => list.items.filter((item) => tradeLike(item, list)).length * 2 >= list.items.length
+  // An item of common words only (第三代半导体, 消防安全材料, 润滑油): an industry or a product.
+  const industryLike = (item: ListItem, list: NameList) => !companyAt(item) && taggedWords(itemName(item, list)).every((t) => COMMON_TAGS.has(t.tag))
   const kept = found.filter((c) => {
     if (c.company !== 'trade') return true
     const held = listHolding(lists, c.start, c.end)
-    return !held || held.list.ofFirms || mostlyTradeNames(held.list)
+    if (!held || held.list.ofFirms) return true
+    const others = held.list.items.filter((item) => item !== held.item)
+    return others.filter((item) => industryLike(item, held.list)).length * 2 <= others.length
   })
   for (const list of lists) {
-    const firms = list.ofFirms || list.items.some((item) => companyAt(item)?.company === 'firm') || (list.items.some(companyAt) && mostlyTradeNames(list))
-    if (!firms) continue
+    const besideFirm = list.items.some((item) => companyAt(item)?.company === 'firm')
+    if (!list.ofFirms && !besideFirm && !(list.items.some(companyAt) && mostlyTradeNames(list))) continue
+    // Beside a firm's name only (no word saying the list is of firms), an item must look like a trade name: a word
+    // jieba does not know or knows as a name (润滑油 listed beside 国瑞药业 is a product); beside 集团/公司 an
+    // abbreviation jieba knows may be one too (香港新亚行).
+    const nameTags = besideFirm ? TRADE_NAME_PIECE_TAGS : LIST_NAME_TAGS
     for (const item of list.items) {
-      const name = itemName(item)
+      const name = itemName(item, list)
       const start = item.start + item.text.indexOf(name)
       const end = start + name.length
       if (!firmLikeItem(name) || kept.some((c) => c.start < end && start < c.end) || insideName(start, end)) continue
-      // Beside a firm's name only (no word saying the list is of firms), an item must look like a trade name: a word
-      // jieba does not know or knows as a name (润滑油 listed beside 国瑞药业 is a product).
       const tokens = taggedWords(name)
-      if (!list.ofFirms && !tokens.some((t) => TRADE_NAME_PIECE_TAGS.has(t.tag))) continue
+      if (!list.ofFirms && !tokens.some((t) => nameTags.has(t.tag))) continue
       // 深圳、广州、北京: places, whatever the list says.
       if (tokens.every((t) => t.tag === 'ns')) continue
       kept.push({ start, end, message: messages.company(name), suggestion: messages.suggestUnknown, company: 'trade' })
@@ -375,7 +399,7 @@ function nounPlaceBefore(text: string, at: number): number {
 }
 
 // Words after which a trade name starts its own phrase: 其中|名士达新材料, 借助|博浪热能, 与|北化.
-const TRADE_NAME_LEAD = /(?:其中|借助|包括|引进|落户|携手|支持|依托|推动|与|和|及|同|由|对|在|将|把|以)$/u
+const TRADE_NAME_LEAD = /(?:其中|借助|包括|引进|落户|携手|支持|依托|与|和|及|同|由|对|在|将|把|以)$/u
 const INDUSTRY_FOLLOWS = /^(?:产业|行业|领域|园|基地|开发区|高新区|集群|企业|板块|赛道|链)/u
 // 做强|玻璃新材料, 并网|光伏: words jieba does not know that start with a verb of official prose are actions.
 const VERB_START = /^[并做抓促推加建打强搞创抢实提扩育培引稳保]/u

@@ -159,6 +159,10 @@ const listsAndParks = testRule(properNounRule, {
     body('加强专业指导，按要求完成印证材料和认定复核自查报告。'),
     // 99: a list of industries.
     body('围绕第三代半导体、碳基新材料、消防安全材料、纺织新材料等主导产业。'),
+    // seeds/003 and 004: a form's request, a list of sectors before 等), and an industry after 推动.
+    body('请列明国家级称号数量、所属企业或机构、获得的称号、获得称号的时间。'),
+    body('生产性服务业比重（服务工业的业务包括工业软件、工业互联网、工业设计等）；配合制造企业搭建平台。'),
+    body('《联数枢，“数治园区”推动铜基新材料数智升级》入选典型案例。'),
     // The subject of 获评 that is this park, a park named in full, or a firm named by a common word.
     body('该企业荣获省长质量奖，南岭经济技术开发区成功入选绿色工业园区名单。'),
     // 55, 102: lists of places and of sectors whose firms are meant, not the items.
@@ -201,6 +205,12 @@ const listsAndParks = testRule(properNounRule, {
       // reads as common words, are not reported: only what looks like a trade name is).
       text: body('1-8月份，签约润滑油、皇家万喜汇、联创制药、三江生物、国瑞药业、绿十字等项目29个。'),
       errors: ['皇家万喜汇', '国瑞药业', '绿十字'].map((span) => ({ span, severity: 'warning' as const, message: `“${span}”是企业简称，${COMPANY}` })),
+    },
+    {
+      // dev2/92: the verb that leads to the list is not part of its first name; fixtures/real/55: events named after
+      // firms are no firms (the firm in the first one is).
+      text: body('有力推动杰嘉电子、路金汽车精密零部件生产基地等11个项目新开工建设。借助名士达新材料开业庆典、第三届海峡两岸节能环保论坛等契机，拜访企业60余家。'),
+      errors: ['杰嘉电子', '路金汽车', '名士达新材料'].map((span) => ({ span, severity: 'warning' as const, message: `“${span}”是企业简称，${COMPANY}` })),
     },
     {
       // 105: a firm's boundary: the firm's name is what comes before 东边界; a road is no firm.
