@@ -27,6 +27,17 @@ const table = testRule(timeReferenceRule, {
   ],
   invalid: [
     {
+      // N years before the writing, the past year, the new year (fixtures/real/dev2/58, 62, 83); 近3年 and 前期 are not.
+      text:
+        '一、背景介绍\n与3年前的认定工作方案相比，约束性指标和内容显著增多。过去一年，经开区共签约项目52个。新年伊始，招商一局签约项目8个。' +
+        '近3年园区项目前期工作加快。',
+      errors: [
+        { span: '3年前', message: '“3年前”没有写明年份', suggestion: '改为具体年份（如“2022年”），以实际年份为准。' },
+        { span: '过去一年', message: '“过去一年”是相对时间' },
+        { span: '新年伊始' },
+      ],
+    },
+    {
       // A news item's 5日 and 8月22-27日, a speech's 今天 (fixtures/real/54, 55, 42).
       text: '三、实践成效\n5日，中国绿色新材料（珠海）产业园揭牌。在8月22-27日的招商周里，客商纷至沓来。今天的会议很重要。',
       errors: [

@@ -30,10 +30,10 @@ const RELATIVE_WORD = new RegExp(
 )
 
 // A month, a day, a month's end, a range of months or days (8月22-27日), a quarter or half-year, or a year's end
-// written without its year. A day alone (5日，……揭牌 / 5日上午) opens a news item; 30日内 is a span and is left alone.
+// written without its year, or N years before the writing (3年前). A day alone (5日，……揭牌 / 5日上午) opens a news item; 30日内 is a span and is left alone.
 // The character before must not be 年 (2025年6月底), a digit or 个 (3个月), nor 每年/每 (每年3月 is a habit, not a date).
 const UNDATED =
-  /(?<![\d年])全年|(?<![\d年])前面?[\d一二三四五六七八九十]{1,2}个月|(?<![\d年个每])(?:\d{1,2}\s*[—–\-~～至到]\s*)?\d{1,2}\s*月(?:份|底|初|末|中旬|上旬|下旬|\s*\d{1,2}\s*(?:[—–\-~～至到]\s*\d{1,2}\s*)?[日号])?(?![\d个])|(?<![\d年月个每第号])\d{1,2}\s*日(?=[上下中晚凌早，,至到—–\-~～])|(?<![\d年个每])[一二三四五六七八九十]{1,3}月(?:份|底|初|末|中旬|上旬|下旬)|(?<![年第每\d])(?:上半年|下半年|前三季度|[一二三四]季度)|(?<![\d〇零一二三四五六七八九每当])年(?:底|初|末)(?!\d)/gu
+  /(?<![\d年])全年|(?<![\d年])前面?[\d一二三四五六七八九十]{1,2}个月|(?<![\d年个每])(?:\d{1,2}\s*[—–\-~～至到]\s*)?\d{1,2}\s*月(?:份|底|初|末|中旬|上旬|下旬|\s*\d{1,2}\s*(?:[—–\-~～至到]\s*\d{1,2}\s*)?[日号])?(?![\d个])|(?<![\d年月个每第号])\d{1,2}\s*日(?=[上下中晚凌早，,至到—–\-~～])|(?<![\d年个每])[一二三四五六七八九十]{1,3}月(?:份|底|初|末|中旬|上旬|下旬)|(?<![年第每\d])(?:上半年|下半年|前三季度|[一二三四]季度)|(?<![\d〇零一二三四五六七八九每当])年(?:底|初|末)(?!\d)|(?<![\d近])(?:\d{1,2}|[一二三四五六七八九十两]{1,2})\s*年前(?![期瞻\d])/gu
 // A year stated in the sentence dates everything in it.
 // 2024中国化工园区发展大会: a year that heads an event's name dates the sentence too; 2000亩 is no year.
 const YEAR = /(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年|\d{4}\s*[-/.]\s*\d{1,2}|(?<!\d)(?:19|20)\d{2}(?=[\u4e00-\u9fff])(?![个家亩万千百亿元吨人项台套米平公余多座条名户辆次期批号])/u
@@ -46,6 +46,7 @@ const NUMBER_BEFORE = /[\d一二三四五六七八九十]$/u
 const messages = {
   relative: (word: string) => `“${word}”是相对时间，报告在次年评审和存档时读者无法确定具体年份，应写明年份。`,
   undated: (text: string) => `“${text}”没有写明年份，读者无法确定是哪一年，应补充年份。`,
+  suggestYearsAgo: '改为具体年份（如“2022年”），以实际年份为准。',
   suggestUndated: (text: string) => `改为“2025年${/^\d/.test(text) && !text.includes('月') && !text.includes('季') ? '×月' : ''}${text}”这样带年份的写法（以实际年份为准）。`,
 }
 
@@ -78,7 +79,7 @@ export const timeReferenceRule = defineRule({
             index: m.index,
             text: m[0],
             message: messages.undated(m[0]),
-            suggestion: messages.suggestUndated(m[0]),
+            suggestion: m[0].endsWith('年前') ? messages.suggestYearsAgo : messages.suggestUndated(m[0]),
           }))
           return [...relative, ...undated].map((found) => ({
             message: found.message,
