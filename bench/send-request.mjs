@@ -1,7 +1,8 @@
 // One hostile request of bench/hostile.ts, sent from its own process: building and writing a 60 MB body or a large
 // upload takes the sender's event loop for hundreds of milliseconds, which must not be counted as the server's health
 // latency (the bench process probes /api/health meanwhile). Reads the body from a file before the clock starts and
-// prints {status, code, ms} as one JSON line; a connection error or timeout is reported as the status.
+// prints {status, code, ms, issuesFound} as one JSON line (issuesFound: the answer says "ok":false, as a check of
+// park data does); a connection error or timeout is reported as the status.
 // Usage: node bench/send-request.mjs <url> <method> <headers JSON> [<body file>]
 /* global fetch, AbortSignal */
 import { readFileSync } from 'node:fs'
@@ -12,11 +13,14 @@ const body = bodyFile ? readFileSync(bodyFile) : undefined
 const started = performance.now()
 let status
 let code = ''
+let issuesFound = false
 try {
   const response = await fetch(url, { method, headers: JSON.parse(headersJson), body, signal: AbortSignal.timeout(120_000) })
   status = response.status
-  code = /"code":"([^"]+)"/.exec(await response.text())?.[1] ?? ''
+  const text = await response.text()
+  code = /"code":"([^"]+)"/.exec(text)?.[1] ?? ''
+  issuesFound = text.includes('"ok":false')
 } catch (error) {
   status = error.name === 'TimeoutError' ? 'timeout' : `connection error ${error.cause?.code ?? ''}`
 }
-console.log(JSON.stringify({ status, code, ms: performance.now() - started }))
+console.log(JSON.stringify({ status, code, ms: performance.now() - started, issuesFound }))

@@ -201,8 +201,9 @@ export class WorkerPool implements JobRunner {
   /** The Chinese answer for a job that did not finish: over budget, cancelled, out of memory, or its thread died. */
   private explain(error: unknown, overrun: 'ran' | 'waited' | undefined, budgetMs: number, lane: Lane): Error {
     if (error instanceof UserError) return error
+    // Closing terminates the threads under the jobs still running: their ends are expected, not errors to log.
+    if (this.closed) return new UserError('server_closing', messages.closed, 503)
     if (error instanceof Error && error.name === 'AbortError') {
-      if (this.closed) return new UserError('server_closing', messages.closed, 503)
       if (overrun === 'ran') return new UserError('too_slow', messages.tooSlow(Math.round(budgetMs / 1000)), 422)
       if (overrun === 'waited') return new RetryLaterError('server_busy', messages.busy, 503, this.retryAfterSeconds(lane))
       return new UserError('request_aborted', messages.aborted, 400)

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { RetryLaterError } from '../../src/errors.js'
 import { defaultLaneLimits } from '../../src/jobs/catalog.js'
 import { WorkerPool, type WorkerPoolOptions } from '../../src/jobs/worker-pool.js'
@@ -87,6 +87,22 @@ describe('WorkerPool', () => {
     // A small request still has room.
     const small = p.run('check', { json: JSON.stringify({ answer: '小' }) })
     expect([await running, await small]).toEqual([expect.stringMatching(/^一 @/), expect.stringMatching(/^小 @/)])
+  })
+
+  it('answers the jobs still running when it closes 503 server_closing, without logging their threads’ end as an error', async () => {
+    const p = startPool()
+    await run(p, { echo: '预热' })
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      const running = run(p, { spinMs: 10_000 })
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      await p.close()
+      const error = await rejectionOf(running)
+      expect([error.code, error.status, error.message]).toEqual(['server_closing', 503, '园区报告助手正在关闭，请稍后重新打开后再试。'])
+      expect(logged).not.toHaveBeenCalled()
+    } finally {
+      logged.mockRestore()
+    }
   })
 
   it('sizes the check lane for 200 people checking at once: 512 places, a 10 s wait, 64 MB of waiting requests', () => {

