@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import type { CheckDraftResult } from '../check/check-draft.js'
 import { UserError } from '../errors.js'
@@ -44,15 +43,6 @@ const Bytes = z.instanceof(Uint8Array)
 /** The text the warm-up runs use: a short report in the required shape. */
 const WARM_TEXT = '【摘要】\n园区以数字化转型带动产业升级。\n一、背景介绍\n园区主导产业为装备制造。\n二、创新举措\n（一）建设工业互联网平台\n三、实践成效\n2025年园区产值增长12%。'
 const warmBytes = () => new TextEncoder().encode(WARM_TEXT)
-/**
- * The check threads' warm-up: a bundled sample draft with its park data. With the short text alone the first person's
- * check still paid for what only park data runs (the park validator, the rules that compare figures and names: about
- * 20 ms of CPU) and for compiling the code of rules that a three-line text never reaches.
- */
-const warmCheck = () => ({
-  text: readFileSync(new URL('../../fixtures/drafts/lingjiang-green.txt', import.meta.url), 'utf8'),
-  park: JSON.parse(readFileSync(new URL('../../fixtures/parks/lingjiang-green.json', import.meta.url), 'utf8')) as unknown,
-})
 /** A draft's text; its length limit (413 past 60,000 characters) is checked where it is parsed (parseDraftText). */
 const DraftText = z.string()
 const DraftFormat = z.enum(['text', 'markdown']).default('text')
@@ -105,7 +95,7 @@ function requireKnownRules(config: Record<string, unknown> | undefined, ruleIds:
 export const JOBS = {
   /** POST /api/check with JSON: the whole answer, serialized here so the event loop only sends it. */
   check: defineJob({
-    warmUp: warmCheck,
+    warmUp: () => ({ text: WARM_TEXT }),
     input: CheckRequestSchema,
     load: () =>
       Promise.all([import('../check/check-draft.js'), import('../model/load-draft.js'), import('../server/valid-parks.js'), import('../check/rules/index.js')]),

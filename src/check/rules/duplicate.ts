@@ -16,7 +16,8 @@ const MIN_CLAUSE_CHARS = 10
 // in the same paragraph is a slip; in the next paragraph from this many characters, farther away from MIN_DISTANT….
 const MIN_NEXT_RUN_CHARS = 20
 const MIN_DISTANT_RUN_CHARS = 30
-const CLAUSE_END = /[，,；;。！？!?：:]/u
+// As character codes: the scan reads every character of every block, and a Chinese character read as text[i] is a new string.
+const CLAUSE_END_CODES: ReadonlySet<number> = new Set(Array.from('，,；;。！？!?：:', (mark) => mark.charCodeAt(0)))
 const HAN = /[\u4e00-\u9fa5]/gu
 const CHECKED_ROLES: ReadonlySet<BlockRole> = new Set(['preamble', 'lead', 'paragraph'])
 
@@ -103,7 +104,7 @@ function clausesOf(block: TextBlock, blockIndex: number): Clause[] {
   let start = 0
   const text = block.text
   for (let i = 0; i <= text.length; i += 1) {
-    if (i < text.length && !CLAUSE_END.test(text[i]!)) continue
+    if (i < text.length && !CLAUSE_END_CODES.has(text.charCodeAt(i))) continue
     const end = Math.min(i + 1, text.length)
     let from = start
     while (from < i && /\s/u.test(text[from]!)) from += 1

@@ -219,15 +219,21 @@ function registerMarksIn(doc: ReportDoc, block: TextBlock): RuleFinding[] {
   return found
 }
 
-/** Whether each character of a block lies inside “…” or 「…」: quoted words are someone else's, in their register. */
-function quotedMask(text: string): boolean[] {
-  const mask = new Array<boolean>(text.length).fill(false)
+const QUOTE_OPENS: ReadonlySet<number> = new Set(Array.from('“「', (mark) => mark.charCodeAt(0)))
+const QUOTE_CLOSES: ReadonlySet<number> = new Set(Array.from('”」', (mark) => mark.charCodeAt(0)))
+
+/**
+ * Whether each character of a block lies inside “…” or 「…」 (1) or not (0): quoted words are someone else's, in
+ * their register. Read by character code: text[i] of a Chinese character would make a string of each.
+ */
+function quotedMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length)
   let depth = 0
   for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]
-    if (c === '“' || c === '「') depth += 1
-    mask[i] = depth > 0
-    if ((c === '”' || c === '」') && depth > 0) depth -= 1
+    const code = text.charCodeAt(i)
+    if (QUOTE_OPENS.has(code)) depth += 1
+    if (depth > 0) mask[i] = 1
+    if (QUOTE_CLOSES.has(code) && depth > 0) depth -= 1
   }
   return mask
 }

@@ -45,9 +45,11 @@ const CONFUSIONS_BY_WORD = new Map<string, Confusion[]>()
 for (const entry of WORDS.confusions) CONFUSIONS_BY_WORD.set(entry.wrong, [...(CONFUSIONS_BY_WORD.get(entry.wrong) ?? []), entry])
 // 扎实有序的推进协同排产 / 全面超额的完成了: an adverbial, 的, a verb. The verb must show it is one (了/着/过 or the
 // clause ends after it), or the adverbial must open its clause (一个有效的推进机制 is a noun phrase and is left alone).
-const ADVERBIAL_DE = new RegExp(`(?<=(^|[，,；;。：:、！？\\s]|[并又更都也均已正要将需还])?(?:${alternatives(WORDS.adverbials)}))的(?=(?:${alternatives(WORDS.adverbialVerbs)})(了|着|过|[，,；;。！？]|$)?)`, 'gu')
+// Each pattern around 的 matches the 的 first and looks back from after it: the same matches, but the engine tries only
+// the places where a 的 stands instead of reading the lookbehind at every character of the block.
+const ADVERBIAL_DE = new RegExp(`的(?<=(^|[，,；;。：:、！？\\s]|[并又更都也均已正要将需还])?(?:${alternatives(WORDS.adverbials)})的)(?=(?:${alternatives(WORDS.adverbialVerbs)})(了|着|过|[，,；;。！？]|$)?)`, 'gu')
 // 进展的非常顺利: a verb, 的, a degree word — a complement takes 得 (发展的非常时期 is a noun phrase).
-const COMPLEMENT_DE = new RegExp(`(?<=(?:${alternatives(WORDS.complementVerbs)}))的(?=(?:${alternatives(WORDS.degreeWords)}))`, 'gu')
+const COMPLEMENT_DE = new RegExp(`的(?<=(?:${alternatives(WORDS.complementVerbs)})的)(?=(?:${alternatives(WORDS.degreeWords)}))`, 'gu')
 const DEGREE = new RegExp(`^(?:${alternatives(WORDS.degreeWords)})`, 'u')
 const DOUBLED = new RegExp(alternatives(WORDS.doubled.map((entry) => entry.text)), 'gu')
 const DOUBLED_BY_TEXT = new Map(WORDS.doubled.map((entry) => [entry.text, entry]))
@@ -57,9 +59,10 @@ const NOT_DOUBLED = new Set(WORDS.notDoubled)
 // 冯媛媛, 王丽丽: a given name repeats its character after the surname.
 const SURNAME_BEFORE = new RegExp(`${SURNAME_SOURCE}$`, 'u')
 // 总计1.85亿，: an amount of money that stops at 万 or 亿 (the 元 was left out). Only after a money word of the same
-// clause, and only when nothing follows the figure (1.85亿千瓦时, 3万吨, 5万人 carry their unit).
+// clause, and only when nothing follows the figure (1.85亿千瓦时, 3万吨, 5万人 carry their unit). Matched from the 万 or
+// 亿 and looking back from after it, like the 的 patterns above (a figure never ends in 万, so 万亿 is read whole).
 const AMOUNT_WITHOUT_YUAN =
-  /(?<=(?:投资|引资|资金|金额|总额|总计|合计|营收|营业收入|税收|销售额|签约额|合同额|贷款|融资|补助|奖励|奖补)[^，。；、,;\n]{0,10}?[0-9０-９]+(?:[.．][0-9０-９]+)?\s*)(?:万亿|万|亿)(?![\u4e00-\u9fa5A-Za-z%‰％0-9])/gu
+  /(?:万亿|万|亿)(?<=(?:投资|引资|资金|金额|总额|总计|合计|营收|营业收入|税收|销售额|签约额|合同额|贷款|融资|补助|奖励|奖补)[^，。；、,;\n]{0,10}?[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(?:万亿|万|亿))(?![\u4e00-\u9fa5A-Za-z%‰％0-9])/gu
 // A backtick, caret or backslash between Chinese characters is a keyboard slip; in code or a formula it is not.
 const STRAY_SYMBOL = /(?<=[\u4e00-\u9fa5，。；：、“”（）])[`^\\]+|[`^\\]+(?=[\u4e00-\u9fa5，。；：、“”（）])/gu
 
