@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { migrate, openDatabase } from '../../src/store/database.js'
+import { MIGRATIONS_IN_ORDER } from './repository-suite.js'
 
 // A new embedded database asked for with migrateWhenCreated is created and migrated in a child process
 // (new-pglite-database.ts), so the opening process keeps none of the memory the first migrations take.
@@ -18,12 +19,7 @@ describe('a new embedded database with migrateWhenCreated', () => {
     const db = await openDatabase({ dataDir, env: {} }, { migrateWhenCreated: true })
     try {
       const { rows } = await db.query('SELECT version, name FROM schema_migrations ORDER BY version')
-      expect(rows).toEqual([
-        { version: 1, name: 'parks' },
-        { version: 2, name: 'policy_documents' },
-        { version: 3, name: 'drafts' },
-        { version: 4, name: 'policy_document_identity' },
-      ])
+      expect(rows).toEqual(MIGRATIONS_IN_ORDER)
       expect(await migrate(db)).toEqual({ applied: [], version: 4 })
       expect((await db.query('SELECT count(*)::int AS parks FROM parks')).rows).toEqual([{ parks: 0 }])
     } finally {

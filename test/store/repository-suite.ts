@@ -13,6 +13,14 @@ import { JsonDocumentStore } from '../../src/store/document-store.js'
 import { DraftRepository } from '../../src/store/draft-repository.js'
 import { ParkRepository } from '../../src/store/park-repository.js'
 
+/** Every migration the product ships, as schema_migrations must list them after a start. */
+export const MIGRATIONS_IN_ORDER = [
+  { version: 1, name: 'parks' },
+  { version: 2, name: 'policy_documents' },
+  { version: 3, name: 'drafts' },
+  { version: 4, name: 'policy_document_identity' },
+]
+
 /** One store to run the suite against: every `open()` connects to the same data (so a reopen sees what was written). */
 export interface StoreBackend {
   /** Whether two connections may be open at once (PostgreSQL); PGlite allows one per data directory. */
@@ -104,12 +112,7 @@ export function defineRepositorySuite(createBackend: () => Promise<StoreBackend>
       expect(results.flatMap((result) => result.applied).sort()).toEqual([1, 2, 3, 4])
       expect(results.map((result) => result.version)).toEqual([4, 4])
       const { rows } = await db.query('SELECT version, name FROM schema_migrations ORDER BY version')
-      expect(rows).toEqual([
-        { version: 1, name: 'parks' },
-        { version: 2, name: 'policy_documents' },
-        { version: 3, name: 'drafts' },
-        { version: 4, name: 'policy_document_identity' },
-      ])
+      expect(rows).toEqual(MIGRATIONS_IN_ORDER)
     })
 
     it('apply nothing on the next start', async () => {
