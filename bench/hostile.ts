@@ -259,14 +259,21 @@ async function measure(
     const body = prepared.body ? new Uint8Array(await prepared.arrayBuffer()) : undefined
     if (body) writeFileSync(bodyFile, body)
     const args = [fileURLToPath(new URL('./send-request.mjs', import.meta.url)), url, prepared.method, JSON.stringify(Object.fromEntries(prepared.headers)), ...(body ? [bodyFile] : [])]
-    const watch = watchServer(server)
+    // The server is watched only once the sender has started and says `ready` (its start-up is not the server's).
+    let watch: ReturnType<typeof watchServer> | undefined
     const sent = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
+      const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'inherit'] })
       let out = ''
-      child.stdout.on('data', (chunk: Buffer) => (out += String(chunk)))
-      child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`send-request.mjs exited with ${code}`))))
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += String(chunk)
+        if (!watch && out.startsWith('ready\n')) {
+          watch = watchServer(server)
+          child.stdin.end('go\n')
+        }
+      })
+      child.on('exit', (code) => (code === 0 && watch ? resolve(out.slice('ready\n'.length)) : reject(new Error(`send-request.mjs exited with ${code}`))))
     })
-    const { worstHealthMs, peakRssMiB } = await watch.stop()
+    const { worstHealthMs, peakRssMiB } = await watch!.stop()
     const { status, code, ms, issuesFound } = JSON.parse(sent) as { status: number | string; code: string; ms: number; issuesFound: boolean }
     return { status, ms, worstHealthMs, peakRssMiB, code, issuesFound }
   } finally {
