@@ -31,7 +31,8 @@ const FIRMS_AFTER = /^等(?![\u4e00-\u9fa5\d]{0,8}?(?:地|领域|行业|方面|�
 const FIRMS_BEFORE = /(?:企业|公司|厂商|厂家)(?:——|—|有|包括|如)$/u
 // 博世、强生、亿滋获评全球灯塔工厂: a list of subjects that received an honour is a list of firms (a place or a park
 // would be named as one; those are left out by the item test below).
-const HONOURED_AFTER = /^(?:均|都|分别|先后|同时)?(?:获评|获批|入选|荣获|被认定为|被评为|认定为|评为|上榜)/u
+const RECEIVES_HONOUR = '(?:均|都|分别|先后|同时)?(?:获评|获批|入选|荣获|被认定为|被评为|认定为|评为|上榜)'
+const HONOURED_AFTER = new RegExp(`^${RECEIVES_HONOUR}`, 'u')
 // What an item of a list of firms does not look like: a word of prose or a category of things.
 const NOT_FIRM_ITEM = /(?:企业|项目|产业|行业|领域|工厂|车间|园区|基地|中心|平台|集群|市|县|区|省|镇|乡|村|路|街|段|河|桥|会|论坛|庆典|仪式|活动|展|赛|节)$|^(?:其中|以及|及|和|与|等|各|该|本|我|其|全|多|一批|首批|请|所属)|[0-9０-９%％的或]|企业|项目|产业/u
 const HAN_ONLY = /^[\u4e00-\u9fa5·]+$/u
@@ -54,7 +55,7 @@ export function nameLists(text: string): NameList[] {
     if (tail) last.end = last.start + tail.index
     last.text = text.slice(last.start, last.end)
     // 新能源产业的龙头企业——荣德新能源, 已入驻银欣: the first item starts after the words that lead to the list.
-    const lead = [...matchesOf(first.text, LEAD)].at(-1)
+    const lead = matchesOf(first.text, LEAD).at(-1)
     const leadEnd = lead ? first.start + lead.index + lead[0].length : first.start
     const ofFirms = FIRMS_AFTER.test(text.slice(last.end)) || HONOURED_AFTER.test(text.slice(last.end)) || FIRMS_BEFORE.test(text.slice(0, leadEnd))
     first.start = leadEnd
@@ -64,7 +65,8 @@ export function nameLists(text: string): NameList[] {
   return lists
 }
 
-const LIST_GOES_ON = /(?:等|(?:均|都|分别|先后|同时)?(?:获评|获批|入选|荣获|被认定为|被评为|认定为|评为|上榜))/u
+// The last item ends at 等 or at the honour its subjects received.
+const LIST_GOES_ON = new RegExp(`(?:等|${RECEIVES_HONOUR})`, 'u')
 // 龙头企业——|荣德新能源, 已入驻|银欣, 其中|博世, 签约|润滑油: the words before the first item that lead to the list.
 const LEAD = /(?:——|—|[东西南北]至|其中|包括|主要有|入驻|引进了?|签约了?|落户了?|企业有|如)/gu
 
