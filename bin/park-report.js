@@ -9,7 +9,7 @@ self=$(readlink -f "$0" 2>/dev/null) || self=$0
 root=${self%/*}/..
 blob=$root/dist/bundle/cli.blob
 if [ -f "$blob" ] && node=$(command -v node) && node=$(readlink -f "$node") && read -r built_by 2>/dev/null <"$blob.node" && [ "$built_by" = "$node" ] &&
-  [ -z "$(find "$node" "$root/src" "$root/scripts/build.mjs" "$root/scripts/cli-snapshot.mjs" "$root/scripts/cli-snapshot-prelude.cjs" -newer "$blob.node" -print -quit 2>&1)" ]; then
+  [ -z "$(find -H "$node" "$root/src" "$root/scripts/build.mjs" "$root/scripts/cli-snapshot.mjs" "$root/scripts/cli-snapshot-prelude.cjs" -newer "$blob.node" -print -quit 2>&1)" ]; then
   exec "$node" --snapshot-blob "$blob" "$@"
 fi
 exec node "$self" "$@"

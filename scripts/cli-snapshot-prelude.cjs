@@ -41,19 +41,21 @@ let loadPackage = (id) => {
 function lazyPackage(id) {
   let loaded
   const real = () => (loaded ??= loadPackage(id))
-  return new Proxy(
-    {},
-    {
-      get: (_, key) => real()[key],
-      has: (_, key) => key in real(),
-      ownKeys: () => Reflect.ownKeys(real()),
-      getOwnPropertyDescriptor: (_, key) => {
-        const descriptor = Reflect.getOwnPropertyDescriptor(real(), key)
-        return descriptor && { ...descriptor, configurable: true }
-      },
-      getPrototypeOf: () => Reflect.getPrototypeOf(real()),
+  // A function, for packages that export one (openai's client class): a bound function can be called and constructed
+  // and has no own property a proxy would have to report as it is (it has no `prototype`).
+  const standIn = new Proxy(function () {}.bind(null), {
+    get: (_, key) => real()[key],
+    has: (_, key) => key in real(),
+    ownKeys: () => Reflect.ownKeys(real()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(real(), key)
+      return descriptor && { ...descriptor, configurable: true }
     },
-  )
+    getPrototypeOf: () => Reflect.getPrototypeOf(real()),
+    apply: (_, self, args) => Reflect.apply(real(), self, args),
+    construct: (_, args, newTarget) => Reflect.construct(real(), args, newTarget === standIn ? real() : newTarget),
+  })
+  return standIn
 }
 const packages = new Map()
 function bundleRequire(id) {
