@@ -44,7 +44,11 @@ const PRONOUN_SPEECH = new RegExp(`[他她](?:还|也|进一步|再次|同时|�
 const ATTENDANCE =
   /(?:领导|嘉宾|负责同志|负责人)[^。；！？]{2,120}?(?:等|及[^。；！？，,]{0,12}?(?:负责同志|负责人))(?:同志)?(?:参加|出席|陪同|参会)/gu
 // ……，相关部门主要负责人参会。: a sentence that ends on who attended is the close of a news story's attendance list.
-const ATTENDANCE_END = /(?:负责人|负责同志|领导|嘉宾|代表)等?(?:参加|出席|参会|陪同)了?(?:会议|会办|活动|调研|仪式|座谈会?)?(?=[。；;]|$)/gu
+// Only after officials named by title in the same sentence (……副主任易勇、江帆，……董事长周船，相关部门主要负责人参会); 组织企业
+// 负责人参加 says what the park organised.
+const ATTENDANCE_END = /(?:负责人|负责同志|领导|嘉宾)等?(?:参加|出席|参会|陪同)了?(?:会议|会办|活动|调研|仪式|座谈会?)?(?=[。；;]|$)/gu
+const TITLE = new RegExp(alternatives(WORDS.speakers), 'u')
+const ORGANISED = /组织|邀请|安排|召集|带领/u
 // 重庆日报记者12月21日从……获悉: a reporter in the story.
 const REPORTER = /(?:日报|晚报|时报|新闻|电视台|融媒|报社|通讯社|新华社|本报|本台|本网)记者/gu
 // （朱怡舟）, （郭少蓉 陈百煌 肖金科）, （来源：市科技局）: a byline or source note ending a paragraph or on its own line.
@@ -186,15 +190,18 @@ function registerMarksIn(doc: ReportDoc, block: TextBlock): RuleFinding[] {
     if (!quoted[m.index] && onWords(m.index + m[0].length - 2, m.index + m[0].length)) add(m.index, m.index + m[0].length, messages.speaker(m[0]), messages.suggestSpeaker)
   }
   for (const m of matchesOf(text, ATTENDANCE)) add(m.index, m.index + m[0].length, messages.attendance, messages.suggestAttendance)
-  for (const m of matchesOf(text, ATTENDANCE_END)) {
-    if (!found.some((f) => f.message === messages.attendance)) add(m.index, m.index + m[0].length, messages.attendance, messages.suggestAttendance)
-  }
   for (const m of matchesOf(text, NEWS_SOURCE)) {
     if (!quoted[m.index]) add(m.index, m.index + m[0].length, messages.news(m[0]), messages.suggestNews)
   }
   if (REPORTED_FROM_LINE.test(text)) add(0, text.trimEnd().length, messages.dateline(text.trim()), messages.suggestDateline, '')
   for (const m of matchesOf(text, ATTENDANCE_AFTER)) {
     if (!found.some((f) => f.message === messages.attendance)) add(m.index, m.index + m[0].length, messages.attendance, messages.suggestAttendance)
+  }
+  for (const m of matchesOf(text, ATTENDANCE_END)) {
+    if (found.some((f) => f.message === messages.attendance)) continue
+    const from = fullSentencesOf(text).find((sentence) => sentence.end > m.index)?.start ?? 0
+    const before = text.slice(from, m.index)
+    if (TITLE.test(before) && !ORGANISED.test(before)) add(m.index, m.index + m[0].length, messages.attendance, messages.suggestAttendance)
   }
   const source = SOURCE_LINE.exec(text)
   if (source) add(0, text.trimEnd().length, messages.dateline(text.trim()), messages.suggestDateline, '')
