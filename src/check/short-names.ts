@@ -2,6 +2,7 @@ import type { ParkData } from '../park/park-schema.js'
 import type { ReportDoc } from '../model/report-doc.js'
 import type { RuleFinding } from './finding.js'
 import { firmLikeItem, listHolding, nameLists, type ListItem, type NameList } from './company-lists.js'
+import { investorNames } from './investor-projects.js'
 import { growAlongName, parkNameForms } from './name-mentions.js'
 import { blockRange, textBlocks, type TextBlock } from './text-blocks.js'
 import {
@@ -115,9 +116,10 @@ export function findShortNames(doc: ReportDoc, park: ParkData | undefined, polic
     const registered = new Set(parkNameForms(park).flatMap((e) => [e.name, ...e.aliases]))
     const registeredNames = park ? park.entities.map((e) => e.name) : []
     let declaredSoFar = new Set<string>()
+    const draft = blocks.map((block) => block.text).join('\n')
     const findings = blocks.flatMap((block, b) => {
       const blockDeclared = declared[b]!
-      const candidates = candidatesIn(block.text, named[b]!, owners, policy)
+      const candidates = candidatesIn(block.text, named[b]!, owners, policy, draft)
       const kept = candidates.filter((c) => {
         const found = block.text.slice(c.start, c.end)
         if (registered.has(found) || registeredNames.some((name) => name.includes(found) && block.text.includes(name))) return false
@@ -221,7 +223,7 @@ function aliasOwners(names: readonly TextName[]): Map<string, TextName | null> {
   return owners
 }
 
-function candidatesIn(text: string, names: readonly TextName[], owners: Map<string, TextName | null>, policy: ShortNamePolicy): Candidate[] {
+function candidatesIn(text: string, names: readonly TextName[], owners: Map<string, TextName | null>, policy: ShortNamePolicy, draft?: string): Candidate[] {
   const onWords = boundaryTest(text)
   // Inside a full name, or inside a “（以下简称“……”）” declaration, which `proper-noun` judges.
   const declarations = [...matchesOf(text, DECLARATION)].map((m) => ({ start: m.index, end: m.index + m[0].length }))
@@ -294,6 +296,11 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     if (honouredFirm(m[1]!) && !insideName(start, end) && !found.some((c) => c.start < end && start < c.end)) {
       found.push({ start, end, message: messages.company(m[1]!), suggestion: messages.suggestUnknown, company: 'trade' })
     }
+  }
+  // 华昌食品项目, 已签约台祥表面处理设备生产项目: a project named after its investor, by the investor's trade name.
+  for (const name of draft === undefined ? [] : investorNames(text, draft)) {
+    if (insideName(name.start, name.end) || found.some((c) => c.start < name.end && name.start < c.end)) continue
+    found.push({ ...name, message: messages.company(text.slice(name.start, name.end)), suggestion: messages.suggestUnknown, company: 'trade' })
   }
   return longestFirst(judgeLists(text, found, insideName))
 }
