@@ -117,9 +117,11 @@ export function findShortNames(doc: ReportDoc, park: ParkData | undefined, polic
     const registeredNames = park ? park.entities.map((e) => e.name) : []
     let declaredSoFar = new Set<string>()
     const draft = blocks.map((block) => block.text).join('\n')
+    const found = blocks.map((block, b) => candidatesIn(block.text, named[b]!, owners, policy, draft))
+    const tradeNames = firmNamesOf(blocks, found)
     const findings = blocks.flatMap((block, b) => {
       const blockDeclared = declared[b]!
-      const candidates = candidatesIn(block.text, named[b]!, owners, policy, draft)
+      const candidates = [...found[b]!, ...otherMentions(block.text, tradeNames, found[b]!, named[b]!)]
       const kept = candidates.filter((c) => {
         const found = block.text.slice(c.start, c.end)
         if (registered.has(found) || registeredNames.some((name) => name.includes(found) && block.text.includes(name))) return false
@@ -133,6 +135,45 @@ export function findShortNames(doc: ReportDoc, park: ParkData | undefined, polic
     // With park data the park's name is known, and check-report says once when the draft does not name it.
     const sorted = (more: RuleFinding[]) => [...findings, ...barePark, ...more].sort((a, b) => a.start - b.start)
     return sorted(park ? [] : firstBareYuanqu(doc, blocks, named))
+}
+
+/**
+ * The short names the draft shows to be firms somewhere (a company word, a list of firms, a project named after its
+ * investor): 吉香居 in 引进吉香居项目 is the same firm in 新开工吉香居等5亿元以上项目.
+ */
+function firmNamesOf(blocks: readonly TextBlock[], found: readonly (readonly Candidate[])[]): ReadonlySet<string> {
+  const names = new Set<string>()
+  blocks.forEach((block, b) => {
+    for (const c of found[b]!) if (c.company && !c.replacement) names.add(block.text.slice(c.start, c.end))
+  })
+  return names
+}
+
+/**
+ * A firm's short name wherever else the draft writes it (an editor marks a short name at every use), on word edges
+ * (jieba's dictionary segmentation: 北化 in 北化工 is another word), outside a full name and not opening a longer name.
+ */
+function otherMentions(text: string, firms: ReadonlySet<string>, found: readonly Candidate[], names: readonly TextName[]): Candidate[] {
+  if (firms.size === 0) return []
+  const onWords = boundaryTest(text)
+  const more: Candidate[] = []
+  const taken = (start: number, end: number) => [...found, ...more].some((c) => c.start < end && start < c.end) || names.some((n) => n.start <= start && end <= n.end)
+  for (const firm of firms) {
+    for (let at = text.indexOf(firm); at >= 0; at = text.indexOf(firm, at + firm.length)) {
+      const end = at + firm.length
+      // 嘉澜汽车|零部件产业链协同云平台: a noun right after it makes the words a longer name (a platform, a chain).
+      if (taken(at, end) || !onWords(at, end) || COMPANY_CONTINUES.test(text.slice(end)) || nameGoesOn(text, end)) continue
+      more.push({ start: at, end, message: messages.company(firm), suggestion: messages.suggestUnknown, company: 'trade' })
+    }
+  }
+  return more
+}
+
+// 零部件 is tagged mq (a measure word) by jieba, 汽配 j: nouns all the same.
+const NAME_GOES_ON = /^(?:n|vn|an|mq|j)/u
+const nameGoesOn = (text: string, at: number) => {
+  const next = taggedWords(text.slice(at, at + 4))[0]
+  return next !== undefined && NAME_GOES_ON.test(next.tag)
 }
 
 /**

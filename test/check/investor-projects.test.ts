@@ -39,6 +39,19 @@ const rule = testRule(properNounRule, {
       text: body('开工和即将投产项目7个，总投资34亿元。华昌食品项目首期建设进入设备安装调试阶段。'),
       errors: [{ span: '华昌', severity: 'warning', message: `“华昌”是企业简称，${COMPANY}` }],
     },
+    {
+      // dev2/84: a firm shown once (引进吉香居项目) is a firm at every use (吉香居等5亿元以上项目), in another paragraph too.
+      text: body('先后引进吉香居项目等重大食品项目。\n新开工吉香居等5亿元以上项目1个，占目标任务1个的100%。'),
+      errors: [
+        { span: '吉香居', severity: 'warning', message: `“吉香居”是企业简称，${COMPANY}` },
+        { span: '吉香居', severity: 'warning', message: `“吉香居”是企业简称，${COMPANY}` },
+      ],
+    },
+    {
+      // Not at a use that opens a longer name (华昌|食品加工产业链): that is the chain, named after the firm's words.
+      text: body('华昌食品项目首期建设进入设备安装阶段。华昌食品加工产业链不断完善。'),
+      errors: [{ span: '华昌', severity: 'warning' }],
+    },
   ],
 })
 
