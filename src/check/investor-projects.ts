@@ -39,6 +39,7 @@ const SECTOR_FOLLOWS = /^(?:产业|行业|领域|地产|中心|板块|集群|基
 const ENUMERATION = /^[一二三四五六七八九十]是/u
 // What the rest of a project's name says: its product, process or phase (水产食品, 表面处理设备生产, 四期技改).
 const DESCRIPTION_TAGS: ReadonlySet<string> = new Set(['n', 'vn', 'v', 'nz', 'x', 'j', 'nt', 'ns', 'f', 't', 'm', 'q', 'b', 'an', 'ng'])
+const THING_TAGS: ReadonlySet<string> = new Set(['n', 'vn', 'nz', 'nt', 'ns', 'j', 'x', 'ng', 'an'])
 // 慈湖, 仙人岛, 东山港: a name ending in a geographic word is a place.
 const PLACE_END = /[岛湖港湾山江河溪洲镇乡村县市区州省旗路街]$/u
 const FUNCTION_CHAR = /^[的了是在和与及等对把被将从向为以由于其该此各]/u
@@ -92,7 +93,10 @@ function investorIn(clause: string): InvestorName | undefined {
   // not know (华昌, 吉香居) or is two proper names (金星|钛白).
   const pieces = tokens.slice(nameFrom, i)
   if (pieces.length < 2 && !pieces.some((t) => t.tag === 'x')) return undefined
-  if (!tokens.slice(i).every((t) => DESCRIPTION_TAGS.has(t.tag))) return undefined
+  const description = tokens.slice(i)
+  if (!description.every((t) => DESCRIPTION_TAGS.has(t.tag))) return undefined
+  // 压茬|推进项目, 加快|推进: a verb right after the word makes it an adverbial; a project's description names a thing.
+  if (description.length > 0 && (description[0]!.tag === 'v' || !description.some((t) => THING_TAGS.has(t.tag)))) return undefined
   // 文旅|产业, 科创|中心, 康养|地产: an abbreviation before a sector or a facility names a sector, not a firm.
   if (SECTOR_FOLLOWS.test(clause.slice(end))) return undefined
   const name = clause.slice(start, end)
