@@ -34,7 +34,7 @@ export function snapshotEntrySource(bundleSource, entryFile) {
   // character. esbuild escapes strings (charset: 'ascii') but not regular expression literals, where \uXXXX means the
   // same character (a surrogate pair escaped so is still one character under the u flag; an identity escape such as
   // \（ loses its backslash); the bundle has no comments.
-  return entry.replace(/(\\*)([^\x00-\x7f])/g, (_, backslashes, char) => {
+  return entry.replace(/(\\*)([\u0080-\uffff])/g, (_, backslashes, char) => {
     const kept = backslashes.length % 2 === 1 ? backslashes.slice(1) : backslashes
     return `${kept}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
   })
