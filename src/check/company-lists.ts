@@ -1,4 +1,5 @@
 import { matchesOf } from '../regex-matches.js'
+import { RECEIVES_HONOUR } from './honour-verbs.js'
 /**
  * Lists of names joined by 、 within one clause (银欣、越众、越鑫、鑫海祥瑞等光伏企业; 第三代半导体、碳基新材料、
  * 消防安全材料) and what a list says about its items. The short-name reader asks two things of them:
@@ -31,7 +32,6 @@ const FIRMS_AFTER = /^等(?![\u4e00-\u9fa5\d]{0,8}?(?:地|领域|行业|方面|�
 const FIRMS_BEFORE = /(?:企业|公司|厂商|厂家)(?:——|—|有|包括|如)$/u
 // 博世、强生、亿滋获评全球灯塔工厂: a list of subjects that received an honour is a list of firms (a place or a park
 // would be named as one; those are left out by the item test below).
-const RECEIVES_HONOUR = '(?:均|都|分别|先后|同时)?(?:获评|获批|入选|荣获|被认定为|被评为|认定为|评为|上榜)'
 const HONOURED_AFTER = new RegExp(`^${RECEIVES_HONOUR}`, 'u')
 // What an item of a list of firms does not look like: a word of prose or a category of things.
 const NOT_FIRM_ITEM = /(?:企业|项目|产业|行业|领域|工厂|车间|园区|基地|中心|平台|集群|市|县|区|省|镇|乡|村|路|街|段|河|桥|会|论坛|庆典|仪式|活动|展|赛|节)$|^(?:其中|以及|及|和|与|等|各|该|本|我|其|全|多|一批|首批|请|所属)|[0-9０-９%％的或]|企业|项目|产业/u

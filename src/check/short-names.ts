@@ -15,6 +15,7 @@ import {
 } from './text-names.js'
 import { boundaryTest, taggedWords } from './words.js'
 import { matchesOf } from '../regex-matches.js'
+import { RECEIVES_HONOUR } from './honour-verbs.js'
 
 /**
  * 000/001 填写要求1: 企业名称、技术名称、荣誉称号等专有名词，应使用规范完整的官方全称 — read from the draft alone, so
@@ -299,7 +300,7 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
 
 // 华兴源创获评国家级5G工厂: the subject of 获评/入选 + an honour, alone in its clause, received the honour — a firm,
 // written by its trade name, when it is a name jieba does not know (a park, a city or 园区 would be a known word).
-const HONOURED_SUBJECT = /(?:^|[，。；：\s])([\u4e00-\u9fa5]{3,6})(?=(?:均|先后|再次|成功|同时)?(?:获评|入选|荣获|获批为|被认定为|被评为|上榜))/gu
+const HONOURED_SUBJECT = new RegExp(`(?:^|[，。；：\\s])([\\u4e00-\\u9fa5]{3,6})(?=${RECEIVES_HONOUR})`, 'gu')
 const NOT_FIRM_SUBJECT = /(?:市|县|区|省|镇|园|基地|企业|项目|平台|中心|工厂|车间|集群|产业|行业|部门|单位|学校|大学|医院)$/u
 function honouredFirm(subject: string): boolean {
   if (NOT_FIRM_SUBJECT.test(subject) || FUNCTION_START.test(subject)) return false

@@ -1,4 +1,5 @@
 import { toChineseNumeral } from '../model/chinese-numerals.js'
+import { HONOUR_VERB } from '../check/honour-verbs.js'
 import { jsonPath } from '../park/json-path.js'
 import { phrases } from './phrases.js'
 import type { PlanSection } from './plan.js'
@@ -124,12 +125,10 @@ function enterpriseSentence(ctx: Context): string | undefined {
   return phrases.enterprises(typeof e.total === 'number' ? num(e.total) : '', items.join('、'))
 }
 
-const HONOUR_WORDS = /获评|荣获|被评为|被认定为|获批|入选|授予/
-
 /** The honours the park's introduction lists, plus the 绿色安全情况 titles it does not mention. */
 function honourSentence(ctx: Context): string | undefined {
   const intro = ctx.full(ctx.park.park.intro)
-  const stated = splitTopLevel(intro, '。').filter((x) => HONOUR_WORDS.test(x) && !/\d/.test(x.replace(/\d{4}年/g, '')))
+  const stated = splitTopLevel(intro, '。').filter((x) => HONOUR_VERB.test(x) && !/\d/.test(x.replace(/\d{4}年/g, '')))
   const titles: string[] = []
   const green = ctx.park.indicators?.green
   if (green?.greenParkTitle && !intro.includes('国家级绿色工业园区')) titles.push('国家级绿色工业园区')

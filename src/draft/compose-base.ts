@@ -2,6 +2,7 @@ import type { SectionSpec } from '../kinds/kind-spec.js'
 import { toChineseNumeral } from '../model/chinese-numerals.js'
 import { numberPoints, parkDataYear } from '../park/indicator-values.js'
 import { extractNumbers } from '../park/text-numbers.js'
+import { indicatorWords } from './indicator-words.js'
 import { phrases } from './phrases.js'
 import type { PlanSection } from './plan.js'
 import { splitTopLevel, withoutFinalStop, withSubject } from './prose.js'
@@ -18,25 +19,29 @@ import { ensureStop, num, paragraph, register, registerDerived, s, type Context,
 
 interface ScaleRow {
   key: string
-  /** The words before the value and the unit as a reader reads it (亩均税收35.6万元). */
-  words: string
+  /**
+   * Words for a row the text writes as a clause rather than by its name (占……的35%); other rows are named by their label
+   * in the kind's table (indicatorWords).
+   */
+  clause?: string
+  /** The unit as a reader reads it after the value (亩均税收35.6万元, 规模以上工业企业86家). */
   unit: string
 }
 
-// Rows of the data year a report states with the revenue, in this order; the unit as written in the text.
+// Rows of the data year a report states with the revenue, in this order; a row the kind's table lacks is not stated.
 const SCALE_ROWS: readonly ScaleRow[] = [
-  { key: 'scale.industrialOutput', words: '工业总产值', unit: '亿元' },
-  { key: 'scale.leadIndustryOutput', words: '主导产业总产值', unit: '亿元' },
-  { key: 'scale.industrialValueAdded', words: '工业增加值', unit: '亿元' },
-  { key: 'scale.totalTax', words: '税金总额', unit: '亿元' },
-  { key: 'scale.totalProfit', words: '利润总额', unit: '亿元' },
-  { key: 'scale.taxPerMu', words: '亩均税收', unit: '万元/亩' },
-  { key: 'scale.addedValueShareOfCityGdp', words: '全口径增加值占所在城市地区生产总值的', unit: '%' },
-  { key: 'land.developedAreaHa', words: '实际开发面积', unit: '公顷' },
-  { key: 'land.industrialFloorAreaRatio', words: '工业用地综合容积率', unit: '' },
-  { key: 'enterprises.aboveScaleIndustrial', words: '规模以上工业企业', unit: '家' },
-  { key: 'enterprises.listedOrQuoted', words: '上市及挂牌企业', unit: '家' },
-  { key: 'enterprises.newRegistered', words: '新注册且有实际经营活动的企业', unit: '家' },
+  { key: 'scale.industrialOutput', unit: '亿元' },
+  { key: 'scale.leadIndustryOutput', unit: '亿元' },
+  { key: 'scale.industrialValueAdded', unit: '亿元' },
+  { key: 'scale.totalTax', unit: '亿元' },
+  { key: 'scale.totalProfit', unit: '亿元' },
+  { key: 'scale.taxPerMu', unit: '万元/亩' },
+  { key: 'scale.addedValueShareOfCityGdp', clause: '全口径增加值占所在城市地区生产总值的', unit: '%' },
+  { key: 'land.developedAreaHa', unit: '公顷' },
+  { key: 'land.industrialFloorAreaRatio', unit: '' },
+  { key: 'enterprises.aboveScaleIndustrial', unit: '家' },
+  { key: 'enterprises.listedOrQuoted', unit: '家' },
+  { key: 'enterprises.newRegistered', unit: '家' },
 ]
 
 /** The unit as a reader of the text takes it (0.318吨标煤/万元 reads 0.318吨), so that the registered figure is found. */
@@ -52,10 +57,11 @@ export function scaleSentence(ctx: Context, afterRevenue: boolean): string | und
   const year = parkDataYear(ctx.park)
   const items: string[] = []
   for (const row of SCALE_ROWS) {
+    const words = row.clause ?? indicatorWords(ctx.kind, row.key)
     const point = pointOf(ctx, row.key, year)
-    if (!point || point.value <= 0) continue
-    register(ctx, { value: point.value, unit: readerUnit(point.value, row.unit), source: 'indicator', provenance: point.path, label: row.words })
-    items.push(`${row.words}${num(point.value)}${row.unit}`)
+    if (!words || !point || point.value <= 0) continue
+    register(ctx, { value: point.value, unit: readerUnit(point.value, row.unit), source: 'indicator', provenance: point.path, label: words })
+    items.push(`${words}${num(point.value)}${row.unit}`)
   }
   if (!items.length) return undefined
   return phrases.scaleLevels(afterRevenue ? '' : year, items.join('，'))
@@ -63,7 +69,7 @@ export function scaleSentence(ctx: Context, afterRevenue: boolean): string | und
 
 interface Aspect {
   heading: string
-  rows: readonly { key: string; words: string; lowerIsBetter?: boolean }[]
+  rows: readonly { key: string; lowerIsBetter?: boolean }[]
 }
 
 // 发展亮点和成效 aspects from the yearly groups of the 汇总表, each with its 领句. Written when at least two of its rows
@@ -72,53 +78,53 @@ const ASPECTS: readonly Aspect[] = [
   {
     heading: '创新投入和创新成果同步增长',
     rows: [
-      { key: 'innovation.rdSpending', words: '研发投入' },
-      { key: 'workforce.rdStaff', words: '研发人数' },
-      { key: 'innovation.inventionPatents', words: '规模以上企业有效发明专利' },
-      { key: 'innovation.nationalRdInstitutions', words: '主导产业国家级研发机构' },
-      { key: 'innovation.provincialRdInstitutions', words: '主导产业省级研发机构' },
+      { key: 'innovation.rdSpending' },
+      { key: 'workforce.rdStaff' },
+      { key: 'innovation.inventionPatents' },
+      { key: 'innovation.nationalRdInstitutions' },
+      { key: 'innovation.provincialRdInstitutions' },
     ],
   },
   {
     heading: '数字化基础和应用水平同步提高',
     rows: [
-      { key: 'digital.keyProcessNcRate', words: '规模以上工业企业关键工序数控化率' },
-      { key: 'digital.fttoShare', words: '光纤入户（FTTO）企业占比' },
-      { key: 'digital.rdToolEnterprises', words: '应用数字化研发设计工具的规模以上企业' },
-      { key: 'digital.integrationCertifiedEnterprises', words: '两化融合贯标企业' },
+      { key: 'digital.keyProcessNcRate' },
+      { key: 'digital.fttoShare' },
+      { key: 'digital.rdToolEnterprises' },
+      { key: 'digital.integrationCertifiedEnterprises' },
     ],
   },
   {
     heading: '能源资源利用效率稳步提高',
     rows: [
-      { key: 'green.energyPerIndustrialValueAdded', words: '单位工业增加值能耗', lowerIsBetter: true },
-      { key: 'green.waterPerValueAdded', words: '规模以上工业单位增加值水耗', lowerIsBetter: true },
-      { key: 'green.solidWasteUtilization', words: '工业固体废弃物综合利用率' },
-      { key: 'green.cleanerProductionAuditShare', words: '实施清洁生产审核的企业比例' },
+      { key: 'green.energyPerIndustrialValueAdded', lowerIsBetter: true },
+      { key: 'green.waterPerValueAdded', lowerIsBetter: true },
+      { key: 'green.solidWasteUtilization' },
+      { key: 'green.cleanerProductionAuditShare' },
     ],
   },
   {
     heading: '产业投资和技术改造投资持续增长',
     rows: [
-      { key: 'investment.fixedAssets', words: '固定资产投资额' },
-      { key: 'investment.industrialFixedAssets', words: '工业固定资产投资额' },
-      { key: 'investment.techRenovation', words: '技术改造投资' },
+      { key: 'investment.fixedAssets' },
+      { key: 'investment.industrialFixedAssets' },
+      { key: 'investment.techRenovation' },
     ],
   },
   {
     heading: '开放型经济规模扩大',
     rows: [
-      { key: 'trade.importExport', words: '进出口总额' },
-      { key: 'trade.export', words: '出口额' },
-      { key: 'trade.foreignCapitalUsed', words: '实际使用外资金额' },
+      { key: 'trade.importExport' },
+      { key: 'trade.export' },
+      { key: 'trade.foreignCapitalUsed' },
     ],
   },
   {
     heading: '质量标准建设成果增加',
     rows: [
-      { key: 'quality.certifiedEnterprises', words: '通过质量管理体系认证的企业' },
-      { key: 'quality.nationalStandards', words: '主/参编国家标准' },
-      { key: 'quality.internationalStandards', words: '主/参编国际标准' },
+      { key: 'quality.certifiedEnterprises' },
+      { key: 'quality.nationalStandards' },
+      { key: 'quality.internationalStandards' },
     ],
   },
 ]
@@ -144,14 +150,15 @@ export function aspectLines(ctx: Context, room: number, first: number, stated: s
       const points = numberPoints(ctx.park, { group, field })
       const last = points.find((p) => p.year === year)
       const start = points[0]
-      if (!last || !start || start === last || stated.includes(row.words)) continue
+      const words = indicatorWords(ctx.kind, row.key)
+      if (!words || !last || !start || start === last || stated.includes(words)) continue
       const better = row.lowerIsBetter ? last.value < start.value : last.value > start.value
       if (!better) continue
       const percent = row.key.endsWith('Rate') || row.key.endsWith('Share') || row.key.endsWith('Utilization')
       const unit = percent ? '%' : unitOf(row.key)
-      register(ctx, { value: start.value, unit: readerUnit(start.value, unit), source: 'indicator', provenance: start.path, label: row.words })
-      register(ctx, { value: last.value, unit: readerUnit(last.value, unit), source: 'indicator', provenance: last.path, label: row.words })
-      let clause = phrases.aspectChange(row.words, `${num(start.value)}${unit}`, `${num(last.value)}${unit}`, row.lowerIsBetter ? '降' : percent ? '提高' : '增')
+      register(ctx, { value: start.value, unit: readerUnit(start.value, unit), source: 'indicator', provenance: start.path, label: words })
+      register(ctx, { value: last.value, unit: readerUnit(last.value, unit), source: 'indicator', provenance: last.path, label: words })
+      let clause = phrases.aspectChange(words, `${num(start.value)}${unit}`, `${num(last.value)}${unit}`, row.lowerIsBetter ? '降' : percent ? '提高' : '增')
       const figure = ctx.derived.find((d) => d.id === `ind:${row.key}:${start.year}-${last.year}:${percent ? 'pp' : 'rate'}`)
       if (figure && figure.value !== 0) {
         registerDerived(ctx, figure)

@@ -15,6 +15,12 @@ const table = testRule(numberSanityRule, {
     '三、实践成效\n园区工业增加值增长9.2%，拉动全县经济增长3.1个百分点。',
     // A rank stated for something else, and a claim with a rank that supports it.
     '一、背景介绍\n园区产业数字化指数均居全国第一，绿色发展水平全国领先，综合评价居全国第2位。',
+    // fixtures/real/07 and dev2/89: a share of 66 % written without 的, a rank with a space, 位居全省第一 stated as a rank.
+    '三、实践成效\n园区58户规上工业企业实现工业总产值81.2亿元，占全县工业总产值66%。规模工业增加值1—7月增速11.3%，在全省园区中排名第 7。',
+    '三、实践成效\n园区智能制造能力成熟度指数位居全省第一，数字化水平全省领先。',
+    // A share followed by a growth above 100 %; 占据 is no share; a rank opening the next sentence as its subject.
+    '三、实践成效\n新引进企业占全县新引进企业的35%，投资额同比增长120%，园区产值占据全县增长的主要部分。',
+    '三、实践成效\n园区亩均税收全国领先。全国排名第8的园区亩均税收为52万元。',
     // With park data the change is number-consistency's: not reported twice.
     { text: '三、实践成效\n上云企业由326家增至612家，增长了46.7%。', park: nanlingPark() },
   ],
@@ -44,6 +50,27 @@ const table = testRule(numberSanityRule, {
         { span: '10个百分点', message: '百分点只用于比率之差' },
         { span: '全国领先', message: '“全国领先”与同句的“居全国第5位”矛盾' },
       ],
+    },
+    {
+      // fixtures/real/07 with the share mistyped: a share above 100 % without 的; a rate's value after a change.
+      text: '三、实践成效\n园区58户规上工业企业实现工业总产值81.2亿元，占全县工业总产值166%，规上企业研发机构覆盖率由60%提高到105%。',
+      errors: [
+        { span: '166%', severity: 'error', message: '“占全县工业总产值166%”超过100%' },
+        { span: '105%', severity: 'error', message: '研发机构覆盖率由60%提高到105%”超过100%' },
+      ],
+    },
+    {
+      // dev2/89 with a lead claimed: the scope before the rank (在全省园区中排名第 7, 全国排名第8).
+      text: '三、实践成效\n规模工业增加值1—7月增速11.3%，增速全省领先，在全省园区中排名第 7。亩均税收处于全国领先水平，全国排名第8。',
+      errors: [
+        { span: '全省领先', message: '“全省领先”与同句的“全省园区中排名第7”矛盾' },
+        { span: '全国领先', message: '“全国领先”与同句的“全国排名第8”矛盾' },
+      ],
+    },
+    {
+      // A rank opening the next sentence, with no subject of its own, ranks what the sentence before claimed.
+      text: '三、实践成效\n园区亩均税收全国领先。在全国同类园区中排名第5位。',
+      errors: [{ span: '全国领先', message: '“全国领先”与下一句的“全国同类园区中排名第5位”矛盾', suggestion: '如实写“全国同类园区中排名第5位”' }],
     },
   ],
 })

@@ -21,6 +21,9 @@ const table = testRule(registerRule, {
     // A document's requirement, a word of 2 characters before a verb of saying (方案要求，文件指出，), a figure's 声 and
     // a park's public act reported without an official are a report's own sentences.
     '二、创新举措\n方案要求，企业在2024年底前完成整改。文件指出，园区应建立安全风险分级管控制度。园区承办全省化工园区安全现场会，组织企业代表参加。',
+    // What the park organised and a demand referred to as a noun: 组织企业负责人参加, 按照会议要求; 据统计 names a source of
+    // figures, not a news channel; a title and name in a report's own sentence are no quotation.
+    '二、创新举措\n园区组织企业负责人参加培训。按照会议要求，园区建立台账。据统计，园区规上工业产值增长12%。园区党工委书记李明兼任管委会主任，李明同志分管安全生产。',
   ],
   invalid: [
     {
@@ -127,6 +130,34 @@ const table = testRule(registerRule, {
         '市委常委、常务副市长李建华宣布开工，经开区党工委书记文春方致辞，各企业嘉宾代表共同见证。副省长杨兴平出席活动并宣布项目建设启动。\n' +
         '彭玉明强调，要抓好项目建设。8月1日，我市长城汽车荆门分公司入选。刚才，各园区汇报了半年度重点工作。\n' +
         '\n\n',
+    },
+    {
+      // Who speaks in a news story, as its structure shows (fixtures/real/dev3/136, 137, 144, 147): a news site's 讯 before
+      // the date, its channel (据……消息), a byline line naming the reporters and where they report from, a photo's source,
+      // a name introduced with a title then speaking (卞建军, which the dictionary does not read as a name), leaders
+      // listed with 及……负责同志, a leader's news act, officials closing a sentence on who attended, a colloquialism.
+      text:
+        '中国发展网讯 1月6日，据国家发改委微信公众号消息，31家单位入选绿色产业示范基地名单。\n' +
+        '21世纪经济报道记者雷椰 李德尚玉 北京报道\n（图源：采访对象供图）\n' +
+        '12月19日，县委书记、经开区党工委书记卞建军会办经开区重大项目建设工作。县领导彭伟、朱浩、石敬峰、刘兆东及相关单位负责同志参加会办。\n' +
+        '在听取相关情况汇报后，卞建军指出，重大项目建设工作对全县经济社会发展意义重大。\n' +
+        '2月3日一大早，开发区开展春训活动，区政协副主席、开发区管委会副主任卢建新作动员讲话。经开区党工委委员、管委会副主任易勇，产投集团董事长周船，相关部门主要负责人参会。',
+      errors: [
+        { span: '中国发展网讯', message: '“中国发展网讯”是新闻稿的电头或署名，不属于经验材料正文。' },
+        { span: '据国家发改委微信公众号消息', message: '“据国家发改委微信公众号消息”是新闻报道用语' },
+        { span: '21世纪经济报道记者雷椰 李德尚玉 北京报道', message: '是新闻稿的电头或署名' },
+        { span: '（图源：采访对象供图）', message: '是新闻稿的电头或署名' },
+        { span: '领导彭伟、朱浩、石敬峰、刘兆东及相关单位负责同志参加', message: '列出出席领导名单是新闻稿的写法，经验材料不写。' },
+        { span: '卞建军指出', message: '“卞建军指出”是新闻稿转述人物讲话的写法' },
+        { span: '一大早', message: '“一大早”是新闻宣传的形象化说法' },
+        { span: '副主任卢建新作动员讲话', message: '是新闻稿记述领导活动的写法' },
+        { span: '负责人参会', message: '列出出席领导名单是新闻稿的写法' },
+      ],
+      output:
+        '中国发展网讯 1月6日，据国家发改委微信公众号消息，31家单位入选绿色产业示范基地名单。\n\n\n' +
+        '12月19日，县委书记、经开区党工委书记卞建军会办经开区重大项目建设工作。县领导彭伟、朱浩、石敬峰、刘兆东及相关单位负责同志参加会办。\n' +
+        '在听取相关情况汇报后，卞建军指出，重大项目建设工作对全县经济社会发展意义重大。\n' +
+        '2月3日一大早，开发区开展春训活动，区政协副主席、开发区管委会副主任卢建新作动员讲话。经开区党工委委员、管委会副主任易勇，产投集团董事长周船，相关部门主要负责人参会。',
     },
   ],
 })

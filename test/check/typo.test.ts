@@ -18,6 +18,9 @@ const table = testRule(typoRule, {
     // name after its surname, numerals, 平方公里 and 平方米.
     '三、实践成效\n园区认认真真推进生产产品质量提升，现在在推进园区区内道路改造，一个个项目落地见效，副处长冯媛媛带队检查，' +
       '实现目的的同时一一对应整改，规划面积3平方公里，新建厂房8000平方米。总投资1.85亿元，年发电量1.2亿千瓦时，营业收入增长3万多家企业。',
+    // 今年来 without a pause is 今年 + 来 (came this year); 正规化 and 加倍受益 hold 规化 and 倍受 inside other words;
+    // a 的 after a verb before a noun phrase (推进的都是重点项目) is no complement.
+    '三、实践成效\n专家今年来园区指导3次，园区推行正规化管理，企业加倍受益，推进的都是省级重点项目。',
   ],
   invalid: [
     {
@@ -76,6 +79,19 @@ const table = testRule(typoRule, {
         { span: '亿', message: '金额写到“亿”就停了，缺少单位“元”。' },
       ],
       output: '三、实践成效\n已有12家企业入驻，新开工项目8个，全年固定资产投资增长8.2%，新建厂房约2304平方米，标准化厂房11.4万平方米。项目总计1.85亿元。',
+    },
+    {
+      // A speech pasted into a report (fixtures/real/dev3/139, dev2/92): 今年来 missing 以, a complement 的 with 都 before
+      // its degree word, and 公文 slips of the 咬文嚼字 list.
+      text: '三、实践成效\n今年来，园区确定的12个重点项目推进的都比较顺利，园区规化面积扩大到18平方公里，充分发辉龙头企业辐射作用，倍受客商关注。',
+      errors: [
+        { span: '今年来', message: '“今年来”是错别字，应为“今年以来”。', suggestion: '改为“今年以来”。' },
+        { span: '的', message: '动词后接程度补语用“得”，不用“的”。', suggestion: '改为“得”。' },
+        { span: '规化', message: '“规化”是错别字，应为“规划”。' },
+        { span: '发辉', message: '“发辉”是错别字，应为“发挥”。' },
+        { span: '倍受', message: '“倍受”是错别字，应为“备受”。' },
+      ],
+      output: '三、实践成效\n今年以来，园区确定的12个重点项目推进得都比较顺利，园区规划面积扩大到18平方公里，充分发挥龙头企业辐射作用，备受客商关注。',
     },
   ],
 })

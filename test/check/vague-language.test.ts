@@ -52,8 +52,33 @@ const table = testRule(vagueLanguageRule, {
     '一、背景介绍\n受疫情影响，不少地区产业发展陷入停滞状态。园区要求每家企业配备安全员不少于2名，确保整改取得实效。',
     // Phrases not in the list are not this rule's business.
     '二、创新举措\n园区坚持问题导向，聚焦新能源电池材料产业链的薄弱环节。',
+    // A speaker's demand (李东强调，) opens a plan: the paragraph's sentences from there on say what was demanded
+    // (fixtures/real/dev3/135).
+    '二、创新举措\n7月29日，园区召开项目推进会。李东强调，一是紧抓招商工作。二是通过延链招商，精准落地一批互补性企业，推动园区竞争力不断提升。',
   ],
   invalid: [
+    {
+      // Evaluative predicates and propaganda formulas without their figure (fixtures/real/dev3/139, 143, 145, 146): any
+      // modifier between 取得了 and 的成效, 成绩 as the subject of 显著, 卓有成效, 历史性突破, 大好局面, a metaphor
+      // (奏响……华章) and 做出了重要贡献 judged by their clause.
+      text:
+        '三、实践成效\n全区各级各部门加油实干，取得了实实在在的成效，成绩显著。园区建设卓有成效，工业经济实现了历史性突破，形成了大好发展局面。' +
+        '经过30年发展，园区奏响了高质量发展的精彩华章，为当地经济做出了重要贡献。',
+      errors: [
+        { span: '取得了实实在在的成效', message: '“取得了实实在在的成效”是空泛表述，所在句子没有数字或具体事实支撑。' },
+        { span: '成绩显著' },
+        { span: '卓有成效' },
+        { span: '实现了历史性突破' },
+        { span: '大好发展局面' },
+        { span: '奏响了高质量发展的精彩华章', message: '“奏响了高质量发展的精彩华章”是空泛表述' },
+        { span: '做出了重要贡献' },
+      ],
+    },
+    {
+      // 按照……定位要求， names a demand as a noun: it opens no plan, the claims after it are judged.
+      text: '三、实践成效\n按照园区产业定位要求，园区引进一批企业，产业链竞争力显著增强。',
+      errors: [{ span: '一批' }, { span: '显著增强' }],
+    },
     {
       // Families of one formula, matched as patterns (fixtures/real/16, 08, 43).
       text: '一、背景介绍\n园区在工业园区建设方面取得了可喜的成绩。试点园区通过标准化建设，取得明显的成效。通过引进一批龙头企业，奠定了坚实基础。',

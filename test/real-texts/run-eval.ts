@@ -1,5 +1,5 @@
 /**
- * `npm run -s eval:real [-- --verbose] [-- --set dev|holdout|dev2|holdout2|holdout3|planted]`: the checker's recall and precision on the
+ * `npm run -s eval:real [-- --verbose] [-- --set dev|holdout|dev2|holdout2|holdout3|dev3|planted]`: the checker's recall and precision on the
  * real-text set (fixtures/real), per category and per rule, for each set and in total. Prints, never fails: the
  * thresholds are the checker's business (issue 12), this only measures.
  */

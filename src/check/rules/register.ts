@@ -40,7 +40,15 @@ const COLLOQUIAL = new RegExp(alternatives(WORDS.colloquial), 'gu')
 // 他说, 他指出, 他还要求: a quoted official by pronoun.
 const PRONOUN_SPEECH = new RegExp(`[他她](?:还|也|进一步|再次|同时|最后)?(?:${alternatives(WORDS.pronounSpeech)})`, 'gu')
 // 县领导魏宏彬、杨健……等参加庆典仪式: the list of attending leaders of a news story.
-const ATTENDANCE = /(?:领导|嘉宾|负责同志|负责人)[^。；！？]{2,120}?等(?:同志)?(?:参加|出席|陪同)/gu
+// 县领导彭伟、朱浩……及相关单位负责同志参加会办: the same list closed by 及 and the officials who came with them.
+const ATTENDANCE =
+  /(?:领导|嘉宾|负责同志|负责人)[^。；！？]{2,120}?(?:等|及[^。；！？，,]{0,12}?(?:负责同志|负责人))(?:同志)?(?:参加|出席|陪同|参会)/gu
+// ……，相关部门主要负责人参会。: a sentence that ends on who attended is the close of a news story's attendance list.
+// Only after officials named by title in the same sentence (……副主任易勇、江帆，……董事长周船，相关部门主要负责人参会); 组织企业
+// 负责人参加 says what the park organised.
+const ATTENDANCE_END = /(?:负责人|负责同志|领导|嘉宾)等?(?:参加|出席|参会|陪同)了?(?:会议|会办|活动|调研|仪式|座谈会?)?(?=[。；;]|$)/gu
+const TITLE = new RegExp(alternatives(WORDS.speakers), 'u')
+const ORGANISED = /组织|邀请|安排|召集|带领/u
 // 重庆日报记者12月21日从……获悉: a reporter in the story.
 const REPORTER = /(?:日报|晚报|时报|新闻|电视台|融媒|报社|通讯社|新华社|本报|本台|本网)记者/gu
 // （朱怡舟）, （郭少蓉 陈百煌 肖金科）, （来源：市科技局）: a byline or source note ending a paragraph or on its own line.
@@ -68,9 +76,13 @@ const PAUSE_AFTER = /^[：:，,“]/u
 const NEWS_ACT = new RegExp(`(?:${alternatives(WORDS.speakers)})[\\u4e00-\\u9fa5]{0,8}?(?:${alternatives(WORDS.newsActs)})`, 'gu')
 const SPEECH = new RegExp(alternatives(WORDS.speech), 'gu')
 // A dateline opens the story: 宜都融媒讯（通讯员 冯满）, 新华社北京3月5日电（记者 张三）, 本报讯 记者 李四.
-const DATELINE = /^[\u4e00-\u9fa5\d\s]{0,20}?(?:讯|电)\s*(?=[（(]|记者|通讯员)/u
+// 中国发展网讯 1月6日，……: a news site's or paper's 讯 followed by the date.
+const DATELINE = /^[\u4e00-\u9fa5\d\s]{0,20}?(?:讯|电)\s*(?=[（(]|记者|通讯员)|^[\u4e00-\u9fa5]{0,16}(?:网|报|台|媒体?|社|客户端|新闻)讯(?=\s|\d)/u
+// 21世纪经济报道记者雷椰 李德尚玉 北京报道: a byline line that names the reporters and where they report from.
+const REPORTED_FROM_LINE = /^[^。！？，,]{0,30}记者[^。！？，,]{1,30}报道\s*$/u
 // A byline or source note anywhere: （记者 张三 通讯员 李四）, （福州日报见习记者 颜澜萍）, （来源：市科技局）.
-const BYLINE = /[（(]\s*(?:[\u4e00-\u9fa5]{0,8}?(?:记者|通讯员|实习生)|来源[：:])[^）)]{0,30}[）)]/gu
+// A photo's source in the text: （图源：采访对象供图）, （摄影：……）.
+const BYLINE = /[（(]\s*(?:[\u4e00-\u9fa5]{0,8}?(?:记者|通讯员|实习生)|(?:来源|图源|图片来源|图片|摄影|摄)[：:])[^）)]{0,30}[）)]/gu
 // A news page's furniture in 【】: 【责任编辑：陈颖】, 【来源：……】, the paper's name 【今晚报】.
 const BRACKET_FURNITURE =
   /【\s*(?:(?:责任编辑|编辑|来源|作者|校对|审核|审校|记者|通讯员|摄影)[：:\s][^】]{0,30}|[\u4e00-\u9fa5]{1,8}(?:日报|晚报|早报|时报|报|新闻网|网|电视台|融媒体?|新闻))\s*】/gu
@@ -85,6 +97,8 @@ const NAMED_SPEECH = new RegExp(
   'gu',
 )
 const PERSON_TAGS: ReadonlySet<string> = new Set(['x', 'nr', 'nrfg', 'nrt'])
+// 据国家发改委微信公众号消息，: a news story names the channel its news came from.
+const NEWS_SOURCE = /据[^，。；！？,;]{1,24}?(?:消息|报道|披露)(?=[，,：:])/gu
 // A newspaper's page turn: （上接第1版）, (下转A3版).
 const PAGE_TURN = /[（(]\s*[上下][接转]第?\s*[A-Za-z]?[\d一二三四五六七八九十]+\s*版\s*[）)]/gu
 
@@ -168,15 +182,26 @@ function registerMarksIn(doc: ReportDoc, block: TextBlock): RuleFinding[] {
   for (const m of matchesOf(text, NAMED_SPEECH)) {
     const name = m[1]!
     const first = taggedWords(m[0])[0]
-    if (quoted[m.index] || first?.word !== name || !PERSON_TAGS.has(first.tag)) continue
+    const isPerson = (first?.word === name && PERSON_TAGS.has(first.tag)) || titledIn(doc, name)
+    if (quoted[m.index] || !isPerson) continue
     add(m.index, m.index + m[0].length, messages.speaker(m[0]), messages.suggestSpeaker)
   }
   for (const m of matchesOf(text, PRONOUN_SPEECH)) {
     if (!quoted[m.index] && onWords(m.index + m[0].length - 2, m.index + m[0].length)) add(m.index, m.index + m[0].length, messages.speaker(m[0]), messages.suggestSpeaker)
   }
   for (const m of matchesOf(text, ATTENDANCE)) add(m.index, m.index + m[0].length, messages.attendance, messages.suggestAttendance)
+  for (const m of matchesOf(text, NEWS_SOURCE)) {
+    if (!quoted[m.index]) add(m.index, m.index + m[0].length, messages.news(m[0]), messages.suggestNews)
+  }
+  if (REPORTED_FROM_LINE.test(text)) add(0, text.trimEnd().length, messages.dateline(text.trim()), messages.suggestDateline, '')
   for (const m of matchesOf(text, ATTENDANCE_AFTER)) {
     if (!found.some((f) => f.message === messages.attendance)) add(m.index, m.index + m[0].length, messages.attendance, messages.suggestAttendance)
+  }
+  for (const m of matchesOf(text, ATTENDANCE_END)) {
+    if (found.some((f) => f.message === messages.attendance)) continue
+    const from = fullSentencesOf(text).find((sentence) => sentence.end > m.index)?.start ?? 0
+    const before = text.slice(from, m.index)
+    if (TITLE.test(before) && !ORGANISED.test(before)) add(m.index, m.index + m[0].length, messages.attendance, messages.suggestAttendance)
   }
   const source = SOURCE_LINE.exec(text)
   if (source) add(0, text.trimEnd().length, messages.dateline(text.trim()), messages.suggestDateline, '')
@@ -217,6 +242,20 @@ function registerMarksIn(doc: ReportDoc, block: TextBlock): RuleFinding[] {
     else add(at, at + 1, messages.exclamation, messages.suggestExclamation, '。')
   }
   return found
+}
+
+// 县委书记、经开区党工委书记卞建军: a name the text introduces with a title is a person, whatever the dictionary
+// makes of it (jieba reads 卞建军指出 as other words). Read once per document.
+const TITLED_NAMES = new WeakMap<ReportDoc, string>()
+const SPEAKER_TITLE = new RegExp(`(?:${alternatives(WORDS.speakers)})(?=${SURNAME_SOURCE})`, 'gu')
+function titledIn(doc: ReportDoc, name: string): boolean {
+  let titled = TITLED_NAMES.get(doc)
+  if (titled === undefined) {
+    const text = textBlocks(doc).map((block) => block.text).join('\n')
+    titled = matchesOf(text, SPEAKER_TITLE).map((m) => text.slice(m.index + m[0].length, m.index + m[0].length + 3)).join('|')
+    TITLED_NAMES.set(doc, titled)
+  }
+  return titled.split('|').some((following) => following.startsWith(name))
 }
 
 const QUOTE_OPENS: ReadonlySet<number> = new Set(Array.from('“「', (mark) => mark.charCodeAt(0)))

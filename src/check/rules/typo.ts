@@ -30,6 +30,7 @@ const TypoWordsSchema = z.object({
   adverbialVerbs: z.array(z.string().min(1)).min(1),
   complementVerbs: z.array(z.string().min(1)).min(1),
   degreeWords: z.array(z.string().min(1)).min(1),
+  complementAdverbs: z.array(z.string().min(1)).min(1),
   degreeNotFollowedBy: regex,
   doubled: z.array(z.object({ text: z.string().length(2), exceptFollowedBy: regex.optional(), exceptPrecededBy: regex.optional() })).min(1),
   notDoubled: z.string().min(1),
@@ -48,9 +49,11 @@ for (const entry of WORDS.confusions) CONFUSIONS_BY_WORD.set(entry.wrong, [...(C
 // Each pattern around 的 matches the 的 first and looks back from after it: the same matches, but the engine tries only
 // the places where a 的 stands instead of reading the lookbehind at every character of the block.
 const ADVERBIAL_DE = new RegExp(`的(?<=(^|[，,；;。：:、！？\\s]|[并又更都也均已正要将需还])?(?:${alternatives(WORDS.adverbials)})的)(?=(?:${alternatives(WORDS.adverbialVerbs)})(了|着|过|[，,；;。！？]|$)?)`, 'gu')
-// 进展的非常顺利: a verb, 的, a degree word — a complement takes 得 (发展的非常时期 is a noun phrase).
-const COMPLEMENT_DE = new RegExp(`的(?<=(?:${alternatives(WORDS.complementVerbs)})的)(?=(?:${alternatives(WORDS.degreeWords)}))`, 'gu')
-const DEGREE = new RegExp(`^(?:${alternatives(WORDS.degreeWords)})`, 'u')
+// 进展的非常顺利, 推进的都比较顺利: a verb, 的, (an adverb,) a degree word — a complement takes 得 (发展的非常时期 is
+// a noun phrase).
+const DEGREE_SOURCE = `(?:${alternatives(WORDS.complementAdverbs)})?(?:${alternatives(WORDS.degreeWords)})`
+const COMPLEMENT_DE = new RegExp(`的(?<=(?:${alternatives(WORDS.complementVerbs)})的)(?=${DEGREE_SOURCE})`, 'gu')
+const DEGREE = new RegExp(`^${DEGREE_SOURCE}`, 'u')
 const DOUBLED = new RegExp(alternatives(WORDS.doubled.map((entry) => entry.text)), 'gu')
 const DOUBLED_BY_TEXT = new Map(WORDS.doubled.map((entry) => [entry.text, entry]))
 // Any Chinese character typed twice (园园区, 园区区), judged by the segmentation below.

@@ -42,6 +42,18 @@ const LEAD_SENTENCE = /^(?:[一二三四五六七八九十]是|[（(][一二三�
 const PLAN =
   /下一步|今后|未来|力争|计划|拟|将(?:继续|进一步|不断|持续|全面|着力|加快|重点)|要(?:进一步|不断|持续|切实)|(?:^|[，,；;：:])\s*(?:要求|希望|务必|必须|要(?![素点闻害件])|需要)/u
 
+// 李东强调，一是……二是通过延链招商，精准落地一批互补性企业。: once a speaker's demand opens in a paragraph, what
+// follows in it is what was demanded (a plan), not a result the text claims.
+// The speaker opens its clause: an official's title (and name), 他/她, the meeting, or a name alone (李东强调，). 落实重点
+// 任务要求， and 按照产业定位要求， name a demand as a noun.
+const DEMAND =
+  /(?:^|[，,])(?:[^，,。；;的“”]{0,8}?(?:书记|主任|市长|县长|区长|镇长|局长|省长|部长|厅长|会长|经理|负责人|同志)[\u4e00-\u9fa5]{0,3}|[他她]|会议|会上|(?!落实|按照|根据|围绕|对照|符合|达到|满足|工作|目标|任务|相关|有关)[\u4e00-\u9fa5]{2,3})(?:还|也|进一步|同时|再次)?(?:强调|要求|希望)[，,：:]/u
+/** Sentences of a block up to and excluding the one where a speaker's demand opens; the rest are plans. */
+function beforeDemand<T extends { text: string }>(sentences: readonly T[]): T[] {
+  const at = sentences.findIndex((sentence) => DEMAND.test(sentence.text))
+  return at < 0 ? [...sentences] : sentences.slice(0, at)
+}
+
 // 取得明显的成效：一是经济规模持续扩大。 — the lead after a colon announces the sentences that follow it.
 function leadAfterColon(sentence: string): number {
   const from = Math.max(sentence.lastIndexOf('：'), sentence.lastIndexOf(':')) + 1
@@ -100,7 +112,7 @@ export const vagueLanguageRule = defineRule({
     return textBlocks(doc)
       .filter((block) => CHECKED_ROLES.has(block.role) && !UNNUMBERED_HEADING.test(block.text))
       .flatMap((block) =>
-        sentencesOf(block.text)
+        beforeDemand(sentencesOf(block.text))
           // A lead is followed by the sentences that prove it; the last sentence of a paragraph is no lead.
           .filter((sentence, i, all) => !PLAN.test(sentence.text) && !(i < all.length - 1 && LEAD_SENTENCE.test(sentence.text.trim())))
           .flatMap((sentence, i, all) =>
