@@ -48,14 +48,14 @@ export function figureDescription(figure: Pick<DraftFigure, 'labelBefore' | 'lab
 }
 
 /**
- * Whether a figure described by `description` may be the datum labelled `label`. Undefined `label` (a number with no
- * words, from a material's list) agrees: nothing to compare.
+ * Whether a figure described by `description` may be the datum whose label has the content pairs `labelPairs` (both
+ * from contentPairs: a datum's pairs are computed once, however many figures it is compared with). Undefined
+ * `labelPairs` (a number with no words, from a material's list) agrees: nothing to compare.
  */
-export function describesSameThing(description: Set<string>, label: string | undefined): boolean {
-  if (description.size < MIN_DESCRIPTION_PAIRS || label === undefined) return true
+export function describesSameThing(description: ReadonlySet<string>, labelPairs: ReadonlySet<string> | undefined): boolean {
+  if (description.size < MIN_DESCRIPTION_PAIRS || labelPairs === undefined) return true
   // The same on the datum's side: a number of the park's texts whose clause holds too few words of its own (较2023年
   // 增加277家, where the subject is in the clause before) cannot contradict the figure's description either.
-  const labelPairs = contentPairs(label)
   if (labelPairs.size < MIN_DESCRIPTION_PAIRS) return true
   let shared = 0
   for (const pair of description) if (labelPairs.has(pair)) shared++

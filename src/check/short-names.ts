@@ -14,7 +14,7 @@ import {
   type TextName,
 } from './text-names.js'
 import { boundaryTest, taggedWords } from './words.js'
-import { matchesOf } from '../regex-matches.js'
+import { matchesNear, matchesOf } from '../regex-matches.js'
 import { RECEIVES_HONOUR } from './honour-verbs.js'
 
 /**
@@ -285,7 +285,8 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     if (level === '省' ? PROVINCE_BEFORE.test(before) : PLACE_BEFORE_LEVEL.test(before) && !LEAD_BEFORE_LEVEL.test(before)) continue
     found.push({ start: m.index, end: m.index + m[0].length, message: messages.levelAgency(m[0], level, LEVEL_EXAMPLES[level]!), suggestion: messages.suggestPlace(level) })
   }
-  for (const m of matchesOf(text, INSTITUTE)) {
+  // Every match ends in 所, at most four characters after its start: tried only there (regex-matches.ts).
+  for (const m of matchesNear(text, INSTITUTE, '所', 4)) {
     found.push({ start: m.index, end: m.index + m[0].length, message: messages.institute(m[0]), suggestion: messages.suggestUnknown })
   }
   for (const m of matchesOf(text, HONOURED_SUBJECT)) {

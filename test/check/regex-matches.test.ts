@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { matchesOf } from '../../src/regex-matches.js'
+import { matchesNear, matchesOf } from '../../src/regex-matches.js'
 
 const found = (matches: RegExpExecArray[]) => matches.map((m) => [m.index, m[0], ...m.slice(1)])
 
@@ -30,5 +30,37 @@ describe('matchesOf', () => {
 
   it('refuses a pattern that is not global, as matchAll does', () => {
     expect(() => matchesOf('园区', /园区/u)).toThrow(TypeError)
+  })
+})
+
+describe('matchesNear', () => {
+  // The two patterns it serves (short-names INSTITUTE, register PAPER_CITED), copied: every match holds the anchor
+  // at most `reach` characters after its start.
+  const INSTITUTE = /(?<![第\d一二三四五六七八九〇零])(?:[一二三四五六七八九〇零]{3}|\d{3})所(?![属在有以得需谓])|(?<=(?:中科院|中国科学院))[\u4e00-\u9fa5]{1,4}?(?<!研究)所(?![属在有以得需谓])/gu
+  const PAPER_CITED = /[\u4e00-\u9fa5]{1,8}(?:日报|晚报|早报|时报|报|新闻网|电视台)[^。；，,【】]{0,24}?报道[：:，,]/gu
+
+  it('finds the matches matchesOf finds, a match resuming the search at its end', () => {
+    const text = '园区与七二五所、中科院化学所所属团队及中国科学院研究所合作，第六二一所和四二一所所在单位参与。'
+    expect(found(matchesNear(text, INSTITUTE, '所', 4))).toEqual([[3, '七二五所'], [11, '化学所'], [36, '四二一所']])
+    expect(found(matchesNear(text, INSTITUTE, '所', 4))).toEqual(found(matchesOf(text, INSTITUTE)))
+  })
+
+  it('takes the leftmost start in reach of an anchor, even past an earlier anchor', () => {
+    // 中科院所所属: no match (所属). 中科院所一所: from the 所 after 中科院 the lazy run passes the anchor it was found
+    // near to end at the next 所, and the match starts at the first.
+    const text = '中科院所所属单位；中科院所一所。'
+    expect(found(matchesNear(text, INSTITUTE, '所', 4))).toEqual([[12, '所一所']])
+    expect(found(matchesNear(text, INSTITUTE, '所', 4))).toEqual(found(matchesOf(text, INSTITUTE)))
+  })
+
+  it('finds a cited paper whose 报道 lies far from the start of the match', () => {
+    const text = '据悉，南岭日报2023年10月8日第04版头条报道：园区投产。另据南岭晚报报道，项目开工。'
+    expect(found(matchesNear(text, PAPER_CITED, '报道', 35))).toEqual([[3, '南岭日报2023年10月8日第04版头条报道：'], [31, '另据南岭晚报报道，']])
+    expect(found(matchesNear(text, PAPER_CITED, '报道', 35))).toEqual(found(matchesOf(text, PAPER_CITED)))
+  })
+
+  it('finds nothing in a text without the anchor, and refuses a pattern that is not global', () => {
+    expect(matchesNear('园区研究院与高校合作。', INSTITUTE, '所', 4)).toEqual([])
+    expect(() => matchesNear('七二五所', /所/u, '所', 0)).toThrow(TypeError)
   })
 })

@@ -18,7 +18,6 @@ const MIN_NEXT_RUN_CHARS = 20
 const MIN_DISTANT_RUN_CHARS = 30
 // As character codes: the scan reads every character of every block, and a Chinese character read as text[i] is a new string.
 const CLAUSE_END_CODES: ReadonlySet<number> = new Set(Array.from('，,；;。！？!?：:', (mark) => mark.charCodeAt(0)))
-const HAN = /[\u4e00-\u9fa5]/gu
 const CHECKED_ROLES: ReadonlySet<BlockRole> = new Set(['preamble', 'lead', 'paragraph'])
 
 const messages = {
@@ -60,7 +59,7 @@ export const duplicateRule = defineRule({
       const distance = run.first.blockIndex - run.firstCopyBlock.index
       // Paragraphs under different headings are not neighbours, however close.
       const sameSection = run.firstCopyBlock.section === run.first.block.section
-      const chars = run.first.block.text.slice(run.first.start, run.last.end).match(HAN)?.length ?? 0
+      const chars = hanCount(run.first.block.text, run.first.start, run.last.end)
       if (chars < (distance === 0 ? 0 : distance === 1 && sameSection ? MIN_NEXT_RUN_CHARS : MIN_DISTANT_RUN_CHARS)) {
         run = undefined
         return
@@ -74,7 +73,7 @@ export const duplicateRule = defineRule({
       for (const clause of clausesOf(block, blockIndex)) {
         const key = clause.text.replace(/\s+/gu, '')
         // A clause citing a document (园区对照《……》“……”要求) is a formula each measure may repeat.
-        if ((key.match(HAN)?.length ?? 0) < MIN_CLAUSE_CHARS || key.includes('《')) {
+        if (hanCount(key) < MIN_CLAUSE_CHARS || key.includes('《')) {
           // A short clause seen before extends a run it follows (……平台，接入监测点位8600个。 pasted twice).
           if (run && run.last.block === block && run.last.end === clause.start && seen.has(key)) run.last = clause
           else flush()
@@ -97,6 +96,19 @@ export const duplicateRule = defineRule({
     return findings
   },
 })
+
+/**
+ * How many Chinese characters (U+4E00–U+9FA5) `text` holds in [start, end). Counted by code: every clause of the draft
+ * is counted, and `match` would make a string of each of its characters.
+ */
+function hanCount(text: string, start = 0, end = text.length): number {
+  let count = 0
+  for (let i = start; i < end; i += 1) {
+    const code = text.charCodeAt(i)
+    if (code >= 0x4e00 && code <= 0x9fa5) count += 1
+  }
+  return count
+}
 
 /** The clauses of a block: text between clause marks, with the mark that ends each. */
 function clausesOf(block: TextBlock, blockIndex: number): Clause[] {

@@ -245,16 +245,23 @@ function shareDerivations(figures: readonly DraftFigure[], catalog: readonly Dat
 
 /**
  * Sources by base unit, in their order: a figure is only ever compared with the sources of its own unit. Each group
- * also keeps its magnitudes converted to the units figures are written in (万吨, 亿元 …), converted once per unit.
+ * also keeps its magnitudes converted to the units figures are written in (万吨, 亿元 …), converted once per unit, and
+ * the content pairs of its labels (by source index), each made once: without materials the groups last as long as the
+ * park (checkMemo), so a label is read once for all the checks against that park.
  */
-type SourcesByUnit = ReadonlyMap<string, { sources: readonly Source[]; inWritten: Map<string, readonly number[]> }>
+interface SourceGroup {
+  sources: Source[]
+  inWritten: Map<string, readonly number[]>
+  labelPairs: (ReadonlySet<string> | undefined)[]
+}
+type SourcesByUnit = ReadonlyMap<string, SourceGroup>
 
 function byUnit(sources: readonly Source[]): SourcesByUnit {
-  const out = new Map<string, { sources: Source[]; inWritten: Map<string, readonly number[]> }>()
+  const out = new Map<string, SourceGroup>()
   for (const source of sources) {
     const group = out.get(source.unit)
     if (group) group.sources.push(source)
-    else out.set(source.unit, { sources: [source], inWritten: new Map() })
+    else out.set(source.unit, { sources: [source], inWritten: new Map(), labelPairs: [] })
   }
   return out
 }
@@ -276,8 +283,20 @@ function matchesAny(figure: DraftFigure, sources: SourcesByUnit, tolerance: Tole
     if (!sameValue(figure, value, tolerance)) return false
     if (description === undefined) return true
     words ??= contentPairs(description)
-    return describesSameThing(words, group.sources[i]!.label)
+    return describesSameThing(words, labelPairsOf(group, i))
   })
+}
+
+/** The content pairs of the label of a group's `i`th source, computed the first time a figure of its value asks. */
+function labelPairsOf(group: SourceGroup, i: number): ReadonlySet<string> | undefined {
+  const label = group.sources[i]!.label
+  if (label === undefined) return undefined
+  let pairs = group.labelPairs[i]
+  if (!pairs) {
+    pairs = contentPairs(label)
+    group.labelPairs[i] = pairs
+  }
+  return pairs
 }
 
 /** matchesAny for sources read once, in order, without grouping them first. */

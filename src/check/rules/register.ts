@@ -7,7 +7,7 @@ import { blockRange, textBlocks, type TextBlock } from '../text-blocks.js'
 import type { ReportDoc } from '../../model/report-doc.js'
 import { SURNAME_SOURCE } from '../surnames.js'
 import { boundaryTest, taggedWords } from '../words.js'
-import { matchesOf } from '../../regex-matches.js'
+import { matchesNear, matchesOf } from '../../regex-matches.js'
 
 /**
  * An experience report is written with the park as its subject (000/001: “园区……”), in the register of a written
@@ -212,7 +212,8 @@ function registerMarksIn(doc: ReportDoc, block: TextBlock): RuleFinding[] {
     if (!quoted[m.index]) add(m.index, m.index + m[0].length, messages.particle(m[0]), messages.suggestParticle)
   }
   for (const m of matchesOf(text, BRACKET_FURNITURE)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline, '')
-  for (const m of matchesOf(text, PAPER_CITED)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline)
+  // Its 报道 starts at most 8 + 3 + 24 characters after the match: tried only there (regex-matches.ts).
+  for (const m of matchesNear(text, PAPER_CITED, '报道', 35)) add(m.index, m.index + m[0].length, messages.dateline(m[0]), messages.suggestDateline)
   for (const m of matchesOf(text, SCENE)) {
     if (!quoted[m.index]) add(m.index, m.index + m[0].length, messages.scene(m[0]), messages.suggestScene)
   }
