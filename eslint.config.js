@@ -30,6 +30,12 @@ export default tseslint.config(
     },
   },
   {
+    // The start-up snapshot's entry is a CommonJS script (scripts/cli-snapshot.mjs): a snapshot builder runs no ES module.
+    files: ['scripts/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { process: 'readonly', require: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The checker runs some sixty patterns over every block and sentence of a draft; matchAll builds a new RegExp
     // from its pattern on every call, which was a sixth of a check's CPU (src/regex-matches.ts).
     files: ['src/check/**/*.ts', 'src/park/text-numbers.ts'],

@@ -5,14 +5,16 @@
  * The synthetic corpus recombines sentences of the built-in clauses with a seeded PRNG, so every run indexes
  * the same text; the queries mix the labelled query set with fragments of those sentences.
  */
+import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import type { Clause } from '../src/ingest/clause.js'
 import { loadBuiltinCorpus } from '../src/ingest/builtin-corpus.js'
 import { buildClauseIndex } from '../src/retrieve/bm25.js'
 import { evaluateRetrieval, QuerySetSchema } from '../src/retrieve/evaluate.js'
 import { ClauseRetriever } from '../src/retrieve/retriever.js'
 import { getJieba, resetJieba } from '../src/retrieve/tokenize.js'
-import { percentile, timeMs, type BenchRow } from './bench-kit.js'
+import { percentile, timeMs, timingRow, type BenchRow, type Sample } from './bench-kit.js'
 
 export type Row = BenchRow
 
@@ -21,6 +23,27 @@ const SYNTHETIC_DOCS = 200
 const QUERIES = 500
 const WARMUP_QUERIES = 50
 const LONG_QUERIES = 100
+const COLD_ROUNDS = Number(process.env.BENCH_INDEX_ROUNDS ?? 7)
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+
+/**
+ * The built-in index built cold, as a server start builds it: each sample a fresh process importing the compiled dist/
+ * (bench/builtin-index-cold.mjs), built first when stale, as the launchers do.
+ */
+function coldIndexSamples(): { clauses: number; samples: Sample[] } {
+  spawnSync(process.execPath, ['--input-type=module', '-e', `await (await import('./scripts/build.mjs')).ensureBuilt()`], { cwd: ROOT, stdio: 'ignore' })
+  let clauses = 0
+  const samples: Sample[] = []
+  for (let round = 0; round <= COLD_ROUNDS; round += 1) {
+    const run = spawnSync(process.execPath, ['bench/builtin-index-cold.mjs'], { cwd: ROOT, encoding: 'utf8' })
+    if (run.status !== 0) throw new Error(`bench/builtin-index-cold.mjs failed: ${run.stderr.slice(-500)}`)
+    const sample = JSON.parse(run.stdout) as Sample & { clauses: number }
+    clauses = sample.clauses
+    // The first round warms the page cache (the dictionary file, the native addon), as a server's second start finds it.
+    if (round > 0) samples.push({ cpuMs: sample.cpuMs, wallMs: sample.wallMs })
+  }
+  return { clauses, samples }
+}
 
 /** mulberry32: a small seeded PRNG, enough for deterministic test data. */
 export function mulberry32(seed: number): () => number {
@@ -112,14 +135,20 @@ export async function benchRetrieval(): Promise<Row[]> {
   const rows: Row[] = []
 
   // Cold: what a server start pays, the jieba dictionary load included.
+  const cold = coldIndexSamples()
   resetJieba()
   const jiebaMs = await timeMs(() => getJieba())
-  resetJieba()
-  const coldMs = await timeMs(() => buildClauseIndex(clauses))
+  buildClauseIndex(clauses)
   const warmMs = await timeMs(() => buildClauseIndex(clauses))
   rows.push(
-    { group: '检索', name: `build built-in index, ${clauses.length} clauses, cold (jieba load incl.)`, value: coldMs, unit: 'ms', target: '≤ 100 ms', met: coldMs <= 100 },
-    { name: 'retrieval: jieba dictionary load alone', value: jiebaMs, unit: 'ms' },
+    timingRow({
+      group: '检索',
+      name: `build built-in index, ${cold.clauses} clauses, cold (jieba load incl., fresh process, dist/)`,
+      samples: cold.samples,
+      target: '≤ 100 ms (wall p50)',
+      meets: ({ wall }) => wall.p50 <= 100,
+    }),
+    { name: 'retrieval: jieba dictionary load alone (from the sources: filtered at run time)', value: jiebaMs, unit: 'ms' },
     { name: `retrieval: build built-in index, warm`, value: warmMs, unit: 'ms' },
   )
 

@@ -10,7 +10,8 @@
  * TypeScript (data JSON, word lists, SQL migrations, the web page) are copied as they are.
  *
  * The CLI also gets a bundle (dist/bundle/, see bundleCli) run with V8's code cache: one start reads three files instead
- * of two hundred and compiles almost nothing.
+ * of two hundred and compiles almost nothing; and a start-up snapshot of that bundle's evaluated modules
+ * (scripts/cli-snapshot.mjs), which bin/park-report.js starts from when it can.
  *
  * Tests never read dist/: vitest runs the TypeScript sources.
  */
@@ -40,15 +41,18 @@ function filesUnder(dir) {
     .map((entry) => join(entry.parentPath, entry.name))
 }
 
-/** Whether dist/ is missing or older than some file under src/ (or than this script). A few milliseconds. */
-export function isBuildStale() {
+/** The build's own code: a change to it makes dist/ stale as a change under src/ does. */
+const BUILD_SCRIPTS = ['build.mjs', 'cli-snapshot.mjs', 'cli-snapshot-prelude.cjs'].map((name) => join(ROOT, 'scripts', name))
+
+/** Whether `outDir` is missing or older than some file under src/ (or than the build's scripts). A few milliseconds. */
+export function isBuildStale(outDir = OUT_DIR) {
   let builtAt
   try {
-    builtAt = statSync(join(OUT_DIR, STAMP_NAME)).mtimeMs
+    builtAt = statSync(join(outDir, STAMP_NAME)).mtimeMs
   } catch {
     return true
   }
-  const newest = Math.max(statSync(fileURLToPath(import.meta.url)).mtimeMs, ...filesUnder(SOURCE_DIR).map((file) => statSync(file).mtimeMs))
+  const newest = Math.max(...BUILD_SCRIPTS.map((file) => statSync(file).mtimeMs), ...filesUnder(SOURCE_DIR).map((file) => statSync(file).mtimeMs))
   return newest > builtAt
 }
 
@@ -97,12 +101,15 @@ export async function buildDist(outDir = OUT_DIR) {
   // Trained in place, not in the staging folder: the cache records the file name the code was compiled under, which
   // stack traces show.
   await trainCodeCache(join(outDir, CLI_BUNDLE_DIR, CLI_BUNDLE_FILE))
+  const { buildCliSnapshot } = await import('./cli-snapshot.mjs')
+  await buildCliSnapshot(join(outDir, CLI_BUNDLE_DIR))
   return typescript.length
 }
 
 /**
  * Bundles the CLI into `<outDir>/bundle/cli.cjs`: src/cli.ts, everything it imports and zod in one CommonJS file, which
- * bin/cached-script.js runs with V8's code cache (CommonJS because Node 20 compiles ES modules without one). A command
+ * bin/cached-script.js runs with V8's code cache (CommonJS because Node 20 compiles ES modules without one); and the same
+ * for src/cli/snapshot.ts into `cli-snapshot.cjs`, the start-up snapshot's code (scripts/cli-snapshot.mjs). A command
  * module imported lazily stays lazy: esbuild wraps it in a function run at its first import, so `check` never runs
  * what `draft` or `export` need. Every module's `import.meta.url` becomes the URL of its own file in the mirrored
  * dist/, so the data files it reads beside itself (`new URL('./data/…', import.meta.url)`), the worker files it starts
@@ -111,8 +118,9 @@ export async function buildDist(outDir = OUT_DIR) {
 async function bundleCli(build, outDir) {
   const bundleDir = join(outDir, CLI_BUNDLE_DIR)
   await build({
-    entryPoints: [join(SOURCE_DIR, 'cli.ts')],
-    outfile: join(bundleDir, CLI_BUNDLE_FILE),
+    entryPoints: { cli: join(SOURCE_DIR, 'cli.ts'), 'cli-snapshot': join(SOURCE_DIR, 'cli', 'snapshot.ts') },
+    outdir: bundleDir,
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -156,9 +164,9 @@ async function trainCodeCache(bundle) {
   if (run.status !== 0 && run.status !== 1) console.warn(`The CLI's code cache was not written (${run.status}): ${run.stderr.slice(-500)}`)
 }
 
-/** For the launchers: build when stale, quietly. */
-export async function ensureBuilt() {
-  if (isBuildStale()) await buildDist()
+/** For the launchers: build `outDir` when stale, quietly. */
+export async function ensureBuilt(outDir = OUT_DIR) {
+  if (isBuildStale(outDir)) await buildDist(outDir)
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -2,6 +2,7 @@ import type { ParkData } from '../park/park-schema.js'
 import type { ReportDoc } from '../model/report-doc.js'
 import type { RuleFinding } from './finding.js'
 import { firmLikeItem, listHolding, nameLists, type ListItem, type NameList } from './company-lists.js'
+import { investorNames } from './investor-projects.js'
 import { growAlongName, parkNameForms } from './name-mentions.js'
 import { blockRange, textBlocks, type TextBlock } from './text-blocks.js'
 import {
@@ -115,9 +116,12 @@ export function findShortNames(doc: ReportDoc, park: ParkData | undefined, polic
     const registered = new Set(parkNameForms(park).flatMap((e) => [e.name, ...e.aliases]))
     const registeredNames = park ? park.entities.map((e) => e.name) : []
     let declaredSoFar = new Set<string>()
+    const draft = blocks.map((block) => block.text).join('\n')
+    const found = blocks.map((block, b) => candidatesIn(block.text, named[b]!, owners, policy, draft))
+    const tradeNames = firmNamesOf(blocks, found)
     const findings = blocks.flatMap((block, b) => {
       const blockDeclared = declared[b]!
-      const candidates = candidatesIn(block.text, named[b]!, owners, policy)
+      const candidates = [...found[b]!, ...otherMentions(block.text, tradeNames, found[b]!, named[b]!)]
       const kept = candidates.filter((c) => {
         const found = block.text.slice(c.start, c.end)
         if (registered.has(found) || registeredNames.some((name) => name.includes(found) && block.text.includes(name))) return false
@@ -131,6 +135,45 @@ export function findShortNames(doc: ReportDoc, park: ParkData | undefined, polic
     // With park data the park's name is known, and check-report says once when the draft does not name it.
     const sorted = (more: RuleFinding[]) => [...findings, ...barePark, ...more].sort((a, b) => a.start - b.start)
     return sorted(park ? [] : firstBareYuanqu(doc, blocks, named))
+}
+
+/**
+ * The short names the draft shows to be firms somewhere (a company word, a list of firms, a project named after its
+ * investor): 吉香居 in 引进吉香居项目 is the same firm in 新开工吉香居等5亿元以上项目.
+ */
+function firmNamesOf(blocks: readonly TextBlock[], found: readonly (readonly Candidate[])[]): ReadonlySet<string> {
+  const names = new Set<string>()
+  blocks.forEach((block, b) => {
+    for (const c of found[b]!) if (c.company && !c.replacement) names.add(block.text.slice(c.start, c.end))
+  })
+  return names
+}
+
+/**
+ * A firm's short name wherever else the draft writes it (an editor marks a short name at every use), on word edges
+ * (jieba's dictionary segmentation: 北化 in 北化工 is another word), outside a full name and not opening a longer name.
+ */
+function otherMentions(text: string, firms: ReadonlySet<string>, found: readonly Candidate[], names: readonly TextName[]): Candidate[] {
+  if (firms.size === 0) return []
+  const onWords = boundaryTest(text)
+  const more: Candidate[] = []
+  const taken = (start: number, end: number) => [...found, ...more].some((c) => c.start < end && start < c.end) || names.some((n) => n.start <= start && end <= n.end)
+  for (const firm of firms) {
+    for (let at = text.indexOf(firm); at >= 0; at = text.indexOf(firm, at + firm.length)) {
+      const end = at + firm.length
+      // 嘉澜汽车|零部件产业链协同云平台: a noun right after it makes the words a longer name (a platform, a chain).
+      if (taken(at, end) || !onWords(at, end) || COMPANY_CONTINUES.test(text.slice(end)) || nameGoesOn(text, end)) continue
+      more.push({ start: at, end, message: messages.company(firm), suggestion: messages.suggestUnknown, company: 'trade' })
+    }
+  }
+  return more
+}
+
+// 零部件 is tagged mq (a measure word) by jieba, 汽配 j: nouns all the same.
+const NAME_GOES_ON = /^(?:n|vn|an|mq|j)/u
+const nameGoesOn = (text: string, at: number) => {
+  const next = taggedWords(text.slice(at, at + 4))[0]
+  return next !== undefined && NAME_GOES_ON.test(next.tag)
 }
 
 /**
@@ -221,7 +264,7 @@ function aliasOwners(names: readonly TextName[]): Map<string, TextName | null> {
   return owners
 }
 
-function candidatesIn(text: string, names: readonly TextName[], owners: Map<string, TextName | null>, policy: ShortNamePolicy): Candidate[] {
+function candidatesIn(text: string, names: readonly TextName[], owners: Map<string, TextName | null>, policy: ShortNamePolicy, draft?: string): Candidate[] {
   const onWords = boundaryTest(text)
   // Inside a full name, or inside a “（以下简称“……”）” declaration, which `proper-noun` judges.
   const declarations = [...matchesOf(text, DECLARATION)].map((m) => ({ start: m.index, end: m.index + m[0].length }))
@@ -295,6 +338,11 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     if (honouredFirm(m[1]!) && !insideName(start, end) && !found.some((c) => c.start < end && start < c.end)) {
       found.push({ start, end, message: messages.company(m[1]!), suggestion: messages.suggestUnknown, company: 'trade' })
     }
+  }
+  // 华昌食品项目, 已签约台祥表面处理设备生产项目: a project named after its investor, by the investor's trade name.
+  for (const name of draft === undefined ? [] : investorNames(text, draft)) {
+    if (insideName(name.start, name.end) || found.some((c) => c.start < name.end && name.start < c.end)) continue
+    found.push({ ...name, message: messages.company(text.slice(name.start, name.end)), suggestion: messages.suggestUnknown, company: 'trade' })
   }
   return longestFirst(judgeLists(text, found, insideName))
 }

@@ -25,6 +25,7 @@ const ShortNamesSchema = z.object({
   bareParkWords: z.array(z.string().min(2)).min(1),
   universityShortSuffixes: z.array(z.object({ short: z.string().min(2), full: z.string().min(4) })).min(1),
   committeeShortNamesAccepted: z.array(z.string().min(1)).min(1),
+  otherProvincialRegions: z.array(z.string().min(2)).min(1),
   provinces: z.array(z.string().min(2)).min(1),
   provincialAgencies: z.array(z.string().min(2)).min(1),
 })

@@ -27,7 +27,9 @@ export interface WorkerTask {
   payload: JobPayload
   /**
    * The job's clock, shared with the pool: [0] is set to 1 when the job's code is loaded and it starts, so the pool
-   * can tell a task that ran too long from one that waited too long; [1] counts the steps of work it reported done.
+   * can tell a task that ran too long from one that waited too long; [1] counts the steps of work it reported done;
+   * [2] is the job's run time in µs as this thread measured it (not reported for the thread's first job, see
+   * run-times.ts), which the pool's wait estimate learns from.
    */
   started: Int32Array
   /** The uploaded policy documents, for jobs that plan against the corpus; rebuilt here only when the version moves. */
@@ -61,7 +63,9 @@ function corpusFor(uploads: WorkerTask['uploads']): Promise<PolicyCorpus> {
 
 /** A UserError crosses back as data (a structured clone keeps only an Error's message), anything else as its stack. */
 export async function runWorkerTask(task: WorkerTask): Promise<JobReply> {
+  let startedAt: number | undefined
   const onStart = () => {
+    startedAt = performance.now()
     Atomics.store(task.started, 0, 1)
     Atomics.notify(task.started, 0)
   }
@@ -70,5 +74,17 @@ export async function runWorkerTask(task: WorkerTask): Promise<JobReply> {
     return { ok: true, output: await runJob(task.job, task.payload, context, onStart) }
   } catch (error) {
     return { ok: false, error: toWireError(error) }
+  } finally {
+    // The first task of a thread runs cold (code loading, JIT): it says nothing about the next ones.
+    if (startedAt !== undefined && tasksRun > 0) Atomics.store(task.started, 2, runTimeMicros(performance.now() - startedAt))
+    tasksRun += 1
   }
+}
+
+/** Tasks this thread has run. */
+let tasksRun = 0
+
+/** A run time for the shared clock: whole µs, at least 1 (0 means "not reported"), within an Int32. */
+function runTimeMicros(ms: number): number {
+  return Math.min(2 ** 31 - 1, Math.max(1, Math.round(ms * 1000)))
 }

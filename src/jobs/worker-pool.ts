@@ -4,6 +4,7 @@ import { Piscina } from 'piscina'
 import { RetryLaterError, UserError } from '../errors.js'
 import type { PolicyDocument } from '../ingest/clause.js'
 import { AnswerCache, type AnswerCacheLimits } from './answer-cache.js'
+import { RunTimes } from './run-times.js'
 import { defaultLaneLimits, JOB_SPECS, MAX_THREAD_WAIT_MS, type JobLane, type JobName, type JobSpec, type LaneLimits } from './catalog.js'
 import type { JobRequest, JobRunner } from './job-runner.js'
 import type { JobOutput } from './registry.js'
@@ -54,8 +55,8 @@ interface Lane {
   inFlight: number
   /** Size of the requests of those jobs (payloadBytes). */
   inFlightBytes: number
-  /** Recent run time of its jobs (ms, moving average): how long the jobs ahead of a new one will take. */
-  averageMs?: number
+  /** Recent run times of its jobs, as their threads measured them: how long the jobs ahead of a new one will take. */
+  runTimes: RunTimes
 }
 
 const WORKER_FILE = fileURLToPath(new URL('./worker-thread.mjs', import.meta.url))
@@ -97,6 +98,7 @@ export class WorkerPool implements JobRunner {
       limits: limits[name],
       inFlight: 0,
       inFlightBytes: 0,
+      runTimes: new RunTimes(),
     })
     this.lanes = { check: lane('check'), draft: lane('draft'), export: lane('export'), ingest: lane('ingest') }
     for (const { pool } of Object.values(this.lanes)) {
@@ -153,8 +155,9 @@ export class WorkerPool implements JobRunner {
     } finally {
       lane.inFlight -= 1
       lane.inFlightBytes -= bytes
-      const ranMs = watch.stop()
-      if (ranMs !== undefined) lane.averageMs = lane.averageMs === undefined ? ranMs : 0.8 * lane.averageMs + 0.2 * ranMs
+      watch.stop()
+      const reportedMicros = Atomics.load(task.started, 2)
+      if (reportedMicros > 0) lane.runTimes.add(reportedMicros / 1000)
     }
   }
 
@@ -167,10 +170,17 @@ export class WorkerPool implements JobRunner {
     await Promise.all(Object.values(this.lanes).map(({ pool }) => pool.destroy()))
   }
 
-  /** Counts for tests and the bench: threads, jobs running and waiting per lane, kept answers. */
-  stats(): { threads: number; running: Record<JobLane, number>; waiting: Record<JobLane, number>; answers: ReturnType<AnswerCache['stats']> } {
+  /** Counts for tests and the bench: threads, jobs running and waiting per lane, their typical run time, kept answers. */
+  stats(): {
+    threads: number
+    running: Record<JobLane, number>
+    waiting: Record<JobLane, number>
+    typicalRunMs: Record<JobLane, number | undefined>
+    answers: ReturnType<AnswerCache['stats']>
+  } {
     const lanes = Object.entries(this.lanes) as [JobLane, Lane][]
     return {
+      typicalRunMs: Object.fromEntries(lanes.map(([name, lane]) => [name, lane.runTimes.typicalMs()])) as Record<JobLane, number | undefined>,
       answers: this.answers.stats(),
       threads: lanes.reduce((sum, [, lane]) => sum + lane.pool.threads.length, 0),
       running: Object.fromEntries(lanes.map(([name, lane]) => [name, lane.inFlight - lane.pool.queueSize])) as Record<JobLane, number>,
@@ -178,10 +188,13 @@ export class WorkerPool implements JobRunner {
     }
   }
 
-  /** How long a new job would wait: the lane's jobs beyond its threads at their recent run time. */
+  /**
+   * How long a new job would wait: the lane's jobs beyond its threads at their typical recent run time; 0 while the
+   * lane has too few run times to say (then only the waiting room's size bounds it).
+   */
   private expectedWaitMs(lane: Lane): number {
     const ahead = Math.max(0, lane.inFlight - lane.limits.maxRunning + 1)
-    return ((lane.averageMs ?? 0) * ahead) / lane.limits.maxRunning
+    return ((lane.runTimes.typicalMs() ?? 0) * ahead) / lane.limits.maxRunning
   }
 
   /** The 503 for a job the lane cannot take now (waiting room full, or the wait would be too long), else nothing. */
@@ -239,10 +252,10 @@ const waitAsync = (Atomics as unknown as {
 /**
  * The clock of one job: the worker flags `started[0]` (and notifies) when it begins, which starts the run budget; each
  * step of work it reports (`started[1]`) adds `perStepMs` to it. A job still waiting after `maxWaitMs`, or running past
- * its budget, is aborted through `signal`.
+ * its budget, is aborted through `signal`. When it ends, the worker reports its run time in `started[2]` (µs).
  */
 function watchJob(budget: { budgetMs: number; perStepMs: number }, maxWaitMs: number) {
-  const started = new Int32Array(new SharedArrayBuffer(8))
+  const started = new Int32Array(new SharedArrayBuffer(12))
   const controller = new AbortController()
   let overrun: 'ran' | 'waited' | undefined
   let startedAt: number | undefined
@@ -275,11 +288,10 @@ function watchJob(budget: { budgetMs: number; perStepMs: number }, maxWaitMs: nu
     overrun: () => overrun,
     /** The budget as the job's reported steps have made it. */
     allowedMs,
-    /** Ends the clock; the job's run time when it ran to an answer. */
-    stop: (): number | undefined => {
+    /** Ends the clock. */
+    stop: (): void => {
       done = true
       clearTimeout(budgetTimer)
-      return startedAt === undefined || overrun ? undefined : performance.now() - startedAt
     },
   }
 }

@@ -76,3 +76,46 @@ describe('a body over the limit', () => {
     expect(sentBytes).toBeLessThan(100 * MB)
   })
 })
+
+describe('a body within the limit', () => {
+  /** A request whose body stream must not be touched: reading it through `.body` would build a web stream. */
+  function untouchedBody(init: { length: number }): { request: Request; touched: () => boolean } {
+    let touched = false
+    const request = new Request('http://127.0.0.1/api/check', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(init.length) },
+      body: JSON.stringify({ text: '园'.repeat(Math.max(0, init.length - 12)) }),
+    })
+    const body = Object.getOwnPropertyDescriptor(Request.prototype, 'body')!
+    Object.defineProperty(request, 'body', {
+      get() {
+        touched = true
+        return body.get!.call(request) as unknown
+      },
+    })
+    return { request, touched: () => touched }
+  }
+
+  function app(): Hono {
+    const app = new Hono()
+    app.onError(errorResponse)
+    app.use('/api/*', requestBodyLimit(20 * MB))
+    app.post('/api/check', (c) => c.json({ routed: true }))
+    return app
+  }
+
+  it('with a Content-Length is judged by it alone: its body stream is left for the route to read directly', async () => {
+    const { request, touched } = untouchedBody({ length: 10_000 })
+    const response = await app().fetch(request)
+    expect([response.status, await response.json()]).toEqual([200, { routed: true }])
+    expect(touched()).toBe(false)
+  })
+
+  it('with a Content-Length over 5 MB is answered 413 body_too_large without reading it', async () => {
+    const { request, touched } = untouchedBody({ length: 6 * MB })
+    const response = await app().fetch(request)
+    expect(response.status).toBe(413)
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('body_too_large')
+    expect(touched()).toBe(false)
+  })
+})

@@ -1,0 +1,113 @@
+import { SHORT_NAMES } from './text-names.js'
+import { taggedWords } from './words.js'
+import { matchesOf } from '../regex-matches.js'
+
+/**
+ * A project named after the firm that invests in it: 华昌食品项目, 金星钛白四期技改项目, 已签约台祥表面处理设备生产项目,
+ * 引进吉香居项目. Park reports name projects so, and the name before the industry words is the firm's trade name —
+ * a short name whose legal name (……有限公司) the template wants written out. Read from the words of the clause that
+ * ends at 项目, not from a list of firms:
+ * - the clause (from a punctuation mark, a previous 项目 or a ranking such as 500强) opens with lead words only —
+ *   verbs, adverbs, pronouns, numbers (已签约, 先后引进, 其中, 新开工);
+ * - then a word jieba does not know or knows as a proper name (华昌, 金星钛白, 易华录), with a place or abbreviation
+ *   just before it kept with it (北京|翰城, 北大|益丰);
+ * - then only words that describe the product or the phase (食品, 表面处理设备生产, 四期技改) up to 项目.
+ * A project named after a place is not a firm's: a name ending in a geographic word (慈湖, 仙人岛) or written before a
+ * park word anywhere in the draft (慈湖高新区) is a place.
+ */
+
+export interface InvestorName {
+  start: number
+  end: number
+}
+
+const PROJECT = /项目/gu
+// Where a clause, or the name of the project before, ends.
+const CLAUSE_EDGE = /(?:[，。；：、！？!?,;:\n（）()“”《》「」\s]|项目|\d+\s*强)/gu
+const MAX_CLAUSE = 18
+const COUNTED_AFTER = /等[\d一二三四五六七八九十两几多]*个?$/u
+// Words that may lead to the name: verbs (签约, 引进), adverbs (已, 先后), pronouns (其中), numbers and times (首期).
+const LEAD_TAGS: ReadonlySet<string> = new Set(['v', 'vd', 'd', 'ad', 'p', 'r', 'c', 'm', 'q', 't', 'u', 'ul', 'uj', 'a'])
+// A trade name: a word jieba does not know, or knows as a proper name.
+const TRADE_TAGS: ReadonlySet<string> = new Set(['x', 'nz', 'nr', 'nrt'])
+// A province-level region or an abbreviation that opens a trade name (北京|翰城电子, 北大|益丰); 高原|微藻 is a common noun jieba tags
+// as a place.
+const PROVINCES: ReadonlySet<string> = new Set([...SHORT_NAMES.provinces, ...SHORT_NAMES.otherProvincialRegions])
+const opensName = (token: { word: string; tag: string }) => token.tag === 'j' || (token.tag === 'ns' && PROVINCES.has(token.word))
+const SECTOR_FOLLOWS = /^(?:产业|行业|领域|地产|中心|板块|集群|基地|园)/u
+// 四是|加大项目储备: an enumeration's marker.
+const ENUMERATION = /^[一二三四五六七八九十]是/u
+// What the rest of a project's name says: its product, process or phase (水产食品, 表面处理设备生产, 四期技改).
+const DESCRIPTION_TAGS: ReadonlySet<string> = new Set(['n', 'vn', 'v', 'nz', 'x', 'j', 'nt', 'ns', 'f', 't', 'm', 'q', 'b', 'an', 'ng'])
+const THING_TAGS: ReadonlySet<string> = new Set(['n', 'vn', 'nz', 'nt', 'ns', 'j', 'x', 'ng', 'an'])
+// 慈湖, 仙人岛, 东山港: a name ending in a geographic word is a place.
+const PLACE_END = /[岛湖港湾山江河溪洲镇乡村县市区州省旗路街]$/u
+const FUNCTION_CHAR = /^[的了是在和与及等对把被将从向为以由于其该此各]/u
+const NOT_NAMES: ReadonlySet<string> = new Set(SHORT_NAMES.notNames)
+const PARK_WORD = new RegExp(`^(?:${[...new Set([...SHORT_NAMES.bareParkWords, ...SHORT_NAMES.parkShortSuffixes.map((s) => s.short), '园区', '工业园', '产业园', '新区'])].toSorted((a, b) => b.length - a.length).join('|')})`, 'u')
+
+/**
+ * The trade names of the investors of the projects named in `text` (block offsets). `draft` is the whole draft's text:
+ * a name written before a park word anywhere in it (慈湖高新区) is a place.
+ */
+export function investorNames(text: string, draft: string): InvestorName[] {
+  if (!text.includes('项目')) return []
+  const found: InvestorName[] = []
+  for (const project of matchesOf(text, PROJECT)) {
+    const from = Math.max(0, project.index - MAX_CLAUSE)
+    const edge = matchesOf(text.slice(from, project.index), CLAUSE_EDGE).at(-1)
+    // A clause longer than the window has no known start, so its first word cannot be judged.
+    if (!edge && from > 0) continue
+    const start = edge ? from + edge.index + edge[0].length : from
+    // 洁圣车辆等9个|项目: the projects counted after 等 are the named one's kind.
+    const clause = text.slice(start, project.index).replace(COUNTED_AFTER, '')
+    const name = investorIn(clause)
+    if (!name) continue
+    const written = text.slice(start + name.start, start + name.end)
+    if (PLACE_END.test(written) || namesAPark(draft, written)) continue
+    found.push({ start: start + name.start, end: start + name.end })
+  }
+  return found
+}
+
+/** The trade name in the words of one clause before 项目, or undefined. */
+function investorIn(clause: string): InvestorName | undefined {
+  if (clause.length < 2 || /[^\u4e00-\u9fa5]/u.test(clause)) return undefined
+  const tokens = taggedWords(clause)
+  let at = 0
+  let i = 0
+  while (i < tokens.length && LEAD_TAGS.has(tokens[i]!.tag) && !TRADE_TAGS.has(tokens[i]!.tag)) at += tokens[i++]!.word.length
+  let start = at
+  if (i < tokens.length - 1 && opensName(tokens[i]!) && TRADE_TAGS.has(tokens[i + 1]!.tag)) at += tokens[i++]!.word.length
+  const first = tokens[i]
+  if (!first || !TRADE_TAGS.has(first.tag) || first.word.length < 2) return undefined
+  // 对洁|圣车辆: jieba joined a preposition to the name; the name starts after it.
+  if (FUNCTION_CHAR.test(first.word)) {
+    if (start !== at) return undefined
+    start += 1
+  }
+  let end = at
+  const nameFrom = i
+  while (i < tokens.length && TRADE_TAGS.has(tokens[i]!.tag)) end += tokens[i++]!.word.length
+  // 力争, 高科技, 续建: one word jieba's dictionary holds is a word, not a trade name; a trade name holds a piece it does
+  // not know (华昌, 吉香居) or is two proper names (金星|钛白).
+  const pieces = tokens.slice(nameFrom, i)
+  if (pieces.length < 2 && !pieces.some((t) => t.tag === 'x')) return undefined
+  const description = tokens.slice(i)
+  if (!description.every((t) => DESCRIPTION_TAGS.has(t.tag))) return undefined
+  // 压茬|推进项目, 加快|推进: a verb right after the word makes it an adverbial; a project's description names a thing.
+  if (description.length > 0 && (description[0]!.tag === 'v' || !description.some((t) => THING_TAGS.has(t.tag)))) return undefined
+  // 文旅|产业, 科创|中心, 康养|地产: an abbreviation before a sector or a facility names a sector, not a firm.
+  if (SECTOR_FOLLOWS.test(clause.slice(end))) return undefined
+  const name = clause.slice(start, end)
+  if (name.length < 2 || NOT_NAMES.has(name) || FUNCTION_CHAR.test(name) || ENUMERATION.test(name)) return undefined
+  return { start, end }
+}
+
+/** Whether the draft writes `name` before a park word (慈湖|高新区): then it is the park's place. */
+function namesAPark(draft: string, name: string): boolean {
+  for (let at = draft.indexOf(name); at >= 0; at = draft.indexOf(name, at + 1)) {
+    if (PARK_WORD.test(draft.slice(at + name.length))) return true
+  }
+  return false
+}

@@ -1,0 +1,41 @@
+/**
+ * How long a lane's jobs take, for predicting how long a new job would wait: the median of the run times its worker
+ * threads reported for their last jobs. A median, not a moving average, because the samples are skewed: a 59,000-
+ * character flood checks in ~0.5 s where a draft takes a few ms, and a thread restarted after a budget kill runs its
+ * first jobs cold. With an exponential average three floods raised the estimate of the check lane to ~300 ms; 200
+ * waiting drafts then predicted a 30 s wait, every new one was refused 503 at once, the refused clients came straight
+ * back, and their requests took the CPU that would have brought the estimate down (issue 15). A thread's first job
+ * (loading its code, a cold JIT) is not reported by the thread at all (worker-entry.ts).
+ */
+
+/** How many recent run times the estimate is the median of. */
+export const RUN_TIME_SAMPLES = 31
+/**
+ * Fewer run times than this say nothing yet: after a start, or after floods, the few samples are the floods and the
+ * cold jobs, and a lane refusing on them refused a whole rush (the trace of issue 15: a median of 290 ms from three
+ * samples, 200 drafts predicted to wait 29 s, every new one refused while the drafts actually ran in ~25 ms).
+ */
+export const MIN_RUN_TIME_SAMPLES = 8
+
+export class RunTimes {
+  private readonly samples: number[] = []
+  private next = 0
+
+  constructor(private readonly capacity = RUN_TIME_SAMPLES) {}
+
+  /** A job's run time in ms, as its thread measured it. */
+  add(ms: number): void {
+    if (!(ms >= 0) || !Number.isFinite(ms)) return
+    if (this.samples.length < this.capacity) this.samples.push(ms)
+    else this.samples[this.next] = ms
+    this.next = (this.next + 1) % this.capacity
+  }
+
+  /** The median of the recent run times in ms; undefined while fewer than MIN_RUN_TIME_SAMPLES were reported. */
+  typicalMs(): number | undefined {
+    if (this.samples.length < Math.min(MIN_RUN_TIME_SAMPLES, this.capacity)) return undefined
+    const sorted = this.samples.toSorted((a, b) => a - b)
+    const middle = sorted.length >> 1
+    return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+  }
+}
