@@ -1,5 +1,5 @@
 import type { ReportDoc } from '../model/report-doc.js'
-import { extractChanges, extractNumbers } from '../park/text-numbers.js'
+import { extractChanges, numbersIn } from '../park/text-numbers.js'
 import { decimalsOf } from '../park/units.js'
 import { checkMemo } from './check-memo.js'
 import { sentencesOf, type Sentence } from './sentences.js'
@@ -134,7 +134,7 @@ const INCREMENT_WORD = /(新增|新认定|新培育|新获评|新获批|新入�
 // …also right before the number (绿色工厂新增3家), which the change verb 增 would otherwise claim.
 const INCREMENT_BEFORE = new RegExp(`${INCREMENT_WORD.source}了?$`)
 const CHANGE_UNITS = new Set(['百分点', '个百分点', '倍'])
-// extractNumbers reads 48.5万元/亩 as 48.5万元 (the magnitude is taken before the unit list is tried): the
+// numbersIn reads 48.5万元/亩 as 48.5万元 (the magnitude is taken before the unit list is tried): the
 // denominator of a rate unit is put back here, so 亩均税收 compares with 万元/亩.
 const RATE_TAIL = /^\/(亩|公顷|平方米|吨标准煤|吨|万元|元|百米布|年|月|天|小时|人|户|家)/
 
@@ -159,7 +159,7 @@ function readFigures(doc: ReportDoc): DraftFigure[] {
 function sentenceFigures(block: TextBlock, sentence: Sentence): DraftFigure[] {
   const text = sentence.text
   const at = sentence.start
-  const numbers: RawNumber[] = extractNumbers(text).map((n) => {
+  const numbers: RawNumber[] = numbersIn(text).map((n) => {
     const digits = n.raw.slice(0, n.raw.length - n.unit.length)
     const unit = n.unit + (RATE_TAIL.exec(text.slice(n.index + n.raw.length))?.[0] ?? '')
     return { index: n.index, raw: digits + unit, digits, value: n.value, unit, isYear: n.isYear }

@@ -1,4 +1,4 @@
-import { matchesOf } from '../regex-matches.js'
+import { matchesNear } from '../regex-matches.js'
 /**
  * Enumerations written as 一是……；二是……；三是…… (003 附件3's 示例 lists its 做法 so, and 000/001 drafts list
  * problems and measures so). Shared by the rules that count or read the items (length, logic-chain) and by the
@@ -29,7 +29,8 @@ const NUMERALS = '一二三四五六七八九十'
 
 /** Every 一是…十是 at the start of a clause, in text order. */
 export function itemMarkersOf(text: string): ItemMarker[] {
-  return [...matchesOf(text, ITEM_MARKER)].map((m) => ({ index: m.index, ordinal: NUMERALS.indexOf(m[1]!) + 1 }))
+  // Its 是 follows the numeral: tried only before each 是, not at every character of the text (regex-matches.ts).
+  return matchesNear(text, ITEM_MARKER, '是', 1).map((m) => ({ index: m.index, ordinal: NUMERALS.indexOf(m[1]!) + 1 }))
 }
 
 /**

@@ -37,8 +37,8 @@ const opensName = (token: { word: string; tag: string }) => token.tag === 'j' ||
 const SECTOR_FOLLOWS = /^(?:产业|行业|领域|地产|中心|板块|集群|基地|园)/u
 // 四是|加大项目储备: an enumeration's marker.
 const ENUMERATION = /^[一二三四五六七八九十]是/u
-// What the rest of a project's name says: its product, process or phase (水产食品, 表面处理设备生产, 四期技改).
-const DESCRIPTION_TAGS: ReadonlySet<string> = new Set(['n', 'vn', 'v', 'nz', 'x', 'j', 'nt', 'ns', 'f', 't', 'm', 'q', 'b', 'an', 'ng'])
+// What the rest of a project's name says: its product, process or phase (水产食品, 表面处理设备生产, 四期技改, 高端全合成基础油).
+const DESCRIPTION_TAGS: ReadonlySet<string> = new Set(['n', 'vn', 'v', 'nz', 'x', 'j', 'nt', 'ns', 'f', 't', 'm', 'q', 'b', 'a', 'an', 'ng'])
 const THING_TAGS: ReadonlySet<string> = new Set(['n', 'vn', 'nz', 'nt', 'ns', 'j', 'x', 'ng', 'an'])
 // 慈湖, 仙人岛, 东山港: a name ending in a geographic word is a place.
 const PLACE_END = /[岛湖港湾山江河溪洲镇乡村县市区州省旗路街]$/u
@@ -62,12 +62,44 @@ export function investorNames(text: string, draft: string): InvestorName[] {
     // 洁圣车辆等9个|项目: the projects counted after 等 are the named one's kind.
     const clause = text.slice(start, project.index).replace(COUNTED_AFTER, '')
     const name = investorIn(clause)
-    if (!name) continue
-    const written = text.slice(start + name.start, start + name.end)
-    if (PLACE_END.test(written) || namesAPark(draft, written)) continue
-    found.push({ start: start + name.start, end: start + name.end })
+    if (name) found.push({ start: start + name.start, end: start + name.end })
+    found.push(...listedInvestors(text, project.index))
   }
-  return found
+  const seen = new Set<number>()
+  return found.filter((name) => {
+    const written = text.slice(name.start, name.end)
+    if (seen.has(name.start) || PLACE_END.test(written) || namesAPark(draft, written)) return false
+    seen.add(name.start)
+    return true
+  })
+}
+
+// 北化高端全合成基础油、亘达信息教育软件开发等服务类|项目: a list of projects, each named after its investor.
+const LIST_OF_PROJECTS = /等[\u4e00-\u9fa5\d]{0,8}$/u
+// …等工业项目8个和|慈湖科技机电云商城、…: the list before ends where the next begins.
+const LIST_EDGE = /[，。；：！？!?,;:\n（）()“”《》「」]|项目[\d一二三四五六七八九十]*[个项]?[和及与]?/gu
+const MAX_LIST = 120
+
+/** The investors of the items of a list of projects that ends at `at` (…、…等工业项目), each item read as a project name. */
+function listedInvestors(text: string, at: number): InvestorName[] {
+  const from = Math.max(0, at - MAX_LIST)
+  const before = text.slice(from, at)
+  const end = LIST_OF_PROJECTS.exec(before)
+  if (!end || !before.slice(0, end.index).includes('、')) return []
+  const edge = matchesOf(before.slice(0, end.index), LIST_EDGE).at(-1)
+  if (!edge && from > 0) return []
+  let itemStart = from + (edge ? edge.index + edge[0].length : 0)
+  const found: InvestorName[] = []
+  for (const item of text.slice(itemStart, from + end.index).split('、')) {
+    // 北京翰城电子项目、…: an item may say 项目 itself.
+    const name = investorIn(item.replace(/项目$/u, ''))
+    if (name) found.push({ start: itemStart + name.start, end: itemStart + name.end })
+    itemStart += item.length + 1
+  }
+  // 海洋生物科技、水产品精深加工、冷链物流、玻璃新材料产业等项目: a list mostly of sectors is of sectors, and its one
+  // word jieba does not know (冷链) is a sector's abbreviation.
+  const items = text.slice(from + (edge ? edge.index + edge[0].length : 0), from + end.index).split('、').length
+  return found.length * 2 >= items ? found : []
 }
 
 /** The trade name in the words of one clause before 项目, or undefined. */

@@ -276,6 +276,8 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
       const end = at + alias.length
       if (insideName(at, end) || COMPANY_CONTINUES.test(text.slice(end)) || !onWords(at, end)) continue
       const span = growAlongName(text, at, end, alias, owner.name, owner.kind === 'company')
+      // The full name written where it was not read as one (after a word that is no lead word): no short form.
+      if (text.slice(span.start, span.end) === owner.name) continue
       found.push({ ...span, message: messages.alias(text.slice(span.start, span.end), owner.name, policy), suggestion: messages.suggestFull(owner.name), replacement: owner.name })
     }
   }

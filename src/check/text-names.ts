@@ -85,7 +85,8 @@ export function nameBefore(text: string, end: number, company: boolean): { start
 }
 
 export interface TextName {
-  kind: 'park' | 'company'
+  /** A park, a company, or a facility of a park named after it (南岭经济技术开发区能碳管理中心). */
+  kind: 'park' | 'company' | 'facility'
   /** The full name as written. */
   name: string
   start: number
@@ -102,6 +103,8 @@ export function fullNamesIn(text: string): TextName[] {
     if (start < 0) continue
     const place = text.slice(start, m.index)
     names.push({ kind: 'park', name: text.slice(start, m.index + m[0].length), start, end: m.index + m[0].length, aliases: parkAliases(place, m[0]) })
+    const facility = nameOpensPhrase(text, start) ? facilityAfter(text, m.index + m[0].length) : undefined
+    if (facility) names.push({ kind: 'facility', name: text.slice(start, facility.end), start, end: facility.end, aliases: [facility.name] })
   }
   for (const m of matchesOf(text, COMPANY_LEGAL_SUFFIX)) {
     const start = nameStartBefore(text, m.index, true)
@@ -110,6 +113,27 @@ export function fullNamesIn(text: string): TextName[] {
     names.push({ kind: 'company', name: text.slice(start, m.index + m[0].length), start, end: m.index + m[0].length, aliases: companyAliases(core) })
   }
   return names.sort((a, b) => a.start - b.start)
+}
+
+// 南岭经济技术开发区|能碳管理中心, …产业园区|智慧安全风险管控平台: a facility the park names after itself. Written without
+// the park's name elsewhere in the draft (建设能碳管理中心), it is that facility's short form.
+const FACILITY = /^[\u4e00-\u9fa5]{3,14}?(?:平台|中心|系统|大脑|驾驶舱|实验室)/u
+const MIN_FACILITY = 5
+
+// 建成|汀州高新技术产业开发区…, 依托|…, 以|…: the park's name opens its phrase, so the whole name was read (化工新|材料产业园区
+// was not: the name read there is the tail of a longer one, and a fix built on it would be wrong).
+const LEAD_TAGS: ReadonlySet<string> = new Set(['v', 'p', 'c'])
+function nameOpensPhrase(text: string, start: number): boolean {
+  if (start === 0 || !HAN_OR_BRACKET.test(text[start - 1]!)) return true
+  const before = taggedWords(text.slice(Math.max(0, start - 4), start)).at(-1)
+  return before !== undefined && LEAD_TAGS.has(before.tag)
+}
+
+/** The facility whose name follows a park's full name at `end` (能碳管理中心), when its first word is no verb (建成|…). */
+function facilityAfter(text: string, end: number): { name: string; end: number } | undefined {
+  const name = FACILITY.exec(text.slice(end))?.[0]
+  if (!name || name.length < MIN_FACILITY || STOP_TAGS.has(taggedWords(name)[0]!.tag)) return undefined
+  return { name, end: end + name.length }
 }
 
 function parkAliases(place: string, suffix: string): string[] {

@@ -1,5 +1,5 @@
 import { checkReport } from '../check/check-report.js'
-import { focusRule, industryTerms, mentionsIn, namesNotIndustries, type IndustryTerm } from '../check/rules/focus.js'
+import { focusRule, industryVocabulary, mentionsIn, type IndustryVocabulary } from '../check/rules/focus.js'
 import { textBlocks } from '../check/text-blocks.js'
 import type { KindSpec } from '../kinds/kind-spec.js'
 import { parseReport } from '../model/parse-report.js'
@@ -24,7 +24,7 @@ import { CLOSERS, OPENERS } from './prose.js'
 const MAX_ROUNDS = 2
 
 export function withoutOffFocusClauses(text: string, park: ParkData, kind: KindSpec, refs: readonly FigureRef[]): string {
-  const terms = industryTerms(park)
+  const vocabulary = industryVocabulary(park)
   let out = text
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const doc = parseReport(out)
@@ -39,7 +39,7 @@ export function withoutOffFocusClauses(text: string, park: ParkData, kind: KindS
         .filter((f) => f.start >= block.start && f.start < block.end)
         .map((f) => ({ start: f.start - block.start, end: f.end - block.start }))
       if (!mentions.length) continue
-      const keep = (clause: string, at: number) => needsClause(clause, at, mentions, park, refs, terms)
+      const keep = (clause: string, at: number) => needsClause(clause, at, mentions, park, refs, vocabulary)
       const cut = dropClauses(block.text, mentions.map((m) => m.start), (clause, at) => !keep(clause, at))
       next = next.slice(0, block.start) + cut + next.slice(block.end)
     }
@@ -60,11 +60,10 @@ function needsClause(
   mentions: readonly { start: number; end: number }[],
   park: ParkData,
   refs: readonly FigureRef[],
-  terms: readonly IndustryTerm[],
+  vocabulary: IndustryVocabulary,
 ): boolean {
-  const parkNames = namesNotIndustries(park)
   const aboutOther = (label: string) => {
-    const named = mentionsIn(label, terms, parkNames)
+    const named = mentionsIn(label, vocabulary)
     return named.some((m) => !m.focus) && !named.some((m) => m.focus)
   }
   const inClause = mentions.filter((m) => m.start >= at && m.start < at + clause.length).map((m) => m.start - at)

@@ -32,7 +32,8 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 const UNIT_ALTERNATIVES = UNITS.map(escape).join('|')
 const UNIT_RE = String.raw`(?:(?:${UNIT_ALTERNATIVES})|(?:万|亿|千|百)(?:${UNIT_ALTERNATIVES})|万|亿)`
 
-export interface TextNumber {
+/** A number as written, without the words around it (numbersIn). */
+export interface WrittenNumber {
   value: number
   /** Unit as written, magnitude included ('万个'); '' when none follows. */
   unit: string
@@ -42,6 +43,9 @@ export interface TextNumber {
   index: number
   /** A 4-digit year followed by 年 (2006年): a date, not a quantity. */
   isYear: boolean
+}
+
+export interface TextNumber extends WrittenNumber {
   /** Up to 20 characters before the number within its clause, e.g. 接入 in "接入1.2万个监测点位". */
   context: string
   /** Up to 12 characters after the number and its unit within its clause, e.g. 监测点位 in "接入1.2万个监测点位". */
@@ -53,8 +57,21 @@ const ANY_DIGIT = /\d/
 /** Clause delimiters: a subject or context never spans them. Code units, looked up without a string per character. */
 const CLAUSE_BREAK = new Set(Array.from('，。；、：:,;！？!?\n（）()“”', (c) => c.charCodeAt(0)))
 
+/** The numbers of a text with the words of their clause around them (the park's texts, uploaded materials). */
 export function extractNumbers(text: string): TextNumber[] {
-  const out: TextNumber[] = []
+  return numbersIn(text).map((n) => ({
+    ...n,
+    context: clauseBefore(text, n.index, 20).replace(/^[\d.,%]+[年月日号]?/, ''),
+    contextAfter: clauseAfter(text, n.index + n.raw.length, 12),
+  }))
+}
+
+/**
+ * The numbers of a text as written, read as extractNumbers reads them but without their context: a draft's figures
+ * are read with windows of their own (draft-figures.ts), for every sentence of every check.
+ */
+export function numbersIn(text: string): WrittenNumber[] {
+  const out: WrittenNumber[] = []
   // Most sentences of a report have no digit: one quick scan instead of trying the number pattern at every character.
   if (!ANY_DIGIT.test(text)) return out
   for (const m of matchesOf(text, NUMBER_RE)) {
@@ -64,15 +81,7 @@ export function extractNumbers(text: string): TextNumber[] {
     if (before !== undefined && /[A-Za-z]/.test(before)) continue
     const digits = m[1]!
     const unit = m[2] ?? ''
-    out.push({
-      value: Number(digits.replace(/,/g, '')),
-      unit,
-      raw: m[0],
-      index,
-      isYear: /^(19|20)\d{2}$/.test(digits) && unit === '年',
-      context: clauseBefore(text, index, 20).replace(/^[\d.,%]+[年月日号]?/, ''),
-      contextAfter: clauseAfter(text, index + m[0].length, 12),
-    })
+    out.push({ value: Number(digits.replace(/,/g, '')), unit, raw: m[0], index, isYear: /^(19|20)\d{2}$/.test(digits) && unit === '年' })
   }
   return out
 }

@@ -21,6 +21,17 @@ describe('a project named after its investor (investor-projects)', () => {
     expect(names('先后协助招商部门引进了西澳电梯、北京翰城电子项目等高科技项目。')).toEqual(['北京翰城'])
   })
 
+  it('reads each item of a list of projects (fixtures/real/55, dev2/80)', () => {
+    const signed = '高新区新签约北化高端全合成基础油、高品质钢门窗幕墙系统产品等工业项目8个和慈湖科技机电云商城、亘达信息教育软件开发等服务类项目12个。'
+    // 慈湖 (the park's place) ends in a geographic word; 北化 opens an item led by 高新区新签约, which is no lead word.
+    expect(names(signed)).toEqual(['亘达'])
+    expect(names('其中洁圣车辆、医疗器械等项目单体规模近1000万美元。')).toEqual(['洁圣'])
+  })
+
+  it('is silent on a list of projects that is mostly of sectors (fixtures/real/13)', () => {
+    expect(names('积极引进一批海洋生物科技、海洋生物产品研发、海洋生物医药、水产品精深加工、冷链物流、玻璃新材料产业等项目。')).toEqual([])
+  })
+
   it('is silent on projects named by a sector, a place, a phase or a plan (dev and dev2 sentences)', () => {
     expect(names('我区实现春季集中签约文旅、工业、商贸等产业项目9个，其中文旅产业项目1个，康养地产项目1项。')).toEqual([])
     expect(names('入驻科创中心项目8个，续建项目5个，力争全年签约项目9个。')).toEqual([])

@@ -59,6 +59,16 @@ describe('matchesNear', () => {
     expect(found(matchesNear(text, PAPER_CITED, '报道', 35))).toEqual(found(matchesOf(text, PAPER_CITED)))
   })
 
+  it('serves anchors right at or next to the start (reach 0 and 1), a lookbehind reading the text before them', () => {
+    const ITEM_MARKER = /(?<=^|[：:；;。，,！？\s])([一二三四五六七八九十])是/gu
+    const DOUBLE_DASH_RANGE = /(?<=[\d%])——(?=\d)/gu
+    const items = '一是建设平台；二是统一是非标准，三是培育企业。'
+    expect(found(matchesNear(items, ITEM_MARKER, '是', 1))).toEqual([[0, '一是', '一'], [7, '二是', '二'], [16, '三是', '三']])
+    const range = '能耗下降5%——8%，2023——2025年，园区——企业'
+    expect(found(matchesNear(range, DOUBLE_DASH_RANGE, '——', 0))).toEqual([[6, '——'], [15, '——']])
+    expect(found(matchesNear(range, DOUBLE_DASH_RANGE, '——', 0))).toEqual(found(matchesOf(range, DOUBLE_DASH_RANGE)))
+  })
+
   it('finds nothing in a text without the anchor, and refuses a pattern that is not global', () => {
     expect(matchesNear('园区研究院与高校合作。', INSTITUTE, '所', 4)).toEqual([])
     expect(() => matchesNear('七二五所', /所/u, '所', 0)).toThrow(TypeError)

@@ -5,6 +5,7 @@ import { occurrences } from '../../occurrences.js'
 import { parkNamesOf } from '../../park/entity-names.js'
 import type { ParkData } from '../../park/park-schema.js'
 import type { RuleFinding, Severity } from '../finding.js'
+import { checkMemo } from '../check-memo.js'
 import { defineRule } from '../rule.js'
 import { sentencesOf } from '../sentences.js'
 import { blockRange, textBlocks, type TextBlock } from '../text-blocks.js'
@@ -90,8 +91,7 @@ export const focusRule = defineRule({
   check({ doc, kind, park }) {
     // Only kinds that prescribe one focus industry (000/001); 003's reports cover the whole 示范基地.
     if (!park || kind.rules.focusIndustryCount !== 1) return []
-    const terms = industryTerms(park)
-    const parkNames = namesNotIndustries(park)
+    const vocabulary = checkMemo(park, 'industryVocabulary', industryVocabulary)
     const roles = sectionRoles(doc, kind)
     const focus = park.practice.focusIndustry
     const findings: RuleFinding[] = []
@@ -99,7 +99,7 @@ export const focusRule = defineRule({
 
     for (const block of textBlocks(doc)) {
       if (block.role === 'abstract-label') continue
-      const mentions = mentionsIn(block.text, terms, parkNames)
+      const mentions = mentionsIn(block.text, vocabulary)
       if (mentions.some((m) => m.focus && m.kind === 'name')) focusNamed = true
       const severity = severityOf(block, roles)
       for (const mention of offFocusMentions(block.text, mentions)) {
@@ -231,11 +231,28 @@ export function industryTerms(park: ParkData): IndustryTerm[] {
   return terms
 }
 
+/** What mentionsIn looks for: the industry terms, longest first, and the names an industry word inside is no mention. */
+export interface IndustryVocabulary {
+  terms: readonly IndustryTerm[]
+  parkNames: readonly string[]
+}
+
+/**
+ * The vocabulary of a park (industryTerms, namesNotIndustries), ordered once: the rule reads every block of a draft
+ * with it, and sorting the terms again for each block was a fifth of the rule's time.
+ */
+export function industryVocabulary(park: ParkData): IndustryVocabulary {
+  return {
+    terms: industryTerms(park).toSorted((a, b) => b.term.length - a.term.length),
+    parkNames: namesNotIndustries(park).filter((name) => name.length >= 2),
+  }
+}
+
 /** Industry mentions in a block, the longest winning overlaps, none inside the park's own name. */
-export function mentionsIn(text: string, terms: readonly IndustryTerm[], parkNames: readonly string[]): Mention[] {
-  const parkSpans = parkNames.filter((n) => n.length >= 2).flatMap((name) => occurrences(text, name).map((start) => ({ start, end: start + name.length })))
+export function mentionsIn(text: string, { terms, parkNames }: IndustryVocabulary): Mention[] {
+  const parkSpans = parkNames.flatMap((name) => occurrences(text, name).map((start) => ({ start, end: start + name.length })))
   const found: Mention[] = []
-  for (const term of [...terms].sort((a, b) => b.term.length - a.term.length)) {
+  for (const term of terms) {
     for (const start of occurrences(text, term.term)) {
       const end = start + term.term.length
       if (parkSpans.some((span) => span.start <= start && end <= span.end)) continue

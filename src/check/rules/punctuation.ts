@@ -4,7 +4,7 @@ import type { RuleFinding, Severity } from '../finding.js'
 import { defineRule } from '../rule.js'
 import { blockRange, textBlocks, type TextBlock } from '../text-blocks.js'
 import { pairMarks, type Mark } from '../bracket-pairs.js'
-import { matchesOf } from '../../regex-matches.js'
+import { matchesNear, matchesOf } from '../../regex-matches.js'
 
 /**
  * Punctuation of Chinese text (GB/T 15834 标点符号用法), the mistakes a draft pasted from Word, PDF or an
@@ -450,7 +450,8 @@ function dashHits(text: string, masked: Uint8Array): Hit[] {
     const time = match[1] !== undefined || /[年月日号时]/u.test(match[3]!)
     hits.push({ from: at, to: at + 1, severity: 'warning', message: time ? messages.timeRange : messages.numberRange, replace: time ? '—' : '～' })
   }
-  for (const match of matchesOf(text, DOUBLE_DASH_RANGE)) {
+  // It opens with its lookbehind: tried only at each ——, not at every character (regex-matches.ts).
+  for (const match of matchesNear(text, DOUBLE_DASH_RANGE, '——', 0)) {
     hits.push({ from: match.index, to: match.index + 2, severity: 'warning', message: messages.numberRange, replace: '～' })
   }
   return hits
