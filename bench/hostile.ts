@@ -317,26 +317,34 @@ function loadInBackground(server: RunningServer, body: string, connections: numb
   })
 }
 
+/** utime + stime of a /proc stat file, in ms. */
+function statCpuMs(path: string): { ms: number; nice: number } {
+  const ticksToMs = 10 // USER_HZ is 100 on Linux
+  const fields = readFileSync(path, 'utf8').split(') ')[1]!.split(' ')
+  // After "pid (comm) ": state is field 3, utime 14, stime 15, nice 19 (1-based, man 5 proc).
+  return { ms: (Number(fields[11]) + Number(fields[12])) * ticksToMs, nice: Number(fields[16]) }
+}
+
 /**
  * CPU time (ms) the server has used so far, by thread: the event loop (the main thread), the worker threads (run at a
  * higher nice value) and the rest (GC helpers, libuv). Divided by the requests answered it is the cost of one request,
- * a figure a loaded machine does not distort the way it distorts latencies.
+ * a figure a loaded machine does not distort the way it distorts latencies. The workers' share is the process's total
+ * less the live nice-0 threads: a worker thread that ended (an idle upload thread stopped, a thread killed for its
+ * budget) takes its CPU out of /proc/<pid>/task but not out of the process's own total, and the per-thread sum came
+ * out negative.
  */
 function threadCpuMs(pid: number): { eventLoop: number; workers: number; other: number } {
-  const ticksToMs = 10 // USER_HZ is 100 on Linux
   const totals = { eventLoop: 0, workers: 0, other: 0 }
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {
-      const fields = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-      // After "pid (comm) ": state is field 3, utime 14, stime 15, nice 19 (1-based, man 5 proc).
-      const ms = (Number(fields[11]) + Number(fields[12])) * ticksToMs
+      const { ms, nice } = statCpuMs(`/proc/${pid}/task/${tid}/stat`)
       if (tid === String(pid)) totals.eventLoop += ms
-      else if (Number(fields[16]) > 0) totals.workers += ms
-      else totals.other += ms
+      else if (nice <= 0) totals.other += ms
     } catch {
       // a thread that ended meanwhile
     }
   }
+  totals.workers = statCpuMs(`/proc/${pid}/stat`).ms - totals.eventLoop - totals.other
   return totals
 }
 

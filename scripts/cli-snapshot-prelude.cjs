@@ -1,7 +1,7 @@
 // Beginning of the CLI's start-up snapshot entry (scripts/cli-snapshot.mjs writes the entry: the constant ENTRY_FILE,
 // this file, then the bundle dist/bundle/cli-snapshot.cjs as the function `bundle`). `node --build-snapshot` runs it once
-// at build time, which evaluates the CLI's modules (src/cli/snapshot.ts → preloadForSnapshot) and saves the heap; each
-// `node --snapshot-blob cli.blob <arguments>` then starts from that heap and runs the command line.
+// at build time, which evaluates the `check` command's modules (src/cli/snapshot.ts) and saves the heap; each
+// `node --snapshot-blob cli.blob check <arguments>` then starts from that heap and runs the check.
 /* global ENTRY_FILE, bundle */
 'use strict'
 const { startupSnapshot } = require('node:v8')
@@ -79,15 +79,15 @@ startupSnapshot.setDeserializeMainFunction(() => {
   }).runInThisContext()
   // As for `node <script> <arguments>`.
   process.argv.splice(1, 0, ENTRY_FILE)
-  // The kinds of KINDS_DIR are registered while the modules are evaluated, which the snapshot did without them: the
-  // plain bundle evaluates them again.
-  if (process.env.KINDS_DIR?.trim()) {
+  // Other commands are not in the snapshot; and the kinds of KINDS_DIR are registered while the modules are evaluated,
+  // which the snapshot did without them: the plain bundle runs these command lines.
+  const [command, ...args] = process.argv.slice(2)
+  if (command !== 'check' || process.env.KINDS_DIR?.trim()) {
     const { join } = require('node:path')
-    // An ES module without top-level await, which require() loads (Node ≥ 20.19, as package.json's engines say).
+    // An ES module without top-level await, which require() loads (Node 20.19 and later, as package.json's engines say).
     const { runCommonJs } = loadPackage(join(dirname(ENTRY_FILE), '..', '..', 'bin', 'cached-script.js'))
     runCommonJs(join(dirname(ENTRY_FILE), 'cli.cjs'))
     return
   }
-  cli.exports.runCli(process.argv.slice(2))
+  cli.exports.runCheck(args)
 })
-cli.exports.preloadForSnapshot()

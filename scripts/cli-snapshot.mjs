@@ -29,7 +29,15 @@ const PRELUDE = new URL('./cli-snapshot-prelude.cjs', import.meta.url)
  */
 export function snapshotEntrySource(bundleSource, entryFile) {
   const routed = bundleSource.replace(/^#!/, '//').replace(/\bimport\((?=["'`])/g, '__import(')
-  return `const ENTRY_FILE = ${JSON.stringify(entryFile)};\n${readFileSync(PRELUDE, 'utf8')}\nfunction bundle(exports, require, module, __filename, __dirname, __import) {${routed}\n}\n`
+  const entry = `const ENTRY_FILE = ${JSON.stringify(entryFile)};\n${readFileSync(PRELUDE, 'utf8')}\nfunction bundle(exports, require, module, __filename, __dirname, __import) {${routed}\n}\n`
+  // The snapshot keeps the source text, and one character outside ASCII makes V8 store all of it in two bytes a
+  // character. esbuild escapes strings (charset: 'ascii') but not regular expression literals, where \uXXXX means the
+  // same character (a surrogate pair escaped so is still one character under the u flag; an identity escape such as
+  // \（ loses its backslash); the bundle has no comments.
+  return entry.replace(/(\\*)([\u0080-\uffff])/g, (_, backslashes, char) => {
+    const kept = backslashes.length % 2 === 1 ? backslashes.slice(1) : backslashes
+    return `${kept}\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+  })
 }
 
 /** Builds `<bundleDir>/cli.blob` with the node running this script. Returns whether it was built. */

@@ -1,32 +1,18 @@
 /**
- * Runs one CLI command line (`npm run -s cli -- <command> [options]`): finds the command, loads its module and sets
- * the exit code. Shared by src/cli.ts and the start-up snapshot's entry (src/cli/snapshot.ts).
+ * Runs one CLI command with its arguments and sets the exit code from its result or its error. Shared by src/cli.ts and
+ * the start-up snapshot's entry (src/cli/snapshot.ts), which holds the `check` command only.
  */
 import { UserError } from '../errors.js'
-import { commands } from './commands.js'
-import { exitCodeOf } from './command.js'
+import { exitCodeOf, type CliCommand } from './command.js'
 
-async function main(argv: string[]): Promise<number> {
-  const [name, ...rest] = argv
-  const command = name ? commands[name] : undefined
-  if (!command) {
-    const list = Object.entries(commands)
-      .map(([id, c]) => `  ${id.padEnd(10)} ${c.summary}`)
-      .join('\n')
-    process.stderr.write(`${name && name !== 'help' ? `未知命令：${name}\n\n` : ''}用法：npm run -s cli -- <命令> [选项]\n\n命令：\n${list}\n`)
-    return name && name !== 'help' ? 2 : 0
-  }
-  return (await command.load()).run(rest)
-}
-
-/** Runs the command line `argv` (the arguments after the script) and sets `process.exitCode`. */
-export function runCli(argv: string[]): Promise<void> {
+/** Runs `command` on `args` (the arguments after its name) and sets `process.exitCode`. */
+export function runCommand(command: () => Promise<CliCommand> | CliCommand, args: string[]): Promise<void> {
   // `… | head` closes the pipe early: the reader has what it wanted, which is not an error worth a stack trace.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error
     process.exit(process.exitCode ?? 0)
   })
-  return main(argv).then(
+  return (async () => (await command()).run(args))().then(
     (code) => {
       process.exitCode = code
     },

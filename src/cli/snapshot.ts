@@ -1,17 +1,13 @@
 /**
- * Entry of the CLI's start-up snapshot (scripts/build.mjs → buildCliSnapshot, run by bin/park-report.js): the
- * snapshot holds the heap after `preloadForSnapshot`, so a `check` starts with its modules already evaluated — the
- * kinds validated, the rules' patterns and word lists built, the zod schemas constructed.
+ * Code of the CLI's start-up snapshot (scripts/cli-snapshot.mjs, run by bin/park-report.js for `check`): the `check`
+ * command and every module it imports, which the snapshot holds evaluated — the kinds validated, the rules' patterns
+ * and word lists built, the zod schemas constructed. Only `check`, the command a person waits for: each module more in
+ * the snapshot is read again at every start, and the other commands run the bundle (dist/bundle/cli.cjs).
  */
-import { commands } from './commands.js'
+import { checkCommand } from './check.js'
+import { runCommand } from './run.js'
 
-export { runCli } from './run.js'
-
-/**
- * Evaluates the modules of the commands a person runs most, without running them. Packages outside the bundle (jieba,
- * canvas …) are not loaded here: a native addon cannot be in a snapshot, and the build's entry hands the bundle a
- * require that loads them at their first use, after the snapshot is read.
- */
-export async function preloadForSnapshot(): Promise<void> {
-  await commands.check!.load()
+/** `check <arguments>`. */
+export function runCheck(args: string[]): Promise<void> {
+  return runCommand(() => checkCommand, args)
 }

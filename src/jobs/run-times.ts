@@ -16,25 +16,39 @@ export const RUN_TIME_SAMPLES = 31
  * samples, 200 drafts predicted to wait 29 s, every new one refused while the drafts actually ran in ~25 ms).
  */
 export const MIN_RUN_TIME_SAMPLES = 8
+/**
+ * Run times older than this say nothing about now: the hostile corpus's floods and uploads, checked a minute before
+ * a rush of drafts, were 6 of the lane's last 8 samples, and the lane refused the rush on their median (~1.5 s).
+ */
+export const RUN_TIME_MAX_AGE_MS = 10_000
 
 export class RunTimes {
-  private readonly samples: number[] = []
+  private readonly samples: { ms: number; at: number }[] = []
   private next = 0
 
-  constructor(private readonly capacity = RUN_TIME_SAMPLES) {}
+  constructor(
+    private readonly capacity = RUN_TIME_SAMPLES,
+    private readonly clock: () => number = () => performance.now(),
+  ) {}
 
   /** A job's run time in ms, as its thread measured it. */
   add(ms: number): void {
     if (!(ms >= 0) || !Number.isFinite(ms)) return
-    if (this.samples.length < this.capacity) this.samples.push(ms)
-    else this.samples[this.next] = ms
+    const sample = { ms, at: this.clock() }
+    if (this.samples.length < this.capacity) this.samples.push(sample)
+    else this.samples[this.next] = sample
     this.next = (this.next + 1) % this.capacity
   }
 
-  /** The median of the recent run times in ms; undefined while fewer than MIN_RUN_TIME_SAMPLES were reported. */
+  /**
+   * The median of the run times reported in the last RUN_TIME_MAX_AGE_MS, in ms; undefined while fewer than
+   * MIN_RUN_TIME_SAMPLES of them are known.
+   */
   typicalMs(): number | undefined {
-    if (this.samples.length < Math.min(MIN_RUN_TIME_SAMPLES, this.capacity)) return undefined
-    const sorted = this.samples.toSorted((a, b) => a - b)
+    const since = this.clock() - RUN_TIME_MAX_AGE_MS
+    const recent = this.samples.filter((sample) => sample.at >= since)
+    if (recent.length < Math.min(MIN_RUN_TIME_SAMPLES, this.capacity)) return undefined
+    const sorted = recent.map((sample) => sample.ms).sort((a, b) => a - b)
     const middle = sorted.length >> 1
     return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
   }

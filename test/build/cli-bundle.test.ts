@@ -74,17 +74,20 @@ describe('the bundled CLI', () => {
   })
 
   // The snapshot's modules were evaluated without KINDS_DIR, whose kinds are registered while they are: with it set,
-  // the snapshot runs the plain bundle, which lists the 2027 kind of fixtures/kinds as the sources do.
-  it('lists the kinds of KINDS_DIR from the snapshot as the sources do', () => {
+  // the snapshot runs the plain bundle, which checks against the 2027 kind of fixtures/kinds as the sources do (a kind
+  // the snapshot does not know).
+  it('checks against a kind of KINDS_DIR from the snapshot as the sources do', () => {
     const kindsDir = mkdtempSync(join(tmpdir(), 'park-report-kinds-'))
     try {
       copyFileSync(join(root, 'fixtures/kinds/innovation-green-2027.json'), join(kindsDir, 'innovation-green-2027.json'))
-      const withKindsDir = (args: string[]) => spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, KINDS_DIR: kindsDir } })
-      const expected = withKindsDir(['--import', 'tsx', 'src/cli.ts', 'kinds'])
-      const actual = withKindsDir(['--snapshot-blob', snapshot, 'kinds'])
-      expect(expected.stdout).toContain('innovation-green-2027')
+      const args = ['check', 'fixtures/drafts/nanling-green.md', '--kind', 'innovation-green-2027', '--json']
+      const withKindsDir = (node: string[]) => spawnSync(process.execPath, [...node, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, KINDS_DIR: kindsDir } })
+      const expected = withKindsDir(['--import', 'tsx', 'src/cli.ts'])
+      const actual = withKindsDir(['--snapshot-blob', snapshot])
+      expect(JSON.parse(expected.stdout).kind).toBe('innovation-green-2027')
       expect(actual.stderr).toBe(expected.stderr)
       expect(actual.stdout).toBe(expected.stdout)
+      expect(actual.status).toBe(expected.status)
     } finally {
       rmSync(kindsDir, { recursive: true, force: true })
     }
@@ -105,7 +108,7 @@ describe('the bundled CLI', () => {
       }
     }
     const expected = await requestsOf(['--import', 'tsx', 'src/cli.ts'])
-    // From the snapshot, the openai package is imported (import()) after the snapshot is read.
+    // The snapshot holds `check` only: it runs the plain bundle for this command line.
     for (const actual of [await requestsOf([launcher]), await requestsOf(['--snapshot-blob', snapshot])]) {
       expect(actual.code).toBe(0)
       expect(actual.requests).toHaveLength(12)
@@ -145,13 +148,16 @@ describe('the bin entry', () => {
     return { code: result.status, stdout: result.stdout, stderr, started }
   }
 
-  it('starts node from the snapshot when it is current, and prints what the sources print', () => {
-    const expected = fromSources(['kinds'])
-    const actual = runLink(['kinds'])
-    expect(actual.started).toBe(`${readFileSync(stamp, 'utf8').trim()} --snapshot-blob ${packageDir}/bin/../dist/bundle/cli.blob kinds`)
+  it('starts node from the snapshot for a check when it is current, and prints what the sources print', () => {
+    const draft = join(root, 'fixtures/drafts/nanling-green.md')
+    const expected = fromSources(['check', draft])
+    const actual = runLink(['check', draft])
+    expect(actual.started).toBe(`${readFileSync(stamp, 'utf8').trim()} --snapshot-blob ${packageDir}/bin/../dist/bundle/cli.blob check ${draft}`)
     expect(actual.stdout).toBe(expected.stdout)
     expect(actual.stderr).toBe(expected.stderr)
-    expect(actual.code).toBe(0)
+    expect(actual.code).toBe(expected.code)
+    // Other commands are not in the snapshot.
+    expect(runLink(['kinds']).started).toBe(`node ${packageDir}/bin/park-report.js kinds`)
   })
 
   // Another node cannot read the snapshot (it exits with 14): after a change of node the launcher runs the bundle, and
@@ -166,6 +172,6 @@ describe('the bin entry', () => {
     expect(fallback.stderr).toBe(expected.stderr)
     expect(fallback.code).toBe(expected.code)
     expect(readFileSync(stamp, 'utf8')).toBe(`${process.execPath}\n`)
-    expect(runLink(['kinds']).started).toContain('--snapshot-blob')
+    expect(runLink(['check', draft]).started).toContain('--snapshot-blob')
   }, 120_000)
 })

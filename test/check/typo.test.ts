@@ -21,6 +21,8 @@ const table = testRule(typoRule, {
     // 今年来 without a pause is 今年 + 来 (came this year); 正规化 and 加倍受益 hold 规化 and 倍受 inside other words;
     // a 的 after a verb before a noun phrase (推进的都是重点项目) is no complement.
     '三、实践成效\n专家今年来园区指导3次，园区推行正规化管理，企业加倍受益，推进的都是省级重点项目。',
+    // 实施 as a verb after 基础 (在此基础实施了改造) and before a plan's name (环保实施方案); 设施 as a noun.
+    '二、创新举措\n园区新建基础设施项目8个，按照方案实施改造，在此基础实施了改造，消防设施齐全，环保实施方案已报批。',
   ],
   invalid: [
     {
@@ -92,6 +94,16 @@ const table = testRule(typoRule, {
         { span: '倍受', message: '“倍受”是错别字，应为“备受”。' },
       ],
       output: '三、实践成效\n今年以来，园区确定的12个重点项目推进得都比较顺利，园区规划面积扩大到18平方公里，充分发挥龙头企业辐射作用，备受客商关注。',
+    },
+    {
+      // Homophones read by their context (fixtures/real/dev2/57 设施细则): 设施 before a document's name, 实施 after 基础 or 消防.
+      text: '二、创新举措\n园区印发安全管理设施细则，完善基础实施建设，配套消防实施。',
+      errors: [
+        { span: '设施', message: '“设施”是错别字，应为“实施”。' },
+        { span: '实施', message: '“实施”是错别字，应为“设施”。' },
+        { span: '实施' },
+      ],
+      output: '二、创新举措\n园区印发安全管理实施细则，完善基础设施建设，配套消防设施。',
     },
   ],
 })

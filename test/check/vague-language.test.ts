@@ -55,8 +55,16 @@ const table = testRule(vagueLanguageRule, {
     // A speaker's demand (李东强调，) opens a plan: the paragraph's sentences from there on say what was demanded
     // (fixtures/real/dev3/135).
     '二、创新举措\n7月29日，园区召开项目推进会。李东强调，一是紧抓招商工作。二是通过延链招商，精准落地一批互补性企业，推动园区竞争力不断提升。',
+    // An ongoing degree-led verb opening its clause with an object says what a measure is for (fixtures/real/dev2/92,
+    // 57); 为 right before it is an aim (dev2/99).
+    '二、创新举措\n园区对平台转派事件实行实时调度，进一步提高响应、办结效率。项目投产后，将为进一步优化产业结构注入动能。',
   ],
   invalid: [
+    {
+      // A claim keeps its subject (产业结构进一步优化), an evaluative adverb (有效减少, fixtures/real/39) or its 了.
+      text: '三、实践成效\n园区产业结构进一步优化，光伏项目投运后有效减少碳排放量，持续提升了服务效率。',
+      errors: [{ span: '进一步优化' }, { span: '有效减少' }, { span: '持续提升了', message: '“持续提升了”是空泛表述，所在句子没有数字或具体事实支撑。' }],
+    },
     {
       // Evaluative predicates and propaganda formulas without their figure (fixtures/real/dev3/139, 143, 145, 146): any
       // modifier between 取得了 and 的成效, 成绩 as the subject of 显著, 卓有成效, 历史性突破, 大好局面, a metaphor

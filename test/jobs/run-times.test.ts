@@ -30,6 +30,17 @@ describe('RunTimes', () => {
     expect(times.typicalMs()).toBe(3)
   })
 
+  it('forgets run times older than ten seconds: floods checked a minute before a rush say nothing about it', () => {
+    let now = 0
+    const times = new RunTimes(31, () => now)
+    for (const ms of [1500, 1966, 1165, 1581, 1495, 1617, 5, 6]) times.add(ms)
+    expect(times.typicalMs()).toBe(1497.5)
+    now = 60_000
+    expect(times.typicalMs()).toBeUndefined()
+    for (const ms of [20, 25, 18, 30, 22, 21, 19, 24]) times.add(ms)
+    expect(times.typicalMs()).toBe(21.5)
+  })
+
   it('ignores a run time that is not a number of milliseconds', () => {
     const times = new RunTimes(1)
     for (const ms of [12, Number.NaN, -1, Number.POSITIVE_INFINITY]) times.add(ms)

@@ -166,7 +166,7 @@ function phrasesIn(sentence: string, names: readonly string[], leadFrom: number)
     const end = index + entry.phrase.length
     if (index >= leadFrom || taken.slice(index, end).some(Boolean)) return
     const before = clauseBefore(sentence, index)
-    if (NOT_CLAIM.test(before) || (DEGREE_LED.test(entry.phrase) && AIM_BEFORE.test(before))) return
+    if (NOT_CLAIM.test(before) || (DEGREE_LED.test(entry.phrase) && (AIM_BEFORE.test(before) || isPurpose(sentence, before, entry.phrase, end)))) return
     const context = ownClause ? clauseAt(sentence, index, end) : claimContext(sentence, index)
     if (isConcrete(context, names)) return
     for (let i = index; i < end; i += 1) taken[i] = true
@@ -180,6 +180,20 @@ function phrasesIn(sentence: string, names: readonly string[], leadFrom: number)
   }
   return found.sort((a, b) => a.index - b.index)
 }
+
+/**
+ * 对平台转派事件实行实时调度，进一步提高响应、办结效率: an ongoing degree-led verb (进一步, 不断, 持续, 逐步) that opens
+ * its clause (no subject before it) and takes an object, without 了, says what a measure is for. A claim has its subject (产业结构进一步优化) or
+ * its 了 (大大提高了工作效率).
+ */
+function isPurpose(sentence: string, before: string, phrase: string, end: number): boolean {
+  if (phrase.endsWith('了') || !ONGOING.test(phrase) || !OPENS_CLAUSE.test(before)) return false
+  return sentence.slice(end).search(CLAUSE_END) > 1 && !sentence.startsWith('了', end)
+}
+// 进一步/不断/持续/逐步 say where a measure is heading; 有效减少碳排放量 and 显著提升 claim what it achieved.
+const ONGOING = /^(?:进一步|不断|持续|逐步)/u
+const OPENS_CLAUSE = /^\s*(?:并|从而|进而|以|可|能|有效|切实)?\s*$/u
+const CLAUSE_END = /[，,；;。！？!?：:]|$/u
 
 /** The part of a match's clause before it: 随着成本的 in 随着成本的持续下降. */
 const clauseBefore = (sentence: string, index: number) => sentence.slice(clauseStart(sentence, index, Math.max(0, index - 40)), index)
