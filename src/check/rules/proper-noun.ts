@@ -18,7 +18,8 @@ import { ShortNamePolicySchema, shortNamePolicy } from '../text-names.js'
  *   src/park/entity-names.ts) and the curated glossary src/check/data/official-names.json; how a mention is told from
  *   a near-miss is in src/check/name-mentions.ts;
  * - short names read from the draft alone, with no park data (src/check/short-names.ts): 南岭经开区 after
- *   南岭经济技术开发区, 龙盛集团, 宜都高新区, 七一六所;
+ *   南岭经济技术开发区, 龙盛集团, 宜都高新区, 七一六所, a platform written once after its park's name and elsewhere
+ *   without it (text-names.ts), the investor of a project named after it (华昌食品项目, investor-projects.ts);
  * - colloquial term abbreviations (src/check/term-abbreviations.ts): 危化品, 规上, 国标.
  * - committee and university short names (src/check/institution-names.ts): 专家委, 西安交大.
  * - Latin acronyms at their first use without the Chinese name (src/check/latin-acronyms.ts): DCS, PPP.
