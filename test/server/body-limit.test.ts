@@ -111,11 +111,17 @@ describe('a body within the limit', () => {
     expect(touched()).toBe(false)
   })
 
-  it('with a Content-Length over 5 MB is answered 413 body_too_large without reading it', async () => {
-    const { request, touched } = untouchedBody({ length: 6 * MB })
-    const response = await app().fetch(request)
+  // Over the limit the body is reached for on purpose: only then does @hono/node-server drop the rest for a bounded
+  // time and close the connection (the real-socket tests above; left untouched, Node read 200 MB to its end).
+  it('with a Content-Length over 5 MB is answered 413 body_too_large', async () => {
+    const response = await app().fetch(
+      new Request('http://127.0.0.1/api/check', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'content-length': String(6 * MB) },
+        body: JSON.stringify({ text: '园'.repeat(2 * MB) }),
+      }),
+    )
     expect(response.status).toBe(413)
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('body_too_large')
-    expect(touched()).toBe(false)
   })
 })
