@@ -44,6 +44,7 @@ const ADVERSARIAL: Record<string, string> = {
   '59,000 × 二 in a report': `一、背景介绍\n${'二'.repeat(59000)}\n二、创新举措\n园区建设平台。\n三、实践成效\n成效明显。`,
   'a 10,000-digit number': `一、背景介绍\n园区工业总产值达到${'9'.repeat(10000)}亿元。`,
   '100k-character line, 5,000 figures': `一、背景介绍\n${'园区企业产值增长12.5%，节能降耗成效明显，'.repeat(5000)}`,
+  '6,500 projects named after a firm, one line': '引进华昌食品项目，'.repeat(6500),
 }
 
 /**

@@ -3,6 +3,7 @@ import type { ReportDoc } from '../model/report-doc.js'
 import type { RuleFinding } from './finding.js'
 import { firmLikeItem, listHolding, nameLists, type ListItem, type NameList } from './company-lists.js'
 import { investorNames } from './investor-projects.js'
+import { insideOneOf, SpanCover } from './span-index.js'
 import { growAlongName, parkNameForms } from './name-mentions.js'
 import { blockRange, textBlocks, type TextBlock } from './text-blocks.js'
 import {
@@ -157,13 +158,18 @@ function otherMentions(text: string, firms: ReadonlySet<string>, found: readonly
   if (firms.size === 0) return []
   const onWords = boundaryTest(text)
   const more: Candidate[] = []
-  const taken = (start: number, end: number) => [...found, ...more].some((c) => c.start < end && start < c.end) || names.some((n) => n.start <= start && end <= n.end)
+  const cover = new SpanCover(text.length)
+  for (const c of found) cover.add(c)
+  const insideName = insideOneOf(names, text.length)
+  const taken = (start: number, end: number) => cover.overlaps(start, end) || insideName(start, end)
   for (const firm of firms) {
     for (let at = text.indexOf(firm); at >= 0; at = text.indexOf(firm, at + firm.length)) {
       const end = at + firm.length
       // 嘉澜汽车|零部件产业链协同云平台: a noun right after it makes the words a longer name (a platform, a chain).
       if (taken(at, end) || !onWords(at, end) || COMPANY_CONTINUES.test(text.slice(end)) || nameGoesOn(text, end)) continue
-      more.push({ start: at, end, message: messages.company(firm), suggestion: messages.suggestUnknown, company: 'trade' })
+      const mention: Candidate = { start: at, end, message: messages.company(firm), suggestion: messages.suggestUnknown, company: 'trade' }
+      more.push(mention)
+      cover.add(mention)
     }
   }
   return more
@@ -268,8 +274,16 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
   const onWords = boundaryTest(text)
   // Inside a full name, or inside a “（以下简称“……”）” declaration, which `proper-noun` judges.
   const declarations = [...matchesOf(text, DECLARATION)].map((m) => ({ start: m.index, end: m.index + m[0].length }))
-  const insideName = (start: number, end: number) => [...names, ...declarations].some((n) => n.start <= start && end <= n.end)
+  const insideName = insideOneOf([...names, ...declarations], text.length)
   const found: Candidate[] = []
+  // What is found so far, for the readers below that leave a place already found alone.
+  const cover = new SpanCover(text.length)
+  const endsFound = new Set<number>()
+  const add = (candidate: Candidate) => {
+    found.push(candidate)
+    cover.add(candidate)
+    endsFound.add(candidate.end)
+  }
   for (const [alias, owner] of owners) {
     if (!owner) continue
     for (let at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + alias.length)) {
@@ -278,7 +292,7 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
       const span = growAlongName(text, at, end, alias, owner.name, owner.kind === 'company')
       // The full name written where it was not read as one (after a word that is no lead word): no short form.
       if (text.slice(span.start, span.end) === owner.name) continue
-      found.push({ ...span, message: messages.alias(text.slice(span.start, span.end), owner.name, policy), suggestion: messages.suggestFull(owner.name), replacement: owner.name })
+      add({ ...span, message: messages.alias(text.slice(span.start, span.end), owner.name, policy), suggestion: messages.suggestFull(owner.name), replacement: owner.name })
     }
   }
   for (const m of matchesOf(text, PARK_SHORT)) {
@@ -289,7 +303,7 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     // 汉东省开发区, 安徽开发区: a province's parks, not one park's name.
     if (start < 0 || insideName(start, end) || text[m.index - 1] === '省' || PROVINCE_NAMES.has(text.slice(start, m.index))) continue
     const short = text.slice(start, end)
-    found.push({ start, end, message: messages.park(short, `${text.slice(start, m.index)}${PARK_EXPANSION.get(m[0])}`), suggestion: messages.suggestUnknown })
+    add({ start, end, message: messages.park(short, `${text.slice(start, m.index)}${PARK_EXPANSION.get(m[0])}`), suggestion: messages.suggestUnknown })
   }
   for (const m of matchesOf(text, COMPANY_TAIL)) {
     let end = m.index + m[0].length
@@ -307,7 +321,7 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     // 淮澄化工新材料|产业园区, 光伏|产业: an industry before a park or a sector word, not a firm.
     const start = named ? before.start : INDUSTRY_FOLLOWS.test(text.slice(end)) ? -1 : tradeNameBefore(text, m.index, firmWord)
     if (start < 0 || insideName(start, end) || !onWords(start, end)) continue
-    found.push({ start, end, message: messages.company(text.slice(start, end)), suggestion: messages.suggestUnknown, company: FIRM_WORD_IN.test(text.slice(start, end)) ? 'firm' : 'trade' })
+    add({ start, end, message: messages.company(text.slice(start, end)), suggestion: messages.suggestUnknown, company: FIRM_WORD_IN.test(text.slice(start, end)) ? 'firm' : 'trade' })
   }
   for (const m of matchesOf(text, BARE_PARK)) {
     const end = m.index + m[0].length
@@ -317,34 +331,34 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     const place = nounPlaceBefore(text, m.index) || (PLACEHOLDER_PLACE.exec(text.slice(0, m.index))?.[0].length ?? 0)
     if (place > 0 && !insideName(m.index - place, end)) {
       const start = m.index - place
-      found.push({ start, end, message: messages.park(text.slice(start, end), `${text.slice(start, m.index)}${PARK_EXPANSION.get(m[0]) ?? m[0]}`), suggestion: messages.suggestUnknown })
+      add({ start, end, message: messages.park(text.slice(start, end), `${text.slice(start, m.index)}${PARK_EXPANSION.get(m[0]) ?? m[0]}`), suggestion: messages.suggestUnknown })
       continue
     }
     // A longer park word ends here (经济开发区 holds 开发区): it was judged at its own start.
-    if (/[\u4e00-\u9fa5]$/u.test(text.slice(0, m.index)) && found.some((c) => c.end === end)) continue
-    found.push({ start: m.index, end, message: messages.barePark(m[0]), suggestion: messages.suggestUnknown, bare: true })
+    if (/[\u4e00-\u9fa5]$/u.test(text.slice(0, m.index)) && endsFound.has(end)) continue
+    add({ start: m.index, end, message: messages.barePark(m[0]), suggestion: messages.suggestUnknown, bare: true })
   }
   for (const m of matchesOf(text, LEVEL_AGENCY)) {
     const before = text.slice(0, m.index)
     const level = LEVEL_NAMES[m[0][0]!]!
     if (level === '省' ? PROVINCE_BEFORE.test(before) : PLACE_BEFORE_LEVEL.test(before) && !LEAD_BEFORE_LEVEL.test(before)) continue
-    found.push({ start: m.index, end: m.index + m[0].length, message: messages.levelAgency(m[0], level, LEVEL_EXAMPLES[level]!), suggestion: messages.suggestPlace(level) })
+    add({ start: m.index, end: m.index + m[0].length, message: messages.levelAgency(m[0], level, LEVEL_EXAMPLES[level]!), suggestion: messages.suggestPlace(level) })
   }
   // Every match ends in 所, at most four characters after its start: tried only there (regex-matches.ts).
   for (const m of matchesNear(text, INSTITUTE, '所', 4)) {
-    found.push({ start: m.index, end: m.index + m[0].length, message: messages.institute(m[0]), suggestion: messages.suggestUnknown })
+    add({ start: m.index, end: m.index + m[0].length, message: messages.institute(m[0]), suggestion: messages.suggestUnknown })
   }
   for (const m of matchesOf(text, HONOURED_SUBJECT)) {
     const start = m.index + m[0].length - m[1]!.length
     const end = start + m[1]!.length
-    if (honouredFirm(m[1]!) && !insideName(start, end) && !found.some((c) => c.start < end && start < c.end)) {
-      found.push({ start, end, message: messages.company(m[1]!), suggestion: messages.suggestUnknown, company: 'trade' })
+    if (honouredFirm(m[1]!) && !insideName(start, end) && !cover.overlaps(start, end)) {
+      add({ start, end, message: messages.company(m[1]!), suggestion: messages.suggestUnknown, company: 'trade' })
     }
   }
   // 华昌食品项目, 已签约台祥表面处理设备生产项目: a project named after its investor, by the investor's trade name.
   for (const name of draft === undefined ? [] : investorNames(text, draft)) {
-    if (insideName(name.start, name.end) || found.some((c) => c.start < name.end && name.start < c.end)) continue
-    found.push({ ...name, message: messages.company(text.slice(name.start, name.end)), suggestion: messages.suggestUnknown, company: 'trade' })
+    if (insideName(name.start, name.end) || cover.overlaps(name.start, name.end)) continue
+    add({ ...name, message: messages.company(text.slice(name.start, name.end)), suggestion: messages.suggestUnknown, company: 'trade' })
   }
   return longestFirst(judgeLists(text, found, insideName))
 }
@@ -495,10 +509,12 @@ function nounFollows(text: string, at: number): boolean {
 /** Non-overlapping candidates, the longest winning an overlap (a text-derived alias over a generic short name). */
 function longestFirst(candidates: readonly Candidate[]): Candidate[] {
   const chosen: Candidate[] = []
+  const cover = new SpanCover(candidates.reduce((end, c) => Math.max(end, c.end), 0))
   const sorted = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || Number(Boolean(b.replacement)) - Number(Boolean(a.replacement)) || a.start - b.start)
   for (const c of sorted) {
-    if (chosen.some((other) => c.start < other.end && other.start < c.end)) continue
+    if (cover.overlaps(c.start, c.end)) continue
     chosen.push(c)
+    cover.add(c)
   }
   return chosen.sort((a, b) => a.start - b.start)
 }
