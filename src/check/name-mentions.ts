@@ -4,6 +4,7 @@ import { checkMemo } from './check-memo.js'
 import { OFFICIAL_NAMES, type GlossaryEntry } from './official-names.js'
 import { phraseMatcher, type PhraseMatcher } from './phrase-matcher.js'
 import { citedSpans, documentNumberSpans } from './quoted-names.js'
+import { longestFirst } from './span-index.js'
 import { fullNamesIn } from './text-names.js'
 import { taggedWords, wordBoundaries } from './words.js'
 import { matchesOf } from '../regex-matches.js'
@@ -326,14 +327,4 @@ const PLACE_SUFFIX = /^(?:[县镇乡村旗省州]|市(?![值场])|区(?!域))/u
 /** 省级|绿色工厂: a level word the registered honour does not carry makes it another title. */
 function otherLevelBefore(before: string, fullName: string): boolean {
   return OFFICIAL_NAMES.levelQualifiers.some((level) => before.endsWith(level) && !fullName.startsWith(level))
-}
-
-/** Non-overlapping candidates, the longest span winning an overlap (国家发改委 over 发改委), in text order. */
-function longestFirst(candidates: readonly NameMention[]): NameMention[] {
-  const chosen: NameMention[] = []
-  for (const c of [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)) {
-    if (chosen.some((other) => c.start < other.end && other.start < c.end)) continue
-    chosen.push(c)
-  }
-  return chosen.sort((a, b) => a.start - b.start)
 }

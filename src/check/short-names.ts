@@ -3,7 +3,7 @@ import type { ReportDoc } from '../model/report-doc.js'
 import type { RuleFinding } from './finding.js'
 import { firmLikeItem, listHolding, nameLists, type ListItem, type NameList } from './company-lists.js'
 import { investorNames } from './investor-projects.js'
-import { insideOneOf, SpanCover } from './span-index.js'
+import { insideOneOf, longestFirst, SpanCover } from './span-index.js'
 import { growAlongName, parkNameForms } from './name-mentions.js'
 import { blockRange, textBlocks, type TextBlock } from './text-blocks.js'
 import {
@@ -360,7 +360,7 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     if (insideName(name.start, name.end) || cover.overlaps(name.start, name.end)) continue
     add({ ...name, message: messages.company(text.slice(name.start, name.end)), suggestion: messages.suggestUnknown, company: 'trade' })
   }
-  return longestFirst(judgeLists(text, found, insideName))
+  return longestFirst(judgeLists(text, found, insideName), aliasFirst)
 }
 
 // 华兴源创获评国家级5G工厂: the subject of 获评/入选 + an honour, alone in its clause, received the honour — a firm,
@@ -506,15 +506,5 @@ function nounFollows(text: string, at: number): boolean {
   return next !== undefined && /^(?:n|vn|an)/u.test(next.tag)
 }
 
-/** Non-overlapping candidates, the longest winning an overlap (a text-derived alias over a generic short name). */
-function longestFirst(candidates: readonly Candidate[]): Candidate[] {
-  const chosen: Candidate[] = []
-  const cover = new SpanCover(candidates.reduce((end, c) => Math.max(end, c.end), 0))
-  const sorted = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || Number(Boolean(b.replacement)) - Number(Boolean(a.replacement)) || a.start - b.start)
-  for (const c of sorted) {
-    if (cover.overlaps(c.start, c.end)) continue
-    chosen.push(c)
-    cover.add(c)
-  }
-  return chosen.sort((a, b) => a.start - b.start)
-}
+/** A text-derived alias (it carries the full name to write) wins over a generic short name of the same length. */
+const aliasFirst = (a: Candidate, b: Candidate) => Number(Boolean(b.replacement)) - Number(Boolean(a.replacement))

@@ -39,3 +39,19 @@ export function insideOneOf(spans: readonly Span[], textLength: number): (start:
   for (let at = 1; at <= textLength; at++) if (reach[at - 1]! > reach[at]!) reach[at] = reach[at - 1]!
   return (start, end) => reach[start]! >= end
 }
+
+/**
+ * Non-overlapping candidates in text order, the longest winning an overlap (国家发改委 over 发改委); between two of
+ * the same length, the one `preferred` puts first, then the earlier.
+ */
+export function longestFirst<T extends Span>(candidates: readonly T[], preferred: (a: T, b: T) => number = () => 0): T[] {
+  const chosen: T[] = []
+  const cover = new SpanCover(candidates.reduce((end, c) => Math.max(end, c.end), 0))
+  const byLength = [...candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || preferred(a, b) || a.start - b.start)
+  for (const candidate of byLength) {
+    if (cover.overlaps(candidate.start, candidate.end)) continue
+    chosen.push(candidate)
+    cover.add(candidate)
+  }
+  return chosen.sort((a, b) => a.start - b.start)
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { insideOneOf, SpanCover } from '../../src/check/span-index.js'
+import { insideOneOf, longestFirst, SpanCover } from '../../src/check/span-index.js'
 
 describe('SpanCover: whether a span shares a character with one added', () => {
   it('answers for spans touching, overlapping and apart', () => {
@@ -24,5 +24,27 @@ describe('insideOneOf: whether a span lies inside one of the spans', () => {
 
   it('nothing is inside no span', () => {
     expect(insideOneOf([], 8)(0, 0)).toBe(false)
+  })
+})
+
+describe('longestFirst: non-overlapping candidates in text order', () => {
+  // 国家发改委和发改委: 国家发改委 [0, 5), 发改委 [2, 5) and [6, 9).
+  const candidates = [
+    { start: 2, end: 5, name: '发改委' },
+    { start: 6, end: 9, name: '发改委' },
+    { start: 0, end: 5, name: '国家发改委' },
+  ]
+
+  it('keeps the longest of an overlap and every candidate apart', () => {
+    expect(longestFirst(candidates).map((c) => c.name)).toEqual(['国家发改委', '发改委'])
+  })
+
+  it('between two of the same length keeps the preferred, else the earlier', () => {
+    const same = [
+      { start: 0, end: 2, alias: false },
+      { start: 1, end: 3, alias: true },
+    ]
+    expect(longestFirst(same)).toEqual([{ start: 0, end: 2, alias: false }])
+    expect(longestFirst(same, (a, b) => Number(b.alias) - Number(a.alias))).toEqual([{ start: 1, end: 3, alias: true }])
   })
 })

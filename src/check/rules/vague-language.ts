@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { EntityType, ParkData } from '../../park/park-schema.js'
 import { defineRule } from '../rule.js'
 import { clauseAt, clauseStart, claimContext, sentencesOf } from '../sentences.js'
+import { SpanCover } from '../span-index.js'
 import { blockRange, textBlocks, type BlockRole } from '../text-blocks.js'
 import { matchesOf } from '../../regex-matches.js'
 
@@ -161,15 +162,15 @@ function quotesName(sentence: string): boolean {
  */
 function phrasesIn(sentence: string, names: readonly string[], leadFrom: number): { index: number; entry: VaguePhrase }[] {
   const found: { index: number; entry: VaguePhrase }[] = []
-  const taken: boolean[] = []
+  const taken = new SpanCover(sentence.length)
   const take = (index: number, entry: VaguePhrase, ownClause: boolean) => {
     const end = index + entry.phrase.length
-    if (index >= leadFrom || taken.slice(index, end).some(Boolean)) return
+    if (index >= leadFrom || taken.overlaps(index, end)) return
     const before = clauseBefore(sentence, index)
     if (NOT_CLAIM.test(before) || (DEGREE_LED.test(entry.phrase) && (AIM_BEFORE.test(before) || isPurpose(sentence, before, entry.phrase, end)))) return
     const context = ownClause ? clauseAt(sentence, index, end) : claimContext(sentence, index)
     if (isConcrete(context, names)) return
-    for (let i = index; i < end; i += 1) taken[i] = true
+    taken.add({ start: index, end })
     found.push({ index, entry })
   }
   for (const entry of PHRASES) {
