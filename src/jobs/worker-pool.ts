@@ -44,6 +44,8 @@ export interface WorkerPoolOptions extends WorkerOptions {
   maxThreadWaitMs?: number
   /** The module each thread runs (a path); default worker-thread.mjs. Tests of the pool pass a scripted one. */
   workerFile?: string
+  /** Checks each check thread runs while idle so its code is compiled before people's checks (jit-warm-up.ts); default 0. */
+  warmRuns?: number
   /** Bounds of the kept answers of pure jobs (answer-cache.ts). */
   answerCache?: AnswerCacheLimits
 }
@@ -91,7 +93,11 @@ export class WorkerPool implements JobRunner {
         minThreads: name === 'check' ? limits[name].maxRunning : 0,
         maxThreads: limits[name].maxRunning,
         idleTimeout: name === 'check' ? Infinity : IDLE_THREAD_MS,
-        workerData: { corpusConfig: options.corpusConfig, warm: jobsOfLane(name) } satisfies WorkerOptions,
+        workerData: {
+          corpusConfig: options.corpusConfig,
+          warm: jobsOfLane(name),
+          ...(name === 'check' && options.warmRuns ? { warmRuns: options.warmRuns } : {}),
+        } satisfies WorkerOptions,
         resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
         niceIncrement: WORKER_NICE,
       }),
