@@ -61,8 +61,16 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
       let node = root
       for (let i = 0; i < text.length; i += 1) {
         const code = text.charCodeAt(i)
-        while (node !== root && !node.next.has(code)) node = node.fail!
-        node = node.next.get(code) ?? root
+        // Follow failure links to the longest suffix that continues with this character (one lookup per node).
+        for (;;) {
+          const child = node.next.get(code)
+          if (child) {
+            node = child
+            break
+          }
+          if (node === root) break
+          node = node.fail!
+        }
         for (const index of node.ends) {
           const start = i + 1 - phrases[index]!.length
           const list = found.get(index)
