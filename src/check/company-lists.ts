@@ -1,5 +1,6 @@
 import { matchesOf } from '../regex-matches.js'
 import { RECEIVES_HONOUR } from './honour-verbs.js'
+import { STARTS_WITH_PERSON_TITLE } from './person-names.js'
 /**
  * Lists of names joined by 、 within one clause (银欣、越众、越鑫、鑫海祥瑞等光伏企业; 第三代半导体、碳基新材料、
  * 消防安全材料) and what a list says about its items. The short-name reader asks two things of them:
@@ -73,10 +74,13 @@ const LIST_GOES_ON = new RegExp(`(?:等|${RECEIVES_HONOUR})`, 'u')
 // 龙头企业——|荣德新能源, 已入驻|银欣, 其中|博世, 签约|润滑油: the words before the first item that lead to the list.
 const LEAD = /(?:——|—|[东西南北]至|其中|包括|主要有|入驻|引进了?|签约了?|落户了?|企业有|如)/gu
 
-/** Whether a list item can be a firm's short name: 2–8 characters of Chinese, and not a category, place or count. */
+/**
+ * Whether a list item can be a firm's short name: 2–8 characters of Chinese, and not a category, place or count, nor
+ * a person by post and name (产投集团党委书记、董事长周船: the item after a firm is its chairman).
+ */
 export function firmLikeItem(name: string): boolean {
   const text = name.trim()
-  return text.length >= 2 && text.length <= 8 && HAN_ONLY.test(text) && !NOT_FIRM_ITEM.test(text)
+  return text.length >= 2 && text.length <= 8 && HAN_ONLY.test(text) && !NOT_FIRM_ITEM.test(text) && !STARTS_WITH_PERSON_TITLE.test(text)
 }
 
 /** The list (if any) that holds the span [start, end) as one of its items. */
