@@ -1,4 +1,5 @@
 import { checkTextMemo } from './check-memo.js'
+import { STARTS_WITH_PERSON_TITLE } from './person-names.js'
 import { SHORT_NAMES } from './text-names.js'
 import { taggedWords } from './words.js'
 import { matchesOf } from '../regex-matches.js'
@@ -132,6 +133,8 @@ function investorIn(clause: string): InvestorName | undefined {
   if (description.length > 0 && (description[0]!.tag === 'v' || !description.some((t) => THING_TAGS.has(t.tag)))) return undefined
   // 文旅|产业, 科创|中心, 康养|地产: an abbreviation before a sector or a facility names a sector, not a firm.
   if (SECTOR_FOLLOWS.test(clause.slice(end))) return undefined
+  // 李东|书记要求加快推进重大项目: a name before a post is a person, the clause's subject, not the project's investor.
+  if (STARTS_WITH_PERSON_TITLE.test(clause.slice(end))) return undefined
   const name = clause.slice(start, end)
   if (name.length < 2 || NOT_NAMES.has(name) || FUNCTION_CHAR.test(name) || ENUMERATION.test(name)) return undefined
   return { start, end }

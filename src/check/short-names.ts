@@ -64,7 +64,8 @@ const PROVINCE_BEFORE = new RegExp(`(?:${SHORT_NAMES.provinces.join('|')})$`, 'u
 // 各类开发区、高新区, 多数开发区, 中国开发区: the words name a category of parks.
 const GENERIC_PARK_USE = new RegExp(`(?:${SHORT_NAMES.genericParkMarkers.join('|')})(?:${SHORT_NAMES.bareParkWords.toSorted((a, b) => b.length - a.length).join('|')})`, 'u')
 const NOT_NAME_WORDS: ReadonlySet<string> = new Set(SHORT_NAMES.notNames)
-const FUNCTION_START = /^[的了是在和与及等对把被将从向为以由于其该此各一二三四五六七八九十]/u
+// 我县|伍星生化: jieba joins 我 and a level into one unknown word before a trade name; no name starts with 我.
+const FUNCTION_START = /^[的了是在和与及等对把被将从向为以由于其该此各我一二三四五六七八九十]/u
 const GENERIC_YUANQU_USE = /(?:各类|各地|各个|多数|一些|部分|我国|中国|[0-9]{2,}个|某市|某县|某区)[\u4e00-\u9fa5]{0,5}?园区/u
 // 59家县域省级以上开发区, 2个国家级园区: parks counted are many parks; 开发区是县域经济的重要载体: a statement about what
 // parks are. A text that writes either is about parks in general, and its bare park words name no one park.
@@ -319,7 +320,8 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     const named = before.start >= 0 && (firmWord || (TRADE_NAME_TAGS.has(before.lastTag) && standsAlone(text, before.start) && !nounFollows(text, end)))
     // 、金人电气, 其中名士达新材料, ，吉凤投资公司: a trade name jieba splits into pieces, standing alone in its clause.
     // 淮澄化工新材料|产业园区, 光伏|产业: an industry before a park or a sector word, not a firm.
-    const start = named ? before.start : INDUSTRY_FOLLOWS.test(text.slice(end)) ? -1 : tradeNameBefore(text, m.index, firmWord)
+    // 华昌食品|加工产业链: a verbal noun after the sector word makes it that process's object, an industry.
+    const start = named ? before.start : INDUSTRY_FOLLOWS.test(text.slice(end)) || processFollows(text, end) ? -1 : tradeNameBefore(text, m.index, firmWord)
     if (start < 0 || insideName(start, end) || !onWords(start, end)) continue
     add({ start, end, message: messages.company(text.slice(start, end)), suggestion: messages.suggestUnknown, company: FIRM_WORD_IN.test(text.slice(start, end)) ? 'firm' : 'trade' })
   }
@@ -423,13 +425,14 @@ function judgeLists(text: string, found: readonly Candidate[], insideName: (star
     // jieba does not know or knows as a name (润滑油 listed beside 国瑞药业 is a product); beside 集团/公司 an
     // abbreviation jieba knows may be one too (香港新亚行).
     const nameTags = besideFirm ? TRADE_NAME_PIECE_TAGS : LIST_NAME_TAGS
+    const holdsFirm = list.items.some(companyAt)
     for (const item of list.items) {
       const name = itemName(item, list)
       const start = item.start + item.text.indexOf(name)
       const end = start + name.length
       if (!firmLikeItem(name) || kept.some((c) => c.start < end && start < c.end) || insideName(start, end)) continue
       const tokens = taggedWords(name)
-      if (!list.ofFirms && !tokens.some((t) => nameTags.has(t.tag))) continue
+      if (!list.ofFirms && !tokens.some((t) => nameTags.has(t.tag)) && !(holdsFirm && tradeNameWithSector(tokens))) continue
       // 深圳、广州、北京: places, whatever the list says.
       if (tokens.every((t) => t.tag === 'ns')) continue
       kept.push({ start, end, message: messages.company(name), suggestion: messages.suggestUnknown, company: 'trade' })
@@ -437,6 +440,19 @@ function judgeLists(text: string, found: readonly Candidate[], insideName: (star
   }
   return kept
 }
+
+// 联创|制药, 三江|生物, 西澳|电梯 listed beside a firm: a trade name jieba reads as a common word, a verb or a place,
+// then the firm's sector word. A sector word or an attribute before the sector word makes an industry (生物|制药,
+// 精细|化工, 新型|建材), and one word jieba knows whole (润滑油, 电子信息) is a product or an industry.
+const SECTOR_WORDS: ReadonlySet<string> = new Set(SHORT_NAMES.companyShortTails)
+const TRADE_HEAD_TAGS: ReadonlySet<string> = new Set(['n', 'ns', 'nr', 'nrt', 'nz', 'x', 'v', 'j'])
+function tradeNameWithSector(tokens: readonly { word: string; tag: string }[]): boolean {
+  if (tokens.length !== 2) return false
+  const [head, sector] = tokens as [{ word: string; tag: string }, { word: string; tag: string }]
+  return SECTOR_WORDS.has(sector.word) && head.word.length >= 2 && head.word.length <= 4 && TRADE_HEAD_TAGS.has(head.tag) && !SECTOR_WORDS.has(head.word) && !NOT_NAME_WORDS.has(head.word) && !FUNCTION_CHAR_START.test(head.word)
+}
+// (A numeral may open a trade name jieba tags as one word: 三江|生物; a count is tagged m and fails the tags above.)
+const FUNCTION_CHAR_START = /^[的了是在和与及等对把被将从向为以由于其该此各]/u
 
 const HAN = /[\u4e00-\u9fa5]/u
 const AREA_FOLLOWS = /^(?:片区|园区|工业园|产业园|工业区|化工区|集中区|开发区|高新区|经开区|基地)/u
@@ -465,7 +481,8 @@ function nounPlaceBefore(text: string, at: number): number {
 }
 
 // Words after which a trade name starts its own phrase: 其中|名士达新材料, 借助|博浪热能, 与|北化.
-const TRADE_NAME_LEAD = /(?:其中|借助|包括|引进|落户|携手|支持|依托|与|和|及|同|由|对|在|将|把|以)$/u
+// 我县|伍星生化: a trade name after the writer's own place (我县, 我市) opens its phrase.
+const TRADE_NAME_LEAD = /(?:其中|借助|包括|引进|落户|携手|支持|依托|与|和|及|同|由|对|在|将|把|以|我[省市县区州镇])$/u
 const INDUSTRY_FOLLOWS = /^(?:产业|行业|领域|园|基地|开发区|高新区|集群|企业|板块|赛道|链)/u
 // 做强|玻璃新材料, 并网|光伏: words jieba does not know that start with a verb of official prose are actions.
 const VERB_START = /^[并做抓促推加建打强搞创抢实提扩育培引稳保]/u
@@ -498,6 +515,11 @@ function tradeNameBefore(text: string, at: number, firm: boolean): number {
     return TRADE_NAME_PIECE_TAGS.has(first.tag) || pieces ? start : -1
   }
   return -1
+}
+
+/** Whether the word right after `at` is a verbal noun (加工, 制造, 研发). */
+function processFollows(text: string, at: number): boolean {
+  return taggedWords(text.slice(at, at + 4))[0]?.tag === 'vn'
 }
 
 /** Whether the word right after `at` is a noun (零部件, 产业链, 创新): the words before it then modify it. */

@@ -10,6 +10,7 @@ import {
   type IRunOptions,
   type ISectionOptions,
 } from 'docx'
+import { xmlSafe } from './xml-safe.js'
 import type { KindSpec } from '../kinds/kind-spec.js'
 import type { PageGeometry } from './page-estimate.js'
 
@@ -138,7 +139,8 @@ export interface RunStyle {
 }
 
 /** One text run with the complete w:rFonts (eastAsia on every run) and the size. */
-export function textRun(text: string, t: DocxTypography, style: RunStyle = {}, extra: IRunOptions = {}): TextRun {
+export function textRun(rawText: string, t: DocxTypography, style: RunStyle = {}, extra: IRunOptions = {}): TextRun {
+  const text = xmlSafe(rawText)
   const latin = style.latinFont ?? t.latinFont
   return new TextRun({
     ...(text ? { text } : {}),

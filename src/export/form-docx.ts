@@ -18,6 +18,7 @@ import {
   toUint8Array,
   type DocxTypography,
 } from './docx-style.js'
+import { xmlSafe } from './xml-safe.js'
 import { Footnotes, row, table, TableGrid, type CellSpec } from './docx-table.js'
 import { choices, formatIndicator, indicatorValue, provinceCity, rowDecimals, textLines } from './form-values.js'
 import { finishPackage } from './finish-package.js'
@@ -116,9 +117,9 @@ export async function exportFormDocx(park: ParkData, report: ReportDoc, kind: Ki
   // The document properties name the filling unit, as a file it wrote itself would.
   const author = options.creator ?? park.park.filler.name
   const document = new Document({
-    creator: author,
-    lastModifiedBy: author,
-    title: practiceName,
+    creator: xmlSafe(author),
+    lastModifiedBy: xmlSafe(author),
+    title: xmlSafe(practiceName),
     subject: kind.name,
     ...documentDefaults(t),
     footnotes: notes.options(),

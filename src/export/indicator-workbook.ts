@@ -4,6 +4,7 @@ import { indicatorRows, type Indicator } from '../kinds/kind-spec.js'
 import { getKind } from '../kinds/registry.js'
 import { assertParkCoversKind, indicatorValueIn } from '../park/indicator-values.js'
 import { indicatorField, type ParkData } from '../park/park-schema.js'
+import { xmlSafeValue } from './xml-safe.js'
 
 /**
  * The indicator table (三、工业园区发展情况; 003 附件1 一–十一) of a kind as an Excel workbook people fill in. The
@@ -145,7 +146,7 @@ export async function indicatorWorkbook(kindId: string, park?: ParkData): Promis
         cell.dataValidation = { type: 'list', allowBlank: true, formulae: ['"是,否"'] }
         if (typeof value === 'boolean') cell.value = value ? '是' : '否'
       } else if (typeof value === 'number' || typeof value === 'string') {
-        cell.value = value
+        cell.value = xmlSafeValue(value)
       }
       if (row.valueType === 'text') cell.alignment = { wrapText: true, vertical: 'top' }
     })

@@ -5,6 +5,7 @@ import type { ReportDoc } from '../model/report-doc.js'
 import type { ParkData } from '../park/park-schema.js'
 import { CHART_WIDTH_PX, renderCharts, type RenderedChart } from './charts.js'
 import { documentDefaults, docxTypography, pageGeometry, pageNumberFooter, pageProperties, toUint8Array } from './docx-style.js'
+import { xmlSafe } from './xml-safe.js'
 import { finishPackage } from './finish-package.js'
 import { reportParagraphs } from './report-body.js'
 
@@ -41,10 +42,10 @@ export async function exportReportDocx(doc: ReportDoc, kind: KindSpec, options: 
   const children = reportParagraphs(doc, kind, t, { includeTitle: true, charts, chartWidthPx: CHART_WIDTH_PX, page: pageGeometry(t) })
   const author = options.creator ?? options.park?.park.filler.name ?? CREATOR
   const document = new Document({
-    creator: author,
-    lastModifiedBy: author,
-    ...(options.park ? { subject: options.park.park.name } : {}),
-    title: doc.title?.text ?? kind.name,
+    creator: xmlSafe(author),
+    lastModifiedBy: xmlSafe(author),
+    ...(options.park ? { subject: xmlSafe(options.park.park.name) } : {}),
+    title: xmlSafe(doc.title?.text ?? kind.name),
     ...documentDefaults(t),
     sections: [
       {

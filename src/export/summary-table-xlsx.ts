@@ -9,6 +9,7 @@ import type { ParkData } from '../park/park-schema.js'
 import { getKind } from '../kinds/registry.js'
 import type { ExportedFile } from './file-format.js'
 import { ROW_ID_COLUMN, summaryLayout, yoyPercent, type InputCell, type LayoutSheet, type SummaryLayout, type TextCell } from './summary-table-layout.js'
+import { xmlSafeValue } from './xml-safe.js'
 
 /**
  * The 汇总表 (003 附件1) as the Excel workbook a 示范基地 fills in: laid out as the template (src/export/
@@ -95,7 +96,7 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: LayoutSheet, park: ParkDa
       merged(r, input)
       const cell = ws.getCell(r, input.col)
       const value = displayValue(input, valueAtPath(park, input.path))
-      if (value !== undefined) cell.value = value
+      if (value !== undefined) cell.value = xmlSafeValue(value)
       cell.alignment = { wrapText: true, vertical: 'middle' }
       if (input.options) cell.dataValidation = { type: 'list', allowBlank: true, formulae: [`"${input.options.join(',')}"`] }
       if (input.note) cell.note = input.note

@@ -5,6 +5,7 @@ import { readDocxText } from './docx-text.js'
 import { normalizePolicyText } from './normalize.js'
 import { matchMarker } from './numbering.js'
 import { layOut, type LaidOutParagraph, type PageRuns } from './page-layout.js'
+import { checkPdfStreams, DEFAULT_PDF_INFLATE_LIMITS, PdfBombError } from './pdf-stream-check.js'
 import { drawsImage, meaningfulChars, MIN_TEXT_CHARS_PER_PAGE, openPdf, PdfOpenError, pageRuns } from './pdf-pages.js'
 import { readScannedPages, type ScanProgress } from './scanned-pages.js'
 import { unifyCharacters } from './unify-characters.js'
@@ -84,6 +85,9 @@ export const messages = {
     `第 ${pages.join('、')} 页是扫描图片，但图像不够清晰，识别出的文字不可靠，文件未导入：请重新扫描这些页（建议 300 dpi、页面放正、不要复印件的复印件），或上传文字版 PDF 或 Word 文档。`,
   ocr_failed: '扫描件文字识别未能完成，文件未导入：请稍后重试；如仍不行，请上传文字版 PDF 或 Word 文档。',
   too_many_pages: (pages: number, max: number) => `PDF 页数过多：共 ${pages} 页，最多支持 ${max} 页。请只上传相关章节，或拆成几份分别上传。`,
+  pdf_too_large: 'PDF 文件解压后的内容过大（文件可能已损坏或被改动过），已拒绝处理：请用原软件重新导出或“打印为 PDF”后再上传，也可以上传 Word 版本。',
+  pdf_image_too_large: (maxPixels: number) =>
+    `该 PDF 中有图片的像素过多（超过 ${maxPixels / 10_000} 万像素），无法处理：请以 300 dpi 重新扫描或导出后再上传，也可以上传 Word 版本。`,
   unreadable_docx: 'Word 文档已损坏或格式不正确，无法读取：请用 Word 打开后另存为 .docx 再上传。',
   docx_too_large: 'Word 文档解压后内容过大或文件数量过多，已拒绝处理：请删去文档中的图片、嵌入对象后用 Word 另存为 .docx，再重新上传。',
   text_too_long: (chars: number, max: number) => `文档文字过多：共约 ${chars} 字，最多支持 ${max} 字。请只上传相关章节，或拆成几份分别上传。`,
@@ -236,6 +240,7 @@ interface PdfText {
 
 async function extractPdf(data: Uint8Array, limit: IngestLimits, onProgress?: (progress: ScanProgress) => void): Promise<PdfText> {
   let ocrPages: number[] = []
+  refusePdfBomb(data)
   let pdf: PDFDocumentProxy
   try {
     pdf = await openPdf(data)
@@ -286,6 +291,17 @@ async function extractPdf(data: Uint8Array, limit: IngestLimits, onProgress?: (p
     throw new UserError('unreadable_pdf', messages.unreadable_pdf, 422)
   } finally {
     await pdf.destroy().catch(() => undefined)
+  }
+}
+
+/** A PDF that inflates far beyond its size, or declares a giant image, is refused before pdf.js reads it. */
+function refusePdfBomb(data: Uint8Array): void {
+  try {
+    checkPdfStreams(data)
+  } catch (error) {
+    if (!(error instanceof PdfBombError)) throw error
+    if (error.problem === 'image-too-large') throw new UserError('pdf_image_too_large', messages.pdf_image_too_large(DEFAULT_PDF_INFLATE_LIMITS.maxImagePixels), 413)
+    throw new UserError('pdf_too_large', messages.pdf_too_large, 413)
   }
 }
 

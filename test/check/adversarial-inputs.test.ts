@@ -79,7 +79,7 @@ describe('adversarial inputs: every rule answers, each with at most 50 findings 
     // Was quadratic in the short-name reader (every span found asked with Array.some): 8.9 s through the CLI.
     const { result, perRule, summaries } = check('引进华昌食品项目，'.repeat(6500))
     expect(perRule).toEqual({ length: 1, 'park-data': 1, structure: 2, focus: 1, 'proper-noun': 51 })
-    const shortName = '“华昌”是企业简称，应写企业的规范全称（营业执照上的名称，通常以“有限公司”“股份有限公司”结尾）。'
+    const shortName = '“华昌食品”是企业简称，应写企业的规范全称（营业执照上的名称，通常以“有限公司”“股份有限公司”结尾）。'
     expect(result.findings.filter((f) => f.rule === 'proper-noun').slice(0, 2).map(pick)).toEqual([
       { rule: 'proper-noun', severity: 'warning', line: 1, column: 3, message: shortName },
       { rule: 'proper-noun', severity: 'warning', line: 1, column: 12, message: shortName },

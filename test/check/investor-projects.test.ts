@@ -50,7 +50,7 @@ const rule = testRule(properNounRule, {
     {
       // fixtures/real/13: the finding is the trade name, with no fix (only the writer knows the legal name).
       text: body('开工和即将投产项目7个，总投资34亿元。华昌食品项目首期建设进入设备安装调试阶段。'),
-      errors: [{ span: '华昌', severity: 'warning', message: `“华昌”是企业简称，${COMPANY}` }],
+      errors: [{ span: '华昌食品', severity: 'warning', message: `“华昌食品”是企业简称，${COMPANY}` }],
     },
     {
       // dev2/84: a firm shown once (引进吉香居项目) is a firm at every use (吉香居等5亿元以上项目), in another paragraph too.
@@ -63,7 +63,7 @@ const rule = testRule(properNounRule, {
     {
       // Not at a use that opens a longer name (华昌|食品加工产业链): that is the chain, named after the firm's words.
       text: body('华昌食品项目首期建设进入设备安装阶段。华昌食品加工产业链不断完善。'),
-      errors: [{ span: '华昌', severity: 'warning' }],
+      errors: [{ span: '华昌食品', severity: 'warning' }],
     },
   ],
 })

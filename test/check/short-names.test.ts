@@ -201,10 +201,10 @@ const listsAndParks = testRule(properNounRule, {
       errors: [{ span: '华兴源创', severity: 'warning', message: `“华兴源创”是企业简称，${COMPANY}` }],
     },
     {
-      // 86: a list mostly of trade names beside 国瑞药业: its trade names are firms (润滑油 and 联创制药, which jieba
-      // reads as common words, are not reported: only what looks like a trade name is).
+      // 86: a list mostly of trade names beside 国瑞药业: its trade names are firms, 联创制药 and 三江生物 too (a trade name
+      // jieba reads as a verb or a place, then a sector word); 润滑油 is a product.
       text: body('1-8月份，签约润滑油、皇家万喜汇、联创制药、三江生物、国瑞药业、绿十字等项目29个。'),
-      errors: ['皇家万喜汇', '国瑞药业', '绿十字'].map((span) => ({ span, severity: 'warning' as const, message: `“${span}”是企业简称，${COMPANY}` })),
+      errors: ['皇家万喜汇', '联创制药', '三江生物', '国瑞药业', '绿十字'].map((span) => ({ span, severity: 'warning' as const, message: `“${span}”是企业简称，${COMPANY}` })),
     },
     {
       // dev2/92: the verb that leads to the list is not part of its first name; fixtures/real/55: events named after
@@ -257,10 +257,48 @@ const base = testRule(properNounRule, {
   ],
 })
 
+// A trade name jieba reads as a common word, a verb or a place (联创|制药, 三江|生物, 西澳|电梯), then a sector word,
+// listed beside a firm's short name; an unknown trade name before a sector word (伍星生化, 荣飞食品).
+const sectorNames = testRule(properNounRule, {
+  valid: [
+    // A list of industries (生物制药, 精细化工, 新型建材: a sector word or an attribute before the sector word).
+    body('宝丰经济技术开发区重点发展新型建材、高端装备、绿色食品、医药化工等产业。'),
+  ],
+  invalid: [
+    {
+      // Industries listed beside firms stay industries.
+      text: body('1-8月份，签约皇家万喜汇、国瑞药业、生物制药、精细化工等项目4个。'),
+      errors: [
+        { span: '皇家万喜汇', severity: 'warning' },
+        { span: '国瑞药业', severity: 'warning' },
+      ],
+    },
+    {
+      // fixtures/real/dev2/84: 西澳电梯 beside the investor of 北京翰城电子项目.
+      text: body('先后协助招商部门引进了西澳电梯、北京翰城电子项目等高科技项目。'),
+      errors: [
+        { span: '西澳电梯', severity: 'warning', message: `“西澳电梯”是企业简称，${COMPANY}` },
+        { span: '北京翰城', severity: 'warning' },
+      ],
+    },
+    {
+      // fixtures/real/dev2/89 (on one line): after 我县 the trade name opens its phrase; 我县 is not part of it.
+      text: body('中化（青岛）实业有限公司与我县伍星生化就相关合作稳步推进。'),
+      errors: [{ span: '伍星生化', severity: 'warning', message: `“伍星生化”是企业简称，${COMPANY}` }],
+    },
+    {
+      // fixtures/real/dev3/143: 食品 after a trade name jieba does not know.
+      text: body('培育出海天实业的肠衣、荣飞食品的琥珀桃仁、核桃油三个“xx省名牌产品”。'),
+      errors: [{ span: '荣飞食品', severity: 'warning', message: `“荣飞食品”是企业简称，${COMPANY}` }],
+    },
+  ],
+})
+
 describe('proper-noun: short names without park data', () => {
   describe('innovation kinds: the full name at every mention', () => describeCases(innovation))
   describe('a bare park word once per text; trade names in pieces', () => describeCases(onceAndPieces))
   describe('a company named in full, then by its short form', () => describeCases(companyAlias))
   describe('a bare park word for this park only; lists of firms and of industries', () => describeCases(listsAndParks))
   describe('示范基地 kinds: a declared short form', () => describeCases(base))
+  describe('a trade name and a sector word', () => describeCases(sectorNames))
 })

@@ -4,6 +4,7 @@ import { checkReport } from '../../src/check/check-report.js'
 import { formatRule } from '../../src/check/rules/format.js'
 import { UserError } from '../../src/errors.js'
 import { exportReportDocx } from '../../src/export/report-docx.js'
+import { xmlSafe } from '../../src/export/xml-safe.js'
 import type { KindSpec } from '../../src/kinds/kind-spec.js'
 import { getKind } from '../../src/kinds/registry.js'
 import { parseDocxReport } from '../../src/model/parse-docx.js'
@@ -178,5 +179,25 @@ describe('exportReportDocx: edge cases', () => {
     const { paragraphs } = await parseDocxReport(await exportReportDocx(doc, green))
     expectTypography(paragraphs, expectedParagraphs(doc, green, { includeTitle: true }), green)
     expect(paragraphs[3]!.runs.map((r) => [r.text, r.eastAsiaFont])).toEqual([['1. 绿电直供。光伏电量优先供给正极材料企业。', '仿宋_GB2312']])
+  })
+})
+
+describe('exportReportDocx: characters an XML file cannot hold', () => {
+  it('drops controls, U+FFFE/U+FFFF and half surrogate pairs from the text and title; Word can open the file', async () => {
+    const source = fixture('drafts/nanling-green.txt')
+    const pasted = source
+      .replace('南岭经济技术开发区始建于', '南岭经济技术开发区\u0000\u0001\u000b\u001f始建于\ud800')
+      .replace('。', '。\ufffe\uffff\udc00')
+    const { paragraphs } = await parseDocxReport(await exportReportDocx(parseReport(pasted), green))
+    const exported = paragraphs.map((p) => p.text).join('\n')
+    expect(exported).toContain('南岭经济技术开发区始建于')
+    expect([...exported].filter((char) => char !== xmlSafe(char))).toEqual([])
+    expect(paragraphs.length).toBe((await parseDocxReport(await exportReportDocx(parseReport(source), green))).paragraphs.length)
+  })
+
+  it('keeps a character outside the Basic Multilingual Plane (a surrogate pair) whole', async () => {
+    const source = fixture('drafts/nanling-green.txt').replace('南岭经济技术开发区始建于', '南岭经济技术开发区𠀀始建于')
+    const { paragraphs } = await parseDocxReport(await exportReportDocx(parseReport(source), green))
+    expect(paragraphs.map((p) => p.text).join('\n')).toContain('南岭经济技术开发区𠀀始建于')
   })
 })

@@ -3,6 +3,7 @@ import { crc32, deflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_INGEST_LIMITS, extractDocumentText, messages, type ExtractInput } from '../../src/ingest/extract-text.js'
 import { normalizePolicyText } from '../../src/ingest/normalize.js'
+import { declaredImage, onePagePdf } from '../helpers/make-pdf.js'
 import { rejectionOf } from '../helpers/user-error.js'
 
 const DOCS = new URL('../../fixtures/docs/', import.meta.url)
@@ -148,6 +149,28 @@ describe('extractDocumentText: unsupported files', () => {
   ])('$name → unsupported_type', async ({ fileName, data, message }) => {
     const error = await rejectionOf(extractDocumentText({ fileName, data }))
     expect(error).toMatchObject({ code: 'unsupported_type', status: 415, message })
+  })
+})
+
+describe('extractDocumentText: PDF bombs are refused before pdf.js reads them', () => {
+  it('a page that inflates 1,000-fold → pdf_too_large, with what to do', async () => {
+    const data = onePagePdf(`BT /F1 12 Tf 72 712 Td (Hello) Tj ET\n${' '.repeat(16 * 1024 * 1024)}`)
+    const error = await rejectionOf(extractDocumentText({ fileName: '政策.pdf', data }))
+    expect(error).toMatchObject({
+      code: 'pdf_too_large',
+      status: 413,
+      message: 'PDF 文件解压后的内容过大（文件可能已损坏或被改动过），已拒绝处理：请用原软件重新导出或“打印为 PDF”后再上传，也可以上传 Word 版本。',
+    })
+  })
+
+  it('an image of 380 million pixels → pdf_image_too_large, naming the limit', async () => {
+    const data = onePagePdf('q 595 0 0 842 0 0 cm /Im1 Do Q', declaredImage(20_000, 19_000))
+    const error = await rejectionOf(extractDocumentText({ fileName: '扫描件.pdf', data }))
+    expect(error).toMatchObject({
+      code: 'pdf_image_too_large',
+      status: 413,
+      message: '该 PDF 中有图片的像素过多（超过 4000 万像素），无法处理：请以 300 dpi 重新扫描或导出后再上传，也可以上传 Word 版本。',
+    })
   })
 })
 

@@ -7,10 +7,11 @@ import { ExpectedSchema, type Expected, type Mark } from './expected-schema.js'
  * fixtures/real: the dev set at its top level, the held-out set in holdout/, planted drafts in planted/; a later batch
  * of collected texts in dev2/ and holdout2/, kept apart so its numbers can be read next to the first batch's; a third
  * held-out batch in holdout3/, collected while the rules were being tuned on dev/dev2 and never shown to whoever tunes them;
- * a third tuning batch in dev3/, collected and marked in full before the checker was run on it.
+ * a third tuning batch in dev3/, collected and marked in full before the checker was run on it; a fourth held-out batch in
+ * holdout4/, collected and marked while dev/dev2/dev3 were being tuned on, never shown to whoever tunes them.
  */
 export const REAL_TEXTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../fixtures/real')
-export const SETS = ['dev', 'holdout', 'dev2', 'holdout2', 'holdout3', 'dev3', 'planted'] as const
+export const SETS = ['dev', 'holdout', 'dev2', 'holdout2', 'holdout3', 'dev3', 'holdout4', 'planted'] as const
 export type SetName = (typeof SETS)[number]
 const SET_DIRS: Record<SetName, string> = {
   dev: '.',
@@ -19,6 +20,7 @@ const SET_DIRS: Record<SetName, string> = {
   holdout2: 'holdout2',
   holdout3: 'holdout3',
   dev3: 'dev3',
+  holdout4: 'holdout4',
   planted: 'planted',
 }
 /** Where a set's files live, relative to fixtures/real. */

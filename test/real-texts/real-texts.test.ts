@@ -11,7 +11,7 @@ import { restoreFullWidth } from './restore-fullwidth.js'
 describe('real-text evaluation set (fixtures/real)', () => {
   const files = SETS.flatMap((set) => listRealTextFiles(set).map((file) => ({ set, file })))
 
-  it('has at least 35 dev texts, 12 held-out texts and 6 planted drafts, a second batch of 12 dev texts, a third held-out batch of 16 and a third dev batch of 12', () => {
+  it('has at least 35 dev texts, 12 held-out texts and 6 planted drafts, a second batch of 12 dev texts, a third held-out batch of 16, a third dev batch of 12 and a fourth held-out batch of 16', () => {
     const count = (set: string) => files.filter((f) => f.set === set).length
     expect(count('dev')).toBeGreaterThanOrEqual(35)
     expect(count('holdout')).toBeGreaterThanOrEqual(12)
@@ -19,6 +19,7 @@ describe('real-text evaluation set (fixtures/real)', () => {
     expect(count('dev2')).toBeGreaterThanOrEqual(12)
     expect(count('holdout3')).toBeGreaterThanOrEqual(16)
     expect(count('dev3')).toBeGreaterThanOrEqual(12)
+    expect(count('holdout4')).toBeGreaterThanOrEqual(16)
   })
 
   it('planted drafts cover both innovation kinds', () => {

@@ -8,6 +8,7 @@ import { PolicyCorpus } from '../../src/corpus/policy-corpus.js'
 import { createApp } from '../../src/server/app.js'
 import { readIndicatorWorkbook } from '../../src/ingest/indicator-workbook.js'
 import { makeZip } from '../model/ooxml-package.js'
+import { declaredImage, onePagePdf } from '../helpers/make-pdf.js'
 import { rejectionOf } from '../helpers/user-error.js'
 import { json, multipart, openTestWorkspace, parkFixture, type TestWorkspace } from './workspace-helpers.js'
 
@@ -239,6 +240,8 @@ describe('hostile requests on every route (status, code, a Chinese message)', ()
     ['5,000 unknown rule names in config', () => '/api/check', () => json('POST', { text: cleanDraft, config: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`r${i}`, { severity: 'off' }])) }), 400, 'unknown_rule'],
     ['a park with a fact of −1e308 on /api/check', () => '/api/check', () => json('POST', { text: cleanDraft, park: withFact(-1e308) }), 422, 'invalid_park'],
     ['a park with a fact of 1e308 on /api/export', () => '/api/export', () => json('POST', { text: cleanDraft, park: withFact(1e308) }), 422, 'invalid_park'],
+    // 16,858 one-line headings took 6–9 s to write as Word paragraphs before the paragraph limit.
+    ['59,000 characters of heading markers on /api/export', () => '/api/export', () => json('POST', { text: '一、\n（一）\n1.\n（1）\n'.repeat(4215).slice(0, 59_000), kind: 'innovation-green' }), 413, 'too_many_paragraphs'],
     ['a draft of 60,001 characters on /api/export', () => '/api/export', () => json('POST', { text: '园'.repeat(60_001) }), 413, 'draft_too_long'],
     ['a rewrite to 1e308 字', () => '/api/rewrite', () => json('POST', { text: cleanDraft, action: { maxZishu: 1e308 } }), 400, 'invalid_request'],
     ['a rewrite with no action', () => '/api/rewrite', () => json('POST', { text: cleanDraft }), 400, 'invalid_request'],
@@ -248,6 +251,9 @@ describe('hostile requests on every route (status, code, a Chinese message)', ()
     ['a program as a policy file', () => '/api/documents', () => multipart({ file: file(new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0]), '政策.exe') }), 415, 'unsupported_type'],
     ['a PNG image as a policy file', () => '/api/documents', () => multipart({ file: file(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), '政策.png') }), 415, 'unsupported_type'],
     ['a truncated PDF', () => '/api/documents', () => multipart({ file: file('%PDF-1.7\n1 0 obj <<', '政策.pdf') }), 422, 'unreadable_pdf'],
+    // A 35 KB PDF whose page inflates to 32 MB of blanks (an 800 MB one kept a thread busy 35 s before the check).
+    ['a PDF whose page inflates 1,000-fold', () => '/api/documents', () => multipart({ file: file(onePagePdf(`BT /F1 12 Tf 72 712 Td (Hello) Tj ET\n${' '.repeat(32 * MB)}`), '政策.pdf') }), 413, 'pdf_too_large'],
+    ['a PDF page drawing a 20,000 × 19,000-pixel image', () => '/api/documents', () => multipart({ file: file(onePagePdf('q 595 0 0 842 0 0 cm /Im1 Do Q', declaredImage(20_000, 19_000)), '扫描件.pdf') }), 413, 'pdf_image_too_large'],
     ['a GBK text file', () => '/api/documents', () => multipart({ file: file(new Uint8Array([0xd5, 0xfe, 0xb2, 0xdf, 0xce, 0xc4, 0xbc, 0xfe, 0xff, 0xfe, 0x81]), '政策.txt') }), 422, 'not_utf8'],
     ['a .docx of 1,500 entries', () => '/api/documents', () => multipart({ file: file(makeZip(Array.from({ length: 1500 }, (_, i) => ({ name: `word/p${i}.xml`, data: '<a/>' }))), '政策.docx') }), 413, 'docx_too_large'],
     ['a .docx with the same entry twice', () => '/api/documents', () => multipart({ file: file(makeZip([{ name: 'word/document.xml', data: '<a/>' }, { name: 'word/document.xml', data: '<b/>' }]), '政策.docx') }), 422, 'unreadable_docx'],

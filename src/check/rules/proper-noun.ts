@@ -4,6 +4,7 @@ import { findHonourLevels } from '../honour-levels.js'
 import { findInstitutionShortNames } from '../institution-names.js'
 import { findLatinAcronyms } from '../latin-acronyms.js'
 import { findNameMentions, parkNameForms } from '../name-mentions.js'
+import { findGivenNamesOnly } from '../person-names.js'
 import { defineRule } from '../rule.js'
 import { findShortNames } from '../short-names.js'
 import { findTermAbbreviations } from '../term-abbreviations.js'
@@ -23,6 +24,7 @@ import { ShortNamePolicySchema, shortNamePolicy } from '../text-names.js'
  * - colloquial term abbreviations (src/check/term-abbreviations.ts): 危化品, 规上, 国标.
  * - committee and university short names (src/check/institution-names.ts): 专家委, 西安交大.
  * - Latin acronyms at their first use without the Chinese name (src/check/latin-acronyms.ts): DCS, PPP.
+ * - a person by the given name and the post, without the surname (src/check/person-names.ts): 春立市长.
  * - an honour at a level the park's data does not give it (src/check/honour-levels.ts): 省级绿色工厂 for 国家级.
  * Where findings of two sources overlap, the first source wins (the park's data knows its names best).
  *
@@ -48,7 +50,7 @@ export const properNounRule = defineRule({
         return { message: candidate.message, ...range, suggestion: candidate.suggestion, fix: { ...range, text: candidate.replacement } }
       }),
     )
-    return firstWins([findHonourLevels(doc, park), mentions, findTermAbbreviations(doc, park), findShortNames(doc, park, policy), findInstitutionShortNames(doc), findLatinAcronyms(doc, park)])
+    return firstWins([findHonourLevels(doc, park), mentions, findTermAbbreviations(doc, park), findShortNames(doc, park, policy), findInstitutionShortNames(doc), findLatinAcronyms(doc, park), findGivenNamesOnly(doc)])
   },
 })
 
