@@ -165,14 +165,16 @@ function quotesName(sentence: string): boolean {
  */
 function phrasesIn(sentence: string, names: readonly string[], leadFrom: number): { index: number; entry: VaguePhrase }[] {
   const found: { index: number; entry: VaguePhrase }[] = []
-  const taken = new SpanCover(sentence.length)
+  // Made when the first phrase is taken: most sentences hold none.
+  let taken: SpanCover | undefined
   const take = (index: number, entry: VaguePhrase, ownClause: boolean) => {
     const end = index + entry.phrase.length
-    if (index >= leadFrom || taken.overlaps(index, end)) return
+    if (index >= leadFrom || taken?.overlaps(index, end)) return
     const before = clauseBefore(sentence, index)
     if (NOT_CLAIM.test(before) || (DEGREE_LED.test(entry.phrase) && (AIM_BEFORE.test(before) || isPurpose(sentence, before, entry.phrase, end)))) return
     const context = ownClause ? clauseAt(sentence, index, end) : claimContext(sentence, index)
     if (isConcrete(context, names)) return
+    taken ??= new SpanCover(sentence.length)
     taken.add({ start: index, end })
     found.push({ index, entry })
   }
