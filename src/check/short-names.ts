@@ -238,16 +238,18 @@ function firstBareYuanqu(doc: ReportDoc, blocks: readonly TextBlock[], named: re
   if (blocks.some((block) => aboutParksInGeneral(block.text) || GENERIC_YUANQU_USE.test(block.text))) return []
   for (let b = 0; b < blocks.length; b += 1) {
     const block = blocks[b]!
-    const firstName = named[b]!.find((name) => name.kind === 'park')
+    // 常州高新区 … 目前，园区拥有: a park named by its short name (itself reported) is named all the same; the bare
+    // 园区 after it is a back-reference to it.
+    const firstName = Math.min(named[b]!.find((name) => name.kind === 'park')?.start ?? Infinity, firstNamedShortPark(block.text, ''))
     if (block.role !== 'title') {
       BARE_YUANQU.lastIndex = 0
       let m = BARE_YUANQU.exec(block.text)
       while (m && LISTED_BEFORE.test(block.text.slice(0, m.index))) m = BARE_YUANQU.exec(block.text)
-      if (m && (!firstName || m.index < firstName.start)) {
+      if (m && m.index < firstName) {
         return [toFinding(doc, block, { start: m.index, end: m.index + m[0].length, message: messages.bareYuanqu, suggestion: messages.suggestUnknown })]
       }
     }
-    if (firstName) return []
+    if (firstName < Infinity) return []
   }
   return []
 }
