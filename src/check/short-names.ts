@@ -2,6 +2,7 @@ import type { ParkData } from '../park/park-schema.js'
 import type { ReportDoc } from '../model/report-doc.js'
 import type { RuleFinding } from './finding.js'
 import { firmLikeItem, listHolding, nameLists, type ListItem, type NameList } from './company-lists.js'
+import { firmSites } from './firm-sites.js'
 import { investorNames } from './investor-projects.js'
 import { insideOneOf, longestFirst, SpanCover } from './span-index.js'
 import { growAlongName, parkNameForms } from './name-mentions.js'
@@ -27,6 +28,7 @@ import { RECEIVES_HONOUR } from './honour-verbs.js'
  * - park short names (宜都高新区, 上虞经开区) and company short names (岭峰科技, 龙盛集团) with no full name anywhere:
  *   only the writer knows the full name, so no fix;
  * - numbered institutes (七一六所, 中科院过程所).
+ * - a firm named by one of its sites (长城汽车荆门分公司, 引进美利达第二工厂, 远景能源鄂尔多斯基地; firm-sites.ts).
  * Per kind (src/check/data/short-names.json): the innovation kinds want the full name at every mention; the 示范基地
  * kinds accept a short form the text declares with “（以下简称“……”）”, after the declaration.
  * Names the park's data registers are left to `proper-noun`, which knows them better.
@@ -358,6 +360,11 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     if (honouredFirm(m[1]!) && !insideName(start, end) && !cover.overlaps(start, end)) {
       add({ start, end, message: messages.company(m[1]!), suggestion: messages.suggestUnknown, company: 'trade' })
     }
+  }
+  // 长城汽车荆门分公司, 引进美利达第二工厂, 远景能源鄂尔多斯基地: a firm named by one of its sites.
+  for (const site of firmSites(text, standsAlone)) {
+    if (insideName(site.start, site.end) || cover.overlaps(site.start, site.end)) continue
+    add({ ...site, message: messages.company(text.slice(site.start, site.end)), suggestion: messages.suggestUnknown, company: 'trade' })
   }
   // 华昌食品项目, 已签约台祥表面处理设备生产项目: a project named after its investor, by the investor's trade name.
   for (const name of draft === undefined ? [] : investorNames(text, draft)) {
