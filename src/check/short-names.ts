@@ -51,6 +51,7 @@ const BARE_PARK = new RegExp(`(?:${SHORT_NAMES.bareParkWords.toSorted((a, b) => 
 // 到|园区调研: the bare 园区 standing for the park, after a verb or preposition or at a clause start; 示范|园区 and
 // 工业|园区 are names or kinds of park; 园区企业 is the common noun for the firms of any park.
 const BARE_YUANQU = /(?<=^|[，。；：、“”（）\s到在对入驻户至赴])园区(?![内外区域级东西南北、）)和及与]|企业)/gu
+const LEVEL_PARK = new RegExp(`(?<=^|[^\\u4e00-\\u9fa5]|[在由与和及同向对到赴从据经])[市县区州](?:${SHORT_NAMES.parkFullSuffixes.filter((s) => s.endsWith('园区') || s.endsWith('集中区')).join('|')})`, 'gu')
 // 县（市、区）、园区、企业, 企业（园区）, 区县和园区: 园区 as one item of a list of kinds of place is a kind, not this park.
 const LISTED_BEFORE = /[、（(和及与]$/u
 // 省商务厅 with no province: 山东省商务厅 is the name. 区商务局, 市应急管理局 with no city or district: a place written
@@ -328,6 +329,12 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     const start = named ? before.start : INDUSTRY_FOLLOWS.test(text.slice(end)) || processFollows(text, end) ? -1 : tradeNameBefore(text, m.index, firmWord)
     if (start < 0 || insideName(start, end) || !onWords(start, end)) continue
     add({ start, end, message: messages.company(text.slice(start, end)), suggestion: messages.suggestUnknown, company: FIRM_WORD_IN.test(text.slice(start, end)) ? 'firm' : 'trade' })
+  }
+  // ，县|工业园区管委会: a park named by its level alone, at the start of its phrase, is one park whose name is missing
+  // (全市工业园区, 我市工业园区 are the parks of a city).
+  for (const m of matchesOf(text, LEVEL_PARK)) {
+    if (insideName(m.index, m.index + m[0].length)) continue
+    add({ start: m.index, end: m.index + m[0].length, message: messages.barePark(m[0]), suggestion: messages.suggestUnknown, bare: true })
   }
   for (const m of matchesOf(text, BARE_PARK)) {
     const end = m.index + m[0].length
