@@ -31,6 +31,9 @@ const ITEM_SEPARATOR = '、'
 const FIRMS_AFTER = /^等(?![\u4e00-\u9fa5\d]{0,8}?(?:地|领域|行业|方面|城市|国家|省|市|县))[\u4e00-\u9fa5\d]{0,8}?(?:企业|公司|厂商|厂家|集团)/u
 // 龙头企业——荣德新能源、通灵电器: the firms are announced before the list.
 const FIRMS_BEFORE = /(?:企业|公司|厂商|厂家)(?:——|—|有|包括|如)$/u
+// The longest text FIRMS_BEFORE matches: it is tried on that much before a list, not on the whole text before it
+// (an anchored-at-the-end pattern is tried from every character of what it is given).
+const FIRMS_BEFORE_MAX = 4
 // 博世、强生、亿滋获评全球灯塔工厂: a list of subjects that received an honour is a list of firms (a place or a park
 // would be named as one; those are left out by the item test below).
 const HONOURED_AFTER = new RegExp(`^${RECEIVES_HONOUR}`, 'u')
@@ -58,7 +61,7 @@ export function nameLists(text: string): NameList[] {
     // 新能源产业的龙头企业——荣德新能源, 已入驻银欣: the first item starts after the words that lead to the list.
     const lead = matchesOf(first.text, LEAD).at(-1)
     const leadEnd = lead ? first.start + lead.index + lead[0].length : first.start
-    const ofFirms = FIRMS_AFTER.test(text.slice(last.end)) || HONOURED_AFTER.test(text.slice(last.end)) || FIRMS_BEFORE.test(text.slice(0, leadEnd))
+    const ofFirms = FIRMS_AFTER.test(text.slice(last.end)) || HONOURED_AFTER.test(text.slice(last.end)) || FIRMS_BEFORE.test(text.slice(Math.max(0, leadEnd - FIRMS_BEFORE_MAX), leadEnd))
     first.start = leadEnd
     first.text = text.slice(first.start, first.end)
     lists.push({ items, ofFirms })

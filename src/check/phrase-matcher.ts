@@ -54,6 +54,10 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
       queue.push(child)
     }
   }
+  // The characters some phrase starts with, one bit per UTF-16 code unit (8 KiB). Most characters of a text start no
+  // phrase and leave the automaton at its root: one bit tells so, where the Map lookup cost four times more.
+  const opens = new Uint32Array(0x10000 >>> 5)
+  for (const code of root.next.keys()) opens[code >>> 5]! |= 1 << (code & 31)
   return {
     phrases,
     find(text) {
@@ -61,8 +65,17 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
       let node = root
       for (let i = 0; i < text.length; i += 1) {
         const code = text.charCodeAt(i)
-        while (node !== root && !node.next.has(code)) node = node.fail!
-        node = node.next.get(code) ?? root
+        if (node === root && ((opens[code >>> 5]! >>> (code & 31)) & 1) === 0) continue
+        // Follow failure links to the longest suffix that continues with this character (one lookup per node).
+        for (;;) {
+          const child = node.next.get(code)
+          if (child) {
+            node = child
+            break
+          }
+          if (node === root) break
+          node = node.fail!
+        }
         for (const index of node.ends) {
           const start = i + 1 - phrases[index]!.length
           const list = found.get(index)

@@ -46,7 +46,9 @@ const STOP_TAGS: ReadonlySet<string> = new Set(['v', 'p', 'c', 'u', 'uj', 'ul', 
 const PLACE_TAGS: ReadonlySet<string> = new Set(['ns', 'nr', 'nrt', 'nz', 'nt', 'x', 'j', 'eng'])
 // A word jieba does not know that holds a function character was joined across a word edge (一是, 以龙盛): not a name.
 const FUNCTION_CHAR = /[的了是在和与及等对把被将从向为以由于其该此各]|^[一二三四五六七八九十]/u
-const HAN_OR_BRACKET = /[\u4e00-\u9fff（）]/u
+// A character of a name: a Chinese character or a full-width bracket, read as a code (text[i] of a Chinese character
+// makes a new string, and the walk back reads up to MAX_NAME of them for every suffix found).
+const isNameChar = (code: number) => (code >= 0x4e00 && code <= 0x9fff) || code === 0xff08 || code === 0xff09
 const MAX_NAME = 24
 
 /**
@@ -61,7 +63,7 @@ export function nameStartBefore(text: string, end: number, company: boolean): nu
 /** The name before `end` and the part of speech of its last word (ns for a place, x for a word jieba does not know). */
 export function nameBefore(text: string, end: number, company: boolean): { start: number; lastTag: string } {
   let from = end
-  while (from > 0 && end - from < MAX_NAME && HAN_OR_BRACKET.test(text[from - 1]!)) from -= 1
+  while (from > 0 && end - from < MAX_NAME && isNameChar(text.charCodeAt(from - 1))) from -= 1
   if (from === end) return { start: -1, lastTag: '' }
   const tokens = taggedWords(text.slice(from, end))
   let start = end
@@ -124,7 +126,7 @@ const MIN_FACILITY = 5
 // was not: the name read there is the tail of a longer one, and a fix built on it would be wrong).
 const LEAD_TAGS: ReadonlySet<string> = new Set(['v', 'p', 'c'])
 function nameOpensPhrase(text: string, start: number): boolean {
-  if (start === 0 || !HAN_OR_BRACKET.test(text[start - 1]!)) return true
+  if (start === 0 || !isNameChar(text.charCodeAt(start - 1))) return true
   const before = taggedWords(text.slice(Math.max(0, start - 4), start)).at(-1)
   return before !== undefined && LEAD_TAGS.has(before.tag)
 }

@@ -16,6 +16,13 @@ describe('phraseMatcher', () => {
     phrases.forEach((phrase, index) => expect(found.get(index) ?? []).toEqual(occurrences(text, phrase)))
   })
 
+  it('finds phrases that start with any UTF-16 unit, astral characters and full-width forms included', () => {
+    const phrases = ['𠀀区', 'ｚ１', '\uffff']
+    const text = '园𠀀区ｚ１ｚ\uffff𠀀'
+    const found = phraseMatcher(phrases).find(text)
+    expect(Object.fromEntries(found)).toEqual({ 0: [1], 1: [4], 2: [7] })
+  })
+
   it('finds nothing in a text without any phrase', () => {
     expect(phraseMatcher(['绿色工厂', '零碳园区']).find('园区建设光伏电站。').size).toBe(0)
   })

@@ -138,6 +138,8 @@ export function offFocusMentions(text: string, mentions: readonly Mention[]): Me
   const off: Mention[] = []
   for (const sentence of sentencesOf(text)) {
     const inSentence = mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end)
+    // A sentence without mentions has nothing to judge: no need to split it into clauses.
+    if (inSentence.length === 0) continue
     const sentenceHasFocus = inSentence.some((m) => m.focus)
     for (const clause of clausesOf(sentence.text, sentence.start)) {
       const inClause = inSentence.filter((m) => m.start >= clause.start && m.end <= clause.end)

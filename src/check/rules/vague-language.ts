@@ -3,6 +3,7 @@ import { z } from 'zod'
 import type { EntityType, ParkData } from '../../park/park-schema.js'
 import { defineRule } from '../rule.js'
 import { clauseAt, clauseStart, claimContext, sentencesOf } from '../sentences.js'
+import { phraseMatcher } from '../phrase-matcher.js'
 import { SpanCover } from '../span-index.js'
 import { blockRange, textBlocks, type BlockRole } from '../text-blocks.js'
 import { matchesOf } from '../../regex-matches.js'
@@ -32,6 +33,8 @@ const VAGUE_DATA = VaguePhrasesSchema.parse(JSON.parse(readFileSync(new URL('../
 // The list is data a domain expert edits (src/check/data/vague-phrases.json); longest first, so that
 // 高质量发展取得新突破 is reported once rather than as 取得新突破 inside it.
 const PHRASES: readonly VaguePhrase[] = VAGUE_DATA.phrases.toSorted((a, b) => b.phrase.length - a.phrase.length)
+// Every sentence is read once for all the phrases (phrase-matcher.ts), not once per phrase.
+const PHRASE_MATCHER = phraseMatcher(PHRASES.map((entry) => entry.phrase))
 const NOT_CLAIM = new RegExp(VAGUE_DATA.notClaim, 'u')
 const AIM_BEFORE = new RegExp(VAGUE_DATA.aim.before, 'u')
 const DEGREE_LED = new RegExp(VAGUE_DATA.aim.claimStartsWith, 'u')
@@ -173,8 +176,10 @@ function phrasesIn(sentence: string, names: readonly string[], leadFrom: number)
     taken.add({ start: index, end })
     found.push({ index, entry })
   }
-  for (const entry of PHRASES) {
-    for (let index = sentence.indexOf(entry.phrase); index >= 0; index = sentence.indexOf(entry.phrase, index + 1)) take(index, entry, false)
+  // In the list's order (longest first), each phrase's occurrences in text order.
+  const occurrences = PHRASE_MATCHER.find(sentence)
+  for (const phrase of [...occurrences.keys()].sort((a, b) => a - b)) {
+    for (const index of occurrences.get(phrase)!) take(index, PHRASES[phrase]!, false)
   }
   for (const { pattern, suggestion, clause } of PATTERNS) {
     for (const m of matchesOf(sentence, pattern)) if (m[0]) take(m.index, { phrase: m[0], suggestion }, clause)
