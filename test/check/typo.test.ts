@@ -23,6 +23,11 @@ const table = testRule(typoRule, {
     '三、实践成效\n专家今年来园区指导3次，园区推行正规化管理，企业加倍受益，推进的都是省级重点项目。',
     // 实施 as a verb after 基础 (在此基础实施了改造) and before a plan's name (环保实施方案); 设施 as a noun.
     '二、创新举措\n园区新建基础设施项目8个，按照方案实施改造，在此基础实施了改造，消防设施齐全，环保实施方案已报批。',
+    // Homophone slips need the draft's own word and a pair the dictionary does not know: 提质 is no slip for 地质 (提 is
+    // read di only in 提防), a given name after its surname (徐建役) none for 建议, a term jieba does not know (运维, 良率)
+    // none without a homophone word in the draft, and 承借 (a lender's term) none for the uncommon 承接.
+    '二、创新举措\n园区推动企业提质增效，开展地质灾害排查。市委书记徐建役到会致辞，提出三点建议。园区建设运维产线，封测良率提升。' +
+      '园区平台承借国家开发银行贷款，承接产业转移项目。',
   ],
   invalid: [
     {
@@ -104,6 +109,29 @@ const table = testRule(typoRule, {
         { span: '实施' },
       ],
       output: '二、创新举措\n园区印发安全管理实施细则，完善基础设施建设，配套消防设施。',
+    },
+    {
+      // Homophone slips of a pinyin input method, each next to the word the draft writes elsewhere: a suggestion and no
+      // fix (the writer may mean both words), so the output is the text as written.
+      text:
+        '三、实践成效\n园区营业收入120亿元，营业收如增长12%；能源利用效率提升8%，企业效律提升。园区压实安全生产主体责任，环保责认落实到企业。' +
+        '园区与高校开展合作，合做项目12个。',
+      errors: [
+        { span: '收如', severity: 'warning', message: '“收如”与本文其他地方的“收入”读音相同，疑为打错的字。', suggestion: '核对原意，如为笔误改为“收入”。' },
+        { span: '效律', severity: 'warning', message: '“效律”与本文其他地方的“效率”读音相同，疑为打错的字。' },
+        { span: '责认', severity: 'warning', message: '“责认”与本文其他地方的“责任”读音相同，疑为打错的字。' },
+        { span: '合做', severity: 'warning', message: '“合做”与本文其他地方的“合作”读音相同，疑为打错的字。' },
+      ],
+      output:
+        '三、实践成效\n园区营业收入120亿元，营业收如增长12%；能源利用效率提升8%，企业效律提升。园区压实安全生产主体责任，环保责认落实到企业。' +
+        '园区与高校开展合作，合做项目12个。',
+    },
+    {
+      // A slip the confusion list knows (按装) is reported once, with its certain fix; a pair written more often than the
+      // word it sounds like is the draft's own term (两次“设失”, 一次“设施”: not judged).
+      text: '二、创新举措\n企业安装光伏设备，另有3家企业按装储能设备。设失运行，设失检修，设施完好。',
+      errors: [{ span: '按装', message: '“按装”是错别字，应为“安装”。' }],
+      output: '二、创新举措\n企业安装光伏设备，另有3家企业安装储能设备。设失运行，设失检修，设施完好。',
     },
   ],
 })

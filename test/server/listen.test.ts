@@ -68,9 +68,38 @@ describe('the HTTP server’s request time limits', () => {
     expect(closedAfterMs).toBeLessThan(5_000)
   })
 
+  it('answer the 408 with a JSON body in Chinese, like every other refusal', async () => {
+    const port = await start({ headersTimeout: 300, requestTimeout: 600, connectionsCheckingInterval: 50 })
+    const { reply } = await slowClient(port, 'GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n', 'X-Slow: ' + 'a'.repeat(200))
+    expect(JSON.parse(reply.slice(reply.indexOf('\r\n\r\n') + 4))).toEqual({
+      error: { code: 'request_timeout', message: '请求在规定时间内没有发送完，连接已关闭：请检查网络后重新提交。' },
+    })
+  })
+
   it('leave a request that arrives in time alone', async () => {
     const port = await start({ headersTimeout: 300, requestTimeout: 600, connectionsCheckingInterval: 50 })
     const response = await fetch(`http://127.0.0.1:${port}/api/health`)
     expect([response.status, await response.text()]).toEqual([200, '{"status":"ok"}'])
+  })
+})
+
+describe('requests Node refuses before the app sees them', () => {
+  it('headers over 16 KB (a long cookie): 431 with a JSON body that says what to do', async () => {
+    const port = await start()
+    const response = await fetch(`http://127.0.0.1:${port}/api/health`, { headers: { cookie: 'a'.repeat(20_000) } })
+    expect([response.status, response.headers.get('content-type'), await response.json()]).toEqual([
+      431,
+      'application/json; charset=utf-8',
+      { error: { code: 'headers_too_large', message: '请求头过长（通常是网址或浏览器保存的 Cookie 过长）：请清除本站的 Cookie 后重试，或缩短网址。' } },
+    ])
+  })
+
+  it('bytes that are not HTTP: 400 with a JSON body', async () => {
+    const port = await start()
+    const { reply } = await slowClient(port, 'HELLO\r\n\r\n', '')
+    expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request')
+    expect(JSON.parse(reply.slice(reply.indexOf('\r\n\r\n') + 4))).toEqual({
+      error: { code: 'bad_request', message: '请求格式不正确，服务器无法读取：请刷新页面后重试。' },
+    })
   })
 })

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { z } from 'zod'
 import type { RuleFinding } from '../finding.js'
+import { homophoneSlips } from '../homophone-slips.js'
 import { defineRule } from '../rule.js'
 import { SURNAME_SOURCE } from '../surnames.js'
 import { blockRange, textBlocks } from '../text-blocks.js'
@@ -75,6 +76,8 @@ const messages = {
   complement: '动词后接程度补语用“得”，不用“的”。',
   doubled: (text: string) => `“${text}”重复了一个字，应删去一个。`,
   stray: (text: string) => `“${text}”是误输入的符号，应删除。`,
+  homophone: (written: string, meant: string) => `“${written}”与本文其他地方的“${meant}”读音相同，疑为打错的字。`,
+  suggestHomophone: (meant: string) => `核对原意，如为笔误改为“${meant}”。`,
   noYuan: (unit: string) => `金额写到“${unit}”就停了，缺少单位“元”。`,
   suggestion: (right: string) => (right ? `改为“${right}”。` : '删去多余的字符。'),
 }
@@ -88,6 +91,7 @@ export const typoRule = defineRule({
     options: z.object({}).strict(),
   },
   check({ doc }) {
+    const slips = homophoneSlips(doc)
     return textBlocks(doc).flatMap((block) => {
       const findings: RuleFinding[] = []
       const add = (from: number, to: number, message: string, replacement: string) => {
@@ -123,6 +127,13 @@ export const typoRule = defineRule({
       }
       for (const match of matchesOf(text, AMOUNT_WITHOUT_YUAN)) add(match.index, match.index + match[0].length, messages.noYuan(match[0]), `${match[0]}元`)
       for (const match of matchesOf(text, STRAY_SYMBOL)) add(match.index, match.index + match[0].length, messages.stray(match[0]), '')
+      // Not certain (the draft may mean both words): a suggestion, no fix; and never where a listed confusion was found.
+      for (const slip of slips) {
+        if (slip.block !== block) continue
+        const range = blockRange(doc, block, slip.index, slip.index + slip.written.length)
+        if (findings.some((finding) => finding.start < range.end && range.start < finding.end)) continue
+        findings.push({ message: messages.homophone(slip.written, slip.meant), ...range, suggestion: messages.suggestHomophone(slip.meant) })
+      }
       return findings.toSorted((a, b) => a.start - b.start)
     })
   },
