@@ -39,12 +39,14 @@ const NOT_CLAIM = new RegExp(VAGUE_DATA.notClaim, 'u')
 const AIM_BEFORE = new RegExp(VAGUE_DATA.aim.before, 'u')
 const DEGREE_LED = new RegExp(VAGUE_DATA.aim.claimStartsWith, 'u')
 const PATTERNS = VAGUE_DATA.patterns.map((entry) => ({ pattern: new RegExp(entry.pattern, 'gu'), suggestion: entry.suggestion, clause: entry.clause ?? false }))
-// A plan says what will be done (下一步……不断提升, 力争……): it cannot carry a result's figures yet.
+// A plan says what will be done (下一步……不断提升, 力争……, 计划年底建成, 拟投资): it cannot carry a result's figures yet.
+// 计划 and 拟 as verbs only: a programme's name (实施产业倍增计划，……) is a noun that closes its phrase, and 拟 inside
+// 模拟/虚拟 is no intention.
 // 一是经济实力明显增强。 followed by more is a 领句 (003 “领句+具体内容”): the sentences after it carry the figures.
 const LEAD_SENTENCE = /^(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十][）)])[^，,；;。]{0,16}[。；;]?$/u
 // A clause that opens with 要/要求/希望 (a speech's 要打造……，不断增强……; 要求各单位……不断提升) states a demand, not a result.
 const PLAN =
-  /下一步|今后|未来|力争|计划|拟|将(?:继续|进一步|不断|持续|全面|着力|加快|重点)|要(?:进一步|不断|持续|切实)|(?:^|[，,；;：:])\s*(?:要求|希望|务必|必须|要(?![素点闻害件])|需要)/u
+  /下一步|今后|未来|力争|计划(?![，,、。；;：:）)》”]|安排)|(?<![模虚比])拟|将(?:继续|进一步|不断|持续|全面|着力|加快|重点)|要(?:进一步|不断|持续|切实)|(?:^|[，,；;：:])\s*(?:要求|希望|务必|必须|要(?![素点闻害件])|需要)/u
 
 // 李东强调，一是……二是通过延链招商，精准落地一批互补性企业。: once a speaker's demand opens in a paragraph, what
 // follows in it is what was demanded (a plan), not a result the text claims.
