@@ -2,6 +2,7 @@ import type { ParkData } from '../park/park-schema.js'
 import type { ReportDoc } from '../model/report-doc.js'
 import type { RuleFinding } from './finding.js'
 import { firmLikeItem, listHolding, nameLists, type ListItem, type NameList } from './company-lists.js'
+import { firmSites } from './firm-sites.js'
 import { investorNames } from './investor-projects.js'
 import { insideOneOf, longestFirst, SpanCover } from './span-index.js'
 import { growAlongName, parkNameForms } from './name-mentions.js'
@@ -27,6 +28,7 @@ import { RECEIVES_HONOUR } from './honour-verbs.js'
  * - park short names (宜都高新区, 上虞经开区) and company short names (岭峰科技, 龙盛集团) with no full name anywhere:
  *   only the writer knows the full name, so no fix;
  * - numbered institutes (七一六所, 中科院过程所).
+ * - a firm named by one of its sites (长城汽车荆门分公司, 引进美利达第二工厂, 远景能源鄂尔多斯基地; firm-sites.ts).
  * Per kind (src/check/data/short-names.json): the innovation kinds want the full name at every mention; the 示范基地
  * kinds accept a short form the text declares with “（以下简称“……”）”, after the declaration.
  * Names the park's data registers are left to `proper-noun`, which knows them better.
@@ -49,6 +51,7 @@ const BARE_PARK = new RegExp(`(?:${SHORT_NAMES.bareParkWords.toSorted((a, b) => 
 // 到|园区调研: the bare 园区 standing for the park, after a verb or preposition or at a clause start; 示范|园区 and
 // 工业|园区 are names or kinds of park; 园区企业 is the common noun for the firms of any park.
 const BARE_YUANQU = /(?<=^|[，。；：、“”（）\s到在对入驻户至赴])园区(?![内外区域级东西南北、）)和及与]|企业)/gu
+const LEVEL_PARK = new RegExp(`(?<=^|[^\\u4e00-\\u9fa5]|[在由与和及同向对到赴从据经])[市县区州](?:${SHORT_NAMES.parkFullSuffixes.filter((s) => s.endsWith('园区') || s.endsWith('集中区')).join('|')})`, 'gu')
 // 县（市、区）、园区、企业, 企业（园区）, 区县和园区: 园区 as one item of a list of kinds of place is a kind, not this park.
 const LISTED_BEFORE = /[、（(和及与]$/u
 // 省商务厅 with no province: 山东省商务厅 is the name. 区商务局, 市应急管理局 with no city or district: a place written
@@ -238,16 +241,18 @@ function firstBareYuanqu(doc: ReportDoc, blocks: readonly TextBlock[], named: re
   if (blocks.some((block) => aboutParksInGeneral(block.text) || GENERIC_YUANQU_USE.test(block.text))) return []
   for (let b = 0; b < blocks.length; b += 1) {
     const block = blocks[b]!
-    const firstName = named[b]!.find((name) => name.kind === 'park')
+    // 常州高新区 … 目前，园区拥有: a park named by its short name (itself reported) is named all the same; the bare
+    // 园区 after it is a back-reference to it.
+    const firstName = Math.min(named[b]!.find((name) => name.kind === 'park')?.start ?? Infinity, firstNamedShortPark(block.text, ''))
     if (block.role !== 'title') {
       BARE_YUANQU.lastIndex = 0
       let m = BARE_YUANQU.exec(block.text)
       while (m && LISTED_BEFORE.test(block.text.slice(0, m.index))) m = BARE_YUANQU.exec(block.text)
-      if (m && (!firstName || m.index < firstName.start)) {
+      if (m && m.index < firstName) {
         return [toFinding(doc, block, { start: m.index, end: m.index + m[0].length, message: messages.bareYuanqu, suggestion: messages.suggestUnknown })]
       }
     }
-    if (firstName) return []
+    if (firstName < Infinity) return []
   }
   return []
 }
@@ -325,6 +330,12 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     if (start < 0 || insideName(start, end) || !onWords(start, end)) continue
     add({ start, end, message: messages.company(text.slice(start, end)), suggestion: messages.suggestUnknown, company: FIRM_WORD_IN.test(text.slice(start, end)) ? 'firm' : 'trade' })
   }
+  // ，县|工业园区管委会: a park named by its level alone, at the start of its phrase, is one park whose name is missing
+  // (全市工业园区, 我市工业园区 are the parks of a city).
+  for (const m of matchesOf(text, LEVEL_PARK)) {
+    if (insideName(m.index, m.index + m[0].length)) continue
+    add({ start: m.index, end: m.index + m[0].length, message: messages.barePark(m[0]), suggestion: messages.suggestUnknown, bare: true })
+  }
   for (const m of matchesOf(text, BARE_PARK)) {
     const end = m.index + m[0].length
     if (insideName(m.index, end) || nameBefore(text, m.index, false).start >= 0 || GENERIC_BEFORE.test(text.slice(0, m.index))) continue
@@ -356,6 +367,11 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
     if (honouredFirm(m[1]!) && !insideName(start, end) && !cover.overlaps(start, end)) {
       add({ start, end, message: messages.company(m[1]!), suggestion: messages.suggestUnknown, company: 'trade' })
     }
+  }
+  // 长城汽车荆门分公司, 引进美利达第二工厂, 远景能源鄂尔多斯基地: a firm named by one of its sites.
+  for (const site of firmSites(text, standsAlone)) {
+    if (insideName(site.start, site.end) || cover.overlaps(site.start, site.end)) continue
+    add({ ...site, message: messages.company(text.slice(site.start, site.end)), suggestion: messages.suggestUnknown, company: 'trade' })
   }
   // 华昌食品项目, 已签约台祥表面处理设备生产项目: a project named after its investor, by the investor's trade name.
   for (const name of draft === undefined ? [] : investorNames(text, draft)) {

@@ -266,6 +266,17 @@ const sectorNames = testRule(properNounRule, {
   ],
   invalid: [
     {
+      // fixtures/real/dev3/140: a park named by its short name (reported) is named; the bare 园区 after it refers to it.
+      text: body('常州高新区自2014年获得“国家生态工业示范园区”命名以来，持续推进园区绿色、低碳、循环发展，生态工业体系不断优化。目前，园区拥有高新技术企业196家。'),
+      errors: [{ span: '常州高新区', severity: 'warning', message: '“常州高新区”是园区简称，应写园区批准设立时的规范全称（如“常州高新技术产业开发区”）。' }],
+    },
+    {
+      // fixtures/real/dev3/142: a park named by its level alone (县工业园区) is one park without its name; 全市工业园区 and
+      // 我市工业园区 are the parks of a city.
+      text: body('近日，县工业园区管委会组织召开安全生产“打非治违”专项行动部署会，推动全市工业园区和我市工业园区企业落实责任。'),
+      errors: [{ span: '县工业园区', severity: 'warning', message: '“县工业园区”前没有写园区名称，读者不知道指哪个园区，应写园区批准设立时的规范全称（如“南岭经济技术开发区”）。' }],
+    },
+    {
       // Industries listed beside firms stay industries.
       text: body('1-8月份，签约皇家万喜汇、国瑞药业、生物制药、精细化工等项目4个。'),
       errors: [
