@@ -11,7 +11,7 @@ import type { JobName } from './catalog.js'
  * 0.35 ms. Under 200 connections with a different draft in each request, a server whose threads had just started
  * spent 2–8 ms of helper-thread CPU per answer — mostly TurboFan, by `perf` — which on two cores is capacity the
  * checks themselves lacked. So a check thread of the server runs realistic checks (the sample drafts with and without
- * their parks) while it is idle, until it has run WARM_RUNS checks counting the real ones.
+ * their parks) while it has no real task, until it has run WARM_RUNS checks counting the real ones.
  *
  * Only the server's pool asks for this (main.ts): tests and the CLI start threads they use for a handful of jobs.
  */
@@ -36,15 +36,28 @@ export function warmCheckRequests(): { text: string; park?: unknown }[] {
   })
 }
 
+/** How long a thread must have had no real task before it runs a warm check, and how often it looks again. */
+export const IDLE_BEFORE_WARMING_MS = 500
+
 /**
- * Runs `runOne` on the warm requests in turn, one per turn of the thread's event loop (a real task that arrives runs
- * before the next warm one), until `runsSoFar()` — the thread's real tasks plus the warm runs — reaches WARM_RUNS.
- * A request that fails is skipped; warming is never an error of its own.
+ * Runs `runOne` on the warm requests in turn, only while the thread is idle (`idle()`: no real task for
+ * IDLE_BEFORE_WARMING_MS), until `realRuns()` — the thread's real tasks — and the warm runs together reach WARM_RUNS.
+ * People's checks never wait behind warm ones: under load the real checks do the warming. A request that fails is
+ * skipped; warming is never an error of its own.
  */
-export async function warmUpCompiler(runOne: (job: JobName, request: unknown) => Promise<unknown>, realRuns: () => number, runs = WARM_RUNS): Promise<number> {
+export async function warmUpCompiler(
+  runOne: (job: JobName, request: unknown) => Promise<unknown>,
+  thread: { realRuns: () => number; idle: () => boolean },
+  runs = WARM_RUNS,
+): Promise<number> {
   const requests = warmCheckRequests()
   let warm = 0
-  while (requests.length > 0 && warm + realRuns() < runs) {
+  while (requests.length > 0 && warm + thread.realRuns() < runs) {
+    if (!thread.idle()) {
+      await new Promise((resolve) => setTimeout(resolve, IDLE_BEFORE_WARMING_MS))
+      continue
+    }
+    // One warm check per turn of the thread's event loop: a task that arrives meanwhile starts before the next one.
     await new Promise((resolve) => setImmediate(resolve))
     // Each sample varies by a number, as real drafts differ from each other (no cache or identical-text shortcut).
     const sample = requests[warm % requests.length]!

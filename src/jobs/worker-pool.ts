@@ -5,6 +5,7 @@ import { RetryLaterError, UserError } from '../errors.js'
 import type { PolicyDocument } from '../ingest/clause.js'
 import { AnswerCache, type AnswerCacheLimits } from './answer-cache.js'
 import { RunTimes } from './run-times.js'
+import { ServerActivity } from './server-activity.js'
 import { defaultLaneLimits, JOB_SPECS, MAX_THREAD_WAIT_MS, type JobLane, type JobName, type JobSpec, type LaneLimits } from './catalog.js'
 import type { JobRequest, JobRunner } from './job-runner.js'
 import type { JobOutput } from './registry.js'
@@ -80,10 +81,14 @@ export class WorkerPool implements JobRunner {
   private readonly answers: AnswerCache
   private uploads: { version: number; documents: readonly PolicyDocument[] } = { version: 0, documents: [] }
   private closed = false
+  private readonly activity: ServerActivity | undefined
 
   constructor(options: WorkerPoolOptions) {
     const size = options.size ?? Math.max(2, availableParallelism())
     const limits = { ...defaultLaneLimits(size), ...options.lanes }
+    // The check threads warm up only while the server is otherwise idle (server-activity.ts).
+    const activity = options.warmRuns ? new ServerActivity(() => Object.values(this.lanes).reduce((sum, lane) => sum + lane.inFlight, 0)) : undefined
+    this.activity = activity
     const lane = (name: JobLane): Lane => ({
       pool: new Piscina<WorkerTask, JobReply>({
         filename: options.workerFile ?? WORKER_FILE,
@@ -96,7 +101,7 @@ export class WorkerPool implements JobRunner {
         workerData: {
           corpusConfig: options.corpusConfig,
           warm: jobsOfLane(name),
-          ...(name === 'check' && options.warmRuns ? { warmRuns: options.warmRuns } : {}),
+          ...(name === 'check' && activity ? { warmRuns: options.warmRuns, serverBusy: activity.flag } : {}),
         } satisfies WorkerOptions,
         resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
         // Threads wait for tasks on their message port, not in piscina's default Atomics.wait loop: that blocks an idle
@@ -178,6 +183,7 @@ export class WorkerPool implements JobRunner {
 
   async close(): Promise<void> {
     this.closed = true
+    this.activity?.stop()
     await Promise.all(Object.values(this.lanes).map(({ pool }) => pool.destroy()))
   }
 

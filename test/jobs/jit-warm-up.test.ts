@@ -25,9 +25,34 @@ describe('the check threads’ compiler warm-up', () => {
       if (texts.length === 3) real += 2
       return texts.length === 5 ? Promise.reject(new Error('a sample that does not check')) : Promise.resolve('{}')
     }
-    const warm = await warmUpCompiler(runOne, () => real, 10)
+    const warm = await warmUpCompiler(runOne, { realRuns: () => real, idle: () => true }, 10)
     expect(warm).toBe(8)
     expect(new Set(texts).size).toBe(8)
     expect(texts.map((text) => text.slice(text.lastIndexOf('\n') + 1))).toEqual(['0', '1', '2', '3', '4', '5', '6', '7'])
+  })
+
+  it('runs no warm check while the thread has real tasks, and resumes once it is idle', async () => {
+    const idleAnswers = [false, false, true, true, true]
+    const asked: boolean[] = []
+    let warmRuns = 0
+    const warm = await warmUpCompiler(
+      () => {
+        warmRuns += 1
+        return Promise.resolve('{}')
+      },
+      {
+        realRuns: () => 0,
+        idle: () => {
+          const idle = idleAnswers[asked.length] ?? true
+          asked.push(idle)
+          return idle
+        },
+      },
+      3,
+    )
+    expect(warm).toBe(3)
+    expect(warmRuns).toBe(3)
+    // Asked five times: twice busy (no run, a pause each), then idle three times (one run each).
+    expect(asked).toEqual([false, false, true, true, true])
   })
 })
