@@ -135,6 +135,7 @@ export class WorkerPool implements JobRunner {
 
   async run<Name extends JobName>(name: Name, request: JobRequest<Name>, options: { signal?: AbortSignal } = {}): Promise<JobOutput<Name>> {
     if (this.closed) throw new UserError('server_closing', messages.closed, 503)
+    this.activity?.asked()
     const spec: JobSpec = JOB_SPECS[name]
     if (!spec.pure || !('json' in request)) return this.runInLane(name, request, options)
     // The same request already answered or running: its answer, without taking a thread or a place in the queue. The

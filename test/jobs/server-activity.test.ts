@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { SAMPLE_MS, ServerActivity } from '../../src/jobs/server-activity.js'
+import { QUIET_MS, SAMPLE_MS, ServerActivity } from '../../src/jobs/server-activity.js'
 
 const nextSample = () => new Promise((resolve) => setTimeout(resolve, SAMPLE_MS + 50))
 
@@ -24,6 +24,12 @@ describe('ServerActivity: the flag the check threads’ warm-up waits on', () =>
       expect(Atomics.load(activity.flag, 0)).toBe(1)
       jobs = 0
       await nextSample()
+      expect(Atomics.load(activity.flag, 0)).toBe(0)
+      // A request answered at once (a kept answer) keeps the server busy for a second after it.
+      activity.asked()
+      await nextSample()
+      expect(Atomics.load(activity.flag, 0)).toBe(1)
+      await new Promise((resolve) => setTimeout(resolve, QUIET_MS))
       expect(Atomics.load(activity.flag, 0)).toBe(0)
     } finally {
       activity.stop()
