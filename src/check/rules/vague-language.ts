@@ -171,16 +171,18 @@ function quotesName(sentence: string): boolean {
  */
 function phrasesIn(sentence: string, names: readonly string[], leadFrom: number): { index: number; entry: VaguePhrase }[] {
   const found: { index: number; entry: VaguePhrase }[] = []
-  const taken = new SpanCover(sentence.length)
+  // Made when the first phrase is taken: most sentences hold none.
+  let taken: SpanCover | undefined
   const take = (index: number, entry: VaguePhrase, ownClause: boolean) => {
     const end = index + entry.phrase.length
-    if (index >= leadFrom || taken.overlaps(index, end)) return
+    if (index >= leadFrom || taken?.overlaps(index, end)) return
     const before = clauseBefore(sentence, index)
     if (NOT_CLAIM.test(before) || (DEGREE_LED.test(entry.phrase) && (AIM_BEFORE.test(before) || isPurpose(sentence, before, entry.phrase, end)))) return
     // 拓展融合应用，培育一批典型应用场景: the clause opens with the action (no subject, no 了), so it says what is to be done.
     if (QUANTITY.test(entry.phrase) && TASK_CLAUSE.test(before)) return
     const context = ownClause ? clauseAt(sentence, index, end) : claimContext(sentence, index)
     if (isConcrete(context, names)) return
+    taken ??= new SpanCover(sentence.length)
     taken.add({ start: index, end })
     found.push({ index, entry })
   }
