@@ -61,7 +61,8 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
   return {
     phrases,
     find(text) {
-      const found = new Map<number, number[]>()
+      // Made on the first occurrence: most texts a matcher reads hold none.
+      let found: Map<number, number[]> | undefined
       let node = root
       for (let i = 0; i < text.length; i += 1) {
         const code = text.charCodeAt(i)
@@ -78,12 +79,15 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
         }
         for (const index of node.ends) {
           const start = i + 1 - phrases[index]!.length
+          found ??= new Map()
           const list = found.get(index)
           if (list) list.push(start)
           else found.set(index, [start])
         }
       }
-      return found
+      return found ?? NOTHING_FOUND
     },
   }
 }
+
+const NOTHING_FOUND: ReadonlyMap<number, readonly number[]> = new Map()

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { matchesNear, matchesOf } from '../../src/regex-matches.js'
 
-const found = (matches: RegExpExecArray[]) => matches.map((m) => [m.index, m[0], ...m.slice(1)])
+const found = (matches: readonly RegExpExecArray[]) => matches.map((m) => [m.index, m[0], ...m.slice(1)])
 
 describe('matchesOf', () => {
   it('finds what matchAll finds: every match with its groups, in order', () => {

@@ -58,8 +58,22 @@ const table = testRule(vagueLanguageRule, {
     // An ongoing degree-led verb opening its clause with an object says what a measure is for (fixtures/real/dev2/92,
     // 57); 为 right before it is an aim (dev2/99).
     '二、创新举措\n园区对平台转派事件实行实时调度，进一步提高响应、办结效率。项目投产后，将为进一步优化产业结构注入动能。',
+    // 第一批 is a batch's ordinal, the name of a list (fixtures/real/dev2/101, 57, 63); 计划 and 拟 as verbs still make a plan.
+    '三、实践成效\n园区企业入选湖北省第一批5G全连接工厂名单。园区计划年底前形成一批特色产业集群，拟引进一批配套企业。',
+    // A clause that opens with its action and takes 一批 as object states a task (fixtures/real/45, dev3/135).
+    '二、创新举措\n拓展融合应用，培育一批典型应用场景和解决方案。园区紧抓项目投资建设，积极推进一批重大产业项目落地建成。',
   ],
   invalid: [
+    {
+      // 一批 as a result: after 通过 (a means the text claims it took), with 了, or with a result verb (fixtures/real/43, 08).
+      text: '三、实践成效\n园区通过引进一批龙头企业，吸引了多家配套企业入驻，新建和改造了一批道路、供水、供电设施。',
+      errors: [{ span: '一批' }, { span: '多家' }, { span: '一批' }],
+    },
+    {
+      // A programme's name (产业倍增计划，, fixtures/real/08) and 虚拟/模拟 hold 计划 and 拟 as nouns: no plan, the claim stands.
+      text: '三、实践成效\n园区实施产业倍增计划，推动先进制造业和现代服务业融合发展，形成一批战略性新兴产业集群。园区建成虚拟电厂，调峰能力显著提升。',
+      errors: [{ span: '一批', message: '“一批”是空泛表述，所在句子没有数字或具体事实支撑。' }, { span: '显著提升' }],
+    },
     {
       // A claim keeps its subject (产业结构进一步优化), an evaluative adverb (有效减少, fixtures/real/39) or its 了.
       text: '三、实践成效\n园区产业结构进一步优化，光伏项目投运后有效减少碳排放量，持续提升了服务效率。',

@@ -315,15 +315,21 @@ const FULL_COMMA = '，'.charCodeAt(0)
 const HALF_COMMA = ','.charCodeAt(0)
 
 /** A preposition or 是 directly followed by a comma (gap-words.json): its object was deleted. No fix. */
+/** The first gap word that ends right before the comma at `comma` (a plain loop: this runs at every comma of a draft). */
+function gapWordBefore(text: string, comma: number): (typeof GAP_WORDS)[number] | undefined {
+  for (const entry of GAP_WORDS) {
+    const from = comma - entry.word.length
+    if (from >= 0 && text.startsWith(entry.word, from) && !(from > 0 && entry.notAfter.includes(text[from - 1]!))) return entry
+  }
+  return undefined
+}
+
 function gapHits(text: string, masked: Uint8Array): Hit[] {
   const hits: Hit[] = []
   for (let i = 1; i < text.length; i += 1) {
     const code = text.charCodeAt(i)
     if ((code !== FULL_COMMA && code !== HALF_COMMA) || masked[i]) continue
-    const entry = GAP_WORDS.find(({ word, notAfter }) => {
-      const from = i - word.length
-      return from >= 0 && text.startsWith(word, from) && !(from > 0 && notAfter.includes(text[from - 1]!))
-    })
+    const entry = gapWordBefore(text, i)
     if (!entry) continue
     hits.push({ from: i - entry.word.length, to: i + 1, severity: 'warning', message: messages.gap(entry.word), suggestion: messages.gapSuggestion })
   }

@@ -23,6 +23,8 @@ const VaguePhrasesSchema = z.object({
   notClaim: z.string().min(1),
   /** An adverb-led phrase after a causative or an aim (推动示范基地不断提升) is a goal, not a claimed result. */
   aim: z.object({ before: z.string().min(1), claimStartsWith: z.string().min(1) }),
+  /** A clause that opens with an action verb and takes 一批 as its object (培育一批……) states a task, not a result. */
+  task: z.object({ quantity: z.string().min(1), clause: z.string().min(1) }),
 })
 interface VaguePhrase {
   phrase: string
@@ -38,13 +40,17 @@ const PHRASE_MATCHER = phraseMatcher(PHRASES.map((entry) => entry.phrase))
 const NOT_CLAIM = new RegExp(VAGUE_DATA.notClaim, 'u')
 const AIM_BEFORE = new RegExp(VAGUE_DATA.aim.before, 'u')
 const DEGREE_LED = new RegExp(VAGUE_DATA.aim.claimStartsWith, 'u')
+const QUANTITY = new RegExp(VAGUE_DATA.task.quantity, 'u')
+const TASK_CLAUSE = new RegExp(VAGUE_DATA.task.clause, 'u')
 const PATTERNS = VAGUE_DATA.patterns.map((entry) => ({ pattern: new RegExp(entry.pattern, 'gu'), suggestion: entry.suggestion, clause: entry.clause ?? false }))
-// A plan says what will be done (下一步……不断提升, 力争……): it cannot carry a result's figures yet.
+// A plan says what will be done (下一步……不断提升, 力争……, 计划年底建成, 拟投资): it cannot carry a result's figures yet.
+// 计划 and 拟 as verbs only: a programme's name (实施产业倍增计划，……) is a noun that closes its phrase, and 拟 inside
+// 模拟/虚拟 is no intention.
 // 一是经济实力明显增强。 followed by more is a 领句 (003 “领句+具体内容”): the sentences after it carry the figures.
 const LEAD_SENTENCE = /^(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十][）)])[^，,；;。]{0,16}[。；;]?$/u
 // A clause that opens with 要/要求/希望 (a speech's 要打造……，不断增强……; 要求各单位……不断提升) states a demand, not a result.
 const PLAN =
-  /下一步|今后|未来|力争|计划|拟|将(?:继续|进一步|不断|持续|全面|着力|加快|重点)|要(?:进一步|不断|持续|切实)|(?:^|[，,；;：:])\s*(?:要求|希望|务必|必须|要(?![素点闻害件])|需要)/u
+  /下一步|今后|未来|力争|计划(?![，,、。；;：:）)》”]|安排)|(?<![模虚比])拟|将(?:继续|进一步|不断|持续|全面|着力|加快|重点)|要(?:进一步|不断|持续|切实)|(?:^|[，,；;：:])\s*(?:要求|希望|务必|必须|要(?![素点闻害件])|需要)/u
 
 // 李东强调，一是……二是通过延链招商，精准落地一批互补性企业。: once a speaker's demand opens in a paragraph, what
 // follows in it is what was demanded (a plan), not a result the text claims.
@@ -165,14 +171,18 @@ function quotesName(sentence: string): boolean {
  */
 function phrasesIn(sentence: string, names: readonly string[], leadFrom: number): { index: number; entry: VaguePhrase }[] {
   const found: { index: number; entry: VaguePhrase }[] = []
-  const taken = new SpanCover(sentence.length)
+  // Made when the first phrase is taken: most sentences hold none.
+  let taken: SpanCover | undefined
   const take = (index: number, entry: VaguePhrase, ownClause: boolean) => {
     const end = index + entry.phrase.length
-    if (index >= leadFrom || taken.overlaps(index, end)) return
+    if (index >= leadFrom || taken?.overlaps(index, end)) return
     const before = clauseBefore(sentence, index)
     if (NOT_CLAIM.test(before) || (DEGREE_LED.test(entry.phrase) && (AIM_BEFORE.test(before) || isPurpose(sentence, before, entry.phrase, end)))) return
+    // 拓展融合应用，培育一批典型应用场景: the clause opens with the action (no subject, no 了), so it says what is to be done.
+    if (QUANTITY.test(entry.phrase) && TASK_CLAUSE.test(before)) return
     const context = ownClause ? clauseAt(sentence, index, end) : claimContext(sentence, index)
     if (isConcrete(context, names)) return
+    taken ??= new SpanCover(sentence.length)
     taken.add({ start: index, end })
     found.push({ index, entry })
   }
