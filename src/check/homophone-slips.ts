@@ -33,10 +33,12 @@ function syllablesOf(table: Record<string, string>): Map<number, number[]> {
 /**
  * A word the draft uses is heard by any reading of its characters (效率 is xiao-lü, though 率 alone is shuai); a
  * character typed by mistake comes from the input method's list for its common reading (提质 is no slip for 地质:
- * 提 is read di only in 提防).
+ * 提 is read di only in 提防). The common reading is kept in an array by character code: every character of a draft
+ * is looked up.
  */
 const ANY_READING = syllablesOf(HOMOPHONES.readings)
-const FIRST_READING = syllablesOf(HOMOPHONES.firstReadings)
+const FIRST_READING = new Int16Array(0x10000).fill(-1)
+for (const [char, [syllable]] of syllablesOf(HOMOPHONES.firstReadings)) FIRST_READING[char] = syllable!
 /** Common two-character words (as two character codes): only one of them is taken for what the writer meant. */
 const COMMON_WORDS = new Set(HOMOPHONES.words.split(' ').map((word) => word.charCodeAt(0) * 0x10000 + word.charCodeAt(1)))
 
@@ -44,7 +46,8 @@ const COMMON_WORDS = new Set(HOMOPHONES.words.split(' ').map((word) => word.char
  * Characters that stand as words of their own in almost any sentence (的, 在, 是, 和, 将 …): two of them side by
  * side are two words, and a slip among them (在/再) needs grammar, not a dictionary.
  */
-const FUNCTION_CHARS = new Set(Array.from('的地得了着过是在和与及或而并且也都就还又再将把被对于以为从向给让由等之其此该这那有无不没很更最已曾正个些每各所一', (char) => char.charCodeAt(0)))
+const FUNCTION_CHARS = new Uint8Array(0x10000)
+for (const char of '的地得了着过是在和与及或而并且也都就还又再将把被对于以为从向给让由等之其此该这那有无不没很更最已曾正个些每各所一') FUNCTION_CHARS[char.charCodeAt(0)] = 1
 const SURNAME = new RegExp(`^${SURNAME_SOURCE}$`, 'u')
 
 export interface HomophoneSlip {
@@ -72,43 +75,42 @@ const soundKey = (reading: number, char: number, role: 0 | 1) => ((reading << 16
 
 function findSlips(doc: ReportDoc): HomophoneSlip[] {
   const blocks = textBlocks(doc)
-  // Every pair of adjacent characters (as a number: two character codes) is filed under each way of hearing it with
-  // one character replaced by its sound: 布署 (as written, by common readings) and 部署 (as a common word, by any
-  // reading) both under “bu, then 署”. A key under which a written pair meets a different common word holds a
-  // candidate. Read by character code: text[i] would make a string of each character.
-  const written = new Map<number, Set<number>>()
-  const meant = new Map<number, Set<number>>()
-  const file = (into: Map<number, Set<number>>, key: number, pair: number) => {
-    const filed = into.get(key)
-    if (filed) filed.add(pair)
-    else into.set(key, new Set([pair]))
+  // Every common word of the draft (as a number: two character codes) is filed under each way of hearing it with one
+  // character replaced by its sound: 部署 under “bu, then 署” and “部, then shu”. A pair the dictionary does not know
+  // is then heard by its common readings: 布署 under “bu, then 署” meets 部署 there. Read by character code: text[i]
+  // would make a string of each character.
+  const words = new Map<number, Set<number>>()
+  const unknown = new Set<number>()
+  const file = (key: number, word: number) => {
+    const filed = words.get(key)
+    if (filed) filed.add(word)
+    else words.set(key, new Set([word]))
   }
   for (const { text } of blocks) {
     for (let i = 0; i + 1 < text.length; i += 1) {
       const first = text.charCodeAt(i)
       const second = text.charCodeAt(i + 1)
-      if (FUNCTION_CHARS.has(first) || FUNCTION_CHARS.has(second)) continue
+      if (FIRST_READING[first]! < 0 || FIRST_READING[second]! < 0 || FUNCTION_CHARS[first] || FUNCTION_CHARS[second]) continue
       const pair = first * 0x10000 + second
-      if (COMMON_WORDS.has(pair)) {
-        for (const syllable of ANY_READING.get(first) ?? []) file(meant, soundKey(syllable, second, 0), pair)
-        for (const syllable of ANY_READING.get(second) ?? []) file(meant, soundKey(syllable, first, 1), pair)
-      } else {
-        for (const syllable of FIRST_READING.get(first) ?? []) file(written, soundKey(syllable, second, 0), pair)
-        for (const syllable of FIRST_READING.get(second) ?? []) file(written, soundKey(syllable, first, 1), pair)
+      if (!COMMON_WORDS.has(pair)) {
+        unknown.add(pair)
+        continue
       }
+      for (const syllable of ANY_READING.get(first)!) file(soundKey(syllable, second, 0), pair)
+      for (const syllable of ANY_READING.get(second)!) file(soundKey(syllable, first, 1), pair)
     }
   }
   const asText = (pair: number) => String.fromCharCode(Math.floor(pair / 0x10000), pair % 0x10000)
-  // A written pair and a word may share more than one key (a polyphone's readings): each candidate is judged once.
-  const candidates = new Map<number, Map<number, [string, string]>>()
-  for (const [key, words] of meant) {
-    for (const slip of written.get(key) ?? []) {
-      let byWord = candidates.get(slip)
-      if (!byWord) candidates.set(slip, (byWord = new Map()))
-      for (const word of words) byWord.set(word, [asText(slip), asText(word)])
-    }
+  const candidates: [string, string][] = []
+  for (const pair of unknown) {
+    const first = Math.floor(pair / 0x10000)
+    const second = pair % 0x10000
+    const byFirst = words.get(soundKey(FIRST_READING[first]!, second, 0))
+    const bySecond = words.get(soundKey(FIRST_READING[second]!, first, 1))
+    if (!byFirst && !bySecond) continue
+    for (const word of new Set([...(byFirst ?? []), ...(bySecond ?? [])])) candidates.push([asText(pair), asText(word)])
   }
-  if (!candidates.size) return []
+  if (!candidates.length) return []
   const places = new Map<string, Pair[]>()
   const placesOf = (pair: string) => {
     let at = places.get(pair)
@@ -119,7 +121,7 @@ function findSlips(doc: ReportDoc): HomophoneSlip[] {
     }
     return at
   }
-  const slips = [...candidates.values()].flatMap((byWord) => [...byWord.values()].flatMap(([slip, word]) => slipsOf(slip, word, placesOf)))
+  const slips = candidates.flatMap(([slip, word]) => slipsOf(slip, word, placesOf))
   return slips.sort((a, b) => a.block.start - b.block.start || a.index - b.index)
 }
 
