@@ -8,9 +8,10 @@ import { constants, inflateSync } from 'node:zlib'
  * drawing a 20,000 × 19,000-pixel image, for 62 s.
  *
  * So, reading the file's bytes only:
- * - every Flate stream that is not an image (page contents, fonts, object streams: what text extraction parses) is
- *   inflated in native code, all of them together stopped one byte past a budget that grows with the upload (real
- *   PDFs inflate to 1–3.5 times their size: Chromium's and LibreOffice's prints, TeX manuals);
+ * - every Flate or LZW stream that is not an image (page contents, fonts, object streams: what text extraction
+ *   parses) is decoded (Flate in native code; LZW counted without keeping its output), all of them together stopped
+ *   one byte past a budget that grows with the upload (real PDFs inflate to 1–3.5 times their size: Chromium's and
+ *   LibreOffice's prints, TeX manuals);
  * - an image's size is read from its dictionary (and a JPEG's own header), and inline images from the inflated page
  *   contents: none may have more pixels than a page scanned at 600 dpi on A4.
  * Streams are found as PDF writers lay them out: an indirect object's dictionary, the keyword `stream`, the data,
@@ -60,11 +61,12 @@ export function checkPdfStreams(data: Uint8Array, limits: PdfInflateLimits = DEF
       continue
     }
     const filters = filtersOf(stream.dictionary)
-    if (!filters.includes('FlateDecode')) continue
-    const inflated = decoded(data.subarray(stream.start, stream.end), filters, allowed - inflatedBytes)
-    if (inflated === 'too-large') throw new PdfBombError('inflates-too-much')
-    inflatedBytes += inflated.byteLength
-    if (mayDrawInlineImages(stream.dictionary) && largestInlineImage(inflated) > limits.maxImagePixels) {
+    if (!filters.some((filter) => EXPANDING_FILTERS.has(filter))) continue
+    const earlyChange = /\/EarlyChange\s+0\b/.test(stream.dictionary) ? 0 : 1
+    const out = decoded(data.subarray(stream.start, stream.end), filters, allowed - inflatedBytes, earlyChange)
+    if (out === 'too-large') throw new PdfBombError('inflates-too-much')
+    inflatedBytes += out.length
+    if (out.bytes && mayDrawInlineImages(stream.dictionary) && largestInlineImage(out.bytes) > limits.maxImagePixels) {
       throw new PdfBombError('image-too-large')
     }
   }
@@ -125,20 +127,72 @@ function filtersOf(dictionary: string): string[] {
   return [...match[1]!.matchAll(/\/([A-Za-z0-9]+)/g)].map(([, name]) => FILTER_NAMES[name!] ?? name!)
 }
 
+/** The compressions that can put out far more than they take in: Flate (zlib) and LZW (up to about 2,500 times). */
+const EXPANDING_FILTERS = new Set(['FlateDecode', 'LZWDecode'])
+
 /**
- * What the stream's Flate filter puts out, or 'too-large' past `budget` bytes: the text-encoding filters before it
- * (hex, base-85) are decoded first, so a bomb cannot hide behind them. A filter that is not understood, or corrupt
- * data, gives nothing (pdf.js gets no more out of it).
+ * What the stream's first compression filter puts out — its bytes for Flate, its length alone for LZW — or
+ * 'too-large' past `budget` bytes. The text-encoding filters before it (hex, base-85) are decoded first, so a bomb
+ * cannot hide behind them. A filter that is not understood, or corrupt data, gives nothing (pdf.js gets no more).
  */
-function decoded(raw: Uint8Array, filters: readonly string[], budget: number): Uint8Array | 'too-large' {
+function decoded(raw: Uint8Array, filters: readonly string[], budget: number, earlyChange: number): { bytes?: Uint8Array; length: number } | 'too-large' {
   let bytes: Uint8Array = raw
   for (const filter of filters) {
     if (filter === 'ASCIIHexDecode') bytes = fromHex(bytes)
     else if (filter === 'ASCII85Decode') bytes = fromBase85(bytes)
-    else if (filter === 'FlateDecode') return inflated(bytes, budget)
-    else break
+    else if (filter === 'FlateDecode') {
+      const out = inflated(bytes, budget)
+      return out === 'too-large' ? out : { bytes: out, length: out.byteLength }
+    } else if (filter === 'LZWDecode') {
+      const length = lzwDecodedLength(bytes, budget, earlyChange)
+      return length === 'too-large' ? length : { length }
+    } else break
   }
-  return new Uint8Array(0)
+  return { length: 0 }
+}
+
+/**
+ * How many bytes an LZW stream decodes to, counted as pdf.js decodes it (9- to 12-bit codes, the table reset by 256,
+ * the end at 257, /EarlyChange 1 unless the dictionary says 0) but keeping only each table entry's length, not its
+ * bytes: 'too-large' as soon as the count passes `budget`.
+ */
+function lzwDecodedLength(bytes: Uint8Array, budget: number, earlyChange: number): number | 'too-large' {
+  const lengths = new Uint16Array(4096).fill(1, 0, 256)
+  let codeLength = 9
+  let nextCode = 258
+  let previousCode = 0
+  let current = 0
+  let total = 0
+  let cached = 0
+  let cachedBits = 0
+  let at = 0
+  for (;;) {
+    while (cachedBits < codeLength) {
+      if (at >= bytes.length) return total
+      cached = ((cached << 8) | bytes[at++]!) & 0xffffff
+      cachedBits += 8
+    }
+    cachedBits -= codeLength
+    const code = (cached >>> cachedBits) & ((1 << codeLength) - 1)
+    const hadPrevious = current > 0
+    if (code < 256) current = 1
+    else if (code === 256) {
+      codeLength = 9
+      nextCode = 258
+      current = 0
+      continue
+    } else if (code === 257) return total
+    else current = code < nextCode ? lengths[code]! : current + 1
+    if (hadPrevious) {
+      if (nextCode < 4096) lengths[nextCode] = lengths[previousCode]! + 1
+      nextCode++
+      const next = nextCode + earlyChange
+      if ((next & (next - 1)) === 0) codeLength = Math.min(Math.log2(next) + 1, 12)
+    }
+    previousCode = code
+    total += current
+    if (total > budget) return 'too-large'
+  }
 }
 
 function inflated(bytes: Uint8Array, budget: number): Uint8Array | 'too-large' {

@@ -3,6 +3,7 @@ import type { AppConfig } from '../config.js'
 import { PolicyCorpus } from '../corpus/policy-corpus.js'
 import type { PolicyDocument } from '../ingest/clause.js'
 import type { JobName, JobPayload } from './catalog.js'
+import { warmUpCompiler } from './jit-warm-up.js'
 import { JOBS } from './registry.js'
 import { runJob } from './run-job.js'
 import { toWireError, type JobReply } from './wire.js'
@@ -20,6 +21,11 @@ export interface WorkerOptions {
    * wait seconds for its modules (a task for one of them simply awaits the same import).
    */
   warm?: readonly JobName[]
+  /**
+   * Checks the thread runs while idle, counting its real ones, so that its code is compiled before people's checks
+   * need it (jit-warm-up.ts); 0 or absent: none. Only the server's check threads are given this.
+   */
+  warmRuns?: number
 }
 
 export interface WorkerTask {
@@ -36,7 +42,9 @@ export interface WorkerTask {
   uploads?: { version: number; documents: readonly PolicyDocument[] }
 }
 
-const { corpusConfig, warm = [] } = workerData as WorkerOptions
+const { corpusConfig, warm = [], warmRuns = 0 } = workerData as WorkerOptions
+/** Tasks this thread has run. */
+let tasksRun = 0
 /**
  * Loads the code of the lane's jobs and runs each job's warm-up input once, one after the other, in the background. A
  * failed warm-up is not an error of its own: the task that needs the code loads it again and reports the failure.
@@ -48,7 +56,10 @@ async function warmUp(names: readonly JobName[]): Promise<void> {
     else await runJob(name, { value: sample() }, { corpus: () => corpusFor(undefined) }).catch(() => undefined)
   }
 }
-void warmUp(warm)
+void warmUp(warm).then(() => {
+  if (warmRuns > 0 && warm.includes('check'))
+    return warmUpCompiler((job, value) => runJob(job, { value }, { corpus: () => corpusFor(undefined) }), () => tasksRun, warmRuns)
+})
 let corpus: { version: number; corpus: Promise<PolicyCorpus> } | undefined
 
 function corpusFor(uploads: WorkerTask['uploads']): Promise<PolicyCorpus> {
@@ -80,9 +91,6 @@ export async function runWorkerTask(task: WorkerTask): Promise<JobReply> {
     tasksRun += 1
   }
 }
-
-/** Tasks this thread has run. */
-let tasksRun = 0
 
 /** A run time for the shared clock: whole µs, at least 1 (0 means "not reported"), within an Int32. */
 function runTimeMicros(ms: number): number {

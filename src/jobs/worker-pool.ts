@@ -44,6 +44,8 @@ export interface WorkerPoolOptions extends WorkerOptions {
   maxThreadWaitMs?: number
   /** The module each thread runs (a path); default worker-thread.mjs. Tests of the pool pass a scripted one. */
   workerFile?: string
+  /** Checks each check thread runs while idle so its code is compiled before people's checks (jit-warm-up.ts); default 0. */
+  warmRuns?: number
   /** Bounds of the kept answers of pure jobs (answer-cache.ts). */
   answerCache?: AnswerCacheLimits
 }
@@ -91,8 +93,17 @@ export class WorkerPool implements JobRunner {
         minThreads: name === 'check' ? limits[name].maxRunning : 0,
         maxThreads: limits[name].maxRunning,
         idleTimeout: name === 'check' ? Infinity : IDLE_THREAD_MS,
-        workerData: { corpusConfig: options.corpusConfig, warm: jobsOfLane(name) } satisfies WorkerOptions,
+        workerData: {
+          corpusConfig: options.corpusConfig,
+          warm: jobsOfLane(name),
+          ...(name === 'check' && options.warmRuns ? { warmRuns: options.warmRuns } : {}),
+        } satisfies WorkerOptions,
         resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
+        // Threads wait for tasks on their message port, not in piscina's default Atomics.wait loop: that blocks an idle
+        // thread's whole event loop, so the warm-up a thread starts in the background (worker-entry.ts) stood still
+        // until a person's request woke the thread, and then ran in that request's time (measured: an idle check
+        // thread had not finished loading its code 90 s after start; with the port, its 300 warm checks ran at once).
+        atomics: 'disabled',
         niceIncrement: WORKER_NICE,
       }),
       limits: limits[name],

@@ -7,7 +7,8 @@ import { inlineJobRunner } from '../jobs/inline-runner.js'
 import type { JobRunner } from '../jobs/job-runner.js'
 import { requestBodyLimit } from './body-limit.js'
 import { errorResponse } from './errors.js'
-import { rateLimit } from './rate-limit.js'
+import { takeTurns } from './loop-turns.js'
+import { rateLimit, requestCost } from './rate-limit.js'
 import { securityHeaders, STATIC_FILES, staticHeaders, VERSION } from './static-files.js'
 import { checkRoutes } from './routes/check.js'
 import { draftingRoutes } from './routes/drafting.js'
@@ -58,6 +59,9 @@ export function createApp({ config, corpus, workspace, jobs = inlineJobRunner(co
     })
   }
   if (config.limits.rateLimit) app.use('/api/*', rateLimit(config.limits.rateLimit))
+  // A flood of costly requests is let through in small batches per turn of the event loop (loop-turns.ts), so
+  // /api/health and other clients' requests are read between them.
+  app.use('/api/*', takeTurns((method, path) => requestCost(method, path) > 0))
   // Every route reads its whole body before validating it: bound it here, once, before it is buffered.
   app.use('/api/*', requestBodyLimit(config.limits.maxUploadBytes))
 

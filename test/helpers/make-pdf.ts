@@ -59,3 +59,52 @@ export function declaredImage(width: number, height: number): PdfStream {
     data: deflateSync(Buffer.alloc(width, 0xff)),
   }
 }
+
+/**
+ * LZW as PDF's LZWDecode reads it (/EarlyChange 1): a clear code first, 9- to 12-bit codes, the code width growing
+ * one code early, the table cleared before it is full, the end-of-data code last.
+ */
+export function lzwEncode(input: Uint8Array): Uint8Array {
+  const out: number[] = []
+  let bits = 0
+  let bitCount = 0
+  const write = (code: number, width: number) => {
+    bits = (bits << width) | code
+    bitCount += width
+    while (bitCount >= 8) {
+      out.push((bits >>> (bitCount - 8)) & 0xff)
+      bitCount -= 8
+    }
+    bits &= (1 << bitCount) - 1
+  }
+  // The reader adds a table entry after every code but the first, so it is one entry behind: its width for the
+  // next code is the bit length of the encoder's count of entries.
+  const width = (entries: number) => Math.min(12, Math.floor(Math.log2(entries)) + 1)
+  let table = new Map<number, number>()
+  let nextCode = 258
+  write(256, 9)
+  let prefix = -1
+  for (const byte of input) {
+    if (prefix < 0) {
+      prefix = byte
+      continue
+    }
+    const known = table.get(prefix * 256 + byte)
+    if (known !== undefined) {
+      prefix = known
+      continue
+    }
+    write(prefix, width(nextCode))
+    table.set(prefix * 256 + byte, nextCode++)
+    prefix = byte
+    if (nextCode >= 4094) {
+      write(256, width(nextCode))
+      table = new Map()
+      nextCode = 258
+    }
+  }
+  if (prefix >= 0) write(prefix, width(nextCode))
+  write(257, width(nextCode + 1))
+  if (bitCount > 0) out.push((bits << (8 - bitCount)) & 0xff)
+  return Uint8Array.from(out)
+}

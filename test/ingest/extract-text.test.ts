@@ -3,7 +3,7 @@ import { crc32, deflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_INGEST_LIMITS, extractDocumentText, messages, type ExtractInput } from '../../src/ingest/extract-text.js'
 import { normalizePolicyText } from '../../src/ingest/normalize.js'
-import { declaredImage, onePagePdf } from '../helpers/make-pdf.js'
+import { declaredImage, lzwEncode, makePdf, onePagePdf } from '../helpers/make-pdf.js'
 import { rejectionOf } from '../helpers/user-error.js'
 
 const DOCS = new URL('../../fixtures/docs/', import.meta.url)
@@ -161,6 +161,13 @@ describe('extractDocumentText: PDF bombs are refused before pdf.js reads them', 
       status: 413,
       message: 'PDF 文件解压后的内容过大（文件可能已损坏或被改动过），已拒绝处理：请用原软件重新导出或“打印为 PDF”后再上传，也可以上传 Word 版本。',
     })
+  })
+
+  it('an LZW-compressed page is still read (the check decodes LZW as pdf.js does)', async () => {
+    const contents = Buffer.from('BT /F1 12 Tf 72 712 Td (Industrial park policy text) Tj ET', 'latin1')
+    const page = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>'
+    const data = makePdf([page, { dictionary: '/Filter /LZWDecode', data: lzwEncode(contents) }, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'])
+    expect((await extractDocumentText({ fileName: 'policy.pdf', data })).text).toBe('Industrial park policy text')
   })
 
   it('an image of 380 million pixels → pdf_image_too_large, naming the limit', async () => {

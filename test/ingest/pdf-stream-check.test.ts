@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { deflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { checkPdfStreams, DEFAULT_PDF_INFLATE_LIMITS, PdfBombError } from '../../src/ingest/pdf-stream-check.js'
-import { declaredImage, makePdf, onePagePdf } from '../helpers/make-pdf.js'
+import { declaredImage, lzwEncode, makePdf, onePagePdf } from '../helpers/make-pdf.js'
 
 const MiB = 1024 * 1024
 const DOCS = new URL('../../fixtures/docs/', import.meta.url)
@@ -15,6 +15,7 @@ const problemOf = (data: Uint8Array, limits = DEFAULT_PDF_INFLATE_LIMITS): strin
     throw error
   }
 }
+const PAGE = '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>'
 /** Page contents that draw "Hello", then `spaces` bytes of blanks (a content stream's filler pdf.js must lex). */
 const helloThenSpaces = (spaces: number) => `BT /F1 12 Tf 72 712 Td (Hello) Tj ET\n${' '.repeat(spaces)}`
 
@@ -58,6 +59,18 @@ describe('checkPdfStreams on bombs', () => {
     expect(problemOf(makePdf([page, hex]))).toBe('inflates-too-much')
     const base85 = { dictionary: '/Filter [/A85 /Fl]', data: Buffer.from(`${toBase85(compressed)}~>`, 'latin1') }
     expect(problemOf(makePdf([page, base85]))).toBe('inflates-too-much')
+  })
+
+  it('LZW is counted as pdf.js decodes it: 20 MB of page text through many table resets, to the byte', () => {
+    const lines = Array.from({ length: 300_000 }, (_, i) => `BT /F1 10 Tf 40 ${800 - (i % 70) * 11} Td (Line ${i} of the policy text here) Tj ET\n`).join('')
+    const pdf = makePdf([PAGE, { dictionary: '/Filter /LZWDecode', data: lzwEncode(Buffer.from(lines, 'latin1')) }])
+    expect(checkPdfStreams(pdf, { ...DEFAULT_PDF_INFLATE_LIMITS, bytesPerUploadedByte: 16 })).toEqual({ inflatedBytes: 19_963_180 })
+  })
+
+  it('an LZW bomb (64 MB of blanks in 51 KB) is refused', () => {
+    const pdf = makePdf([PAGE, { dictionary: '/Filter /LZWDecode', data: lzwEncode(Buffer.alloc(64 * MiB, 0x20)) }])
+    expect(pdf.byteLength).toBeLessThan(60_000)
+    expect(problemOf(pdf)).toBe('inflates-too-much')
   })
 
   it('a stream whose /Length is an indirect reference is read up to endstream', () => {
