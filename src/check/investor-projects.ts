@@ -47,6 +47,8 @@ const PLACE_END = /[岛湖港湾山江河溪洲镇乡村县市区州省旗路街
 const FUNCTION_CHAR = /^[的了是在和与及等对把被将从向为以由于其该此各]/u
 const NOT_NAMES: ReadonlySet<string> = new Set(SHORT_NAMES.notNames)
 const PARK_WORD = new RegExp(`^(?:${[...new Set([...SHORT_NAMES.bareParkWords, ...SHORT_NAMES.parkShortSuffixes.map((s) => s.short), '园区', '工业园', '产业园', '新区'])].toSorted((a, b) => b.length - a.length).join('|')})`, 'u')
+// The park as the subject of the verbs before a project: 高新区新签约…, 慈湖高新技术产业开发区引进… (a verb must follow).
+const PARK_SUBJECT = new RegExp(`^[\\u4e00-\\u9fa5]{0,10}?${PARK_WORD.source.slice(1)}(?=[新已先共再又]?(?:签约|引进|落地|开工|引入|招引))`, 'u')
 
 /**
  * The trade names of the investors of the projects named in `text` (block offsets). `draft` is the whole draft's text:
@@ -107,6 +109,12 @@ function listedInvestors(text: string, at: number): InvestorName[] {
 /** The trade name in the words of one clause before 项目, or undefined. */
 function investorIn(clause: string): InvestorName | undefined {
   if (clause.length < 2 || /[^\u4e00-\u9fa5]/u.test(clause)) return undefined
+  // 高新区|新签约北化高端全合成基础油: a park word opening the clause is its subject; the lead words follow it.
+  const subject = PARK_SUBJECT.exec(clause)
+  if (subject) {
+    const name = investorIn(clause.slice(subject[0].length))
+    return name && { start: name.start + subject[0].length, end: name.end + subject[0].length }
+  }
   const tokens = taggedWords(clause)
   let at = 0
   let i = 0

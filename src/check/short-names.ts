@@ -106,6 +106,8 @@ interface Candidate {
   bare?: boolean
   /** A company short name: with 集团/公司/股份 (`firm`), or a trade name with an industry word (`trade`). */
   company?: 'firm' | 'trade'
+  /** The investor of a project (investor-projects.ts), whose lists of projects that reader judges itself. */
+  investor?: true
 }
 
 /**
@@ -376,7 +378,7 @@ function candidatesIn(text: string, names: readonly TextName[], owners: Map<stri
   // 华昌食品项目, 已签约台祥表面处理设备生产项目: a project named after its investor, by the investor's trade name.
   for (const name of draft === undefined ? [] : investorNames(text, draft)) {
     if (insideName(name.start, name.end) || cover.overlaps(name.start, name.end)) continue
-    add({ ...name, message: messages.company(text.slice(name.start, name.end)), suggestion: messages.suggestUnknown, company: 'trade' })
+    add({ ...name, message: messages.company(text.slice(name.start, name.end)), suggestion: messages.suggestUnknown, company: 'trade', investor: true })
   }
   return longestFirst(judgeLists(text, found, insideName), aliasFirst)
 }
@@ -431,6 +433,10 @@ function judgeLists(text: string, found: readonly Candidate[], insideName: (star
     if (c.company !== 'trade') return true
     const held = listHolding(lists, c.start, c.end)
     if (!held || held.list.ofFirms) return true
+    // 北化高端全合成基础油、高品质钢门窗幕墙系统产品等工业项目: the items are projects, each named by its product or its
+    // investor; a product beside the investor's project does not make the investor an industry. (An item short enough
+    // to be a name, 洁圣车辆, is judged as one below.)
+    if (c.investor && !firmLikeItem(itemName(held.item, held.list))) return true
     const others = held.list.items.filter((item) => item !== held.item)
     return others.filter((item) => industryLike(item, held.list)).length * 2 <= others.length
   })

@@ -81,21 +81,18 @@ export function overlapScorer(passages: readonly Passage[]): (a: Passage, b: Pas
   const n = Math.max(passages.length, 1)
   // Each passage's terms with their weights, in the passage's order, and its mass (their sum): computed once, since
   // a scorer compares every passage with many others. Passages' terms are read-only.
-  const weighted = new Map<Passage, { terms: readonly string[]; weights: Float64Array; mass: number }>()
+  const weighted = new Map<Passage, { terms: readonly string[]; weights: readonly number[]; mass: number }>()
   const weightedOf = (passage: Passage) => {
     let entry = weighted.get(passage)
     if (!entry) {
-      // Sized once: a passage has hundreds of terms, and growing arrays term by term left their copies as garbage.
-      const terms = new Array<string>(passage.terms.size)
-      const weights = new Float64Array(passage.terms.size)
+      const terms: string[] = []
+      const weights: number[] = []
       let mass = 0
-      let i = 0
       for (const [term, base] of passage.terms) {
         const weight = base * Math.log(1 + n / (df.get(term) ?? 1))
-        terms[i] = term
-        weights[i] = weight
+        terms.push(term)
+        weights.push(weight)
         mass += weight
-        i += 1
       }
       entry = { terms, weights, mass }
       weighted.set(passage, entry)

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { checkDraft, hasErrors } from '../check/check-draft.js'
 import type { Finding } from '../check/finding.js'
 import type { RuleConfig } from '../check/rule-config.js'
@@ -9,6 +9,7 @@ import { readParkFile } from '../park/read-park.js'
 import { reviewDocx } from '../review/review-docx.js'
 import { listRules, ruleName } from '../review/rule-names.js'
 import { parseCliArgs, type CliCommand } from './command.js'
+import { writeOutputFile } from './output-file.js'
 
 const USAGE = 'npm run -s cli -- check <草稿文件>... [--park park.json] [--kind innovation-digital] [--json] [--annotate 审校稿.docx]；列出全部审校项：check --rules'
 const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '错误', warning: '警告', info: '提示' }
@@ -47,9 +48,7 @@ export const checkCommand: CliCommand = {
       let result
       if (values.annotate) {
         const reviewed = await reviewDocx(file, data, options)
-        await writeFile(values.annotate, reviewed.data).catch(() => {
-          throw new UserError('annotate_unwritable', `无法写入“${values.annotate}”：请确认文件夹存在、文件没有在 Word 中打开。`)
-        })
+        await writeOutputFile(values.annotate, reviewed.data)
         process.stderr.write(`已写入 ${values.annotate}：${reviewed.comments} 条批注、${reviewed.changes} 处修订。\n`)
         result = reviewed.check
       } else {

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises'
 import { loadConfig } from '../config.js'
 import { PolicyCorpus } from '../corpus/policy-corpus.js'
 import { draftReport } from '../draft/draft-report.js'
@@ -9,6 +8,7 @@ import { parseReport } from '../model/parse-report.js'
 import { readParkFile } from '../park/read-park.js'
 import { documentStoreFor } from '../store/workspace.js'
 import { EXIT_UPSTREAM, parseCliArgs, type CliCommand } from './command.js'
+import { writeOutputFile } from './output-file.js'
 
 const USAGE = 'npm run -s cli -- draft --park P [--kind K] [--offline] --out draft.txt|draft.docx [--json]'
 
@@ -47,7 +47,7 @@ export const draftCommand: CliCommand = {
         formatOfPath(values.out) === 'docx'
           ? (await exportDraft({ doc: parseReport(outcome.text), park, kindId: outcome.kind })).data
           : outcome.text
-      await writeFile(values.out, data)
+      await writeOutputFile(values.out, data)
     }
     for (const part of outcome.failed ?? []) process.stderr.write(`未能生成 ${part.path}：${part.reason}\n`)
     if (outcome.removed?.length) {

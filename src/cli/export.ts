@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { UserError } from '../errors.js'
 import { exportDraft } from '../export/export-draft.js'
 import { FILE_FORMATS, formatOfPath, type ExportedFile, type FileFormat } from '../export/file-format.js'
@@ -6,6 +6,7 @@ import { exportSummaryWorkbook } from '../export/summary-table-xlsx.js'
 import { loadDraft } from '../model/load-draft.js'
 import { readParkFile } from '../park/read-park.js'
 import { parseCliArgs, type CliCommand } from './command.js'
+import { writeOutputFile } from './output-file.js'
 
 const USAGE =
   'npm run -s cli -- export <草稿.txt|.md|.docx> [--park park.json] [--kind K] --out report.docx [--form] [--charts] [--date YYYY-MM-DD] [--previous 上一稿.txt|.md|.docx]\n' +
@@ -70,7 +71,7 @@ function requireFormat(out: string, format: FileFormat, what: string): void {
 }
 
 async function writeExported(out: string, file: ExportedFile): Promise<number> {
-  await writeFile(out, file.data)
+  await writeOutputFile(out, file.data)
   process.stderr.write(`已导出 ${out}（${Math.round(file.data.length / 1024)} KB）\n`)
   for (const warning of file.warnings) process.stderr.write(`提醒：${warning}\n`)
   return 0

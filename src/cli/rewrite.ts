@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { loadConfig } from '../config.js'
 import { formatDiff } from '../draft/diff.js'
@@ -7,6 +7,7 @@ import { UserError } from '../errors.js'
 import { decodeText } from '../ingest/extract-text.js'
 import { readParkFile } from '../park/read-park.js'
 import { parseCliArgs, type CliCommand } from './command.js'
+import { writeOutputFile } from './output-file.js'
 
 const USAGE =
   'npm run -s cli -- rewrite <草稿.txt|.md> --section "二、创新举措/（二）" (--instruction "…" | --apply-fixes | --max-chars N) [--park P] [--kind K] --out <文件>'
@@ -51,7 +52,7 @@ export const rewriteCommand: CliCommand = {
       },
       { config: loadConfig() },
     )
-    await writeFile(values.out, outcome.text)
+    await writeOutputFile(values.out, outcome.text)
     process.stdout.write(`${formatDiff(outcome.diff)}\n`)
     if (outcome.note) process.stderr.write(`提示：${outcome.note}\n`)
     const errors = outcome.findings.filter((f) => f.severity === 'error').length

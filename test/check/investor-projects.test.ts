@@ -23,8 +23,8 @@ describe('a project named after its investor (investor-projects)', () => {
 
   it('reads each item of a list of projects (fixtures/real/55, dev2/80)', () => {
     const signed = '高新区新签约北化高端全合成基础油、高品质钢门窗幕墙系统产品等工业项目8个和慈湖科技机电云商城、亘达信息教育软件开发等服务类项目12个。'
-    // 慈湖 (the park's place) ends in a geographic word; 北化 opens an item led by 高新区新签约, which is no lead word.
-    expect(names(signed)).toEqual(['亘达'])
+    // 慈湖 (the park's place) ends in a geographic word; 高新区 before 新签约 is the clause's subject, so 北化 opens its item.
+    expect(names(signed)).toEqual(['北化', '亘达'])
     expect(names('其中洁圣车辆、医疗器械等项目单体规模近1000万美元。')).toEqual(['洁圣'])
   })
 

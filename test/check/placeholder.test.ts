@@ -9,6 +9,8 @@ const table = testRule(placeholderRule, {
     '三、实践成效\n预警平均响应时间由45分钟缩短至8分钟。',
     // A size between two figures, a Latin word, 某些 and 某种 are not placeholders.
     '二、创新举措\n建成3x4米的显示屏，接入DCS系统，某些企业采用某种新工艺。',
+    // A year written with the wrong circle for zero is a year; one ○ or □ alone, and brackets with words, are not blanks.
+    '一、背景介绍\n园区始建于二○○八年，二○一○年升级为国家级经济技术开发区，采用□型布局（见附图）。',
     // The same words inside real prose are not the example.
     '二、创新举措\n（一）规范小标题和段落正文格式\n编制公文写作指引，明确具体内容要求。',
   ],
@@ -31,6 +33,11 @@ const table = testRule(placeholderRule, {
       // fixtures/real/05 and 26: x for a name, *月*日 for a date.
       text: '一、背景介绍\n建设x工业园区，于2014年*月*日至*日开展调研。',
       errors: [{ span: 'x' }, { span: '*' }, { span: '*' }, { span: '*' }],
+    },
+    {
+      // The other blanks of Chinese office templates.
+      text: '一、背景介绍\n○○公司投资□□万元，完成投资____亿元，产值？？亿元，同比增长（ ）%，建成ＸＸ平台，于2024年Ｘ月投产。',
+      errors: [{ span: '○○' }, { span: '□□' }, { span: '____' }, { span: '？？' }, { span: '（ ）' }, { span: 'ＸＸ' }, { span: 'Ｘ' }],
     },
     {
       // A model's answer that is the drafting prompt's JSON example (段落正文, （一）小标题, 1.小标题。段落正文).

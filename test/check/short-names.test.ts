@@ -277,6 +277,15 @@ const sectorNames = testRule(properNounRule, {
       errors: [{ span: '县工业园区', severity: 'warning', message: '“县工业园区”前没有写园区名称，读者不知道指哪个园区，应写园区批准设立时的规范全称（如“南岭经济技术开发区”）。' }],
     },
     {
+      // fixtures/real/55: the investor of the first project of a list of projects (the park is the subject of 新签约),
+      // beside a project named by its product, and the same firm where it is named again.
+      text: body('“项目季”开展以来，慈湖高新技术产业开发区新签约北化高端全合成基础油、高品质钢门窗幕墙系统产品等工业项目8个。高新区与北化、红太阳“牵手”后，计划年底前开工。'),
+      errors: [
+        { span: '北化', severity: 'warning', message: `“北化”是企业简称，${COMPANY}` },
+        { span: '北化', severity: 'warning', message: `“北化”是企业简称，${COMPANY}` },
+      ],
+    },
+    {
       // Industries listed beside firms stay industries.
       text: body('1-8月份，签约皇家万喜汇、国瑞药业、生物制药、精细化工等项目4个。'),
       errors: [

@@ -28,6 +28,9 @@ const table = testRule(typoRule, {
     // none without a homophone word in the draft, and 承借 (a lender's term) none for the uncommon 承接.
     '二、创新举措\n园区推动企业提质增效，开展地质灾害排查。市委书记徐建役到会致辞，提出三点建议。园区建设运维产线，封测良率提升。' +
       '园区平台承借国家开发银行贷款，承接产业转移项目。',
+    // A pair inside a longer run of characters the dictionary does not know is a slogan or a new term, not a slip
+    // (上云用数赋智 next to 运用, 数智化 next to 数值).
+    '二、创新举措\n推动中小企业上云用数赋智，运用数字技术改造产线。园区推进数智化转型，开展数值模拟。',
   ],
   invalid: [
     {

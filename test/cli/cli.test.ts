@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -104,6 +104,21 @@ describe('CLI', () => {
     expect(wrongDraft.code).toBe(2)
     expect(wrongDraft.stderr).toContain('初稿只能保存为 .txt、.md 或 .docx；《汇总表》请用 export --summary-table 导出。')
     expect([existsSync(table), existsSync(report)]).toEqual([false, false])
+  })
+
+  it('says in Chinese why an output file cannot be written, with exit code 2 and no stack trace', () => {
+    const missingFolder = join(dataDir, '没有的文件夹', '报告.docx')
+    const folder = join(dataDir, '已有文件夹.docx')
+    mkdirSync(folder)
+    const cases: [string[], string][] = [
+      [['export', 'fixtures/drafts/nanling-green.txt', '--kind', 'innovation-green', '--out', missingFolder], `错误：无法写入“${missingFolder}”：文件夹“${join(dataDir, '没有的文件夹')}”不存在。请先建好这个文件夹，或换一个输出位置。`],
+      [['export', 'fixtures/drafts/nanling-green.txt', '--kind', 'innovation-green', '--out', folder], `错误：“${folder}”是一个文件夹，不能作为输出文件：请在后面加上文件名。`],
+      [['check', 'fixtures/drafts/nanling-green-mistakes.docx', '--annotate', missingFolder], `错误：无法写入“${missingFolder}”：文件夹“${join(dataDir, '没有的文件夹')}”不存在。请先建好这个文件夹，或换一个输出位置。`],
+    ]
+    for (const [args, message] of cases) {
+      const { code, stderr } = cli(args)
+      expect([code, stderr.trim()]).toEqual([2, message])
+    }
   })
 
   it('answers wrong arguments in Chinese with exit code 2', () => {
