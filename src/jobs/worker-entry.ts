@@ -3,7 +3,6 @@ import type { AppConfig } from '../config.js'
 import { PolicyCorpus } from '../corpus/policy-corpus.js'
 import type { PolicyDocument } from '../ingest/clause.js'
 import type { JobName, JobPayload } from './catalog.js'
-import { IDLE_BEFORE_WARMING_MS, warmUpCompiler } from './jit-warm-up.js'
 import { JOBS } from './registry.js'
 import { runJob } from './run-job.js'
 import { toWireError, type JobReply } from './wire.js'
@@ -21,13 +20,6 @@ export interface WorkerOptions {
    * wait seconds for its modules (a task for one of them simply awaits the same import).
    */
   warm?: readonly JobName[]
-  /**
-   * Checks the thread runs while idle, counting its real ones, so that its code is compiled before people's checks
-   * need it (jit-warm-up.ts); 0 or absent: none. Only the server's check threads are given this.
-   */
-  warmRuns?: number
-  /** [0] is 1 while the server is busy (server-activity.ts): the warm-up waits. */
-  serverBusy?: Int32Array
 }
 
 export interface WorkerTask {
@@ -44,14 +36,7 @@ export interface WorkerTask {
   uploads?: { version: number; documents: readonly PolicyDocument[] }
 }
 
-const { corpusConfig, warm = [], warmRuns = 0, serverBusy } = workerData as WorkerOptions
-/** Tasks this thread has run, and when the last one ended (or is running: Infinity). */
-let tasksRun = 0
-let lastTaskEnd = 0
-const threadActivity = {
-  realRuns: () => tasksRun,
-  idle: () => performance.now() - lastTaskEnd >= IDLE_BEFORE_WARMING_MS && (serverBusy === undefined || Atomics.load(serverBusy, 0) === 0),
-}
+const { corpusConfig, warm = [] } = workerData as WorkerOptions
 /**
  * Loads the code of the lane's jobs and runs each job's warm-up input once, one after the other, in the background. A
  * failed warm-up is not an error of its own: the task that needs the code loads it again and reports the failure.
@@ -63,10 +48,7 @@ async function warmUp(names: readonly JobName[]): Promise<void> {
     else await runJob(name, { value: sample() }, { corpus: () => corpusFor(undefined) }).catch(() => undefined)
   }
 }
-void warmUp(warm).then(() => {
-  if (warmRuns > 0 && warm.includes('check'))
-    return warmUpCompiler((job, value) => runJob(job, { value }, { corpus: () => corpusFor(undefined) }), threadActivity, warmRuns)
-})
+void warmUp(warm)
 let corpus: { version: number; corpus: Promise<PolicyCorpus> } | undefined
 
 function corpusFor(uploads: WorkerTask['uploads']): Promise<PolicyCorpus> {
@@ -82,7 +64,6 @@ function corpusFor(uploads: WorkerTask['uploads']): Promise<PolicyCorpus> {
 /** A UserError crosses back as data (a structured clone keeps only an Error's message), anything else as its stack. */
 export async function runWorkerTask(task: WorkerTask): Promise<JobReply> {
   let startedAt: number | undefined
-  lastTaskEnd = Infinity
   const onStart = () => {
     startedAt = performance.now()
     Atomics.store(task.started, 0, 1)
@@ -97,9 +78,11 @@ export async function runWorkerTask(task: WorkerTask): Promise<JobReply> {
     // The first task of a thread runs cold (code loading, JIT): it says nothing about the next ones.
     if (startedAt !== undefined && tasksRun > 0) Atomics.store(task.started, 2, runTimeMicros(performance.now() - startedAt))
     tasksRun += 1
-    lastTaskEnd = performance.now()
   }
 }
+
+/** Tasks this thread has run. */
+let tasksRun = 0
 
 /** A run time for the shared clock: whole µs, at least 1 (0 means "not reported"), within an Int32. */
 function runTimeMicros(ms: number): number {

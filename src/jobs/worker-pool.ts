@@ -5,7 +5,6 @@ import { RetryLaterError, UserError } from '../errors.js'
 import type { PolicyDocument } from '../ingest/clause.js'
 import { AnswerCache, type AnswerCacheLimits } from './answer-cache.js'
 import { RunTimes } from './run-times.js'
-import { ServerActivity } from './server-activity.js'
 import { defaultLaneLimits, JOB_SPECS, MAX_THREAD_WAIT_MS, type JobLane, type JobName, type JobSpec, type LaneLimits } from './catalog.js'
 import type { JobRequest, JobRunner } from './job-runner.js'
 import type { JobOutput } from './registry.js'
@@ -45,8 +44,6 @@ export interface WorkerPoolOptions extends WorkerOptions {
   maxThreadWaitMs?: number
   /** The module each thread runs (a path); default worker-thread.mjs. Tests of the pool pass a scripted one. */
   workerFile?: string
-  /** Checks each check thread runs while idle so its code is compiled before people's checks (jit-warm-up.ts); default 0. */
-  warmRuns?: number
   /** Bounds of the kept answers of pure jobs (answer-cache.ts). */
   answerCache?: AnswerCacheLimits
 }
@@ -81,14 +78,10 @@ export class WorkerPool implements JobRunner {
   private readonly answers: AnswerCache
   private uploads: { version: number; documents: readonly PolicyDocument[] } = { version: 0, documents: [] }
   private closed = false
-  private readonly activity: ServerActivity | undefined
 
   constructor(options: WorkerPoolOptions) {
     const size = options.size ?? Math.max(2, availableParallelism())
     const limits = { ...defaultLaneLimits(size), ...options.lanes }
-    // The check threads warm up only while the server is otherwise idle (server-activity.ts).
-    const activity = options.warmRuns ? new ServerActivity(() => Object.values(this.lanes).reduce((sum, lane) => sum + lane.inFlight, 0)) : undefined
-    this.activity = activity
     const lane = (name: JobLane): Lane => ({
       pool: new Piscina<WorkerTask, JobReply>({
         filename: options.workerFile ?? WORKER_FILE,
@@ -98,16 +91,12 @@ export class WorkerPool implements JobRunner {
         minThreads: name === 'check' ? limits[name].maxRunning : 0,
         maxThreads: limits[name].maxRunning,
         idleTimeout: name === 'check' ? Infinity : IDLE_THREAD_MS,
-        workerData: {
-          corpusConfig: options.corpusConfig,
-          warm: jobsOfLane(name),
-          ...(name === 'check' && activity ? { warmRuns: options.warmRuns, serverBusy: activity.flag } : {}),
-        } satisfies WorkerOptions,
+        workerData: { corpusConfig: options.corpusConfig, warm: jobsOfLane(name) } satisfies WorkerOptions,
         resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
         // Threads wait for tasks on their message port, not in piscina's default Atomics.wait loop: that blocks an idle
-        // thread's whole event loop, so the warm-up a thread starts in the background (worker-entry.ts) stood still
-        // until a person's request woke the thread, and then ran in that request's time (measured: an idle check
-        // thread had not finished loading its code 90 s after start; with the port, its 300 warm checks ran at once).
+        // thread's whole event loop, so the warm-up a thread starts in the background (worker-entry.ts: its lane's code
+        // and one sample job) stood still until a person's request woke the thread, and then ran in that request's
+        // time (measured with a trace: an idle check thread's warm-up of its first job had not ended 90 s after start).
         atomics: 'disabled',
         niceIncrement: WORKER_NICE,
       }),
@@ -135,7 +124,6 @@ export class WorkerPool implements JobRunner {
 
   async run<Name extends JobName>(name: Name, request: JobRequest<Name>, options: { signal?: AbortSignal } = {}): Promise<JobOutput<Name>> {
     if (this.closed) throw new UserError('server_closing', messages.closed, 503)
-    this.activity?.asked()
     const spec: JobSpec = JOB_SPECS[name]
     if (!spec.pure || !('json' in request)) return this.runInLane(name, request, options)
     // The same request already answered or running: its answer, without taking a thread or a place in the queue. The
@@ -184,7 +172,6 @@ export class WorkerPool implements JobRunner {
 
   async close(): Promise<void> {
     this.closed = true
-    this.activity?.stop()
     await Promise.all(Object.values(this.lanes).map(({ pool }) => pool.destroy()))
   }
 

@@ -19,11 +19,10 @@ interface Services {
  * page answer meanwhile (startup-gate.ts).
  */
 async function openServices(config: AppConfig): Promise<Services> {
-  const [{ openWorkspace }, { PolicyCorpus }, { WorkerPool }, { WARM_RUNS }, { createApp }] = await Promise.all([
+  const [{ openWorkspace }, { PolicyCorpus }, { WorkerPool }, { createApp }] = await Promise.all([
     import('../store/workspace.js'),
     import('../corpus/policy-corpus.js'),
     import('../jobs/worker-pool.js'),
-    import('../jobs/jit-warm-up.js'),
     import('./app.js'),
   ])
   const workspace = await openWorkspace({ dataDir: config.dataDir, env: config.env })
@@ -31,9 +30,7 @@ async function openServices(config: AppConfig): Promise<Services> {
     const corpus = await PolicyCorpus.open(config, workspace.documents)
     // Checking, offline drafting, export and reading uploads run in worker threads (one per core): the event loop
     // stays free for every other request, and a job that overruns its time budget is stopped.
-    // Its check threads compile the checker on sample checks while idle (jit-warm-up.ts): a server's first few hundred
-    // checks otherwise ran in the interpreter and paid for the optimizing compiler on the shared helper threads.
-    const jobs = new WorkerPool({ corpusConfig: { env: config.env, dataDir: config.dataDir, limits: config.limits }, warmRuns: WARM_RUNS })
+    const jobs = new WorkerPool({ corpusConfig: { env: config.env, dataDir: config.dataDir, limits: config.limits } })
     jobs.setUploads(corpus.uploads())
     corpus.onUploadsChanged(() => jobs.setUploads(corpus.uploads()))
     const { documents, clauses } = corpus.stats
