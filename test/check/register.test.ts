@@ -33,6 +33,11 @@ const table = testRule(registerRule, {
       errors: [{ span: '编者按' }, { span: '原标题' }, { span: '借此机会' }, { span: '希望大家' }, { span: '感谢大家' }],
     },
     {
+      // A news story's attribution after a quote, even where the sentence ends at the verb (general news convention).
+      text: '“园区要加快转型。”张明说。“服务要跟上，”李强表示。',
+      errors: [{ span: '张明说', message: '转述人物讲话' }, { span: '李强表示' }],
+    },
+    {
       // The writer in the first person singular, a spoken 这个, a closing particle, a colloquialism (a proposal published
       // by a municipal CPPCC member; fixtures/real/41, 42).
       text: '作为亲身参与平台建设的一员，我深刻体会到强化数字赋能的紧迫性。这个园区的服务真给力呀。下面我将汇报三点。',
