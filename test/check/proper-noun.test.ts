@@ -103,6 +103,23 @@ const withPark = testRule(properNounRule, {
       output: '二、创新举措\n在工业和信息化部、国家发展改革委指导下，湖南省工业和信息化厅、南岭市发展和改革委员会联合出台支持政策。',
     },
     {
+      // Agencies renamed in the 2018 and 2023 reforms, policy banks, central enterprises and universities written
+      // short; 交通部门 is a kind of department, 中国工程院 and 中国人民银行 are already full names.
+      text: '二、创新举措\n园区联合国家卫健委、安监局、国土局和浙大、中国工程院专家，获国开行、农发行贷款，引进一汽、中国电科项目；交通部门和中国人民银行配合。',
+      errors: [
+        { span: '国家卫健委', message: '“国家卫生健康委员会”' },
+        { span: '安监局', message: '“应急管理局”' },
+        { span: '国土局', message: '“自然资源局”' },
+        { span: '浙大', message: '“浙江大学”' },
+        { span: '国开行', message: '“国家开发银行”' },
+        { span: '农发行', message: '“中国农业发展银行”' },
+        { span: '一汽', message: '“中国第一汽车集团有限公司”' },
+        { span: '中国电科', message: '“中国电子科技集团有限公司”' },
+      ],
+      output:
+        '二、创新举措\n园区联合国家卫生健康委员会、应急管理局、自然资源局和浙江大学、中国工程院专家，获国家开发银行、中国农业发展银行贷款，引进中国第一汽车集团有限公司、中国电子科技集团有限公司项目；交通部门和中国人民银行配合。',
+    },
+    {
       // Honours: the fix names the honour without claiming a level the text does not state.
       text: '三、实践成效\n园区新增小巨人企业3家、国家级小巨人企业1家，高企数量达到214家，2家企业获评单项冠军。',
       errors: [{ span: '小巨人企业' }, { span: '小巨人企业' }, { span: '高企' }, { span: '单项冠军' }],

@@ -27,6 +27,17 @@ const table = testRule(registerRule, {
   ],
   invalid: [
     {
+      // A newspaper's editor's note and a reposted story's original title; a speaker's thanks and wishes to the audience
+      // (general news and speech conventions, not from a text of the evaluation sets).
+      text: '编者按：园区是经济发展的主阵地。原标题：园区新增企业12家。借此机会，向企业家致以问候，希望大家再接再厉，感谢大家。',
+      errors: [{ span: '编者按' }, { span: '原标题' }, { span: '借此机会' }, { span: '希望大家' }, { span: '感谢大家' }],
+    },
+    {
+      // A news story's attribution after a quote, even where the sentence ends at the verb (general news convention).
+      text: '“园区要加快转型。”张明说。“服务要跟上，”李强表示。',
+      errors: [{ span: '张明说', message: '转述人物讲话' }, { span: '李强表示' }],
+    },
+    {
       // The writer in the first person singular, a spoken 这个, a closing particle, a colloquialism (a proposal published
       // by a municipal CPPCC member; fixtures/real/41, 42).
       text: '作为亲身参与平台建设的一员，我深刻体会到强化数字赋能的紧迫性。这个园区的服务真给力呀。下面我将汇报三点。',

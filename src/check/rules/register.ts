@@ -91,9 +91,10 @@ const PAPER_CITED = /[\u4e00-\u9fa5]{1,8}(?:日报|晚报|早报|时报|报|新�
 // 在一阵机器的轰鸣声中, 在热烈的掌声中: the scene a feature story opens with.
 const SCENE = /在[^，。；：、,;:]{1,14}声中/gu
 // 彭玉明强调，: a person's name (a surname and one or two characters, read as one unknown word or a name by jieba)
-// and a verb of saying followed by what was said. Without a title the name alone must show a person is meant.
+// and a verb of saying followed by what was said. Without a title the name alone must show a person is meant. After a
+// closing quote the sentence may end at the verb: “园区要加快转型。”张明说。 (a news story's attribution).
 const NAMED_SPEECH = new RegExp(
-  `(?<=^|[，,。；;：:、！？”\\s])(${SURNAME_SOURCE}[\\u4e00-\\u9fa5]{1,2})(?:还|也|进一步|再次|同时|最后|特别)?(?:强调|指出|表示|介绍|说|要求|认为|坦言|透露)(?=[，,：:“])`,
+  `(?<=^|[，,。；;：:、！？”\\s])(${SURNAME_SOURCE}[\\u4e00-\\u9fa5]{1,2})(?:还|也|进一步|再次|同时|最后|特别)?(?:强调|指出|表示|介绍|说|要求|认为|坦言|透露)(?=[，,：:“。])`,
   'gu',
 )
 const PERSON_TAGS: ReadonlySet<string> = new Set(['x', 'nr', 'nrfg', 'nrt'])
@@ -182,8 +183,11 @@ function registerMarksIn(doc: ReportDoc, block: TextBlock): RuleFinding[] {
   for (const m of matchesOf(text, NAMED_SPEECH)) {
     const name = m[1]!
     const first = taggedWords(m[0])[0]
-    const isPerson = (first?.word === name && PERSON_TAGS.has(first.tag)) || titledIn(doc, name)
-    if (quoted[m.index] || !isPerson) continue
+    // Right after a closing quote, a surname and a verb of saying are an attribution whatever jieba reads.
+    const attribution = text[m.index - 1] === '”'
+    const isPerson = attribution || (first?.word === name && PERSON_TAGS.has(first.tag)) || titledIn(doc, name)
+    const endsSentence = text[m.index + m[0].length] === '。'
+    if (quoted[m.index] || !isPerson || (endsSentence && !attribution)) continue
     add(m.index, m.index + m[0].length, messages.speaker(m[0]), messages.suggestSpeaker)
   }
   for (const m of matchesOf(text, PRONOUN_SPEECH)) {
