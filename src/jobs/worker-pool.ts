@@ -91,13 +91,9 @@ export class WorkerPool implements JobRunner {
         minThreads: name === 'check' ? limits[name].maxRunning : 0,
         maxThreads: limits[name].maxRunning,
         idleTimeout: name === 'check' ? Infinity : IDLE_THREAD_MS,
-        workerData: { corpusConfig: options.corpusConfig, warm: jobsOfLane(name) } satisfies WorkerOptions,
+        // A check thread is ready for tasks only once warm (worker-entry.ts): it is started with the pool, not for a task.
+        workerData: { corpusConfig: options.corpusConfig, warm: jobsOfLane(name), ...(name === 'check' ? { warmBeforeReady: true } : {}) } satisfies WorkerOptions,
         resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
-        // Threads wait for tasks on their message port, not in piscina's default Atomics.wait loop: that blocks an idle
-        // thread's whole event loop, so the warm-up a thread starts in the background (worker-entry.ts: its lane's code
-        // and one sample job) stood still until a person's request woke the thread, and then ran in that request's
-        // time (measured with a trace: an idle check thread's warm-up of its first job had not ended 90 s after start).
-        atomics: 'disabled',
         niceIncrement: WORKER_NICE,
       }),
       limits: limits[name],
