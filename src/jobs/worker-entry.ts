@@ -20,15 +20,6 @@ export interface WorkerOptions {
    * wait seconds for its modules (a task for one of them simply awaits the same import).
    */
   warm?: readonly JobName[]
-  /**
-   * Finish the warm-up before the thread takes its first task, rather than in the background. Between tasks piscina
-   * parks a thread in Atomics.wait, which stops its whole event loop: a background warm-up of a thread started with the
-   * pool stood still until a person's request woke the thread, and then ran in that request's time (measured: an idle
-   * check thread's warm-up had not ended 90 s after start; the first check after 30 s idle took 430 ms, the next ones
-   * 21 ms). For threads started with the pool (the check lane); a thread started for a waiting task warms in the
-   * background, as the task needs its code anyway.
-   */
-  warmBeforeReady?: boolean
 }
 
 export interface WorkerTask {
@@ -45,7 +36,7 @@ export interface WorkerTask {
   uploads?: { version: number; documents: readonly PolicyDocument[] }
 }
 
-const { corpusConfig, warm = [], warmBeforeReady = false } = workerData as WorkerOptions
+const { corpusConfig, warm = [] } = workerData as WorkerOptions
 /**
  * Loads the code of the lane's jobs and runs each job's warm-up input once, one after the other, in the background. A
  * failed warm-up is not an error of its own: the task that needs the code loads it again and reports the failure.
@@ -97,7 +88,8 @@ function runTimeMicros(ms: number): number {
   return Math.min(2 ** 31 - 1, Math.max(1, Math.round(ms * 1000)))
 }
 
-// Last, once everything above is defined. Awaited, the warm-up holds back the module's loading, which piscina awaits
-// before it reports the thread ready.
-if (warmBeforeReady) await warmUp(warm)
-else void warmUp(warm)
+// Last, once everything above is defined. In the background: finishing it before the thread reports ready made a
+// person's first check after a long idle 50-66 ms instead of up to 430 ms (piscina's Atomics.wait between tasks stops
+// an idle thread's event loop, so a background warm-up may wait for the first task), but kept the checker loaded in
+// every check thread at rest: 355-363 MiB against 286-318 MiB (issue 16 asks at most 300 MiB at rest).
+void warmUp(warm)

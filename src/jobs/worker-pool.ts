@@ -91,8 +91,7 @@ export class WorkerPool implements JobRunner {
         minThreads: name === 'check' ? limits[name].maxRunning : 0,
         maxThreads: limits[name].maxRunning,
         idleTimeout: name === 'check' ? Infinity : IDLE_THREAD_MS,
-        // A check thread is ready for tasks only once warm (worker-entry.ts): it is started with the pool, not for a task.
-        workerData: { corpusConfig: options.corpusConfig, warm: jobsOfLane(name), ...(name === 'check' ? { warmBeforeReady: true } : {}) } satisfies WorkerOptions,
+        workerData: { corpusConfig: options.corpusConfig, warm: jobsOfLane(name) } satisfies WorkerOptions,
         resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb ?? 512 },
         niceIncrement: WORKER_NICE,
       }),
