@@ -91,5 +91,5 @@ function runTimeMicros(ms: number): number {
 // Last, once everything above is defined. In the background: finishing it before the thread reports ready made a
 // person's first check after a long idle 50-66 ms instead of up to 430 ms (piscina's Atomics.wait between tasks stops
 // an idle thread's event loop, so a background warm-up may wait for the first task), but kept the checker loaded in
-// every check thread at rest: 355-363 MiB against 286-318 MiB (issue 16 asks at most 300 MiB at rest).
+// every check thread at rest: 363/369 MiB in the idle bench against 286/301 MiB without (issue 16: at most 300 MiB).
 void warmUp(warm)
